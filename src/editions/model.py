@@ -1,0 +1,253 @@
+"""The data model: one immutable `Edition` holding spans into its own normalized text.
+
+Everything derived from an edition (blocks, sentences, facts) points back into `Edition.text`
+with a `Span`, the way spaCy's `Doc` holds its tokens and spans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Character offsets `[start, end)` into `Edition.text`."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class BlockKind(StrEnum):
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+    CAPTION = "caption"
+    FOOTNOTE = "footnote"
+    BOILERPLATE = "boilerplate"
+
+    @property
+    def is_content(self) -> bool:
+        """Content is what a reader reads and what a comparison compares; headings name sections,
+        boilerplate is page furniture."""
+        return self not in (BlockKind.TITLE, BlockKind.HEADING, BlockKind.BOILERPLATE)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    span: Span
+    level: int = 0
+    """Heading level (1 = top) for headings; nesting depth for list items; 0 otherwise."""
+    section: tuple[str, ...] = ()
+    """The heading path this block sits under (for a heading: the path of its parents)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    span: Span
+    block: int
+    """Index into `Edition.blocks`."""
+    section: tuple[str, ...] = ()
+
+
+FactValue = int | float | str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: str
+    """count, money, percent, fraction, rank, date, year, duration, range, office_holder, …"""
+    span: Span
+    sentence: int
+    value: FactValue
+    unit: str | None = None
+    approximate: bool = False
+    measure: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    format: str
+    """text, markdown, html, pdf"""
+    name: str | None = None
+    """File path or URL the edition was read from; None for bytes."""
+    retrieved_at: dt.datetime | None = None
+
+
+def edition_id(text: str) -> str:
+    """An edition is identified by its normalized text: the same text read twice is one edition."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    text: str
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    source: Source
+    report: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    version: int | None = None
+    product: str | None = None
+    authors: tuple[Author, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        # The id is derived, never supplied: it must always agree with the text.
+        object.__setattr__(self, "id", edition_id(self.text))
+
+    def text_of(self, item: Block | Sentence | Fact | Span) -> str:
+        span = item if isinstance(item, Span) else item.span
+        return span.of(self.text)
+
+    @property
+    def content_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind.is_content)
+
+    @property
+    def sections(self) -> tuple[tuple[str, ...], ...]:
+        """Every heading path, in document order."""
+        seen: dict[tuple[str, ...], None] = {}
+        for block in self.blocks:
+            if block.kind is BlockKind.HEADING:
+                seen[(*block.section, self.text_of(block))] = None
+        return tuple(seen)
+
+
+# --- What a reader hands to `structure` ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """A block as a format reader found it, its text already clean (no markup, escapes or page furniture
+    inside it). Tables hold one row a line, cells separated by " | "."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a document says about itself. Every field is optional: readers fill what their format
+    states outright (a metadata table, PDF info), `ingest.metadata` fills the rest from the text."""
+
+    report: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    version: int | None = None
+    product: str | None = None
+    authors: tuple[Author, ...] = ()
+
+    def merged(self, other: Metadata) -> Metadata:
+        """Fields of `self`, with the gaps filled from `other`."""
+        return Metadata(
+            report=self.report or other.report,
+            title=self.title or other.title,
+            date=self.date or other.date,
+            version=self.version if self.version is not None else other.version,
+            product=self.product or other.product,
+            authors=self.authors or other.authors,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The output of ingest: clean blocks in reading order plus metadata, before sentences exist."""
+
+    blocks: tuple[RawBlock, ...]
+    metadata: Metadata
+    source: Source
+    warnings: tuple[str, ...] = ()
+
+
+# --- Comparison types (filled by `editions.compare`, a later stage) ---------------------------------
+
+
+class LinkKind(StrEnum):
+    SAME = "same"
+    EDITED = "edited"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    DELETED = "deleted"
+
+
+WordOp = tuple[str, str, str]
+"""(op, old_text, new_text) with op one of equal, replace, insert, delete."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    kind: LinkKind
+    similarity: float
+    words: tuple[WordOp, ...] = ()
+
+
+class FactChangeKind(StrEnum):
+    CHANGED = "changed"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class FactChange:
+    kind: FactChangeKind
+    measure: str
+    old: Fact | None
+    new: Fact | None
+
+
+@dataclass(frozen=True, slots=True)
+class Citations:
+    old: tuple[int, ...] = ()
+    new: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefItem:
+    text: str
+    kind: str
+    citations: Citations
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    old: Edition
+    new: Edition
+    links: tuple[Link, ...]
+    fact_changes: tuple[FactChange, ...]
+    stats: dict[str, float]
+    brief: tuple[BriefItem, ...]
