@@ -1,0 +1,57 @@
+"""The raw match every finder returns: offsets into the sentence text, before a measure is attached."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from editions.model import FactValue
+
+# When two finders claim overlapping text, the longer match wins; on equal length, the lower priority
+# number wins. Office holders and dates outrank the bare numbers inside them.
+PRIORITY: dict[str, int] = {
+    "office_holder": 0,
+    "date": 1,
+    "range": 2,
+    "money": 3,
+    "percent": 4,
+    "rank": 5,
+    "duration": 6,
+    "year": 7,
+    "fraction": 8,
+    "ordinal": 9,
+    "count": 10,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    kind: str
+    value: FactValue
+    unit: str | None = None
+    approximate: bool = False
+
+    def overlaps(self, other: Found) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def resolve_overlaps(found: list[Found]) -> list[Found]:
+    """Keep a set of non-overlapping matches: longest first, then by kind priority, then leftmost."""
+    ranked = sorted(found, key=lambda f: (-(f.end - f.start), PRIORITY.get(f.kind, 99), f.start))
+    kept: list[Found] = []
+    # An interval check against the sorted list of kept spans (they never overlap each other).
+    taken: list[tuple[int, int]] = []
+    for f in ranked:
+        i = bisect.bisect_left(taken, (f.start, f.start))
+        clash = False
+        if i > 0 and taken[i - 1][1] > f.start:
+            clash = True
+        if i < len(taken) and taken[i][0] < f.end:
+            clash = True
+        if not clash:
+            bisect.insort(taken, (f.start, f.end))
+            kept.append(f)
+    kept.sort(key=lambda f: f.start)
+    return kept

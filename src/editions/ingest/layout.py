@@ -1,0 +1,225 @@
+"""What each block of a document is: title, heading, caption, footnote, boilerplate or content.
+
+Format readers say what their markup says (a "##" is a heading, "|" rows are a table); this module adds what
+a reader infers from wording and position: a short unpunctuated line before a paragraph is a heading,
+"Figure 1. …" is a caption, the CRS disclaimer and the web page's navigation are furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from editions.ingest.metadata import EDITION_DATE, REPORT_NUMBER, author_line
+from editions.model import BlockKind, RawBlock
+
+_CAPTION = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
+_CAPTION_FOLLOWER = re.compile(r"^(?:Sources?|Notes?|Data)\s*:", re.I)
+_DISCLAIMER = re.compile(
+    r"^(?:Disclaimer:?\s*)?(?:This|These) documents? (?:was|were) prepared by the Congressional Research Service", re.I
+)
+# A sentence end inside a line ("… in 2020. The …"), not counting initials and "U.S." ("Japan-U.S. Relations").
+_SENTENCE_INSIDE = re.compile(r"(?<!\b[A-Z])[.!?][\"”’)]?\s+[A-Z]")
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "for",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "than",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "between",
+        "among",
+        "per",
+        "via",
+        "if",
+        "while",
+        "when",
+        "where",
+        "because",
+        "such",
+        "not",
+    ]
+)
+# Navigation and widgets of congress.gov / crsreports pages, as they survive conversion to text.
+_CHROME = re.compile(
+    r"^(?:Citation\s*Subscribe|Hide Overview|Show Overview|Download PDF|PDF Version History|Listen\b|"
+    r"Jump to Main Text|Print\s*$|Share\s*/?\s*Save|Site Feedback|Home\s*>|Back to top|Skip to main)",
+    re.I,
+)
+_CHROME_HEADING = re.compile(r"^(?:CRS PRODUCT \(LIBRARY OF CONGRESS\)|Disclaimer:?)$", re.I)
+_TOC_HEADING = re.compile(
+    r"^(?:(?:Table of )?Contents|Figures|Tables|Appendix(?:es)?|List of (?:Figures|Tables))$", re.I
+)
+_FOOTNOTES_HEADING = re.compile(r"^(?:Footnotes|Endnotes|Notes)$", re.I)
+_VERSION_ITEM = re.compile(r"\(\s*(?:" + REPORT_NUMBER.pattern + r")\s*-\s*Version:\s*\d+\s*\)", re.I)
+_METADATA_ROW = re.compile(
+    r"^CRS Product (?:Type|Number)\s*:|^(?:Publication Date|Authors?|Topics|"
+    r"Referenced Legislation)\s*:\s*\|",
+    re.I,
+)
+_FOOTNOTE_ROW = re.compile(r"^(\d{1,4})\.?\s*\|\s*(.*)$")
+_DATE_LINE = re.compile(r"^(?:" + EDITION_DATE.pattern + r")\s*$", re.I)
+
+
+def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBlock]:
+    """The blocks with their kinds decided; tables under a footnotes heading become footnote blocks."""
+    out: list[RawBlock] = []
+    skip_list = False  # inside a table of contents or a version-history list
+    in_footnotes = False
+    title_seen = False
+    for i, block in enumerate(blocks):
+        text = block.text
+        kind = block.kind
+        nxt = _next_kind(blocks, i)
+        if kind is BlockKind.HEADING:
+            skip_list = bool(_TOC_HEADING.match(text))
+            in_footnotes = bool(_FOOTNOTES_HEADING.match(text))
+            if title is not None and _same_title(text, title):
+                out.append(RawBlock(BlockKind.BOILERPLATE if title_seen else BlockKind.TITLE, text))
+                title_seen = True
+            elif not title_seen and title is None and not _any_content(out):
+                out.append(RawBlock(BlockKind.TITLE, text))
+                title_seen = True
+            elif skip_list or _CHROME_HEADING.match(text):
+                out.append(RawBlock(BlockKind.BOILERPLATE, text, block.level))
+            else:
+                out.append(block)
+            continue
+        if kind is BlockKind.LIST_ITEM:
+            if skip_list or _VERSION_ITEM.search(text):
+                out.append(RawBlock(BlockKind.BOILERPLATE, text, block.level))
+            else:
+                out.append(block)
+            continue
+        skip_list = False
+        if kind is BlockKind.TABLE:
+            rows = text.split("\n")
+            if all(_METADATA_ROW.match(r) for r in rows):
+                out.append(RawBlock(BlockKind.BOILERPLATE, text))
+            elif in_footnotes and all(_FOOTNOTE_ROW.match(r) for r in rows):
+                for row in rows:
+                    m = _FOOTNOTE_ROW.match(row)
+                    assert m is not None
+                    out.append(RawBlock(BlockKind.FOOTNOTE, f"{m.group(1)}. {m.group(2).strip()}"))
+            else:
+                out.append(block)
+            continue
+        if kind is not BlockKind.PARAGRAPH:
+            out.append(block)
+            continue
+        # A paragraph: decide from wording and position.
+        if _DISCLAIMER.match(text) or _CHROME.match(text) or _DATE_LINE.match(text) or author_line(text):
+            kind = BlockKind.BOILERPLATE
+        elif EDITION_DATE.search(text) and len(text) < 300 and not _SENTENCE_INSIDE.search(text):
+            kind = BlockKind.BOILERPLATE  # "ListenTitle Updated April 23, 2026 (IF10753)"
+        elif (not title_seen and title is None and not _any_content(out) and _is_heading_line(text, nxt)) or (
+            title is not None and not title_seen and _same_title(text, title)
+        ):
+            kind = BlockKind.TITLE
+            title_seen = True
+        elif (_CAPTION.match(text) and len(text) < 400) or (_CAPTION_FOLLOWER.match(text) and _after_figure(out)):
+            kind = BlockKind.CAPTION
+        elif nxt is BlockKind.TABLE and out and out[-1].kind is BlockKind.CAPTION and len(text) < 200:
+            kind = BlockKind.CAPTION  # a table's subtitle: "(millions of current dollars)"
+        elif in_footnotes and re.match(r"^\d{1,4}\.\s", text):
+            kind = BlockKind.FOOTNOTE
+        elif _is_heading_line(text, nxt):
+            out.append(RawBlock(BlockKind.HEADING, text, level=_plain_heading_level(out)))
+            continue
+        out.append(RawBlock(kind, text, block.level))
+    return out
+
+
+def _next_kind(blocks: Sequence[RawBlock], i: int) -> BlockKind | None:
+    return blocks[i + 1].kind if i + 1 < len(blocks) else None
+
+
+def _any_content(blocks: Sequence[RawBlock]) -> bool:
+    return any(b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE) for b in blocks)
+
+
+def _same_title(text: str, title: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"\W+", " ", s).strip().lower()
+
+    return norm(text) == norm(title)
+
+
+def _after_figure(out: Sequence[RawBlock]) -> bool:
+    for block in reversed(out[-3:]):
+        if block.kind in (BlockKind.CAPTION, BlockKind.TABLE):
+            return True
+        if block.kind is not BlockKind.BOILERPLATE:
+            return False
+    return False
+
+
+def _plain_heading_level(out: Sequence[RawBlock]) -> int:
+    """Headings written as plain lines carry no level; put them one below the deepest '#' heading seen
+    before them, so a Markdown '# Footnotes' still closes them."""
+    levels = [b.level for b in out if b.kind is BlockKind.HEADING and b.level]
+    return 2 if not levels else max(2, min(levels) + 1)
+
+
+def _is_heading_line(text: str, following: BlockKind | None) -> bool:
+    """A short line, no sentence punctuation at its end or inside, capitalised, not ending on a word that
+    needs a continuation ("…trading partner for"), followed by something to head."""
+    if following is None or len(text) > 120 or "\n" in text:
+        return False
+    words = text.split()
+    if not words or len(words) > 16:
+        return False
+    if text[-1] in ".,;:" or text[0] in '([•·-–—"“' or _SENTENCE_INSIDE.search(text):
+        return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if words[-1].lower() in _FUNCTION_WORDS:
+        return False
+    return any(c.isalpha() for c in text)

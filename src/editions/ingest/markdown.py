@@ -1,0 +1,124 @@
+"""Markdown: converted from CRS PDFs (the seeds) or saved from congress.gov pages (profamiot corpus).
+
+Neither dialect is clean CommonMark: tables come without separator rows, body headings of saved pages are
+plain lines, paragraphs are cut at PDF column breaks. We read blocks line by line (the block grammar we need
+is small) and leave inline markup to `inline.to_text`; `layout` then decides what each block is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editions.ingest import inline
+from editions.ingest.metadata import parse_front_matter
+from editions.ingest.repair import join_hyphenated_lines
+from editions.model import BlockKind, Metadata, RawBlock
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FRONT_MATTER_FIELD = re.compile(r"^\*\*[^*\n]{1,40}:\*\*")
+
+
+def read(text: str) -> tuple[list[RawBlock], Metadata]:
+    """Blocks of a Markdown document, in reading order, and what its front matter states."""
+    lines = text.split("\n")
+    metadata, body_start = parse_front_matter(lines)
+    blocks = list(_blocks(lines[body_start:]))
+    if body_start:
+        header = " ".join(line.strip() for line in lines[:body_start] if line.strip())
+        blocks.insert(0, RawBlock(BlockKind.BOILERPLATE, inline.to_text(header)))
+    return blocks, metadata
+
+
+def _cells(row: str) -> list[str]:
+    row = row.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|"):
+        row = row[:-1]
+    return [inline.to_text(cell) for cell in row.split("|")]
+
+
+def _blocks(lines: list[str]) -> Iterator[RawBlock]:
+    paragraph: list[str] = []
+    table: list[str] = []
+    item: list[str] = []
+    item_level = 0
+    fence: str | None = None
+    code: list[str] = []
+
+    def flush() -> Iterator[RawBlock]:
+        nonlocal item_level
+        if paragraph:
+            text = inline.to_text(join_hyphenated_lines(paragraph))
+            if text:
+                yield RawBlock(BlockKind.PARAGRAPH, text)
+            paragraph.clear()
+        if table:
+            rows = [" | ".join(c for c in _cells(r)) for r in table if not _TABLE_SEPARATOR.match(r)]
+            rows = [r for r in rows if r.replace("|", "").strip()]
+            if rows:
+                yield RawBlock(BlockKind.TABLE, "\n".join(rows))
+            table.clear()
+        if item:
+            text = inline.to_text(join_hyphenated_lines(item))
+            if text:
+                yield RawBlock(BlockKind.LIST_ITEM, text, level=item_level)
+            item.clear()
+
+    for line in lines:
+        if fence is not None:
+            if line.strip().startswith(fence):
+                text = "\n".join(code).strip()
+                if text:
+                    yield RawBlock(BlockKind.PARAGRAPH, re.sub(r"\s+", " ", text))
+                code.clear()
+                fence = None
+            else:
+                code.append(line)
+            continue
+        if not line.strip():
+            yield from flush()
+            continue
+        if m := _FENCE.match(line):
+            yield from flush()
+            fence = m.group(1)[:3]
+            continue
+        if _RULE.match(line):
+            yield from flush()
+            continue
+        if m := _ATX.match(line):
+            yield from flush()
+            text = inline.to_text(m.group(2) or "")
+            if text:
+                yield RawBlock(BlockKind.HEADING, text, level=len(m.group(1)))
+            continue
+        if _TABLE_ROW.match(line):
+            if not table:
+                yield from flush()
+            table.append(line)
+            continue
+        if table:
+            yield from flush()
+        if m := _LIST_ITEM.match(line):
+            yield from flush()
+            item_level = len(m.group(1).expandtabs(4)) // 2
+            item.append(m.group(2))
+            continue
+        if item:
+            item.append(line)
+            continue
+        if _FRONT_MATTER_FIELD.match(line.strip()) and paragraph:
+            # "**Version:** 7" lines stacked without blank lines are separate statements, not one paragraph.
+            yield from flush()
+        paragraph.append(line.strip())
+    if fence is not None and code:
+        text = "\n".join(code).strip()
+        if text:
+            yield RawBlock(BlockKind.PARAGRAPH, re.sub(r"\s+", " ", text))
+    yield from flush()

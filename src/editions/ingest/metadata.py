@@ -1,0 +1,184 @@
+"""What a report says about itself: number, title, date, version, product, authors.
+
+Only places where CRS prints its own metadata are read (front matter, the metadata table, "Updated …" lines,
+author lines, running footers): the body cites other reports ("see CRS Report R41746"), which are not this one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from editions.model import Author, Metadata
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+    r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DATE_TEXT = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+_DATE = re.compile(rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})")
+_SLASH_DATE = re.compile(r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})")
+_ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+EDITION_DATE = re.compile(rf"\b(?:Updated|Revised|Published|Publication Date:?)\s+(?P<date>{_DATE_TEXT})", re.I)
+
+# CRS product numbers: R12345, RL33436, RS21234, IF10199, IN12669, LSB11445, and the old "98-317" form.
+REPORT_NUMBER = re.compile(r"\b(?:RL|RS|R|IF|IN|LSB|IG|TE|WPD)\d{4,5}\b|\b\d{2}-\d{3,4}(?:\s?[A-Z])?\b")
+_PARENTHESIZED_NUMBER = re.compile(r"\((" + REPORT_NUMBER.pattern + r")\)")
+_VERSION = re.compile(r"\bVersion:?\s+(\d{1,4})\b", re.I)
+
+PRODUCTS = {
+    "IF": "In Focus",
+    "IN": "Insight",
+    "LSB": "Legal Sidebar",
+    "R": "Report",
+    "RL": "Report",
+    "RS": "Report",
+}
+_PRODUCT_NAMES = {
+    "reports": "Report",
+    "report": "Report",
+    "in focus": "In Focus",
+    "insight": "Insight",
+    "insights": "Insight",
+    "legal sidebar": "Legal Sidebar",
+    "sidebar": "Legal Sidebar",
+}
+
+# CRS job titles, as printed after an author's name ("Specialist in Asian Affairs", "Legislative Attorney").
+_ROLE_WORDS = (
+    r"(?:Coordinator|Specialist|Analyst|(?:Legislative\s+)?Attorney|Research\s+(?:Assistant|Librarian)|"
+    r"Information\s+Research\s+Specialist|Section\s+Research\s+Manager|Senior\s+\w+|Acting\s+\w+|"
+    r"Presidential\s+Management\s+Fellow|Law\s+Clerk|Visiting\s+\w+|Director)"
+)
+_NAME = (
+    r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|de|van|von|da|del|la|Mc\w+)){1,4}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))?"
+)
+AUTHOR_LINE = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<role>{_ROLE_WORDS}\b[^.;]{{0,120}})$")
+_FIELD = re.compile(r"^\*\*(?P<key>[^*\n]{1,40}):\*\*\s*(?P<value>.*)$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date in `text` ("July 21, 2022", "04/23/2026", "2022-07-21"), or None."""
+    for pattern in (_DATE, _SLASH_DATE, _ISO_DATE):
+        if m := pattern.search(text):
+            month_text = m.group("month")
+            month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.rstrip(".").lower())
+            try:
+                return dt.date(int(m.group("year")), month or 0, int(m.group("day")))
+            except ValueError:
+                continue
+    return None
+
+
+def product_of(report: str | None) -> str | None:
+    if not report:
+        return None
+    prefix = re.match(r"[A-Z]+", report)
+    return PRODUCTS.get(prefix.group(0)) if prefix else "Report"
+
+
+def authors_from_list(value: str) -> tuple[Author, ...]:
+    """'Anderson, April J.; Graber, Abigail A.' → April J. Anderson, Abigail A. Graber."""
+    authors = []
+    for part in value.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        if part.count(",") == 1:
+            last, first = (p.strip() for p in part.split(","))
+            part = f"{first} {last}"
+        authors.append(Author(part))
+    return tuple(authors)
+
+
+def author_line(text: str) -> Author | None:
+    """'Emma Chanlett-Avery, Coordinator, Specialist in Asian Affairs' → name and role, or None."""
+    if len(text) > 200:
+        return None
+    m = AUTHOR_LINE.match(text.strip())
+    if not m:
+        return None
+    return Author(m.group("name").strip(), m.group("role").strip().rstrip(","))
+
+
+def parse_front_matter(lines: list[str]) -> tuple[Metadata, int]:
+    """The metadata header of a saved CRS page ("# Title", "**Report No.:** IF10753", …, "---").
+
+    Returns the metadata and the index of the first line after the header (0 when there is none)."""
+    first = next((i for i, line in enumerate(lines[:20]) if line.strip()), None)
+    if first is None or not lines[first].startswith("# "):
+        return Metadata(), 0
+    fields: dict[str, str] = {}
+    for i in range(first + 1, min(len(lines), first + 30)):
+        line = lines[i].strip()
+        if not line:
+            continue
+        if re.fullmatch(r"-{3,}", line):
+            if len(fields) < 2:
+                return Metadata(), 0
+            return _metadata_from_fields(lines[first][2:].strip(), fields), i + 1
+        m = _FIELD.match(line)
+        if not m:
+            return Metadata(), 0
+        fields[m.group("key").strip().lower()] = m.group("value").strip()
+    return Metadata(), 0
+
+
+def _metadata_from_fields(title: str, fields: dict[str, str]) -> Metadata:
+    report = fields.get("report no.") or fields.get("report number")
+    version = fields.get("version", "")
+    product = fields.get("product type", "").strip().lower()
+    return Metadata(
+        report=report or None,
+        title=title or None,
+        date=parse_date(fields.get("publication date", "") or fields.get("date", "")),
+        version=int(version) if version.isdigit() else None,
+        product=_PRODUCT_NAMES.get(product) or (fields.get("product type") or None),
+        authors=authors_from_list(fields.get("author(s)", "") or fields.get("authors", "")),
+    )
+
+
+def from_furniture(texts: Iterable[str]) -> Metadata:
+    """Metadata printed in page furniture and metadata lines: "Updated July 21, 2022", "(IF10753)",
+    "IF10199 · VERSION 8 · UPDATED", "CRS Product Number: | IF10753", "Publication Date: | 04/23/2026"."""
+    report = date = version = product = None
+    authors: tuple[Author, ...] = ()
+    for text in (line for block in texts for line in block.split("\n")):
+        if not authors and (m := re.match(r"^Authors?\s*:\s*\|\s*(.+?)\s*$", text)):
+            authors = authors_from_list(m.group(1))
+        if date is None and (m := EDITION_DATE.search(text)):
+            date = parse_date(m.group("date"))
+        if report is None:
+            if (m := _PARENTHESIZED_NUMBER.search(text)) or (
+                m := re.search(r"Product Number:\s*\|?\s*(" + REPORT_NUMBER.pattern + ")", text)
+            ):
+                report = m.group(1)
+            elif m := re.match(r"^\s*(" + REPORT_NUMBER.pattern + r")\s*[·|]\s*VERSION\s+(\d+)", text, re.I):
+                report, version = m.group(1), int(m.group(2))
+        if date is None and (m := re.search(r"Publication Date:\s*\|?\s*(\d{1,2}/\d{1,2}/\d{4})", text)):
+            date = parse_date(m.group(1))
+        if product is None and (m := re.search(r"Product Type:\s*\|?\s*([A-Za-z ]+?)\s*(?:\||$)", text)):
+            product = _PRODUCT_NAMES.get(m.group(1).strip().lower())
+    return Metadata(report=report, date=date, version=version, product=product, authors=authors)

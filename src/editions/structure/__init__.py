@@ -1,0 +1,70 @@
+"""Structure: a Document's blocks laid into one normalized text, with sections and sentences.
+
+The normalized text is the blocks' texts joined by blank lines; every Block and Sentence is a Span into it.
+"""
+
+from __future__ import annotations
+
+from editions.model import Block, BlockKind, Document, Edition, Sentence, Span
+from editions.structure.sentences import split_sentences
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+def build(document: Document) -> Edition:
+    """The Edition of a Document: normalized text, blocks with their section paths, sentences."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    sentences: list[Sentence] = []
+    path: list[tuple[int, str]] = []  # the open headings: (level, text)
+    offset = 0
+    for raw in document.blocks:
+        block_text = raw.text.strip()
+        if not block_text:
+            continue
+        if parts:
+            offset += len(BLOCK_SEPARATOR)
+        span = Span(offset, offset + len(block_text))
+        if raw.kind is BlockKind.HEADING:
+            level = max(raw.level, 1)
+            while path and path[-1][0] >= level:
+                path.pop()
+            section = tuple(text for _, text in path)
+            path.append((level, block_text))
+        else:
+            section = tuple(text for _, text in path) if raw.kind is not BlockKind.TITLE else ()
+        block_index = len(blocks)
+        blocks.append(Block(raw.kind, span, raw.level, section))
+        if raw.kind.is_content:
+            for start, end in _sentence_spans(raw.kind, block_text):
+                sentences.append(Sentence(len(sentences), Span(offset + start, offset + end), block_index, section))
+        parts.append(block_text)
+        offset = span.end
+    meta = document.metadata
+    return Edition(
+        text=BLOCK_SEPARATOR.join(parts),
+        blocks=tuple(blocks),
+        sentences=tuple(sentences),
+        source=document.source,
+        report=meta.report,
+        title=meta.title,
+        date=meta.date,
+        version=meta.version,
+        product=meta.product,
+        authors=meta.authors,
+    )
+
+
+def _sentence_spans(kind: BlockKind, text: str) -> list[tuple[int, int]]:
+    if kind is BlockKind.TABLE:
+        # A table row is read as one statement: "2015 | $44.2 | $4.3".
+        spans = []
+        start = 0
+        for row in text.split("\n"):
+            stripped = row.strip()
+            if stripped:
+                lead = len(row) - len(row.lstrip())
+                spans.append((start + lead, start + lead + len(stripped)))
+            start += len(row) + 1
+        return spans
+    return split_sentences(text)
