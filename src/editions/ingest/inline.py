@@ -52,6 +52,8 @@ def _drop_stars(match: re.Match[str]) -> str:
     # A star between spaces is a literal star ("a * b"); every other run of stars is emphasis markup.
     if before.isspace() and after.isspace():
         return match.group(0)
+    if before in ":;," and after.isalnum():
+        return " "  # "**Sources:**P.L. 101-549" lost its space with the markup
     return ""
 
 

@@ -105,7 +105,7 @@ _METADATA_ROW = re.compile(
     re.I,
 )
 _FOOTNOTE_ROW = re.compile(r"^(\d{1,4})\.?\s*\|\s*(.*)$")
-_DATE_LINE = re.compile(r"^(?:" + EDITION_DATE.pattern + r")\s*$", re.I)
+_DATE_LINE = re.compile(r"^(?:" + EDITION_DATE.pattern + r")\s*$")
 
 
 def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBlock]:
@@ -114,6 +114,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
     skip_list = False  # inside a table of contents or a version-history list
     in_footnotes = False
     title_seen = False
+    markup_levels: list[int] = []  # levels of headings the markup itself declares
     for i, block in enumerate(blocks):
         text = block.text
         kind = block.kind
@@ -131,6 +132,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
                 out.append(RawBlock(BlockKind.BOILERPLATE, text, block.level))
             else:
                 out.append(block)
+                markup_levels.append(block.level)
             continue
         if kind is BlockKind.LIST_ITEM:
             if skip_list or _VERSION_ITEM.search(text):
@@ -143,6 +145,9 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             rows = text.split("\n")
             if all(_METADATA_ROW.match(r) for r in rows):
                 out.append(RawBlock(BlockKind.BOILERPLATE, text))
+            elif "|" not in text and _CAPTION.match(rows[0]):
+                # A lost figure survives as a one-column table of its caption and source lines.
+                out.extend(RawBlock(BlockKind.CAPTION, row) for row in rows)
             elif in_footnotes and all(_FOOTNOTE_ROW.match(r) for r in rows):
                 for row in rows:
                     m = _FOOTNOTE_ROW.match(row)
@@ -171,7 +176,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
         elif in_footnotes and re.match(r"^\d{1,4}\.\s", text):
             kind = BlockKind.FOOTNOTE
         elif _is_heading_line(text, nxt):
-            out.append(RawBlock(BlockKind.HEADING, text, level=_plain_heading_level(out)))
+            out.append(RawBlock(BlockKind.HEADING, text, level=_plain_heading_level(markup_levels)))
             continue
         out.append(RawBlock(kind, text, block.level))
     return out
@@ -201,11 +206,10 @@ def _after_figure(out: Sequence[RawBlock]) -> bool:
     return False
 
 
-def _plain_heading_level(out: Sequence[RawBlock]) -> int:
-    """Headings written as plain lines carry no level; put them one below the deepest '#' heading seen
-    before them, so a Markdown '# Footnotes' still closes them."""
-    levels = [b.level for b in out if b.kind is BlockKind.HEADING and b.level]
-    return 2 if not levels else max(2, min(levels) + 1)
+def _plain_heading_level(markup_levels: Sequence[int]) -> int:
+    """Headings written as plain lines carry no level: they are siblings one level below the top '#' heading
+    of the body (so a '# Footnotes' still closes them), or level 2 when the body has none."""
+    return max(2, min(markup_levels) + 1) if markup_levels else 2
 
 
 def _is_heading_line(text: str, following: BlockKind | None) -> bool:

@@ -5,10 +5,13 @@ The normalized text is the blocks' texts joined by blank lines; every Block and 
 
 from __future__ import annotations
 
+import re
+
 from editions.model import Block, BlockKind, Document, Edition, Sentence, Span
 from editions.structure.sentences import split_sentences
 
 BLOCK_SEPARATOR = "\n\n"
+_CAPTION_LABEL = re.compile(r"(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\.", re.I)
 
 
 def build(document: Document) -> Edition:
@@ -67,4 +70,8 @@ def _sentence_spans(kind: BlockKind, text: str) -> list[tuple[int, int]]:
                 spans.append((start + lead, start + lead + len(stripped)))
             start += len(row) + 1
         return spans
-    return split_sentences(text)
+    spans = split_sentences(text)
+    if kind is BlockKind.CAPTION and len(spans) > 1 and _CAPTION_LABEL.fullmatch(text[spans[0][0] : spans[0][1]]):
+        # "Figure 2. A Map of the Region": the label's period does not end a sentence.
+        spans[:2] = [(spans[0][0], spans[1][1])]
+    return spans

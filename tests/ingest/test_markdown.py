@@ -1,0 +1,208 @@
+"""Markdown ingest on documents written here: both dialects the corpus holds, and conversion damage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import editions
+from editions.model import Author, BlockKind, Edition
+
+
+def read_md(text: str) -> Edition:
+    return editions.read(text.encode(), format="markdown")
+
+
+def kinds(edition: Edition) -> list[tuple[str, str]]:
+    return [(b.kind.value, edition.text_of(b)) for b in edition.blocks]
+
+
+PDF_STYLE = """
+
+Updated March 14, 2023
+
+## Veldoria: Background
+
+### Overview
+
+Veldoria hosts about 2,100 U.S. troops and received \\$40 million in aid. Its parliament met on Jan. 5, 2023,
+and the vote was close.
+
+### Economy
+
+The economy grew by 2.5% in 2022, and the central bank kept its main rate at the same level in a move that its
+governor, as well as most analysts,
+
+surprised nobody. Exports rose.
+
+**Figure 1. Veldorian Exports, 2022**
+
+Source: Veldorian Statistics Office.
+
+**Ana Q. Lindqvist**, Coordinator, Specialist in European Affairs
+
+**Tomas Brant**, Analyst in Trade Policy
+
+---
+
+## Disclaimer
+
+This document was prepared by the Congressional Research Service (CRS). It is reproduced here as an example.
+"""
+
+
+def test_pdf_style_markdown() -> None:
+    edition = read_md(PDF_STYLE)
+    assert edition.title == "Veldoria: Background"
+    assert edition.date == dt.date(2023, 3, 14)
+    assert edition.authors == (
+        Author("Ana Q. Lindqvist", "Coordinator, Specialist in European Affairs"),
+        Author("Tomas Brant", "Analyst in Trade Policy"),
+    )
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert sentences == [
+        "Veldoria hosts about 2,100 U.S. troops and received $40 million in aid.",
+        "Its parliament met on Jan. 5, 2023, and the vote was close.",
+        "The economy grew by 2.5% in 2022, and the central bank kept its main rate at the same level in a move "
+        "that its governor, as well as most analysts, surprised nobody.",
+        "Exports rose.",
+        "Figure 1. Veldorian Exports, 2022",
+        "Source: Veldorian Statistics Office.",
+    ]
+    assert [s.section for s in edition.sentences[:2]] == [("Overview",), ("Overview",)]
+    assert edition.sentences[2].section == ("Economy",)
+    k = kinds(edition)
+    assert ("caption", "Figure 1. Veldorian Exports, 2022") in k
+    assert ("boilerplate", "Disclaimer") in k
+    assert any(kind == "boilerplate" and text.startswith("This document was prepared") for kind, text in k)
+
+
+SAVED_PAGE = """# Veldoria: Background
+
+**Product Type:** In Focus
+**Report No.:** IF99001
+**Version:** 3
+**Publication Date:** 09/30/2025
+**Author(s):** Lindqvist, Ana Q.; Brant, Tomas
+**Source:** https://example.org/IF99001
+
+---
+[Citation](https://example.org#citation)[Subscribe](https://example.org/alerts)[Home](https://example.org/) > IF99001
+
+# Veldoria: Background
+
+## CRS PRODUCT (LIBRARY OF CONGRESS)
+
+| **CRS Product Type:** | In Focus
+| **CRS Product Number:** | IF99001
+| **Publication Date:** | 09/30/2025
+
+[Download PDF (200KB)](https://example.org/IF99001.3.pdf)                      | [PDF Version History](https://example.org#)
+
+- [September 30, 2025 (IF99001 - Version: 3)](https://example.org/IF99001.3.pdf)
+- [June 2, 2024 (IF99001 - Version: 2)](https://example.org/IF99001.2.pdf)
+[Listen](https://example.org/listen?x=1)Veldoria: Background Updated September 30, 2025             (IF99001)
+
+Overview
+
+Veldoria is a [close partner](https://example.org/a)of the United States. Its army has about 2,500 troops.
+
+Trade and Investment
+
+Table 1. Trade, 2024
+
+| Year | Exports | Imports
+| 2023 | $1.2 | $0.9
+| 2024 | $1.4 | $1.0
+
+**Source****s****: **Veldorian Statistics Office.
+
+                              Disclaimer:
+ These documents were prepared by the Congressional Research Service (CRS). They are an example here.
+"""
+
+
+def test_saved_congress_gov_page() -> None:
+    edition = read_md(SAVED_PAGE)
+    assert edition.report == "IF99001"
+    assert edition.version == 3
+    assert edition.date == dt.date(2025, 9, 30)
+    assert edition.product == "In Focus"
+    assert edition.title == "Veldoria: Background"
+    assert [a.name for a in edition.authors] == ["Ana Q. Lindqvist", "Tomas Brant"]
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert sentences == [
+        "Veldoria is a close partner of the United States.",
+        "Its army has about 2,500 troops.",
+        "Table 1. Trade, 2024",
+        "Year | Exports | Imports",
+        "2023 | $1.2 | $0.9",
+        "2024 | $1.4 | $1.0",
+        "Sources: Veldorian Statistics Office.",
+    ]
+    assert edition.sentences[0].section == ("Overview",)
+    assert edition.sentences[-1].section == ("Trade and Investment",)
+    tables = [b for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert len(tables) == 1
+    furniture = " ".join(edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.BOILERPLATE)
+    for chrome in ("Citation", "Download PDF", "Version: 2", "CRS Product Number", "These documents were prepared"):
+        assert chrome in furniture
+
+
+def test_links_emphasis_and_escapes() -> None:
+    edition = read_md(
+        "A paragraph with [a link](https://x.org/a_(b)) and *emphasis*, __strong__, `code`,\n"
+        "an escaped \\* star, snake_case_name and 3 * 4 = 12.\n"
+    )
+    assert edition.text == (
+        "A paragraph with a link and emphasis, strong, code, an escaped * star, snake_case_name and 3 * 4 = 12."
+    )
+
+
+def test_line_end_hyphenation() -> None:
+    text = (
+        "The econ-\nomy of the region is economic in nature and the long-\nstanding dispute is long-standing.\n\n"
+        "A self-\nreliant policy, and a bor-\nder crossing that needs a border."
+    )
+    edition = read_md(text)
+    assert edition.text == (
+        "The economy of the region is economic in nature and the long-standing dispute is long-standing.\n\n"
+        "A self-reliant policy, and a border crossing that needs a border."
+    )
+
+
+def test_paragraph_cut_across_a_figure_is_joined() -> None:
+    text = (
+        "# Report\n\nThe agreement was signed by the two governments and later ratified by\n\n"
+        "**Figure 2. A Map of the Region**\n\nSource: Example Survey.\n\n"
+        "parliament in a close vote. A new paragraph follows.\n"
+    )
+    edition = read_md(text)
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert sentences[0] == (
+        "The agreement was signed by the two governments and later ratified by parliament in a close vote."
+    )
+    assert "Figure 2. A Map of the Region" in sentences
+
+
+def test_headings_nest_by_level() -> None:
+    edition = read_md("# Title\n\n## A\n\nOne.\n\n### A.1\n\nTwo.\n\n## B\n\nThree.\n")
+    assert [s.section for s in edition.sentences] == [("A",), ("A", "A.1"), ("B",)]
+
+
+def test_list_items_and_rules() -> None:
+    edition = read_md("# T\n\nIntro text follows:\n\n- first item\n  continues here\n- second item\n\n---\n\nEnd.\n")
+    assert kinds(edition) == [
+        ("title", "T"),
+        ("paragraph", "Intro text follows:"),
+        ("list_item", "first item continues here"),
+        ("list_item", "second item"),
+        ("paragraph", "End."),
+    ]
+
+
+def test_short_line_ending_in_a_function_word_is_not_a_heading() -> None:
+    edition = read_md("# T\n\nIn 2021, exports rose for\n\nthe third year. More text here.\n")
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "In 2021, exports rose for the third year.",
+        "More text here.",
+    ]
