@@ -24,6 +24,11 @@ PRIORITY: dict[str, int] = {
 }
 
 
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (for readable word tables)."""
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     start: int

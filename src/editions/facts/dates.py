@@ -1,0 +1,362 @@
+"""Dates at their own precision, years, decades, seasons, quarters, durations.
+
+Values are ISO 8601 text at the precision written, in the TimeML conventions where ISO has none:
+"July 8, 2022" → "2022-07-08", "September 2022" → "2022-09", "since 1951" → "1951", "the early 2000s" →
+"200" (a decade), "the 20th century" → "19", "spring 2020" → "2020-SP", "first quarter of 2022" →
+"2022-Q1", a month or day with no year → "XXXX-07", "XXXX-07-08".
+
+Relative expressions ("last year", "this week", "Friday", "two years ago", "now") need an anchor date
+(the document's own date); without one they are not reported, because their value would be a guess.
+`references=True` adds TimeML's PRESENT_REF / PAST_REF / FUTURE_REF for "now", "the past", "the future":
+useful for scoring against TimeML, not as facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from editions.facts._found import Found
+from editions.facts.numbers import (
+    _IDENTIFIER_BEFORE,
+    TIME_UNIT,
+    NumberToken,
+    approximation_before,
+    to_value,
+)
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3,
+    "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_MONTH = re.compile(rf"\b(?P<month>{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b(?:\.(?!\w))?")
+_DAY_YEAR = re.compile(r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y>\d{4})(?!\d|,\d|%)")
+_DAY = re.compile(r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d%]|[.,]\d|\s*(?:percent|million|billion)\b)")
+_YEAR_AFTER = re.compile(r"(?:\s*,\s*|\s+)(?:of\s+)?(?P<y>\d{4})(?!\d|,\d|%)")
+_DAY_BEFORE = re.compile(r"(?:\bthe\s+)?(?<![\d,.])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_MODIFIER_BEFORE = re.compile(
+    r"(?:\b(?:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of)"
+    r"[\s-]+|\bmid-)$",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(r"\b(?P<rel>last|this|next|past|previous|coming)\s+$", re.IGNORECASE)
+_BARE_MONTH_CONTEXT = re.compile(
+    r"\b(?:in|since|by|until|till|through|during|from|to|of|early|late|mid|and|or|between|before|after|"
+    r"last|next|this|each|every|on)[\s-]+$",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")
+_SLASH_DATE = re.compile(r"(?<![\w/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])")
+_YEAR = re.compile(
+    r"(?<![\w$€£¥.,/])(?:(?P<fy>FY|CY)\s?(?P<fyy>\d{4}|\d{2})|(?P<y>1\d{3}|20\d\d|2100))"
+    r"(?![\w%]|[.,]\d|\s?(?:percent|per\s?cent|thousand|million|billion|trillion)\b)"
+)
+_FISCAL_BEFORE = re.compile(r"\bfiscal\s+(?:year\s+)?(?:\(FY\)\s*)?$", re.IGNORECASE)
+_DECADE = re.compile(r"(?<![\w$])(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<y>1\d{2}0|20\d0)['’]?s\b", re.IGNORECASE)
+_CENTURY_AFTER = re.compile(r"\s+[Cc]entury\b")
+_SEASON_YEAR = re.compile(
+    r"\b(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_QUARTER_YEAR = re.compile(
+    r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)\s+"
+    r"(?:of\s+)?(?:(?:FY|fiscal\s+year)\s?)?(?P<y>\d{4})(?!\d)"
+    r"|\b(?P<qq>Q[1-4]|H[12])\s?(?:FY\s?)?(?P<qy>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_RELATIVE_UNIT = re.compile(
+    r"\b(?P<pre>(?:(?:earlier|later|early|late)\s+)?(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
+    r"(?:the\s+)?)(?P<rel>this|last|next|previous|coming|following|current|same)\s+"
+    r"(?P<unit>week|month|year|quarter|spring|summer|fall|autumn|winter|fiscal\s+year|weekend)\b",
+    re.IGNORECASE,
+)
+_END_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?year\b|\byear-end\b", re.I)
+_DEICTIC_DAY = re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"\b(?P<present>now|currently|nowadays|presently|at\s+present|right\s+now|these\s+days|"
+    r"at\s+the\s+moment|the\s+present)\b|\b(?P<past>(?:in\s+)?the\s+past|recently|formerly)\b(?!\s+\w+\s+(?:years?|months?|weeks?|days?|decades?)\b)"
+    r"|\b(?P<future>(?:in\s+)?the\s+future)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
+)
+_AGO = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+_A_UNIT_AGO = re.compile(r"\b(?:a|an|one)\s+(?P<unit>year|month|week|day|decade)\s+ago\b", re.IGNORECASE)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|upcoming|scheduled|plans?\s+to|expects?\s+to|expected\s+to|going\s+to|set\s+to|"
+    r"due|next)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _nearest_month_year(month: int, anchor: dt.date, future: bool) -> int:
+    if future:
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _extend_modifier(text: str, start: int) -> int:
+    m = _MODIFIER_BEFORE.search(text, max(0, start - 30), start)
+    return m.start() if m else start
+
+
+def _month_dates(text: str, anchor: dt.date | None, future: bool) -> list[Found]:
+    found: list[Found] = []
+    for m in _MONTH.finditer(text):
+        word = m.group("month")
+        month = _month_number(word)
+        start, end = m.start(), m.end()
+        day: int | None = None
+        year: int | None = None
+        full = _DAY_YEAR.match(text, end)
+        if full:
+            day, year, end = int(full.group("d")), int(full.group("y")), full.end()
+        else:
+            before = _DAY_BEFORE.search(text, max(0, start - 12), start)
+            after_year = _YEAR_AFTER.match(text, end)
+            day_after = _DAY.match(text, end)
+            if before is not None and 1 <= int(before.group("d")) <= 31:
+                day, start = int(before.group("d")), before.start()
+                if after_year:
+                    year, end = int(after_year.group("y")), after_year.end()
+            elif after_year:
+                year, end = int(after_year.group("y")), after_year.end()
+            elif day_after and 1 <= int(day_after.group("d")) <= 31:
+                day, end = int(day_after.group("d")), day_after.end()
+        if day is None and year is None:
+            # A month alone: "May" and "March" are words too, so ask for a preposition or a modifier.
+            if word.isupper() and len(word) > 3:
+                continue
+            context = _BARE_MONTH_CONTEXT.search(text, max(0, start - 12), start)
+            if context is None and (month in (3, 5) or start == 0 or word.endswith(".")):
+                continue
+        relative = _RELATIVE_BEFORE.search(text, max(0, start - 10), start) if day is None else None
+        if relative is not None and year is None:
+            if anchor is None:
+                continue
+            rel = relative.group("rel").lower()
+            if rel in ("last", "past", "previous"):
+                year = anchor.year if month < anchor.month else anchor.year - 1
+            elif rel in ("next", "coming"):
+                year = anchor.year if month > anchor.month else anchor.year + 1
+            else:
+                year = anchor.year
+            start = relative.start()
+        start = _extend_modifier(text, start)
+        if year is None and anchor is not None:
+            year = _nearest_month_year(month, anchor, future)
+        if year is None:
+            value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+        else:
+            iso = _iso(year, month, day)
+            if iso is None:
+                continue
+            value = iso
+        found.append(Found(start, end, "date", value))
+    return found
+
+
+def _numeric_dates(text: str) -> list[Found]:
+    found: list[Found] = []
+    for m in _ISO_DATE.finditer(text):
+        iso = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if iso is not None:
+            found.append(Found(m.start(), m.end(), "date", iso))
+    for m in _SLASH_DATE.finditer(text):
+        y = int(m.group("y"))
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        iso = _iso(y, int(m.group("m")), int(m.group("d")))
+        if iso is not None:
+            found.append(Found(m.start(), m.end(), "date", iso))
+    return found
+
+
+def _years(text: str) -> list[Found]:
+    found: list[Found] = []
+    for m in _YEAR.finditer(text):
+        start = m.start()
+        if _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start):
+            continue
+        unit: str | None = None
+        if m.group("fy"):
+            raw = m.group("fyy")
+            year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+            unit = "fiscal year"
+        else:
+            year = int(m.group("y"))
+            fiscal = _FISCAL_BEFORE.search(text, max(0, start - 20), start)
+            if fiscal is not None:
+                start, unit = fiscal.start(), "fiscal year"
+        modified = _extend_modifier(text, start)
+        kind = "year" if modified == start else "date"
+        found.append(Found(modified, m.end(), kind, f"{year:04d}", unit))
+    for m in _DECADE.finditer(text):
+        found.append(Found(m.start(), m.end(), "date", m.group("y")[:3]))
+    for m in _SEASON_YEAR.finditer(text):
+        found.append(Found(m.start(), m.end(), "date", f"{m.group('y')}-{SEASONS[m.group('s').lower()]}"))
+    for m in _QUARTER_YEAR.finditer(text):
+        if m.group("q"):
+            n = _QUARTER_NUMBERS[m.group("q").lower()]
+            letter = "Q" if m.group("kind").lower() == "quarter" else "H"
+            if letter == "H" and n > 2:
+                continue
+            found.append(Found(m.start(), m.end(), "date", f"{m.group('y')}-{letter}{n}"))
+        else:
+            found.append(Found(m.start(), m.end(), "date", f"{m.group('qy')}-{m.group('qq').upper()}"))
+    return found
+
+
+def _centuries(text: str, tokens: list[NumberToken]) -> list[Found]:
+    found: list[Found] = []
+    for tok in tokens:
+        if tok.form != "ordinal":
+            continue
+        after = _CENTURY_AFTER.match(text, tok.end)
+        if after is None or not 1 <= tok.value <= 30:
+            continue
+        start = tok.start
+        if text[max(0, start - 4) : start].lower() == "the ":
+            start -= 4
+        found.append(Found(_extend_modifier(text, start), after.end(), "date", f"{int(tok.value) - 1:02d}"))
+    return found
+
+
+def _season_value(season: str, rel: str, anchor: dt.date) -> str:
+    first, last = _SEASON_MONTHS[season]
+    year = anchor.year
+    if rel in ("last", "previous", "past"):
+        ended = anchor.month > last if season != "WI" else 2 < anchor.month < 12
+        year = year if ended else year - 1
+    elif rel in ("next", "coming", "following"):
+        year = year if anchor.month < first else year + 1
+    return f"{year:04d}-{season}"
+
+
+def _relative(text: str, anchor: dt.date, future: bool, references: bool) -> list[Found]:
+    found: list[Found] = []
+    for m in _RELATIVE_UNIT.finditer(text):
+        rel = m.group("rel").lower()
+        unit = re.sub(r"\s+", " ", m.group("unit").lower())
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        value: str | None
+        if unit in ("year", "fiscal year"):
+            value = f"{anchor.year + step:04d}"
+        elif unit == "month":
+            index = anchor.year * 12 + anchor.month - 1 + step
+            value = f"{index // 12:04d}-{index % 12 + 1:02d}"
+        elif unit in ("week", "weekend"):
+            year, week, _ = (anchor + dt.timedelta(weeks=step)).isocalendar()
+            value = f"{year:04d}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
+        elif unit == "quarter":
+            index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+            value = f"{index // 4:04d}-Q{index % 4 + 1}"
+        else:
+            value = _season_value(SEASONS[unit], rel, anchor)
+        start = m.start() if m.group("pre") else m.start("rel")
+        found.append(Found(start, m.end(), "date", value))
+    for m in _END_OF_YEAR.finditer(text):
+        found.append(Found(m.start(), m.end(), "date", f"{anchor.year:04d}"))
+    for m in _DEICTIC_DAY.finditer(text):
+        offset = {"yesterday": -1, "tomorrow": 1}.get(m.group("w").lower(), 0)
+        found.append(Found(m.start(), m.end(), "date", (anchor + dt.timedelta(days=offset)).isoformat()))
+    for m in _WEEKDAY.finditer(text):
+        target = WEEKDAYS.index(m.group("wd").lower())
+        rel = (m.group("rel") or "").lower()
+        delta = target - anchor.weekday()
+        if rel in ("next", "coming") or (future and rel != "last"):
+            delta = delta if delta >= 0 else delta + 7
+            if rel == "next" and delta == 0:
+                delta = 7
+        else:
+            delta = delta if delta <= 0 else delta - 7
+            if rel == "last" and delta == 0:
+                delta = -7
+        found.append(Found(m.start(), m.end(), "date", (anchor + dt.timedelta(days=delta)).isoformat()))
+    for m in _A_UNIT_AGO.finditer(text):
+        found.append(Found(m.start(), m.end(), "date", _ago(anchor, 1, m.group("unit").lower())))
+    if references:
+        for m in _REFERENCE.finditer(text):
+            ref = "PRESENT_REF" if m.group("present") else "PAST_REF" if m.group("past") else "FUTURE_REF"
+            found.append(Found(m.start(), m.end(), "date", ref))
+    return found
+
+
+def _ago(anchor: dt.date, n: int, unit: str) -> str:
+    unit = unit.rstrip("s")
+    if unit == "decade":
+        return f"{anchor.year - 10 * n:04d}"
+    if unit == "year":
+        return f"{anchor.year - n:04d}"
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 - n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "week":
+        year, week, _ = (anchor - dt.timedelta(weeks=n)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return (anchor - dt.timedelta(days=n)).isoformat()
+
+
+def find_dates(
+    text: str, tokens: list[NumberToken], anchor: dt.date | None = None, *, references: bool = False
+) -> list[Found]:
+    """Dates and years in `text`; relative ones only when `anchor` is given."""
+    future = _FUTURE_CUE.search(text) is not None
+    found = _month_dates(text, anchor, future) + _numeric_dates(text) + _years(text)
+    found += _centuries(text, tokens)
+    if anchor is not None:
+        found += _relative(text, anchor, future, references)
+    return found
+
+
+def find_durations(text: str, tokens: list[NumberToken], anchor: dt.date | None = None) -> list[Found]:
+    """ "four-year deal" → 4 year, "two days later" → 2 day; "five years ago" is a date given an anchor."""
+    found: list[Found] = []
+    for tok in tokens:
+        if tok.form == "ordinal" or tok.value <= 0:
+            continue
+        unit_match = TIME_UNIT.match(text, tok.end)
+        if unit_match is None:
+            continue
+        unit = unit_match.group("unit").lower()
+        unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+        value = to_value(tok.value)
+        if value is None:
+            continue
+        ago = _AGO.match(text, unit_match.end())
+        if ago is not None and anchor is not None and isinstance(value, int) and value < 10_000:
+            found.append(Found(tok.start, ago.end(), "date", _ago(anchor, value, unit)))
+            continue
+        start = tok.start
+        approx = approximation_before(text, start)
+        found.append(
+            Found(
+                approx if approx is not None else start, unit_match.end(), "duration", value, unit, approx is not None
+            )
+        )
+    return found

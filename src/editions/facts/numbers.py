@@ -1,0 +1,640 @@
+"""Numbers in running text: counts, money with scale and currency, percentages, fractions, approximation.
+
+Two layers:
+- `number_tokens(text)` finds every number written with digits ("54,000", "2.2", ".25", "10k") or words
+  ("twenty-one trillion", "two-thirds", "one and a half", "fourth") and gives its value and form
+  (cardinal, ordinal, fraction). Ranks and dates build on these tokens too.
+- `find_quantities(text, tokens)` looks at what stands around each cardinal or fraction — a currency sign
+  or word, a scale word, a percent sign, an approximation word — and makes count, money, percent and
+  fraction matches.
+
+Every pattern is anchored by a look-behind or bounded in length, so a scan is linear in the text: no
+pattern can re-scan a long run of digits or words from each of its positions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from editions.facts._found import Found, words
+from editions.model import FactValue
+
+MAX_DIGITS = 30
+"""A digit string longer than this is not a figure (an identifier, a hash, noise): it is skipped."""
+
+UNITS: dict[str, int] = {
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, int] = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "lakh": 10**5,
+    "crore": 10**7,
+}  # fmt: skip
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "nineth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 10**3,
+    "millionth": 10**6, "billionth": 10**9, "trillionth": 10**12,
+}  # fmt: skip
+SCALE_ABBREVIATIONS: dict[str, int] = {
+    "k": 10**3, "thousand": 10**3, "m": 10**6, "mm": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6,
+    "million": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9, "g": 10**9,
+    "t": 10**12, "tn": 10**12, "tln": 10**12, "trln": 10**12, "trillion": 10**12,
+}  # fmt: skip
+
+_CARDINAL_WORDS = [*UNITS, *TENS, "hundred", *SCALES, "dozen", "dozens"]
+_ORDINAL_WORDS = [*ORDINALS, *(w + "s" for w in ORDINALS), "half", "halves", "quarter", "quarters"]
+_WORD = "|".join(sorted({*_CARDINAL_WORDS, *_ORDINAL_WORDS}, key=len, reverse=True))
+_GLUE = r"(?:\s*-\s*|\s+)(?:(?:and|point)\s+)?(?:an?\s+)?"
+# A run of number words, at most 24 long (bounded: no run is scanned twice).
+WORD_RUN = re.compile(
+    rf"\b(?:(?:minus|negative)\s+)?(?:an?\s+)?(?:{_WORD})\b(?:{_GLUE}(?:{_WORD})\b){{0,24}}", re.IGNORECASE
+)
+_WORD_TOKEN = re.compile(rf"\b(?:{_WORD}|and|point|an?|minus|negative)\b|-", re.IGNORECASE)
+
+DIGITS = re.compile(
+    r"(?<![\w.])(?:(?P<neg>[-−])(?=\.?\d))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?+|\d++(?:\.\d++)?+|\.\d++)"
+    r"(?P<frac>/\d{1,4}(?![\d/]))?"
+)
+_ATTACHED = re.compile(r"(?P<suffix>st|nd|rd|th|s|k|K|M|MM|mm|mn|mil|bn|b|B|G|T|tn)(?![A-Za-z])")
+_SPACED_SCALE = re.compile(
+    r"[ \u00a0]?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tln|trln)\b", re.IGNORECASE
+)
+_PERCENT = re.compile(r"\s?(?:%|percent(?:age)?s?\b|per\s?cent\b|pct\b)", re.IGNORECASE)
+_PERCENT_POINTS = re.compile(r"\s?percentage\s+points?\b", re.IGNORECASE)
+TIME_UNIT = re.compile(
+    r"(?:\s*-\s*|\s+)(?P<unit>years?|months?|weeks?|days?|decades?|hours?|minutes?|centur(?:y|ies))\b"
+    r"(?:-(?:long|old))?",
+    re.IGNORECASE,
+)
+_HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,20})\b")
+_WORD_AFTER = re.compile(r"\s+([a-z]{2,20})\b")
+_NEXT_WORDS = re.compile(r"(?:\s+[\w’'.-]{1,30}){1,4}")
+
+_CURRENCY_PREFIX = re.compile(
+    r"(?:(?<![A-Za-z])(?P<code>US|U\.S\.|C|AU|HK|NZ|NT|R|S)\s?)?(?P<sym>\\?\$|€|£|¥|₹|₩|₡)\s?$"
+    r"|(?<![A-Za-z])(?P<iso>USD|EUR|GBP|JPY|CNY|RMB|CAD|AUD|INR|KRW|CHF|HKD)\s?$",
+    re.IGNORECASE,
+)
+_PREFIX_UNITS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₡": "CRC"}
+_CODE_UNITS = {"us": "USD", "u.s.": "USD", "c": "CAD", "au": "AUD", "hk": "HKD", "nz": "NZD", "nt": "TWD"}
+_CURRENCY_WORDS: dict[str, str] = {
+    "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
+    "australian dollars": "AUD", "australian dollar": "AUD", "canadian dollars": "CAD",
+    "canadian dollar": "CAD", "hong kong dollars": "HKD", "new taiwan dollars": "TWD",
+    "new zealand dollars": "NZD", "dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR",
+    "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "yuan": "CNY",
+    "chinese yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupees": "INR", "rupee": "INR",
+    "swiss francs": "CHF", "swiss franc": "CHF", "francs": "FRF", "franc": "FRF", "pesos": "MXN",
+    "peso": "MXN", "rubles": "RUB", "ruble": "RUB", "roubles": "RUB", "pesetas": "ESP", "marks": "DEM",
+    "dutch guilders": "NLG", "guilders": "NLG", "finnish markka": "FIM", "lira": "ITL", "cents": "cent",
+    "cent": "cent", "pence": "pence", "penny": "pence", "元": "CNY",
+}  # fmt: skip
+_CURRENCY_SUFFIX = re.compile(
+    r"(?:\s*-\s*|\s?)(?P<cur>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+    + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
+APPROXIMATE = re.compile(
+    r"(?:(?<![A-Za-z])(?:about|around|approximately|approx\.|roughly|nearly|almost|some|over|under|"
+    r"more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|close\s+to|an\s+estimated|"
+    r"estimated|upwards\s+of|in\s+excess\s+of|just\s+over|just\s+under|well\s+over|as\s+many\s+as|"
+    r"as\s+much\s+as)\s+|~\s?)$",
+    re.IGNORECASE,
+)
+# "Article 9", "Figure 1", "P.L. 115-232", "COVID-19": numbers that name rather than measure.
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:Article|Section|Sec\.|Title|Chapter|Figure|Fig\.|Table|Part|Division|Amendment|Rule|"
+    r"Resolution|No\.|Nos\.|Number|Volume|Vol\.|Item|Annex|Appendix|Box|Note|Page|p\.|pp\.|Res\.|"
+    r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Stat\.|U\.S\.C\.|Exec\.\s+Order|E\.O\.|Form|Route|Highway|Flight|"
+    r"Resolution)\s?|[A-Za-z]-|[A-Za-z]{2,}\s?-\s?)$"
+)
+_ONE_NOT_A_NUMBER_BEFORE = re.compile(
+    r"\b(?:the|this|that|which|any|each|every|no|no\s+one|someone|anyone|every|only)\s+$", re.IGNORECASE
+)
+_NOT_COUNT_NOUNS = words(
+    "is was has as this its his hers ours yours theirs us always perhaps less unless thus whereas "
+    "has does goes says its"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberToken:
+    """One number as written: `form` is cardinal, ordinal or fraction; `scaled` says whether a scale
+    word or suffix ("million", "bn", "k") is part of the token."""
+
+    start: int
+    end: int
+    value: Decimal
+    form: str
+    digits: bool
+    scaled: bool = False
+    suffix: str = ""
+
+
+def to_value(value: Decimal, *, fraction: bool = False) -> FactValue:
+    """A JSON-friendly number: an int when integral, else a float (fractions to 4 significant digits)."""
+    if not value.is_finite():
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    number = float(value)
+    if fraction and abs(number) < 1:
+        return float(f"{number:.4g}")
+    return round(number, 6) if abs(number) < 1e15 else number
+
+
+def parse_digits(text: str) -> Decimal | None:
+    raw = text.replace(",", "")
+    if len(raw.replace(".", "")) > MAX_DIGITS:
+        return None
+    try:
+        return Decimal(raw)
+    except InvalidOperation:
+        return None
+
+
+# --- number words ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+    kind: str  # unit, teen, tens, hundred, scale, dozen, ord, ords, half, quarter, and, point, a, neg, hyphen
+    value: int = 0
+
+
+def _classify(word: str, start: int, end: int) -> _Word:
+    w = word.lower()
+    if w == "-":
+        return _Word(w, start, end, "hyphen")
+    if w in UNITS:
+        v = UNITS[w]
+        return _Word(w, start, end, "unit" if v < 10 else "teen", v)
+    if w in TENS:
+        return _Word(w, start, end, "tens", TENS[w])
+    if w == "hundred":
+        return _Word(w, start, end, "hundred", 100)
+    if w in SCALES:
+        return _Word(w, start, end, "scale", SCALES[w])
+    if w in ("dozen", "dozens"):
+        return _Word(w, start, end, "dozen", 12)
+    if w in ORDINALS:
+        return _Word(w, start, end, "ord", ORDINALS[w])
+    if w.endswith("s") and w[:-1] in ORDINALS:
+        return _Word(w, start, end, "ords", ORDINALS[w[:-1]])
+    if w in ("half", "halves"):
+        return _Word(w, start, end, "half" if w == "half" else "ords", 2)
+    if w in ("quarter", "quarters"):
+        return _Word(w, start, end, "quarter" if w == "quarter" else "ords", 4)
+    if w in ("minus", "negative"):
+        return _Word(w, start, end, "neg")
+    if w in ("a", "an"):
+        return _Word(w, start, end, "a")
+    return _Word(w, start, end, w)  # and, point
+
+
+def _join_hyphens(words: list[_Word]) -> list[_Word]:
+    """`twenty-first` is one ordinal, `twenty-three` one cardinal, `twenty-fifths` one plural ordinal:
+    a hyphen binds tens to a following unit more tightly than a space does."""
+    out: list[_Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if (
+            w.kind == "tens"
+            and i + 2 < len(words)
+            and words[i + 1].kind == "hyphen"
+            and words[i + 2].kind in ("unit", "ord", "ords")
+            and 1 <= words[i + 2].value <= 9
+        ):
+            nxt = words[i + 2]
+            kind = "tens_unit" if nxt.kind == "unit" else nxt.kind
+            out.append(_Word(w.text + "-" + nxt.text, w.start, nxt.end, kind, w.value + nxt.value))
+            i += 3
+            continue
+        if w.kind != "hyphen":
+            out.append(w)
+        i += 1
+    return out
+
+
+def _fraction_value(numerator: Decimal, denominator: int) -> Decimal:
+    return numerator / Decimal(denominator)
+
+
+class _WordParser:
+    """Splits a run of number words into numbers. Grammar, informally:
+    [minus] [a] cardinal-part [point digits] [ordinal | plural-ordinal | and a half | scale]."""
+
+    def __init__(self, words: list[_Word], text: str) -> None:
+        self.w = words
+        self.text = text
+        self.out: list[NumberToken] = []
+
+    def noun_follows(self, end: int) -> bool:
+        m = _WORD_AFTER.match(self.text, end)
+        return m is not None and m.group(1).lower() not in ("of", "and", "or", "to", "in", "is", "was")
+
+    def parse(self) -> list[NumberToken]:
+        i = 0
+        while i < len(self.w):
+            nxt = self._number(i)
+            i = nxt if nxt > i else i + 1
+        return self.out
+
+    def _emit(self, start: int, end: int, value: Decimal, form: str, scaled: bool = False) -> None:
+        self.out.append(NumberToken(start, end, value, form, digits=False, scaled=scaled))
+
+    def _number(self, i: int) -> int:
+        w = self.w
+        n = len(w)
+        start_i = i
+        negative = False
+        if w[i].kind == "neg":
+            negative = True
+            i += 1
+        a_prefix = False
+        if i < n and w[i].kind == "a":
+            a_prefix = True
+            i += 1
+        if i >= n or w[i].kind in ("and", "point", "a", "neg"):
+            return start_i + 1
+        sign = Decimal(-1) if negative else Decimal(1)
+        start = w[start_i].start
+        total = Decimal(0)
+        current = Decimal(0)
+        seen = False
+        last = ""
+        end = w[i].start
+        single_one = False
+        while i < n:
+            t = w[i]
+            k = t.kind
+            if k in ("unit", "teen", "tens", "tens_unit"):
+                ok = (
+                    not seen
+                    or (k == "unit" and last in ("tens", "hundred", "scale", "and"))
+                    or (k in ("teen", "tens", "tens_unit") and last in ("hundred", "scale", "and"))
+                )
+                if not ok or (last == "and" and current % 100 != 0 and k != "unit"):
+                    break
+                if last == "and" and k == "unit" and current % 10 != 0:
+                    break
+                single_one = not seen and k == "unit" and t.value == 1
+                current += t.value
+                seen = True
+                last = "tens" if k == "tens" else k
+                end = t.end
+                i += 1
+            elif k == "hundred":
+                if current >= 100:
+                    break
+                current = (current or Decimal(1 if a_prefix or not seen else 0) or Decimal(1)) * 100
+                seen = True
+                last = "hundred"
+                single_one = False
+                end = t.end
+                i += 1
+            elif k == "scale":
+                if not seen and not a_prefix:
+                    break
+                if last == "scale" and current == 0:
+                    total *= t.value
+                else:
+                    total = total + (current or Decimal(1)) * t.value
+                current = Decimal(0)
+                seen = True
+                last = "scale"
+                single_one = False
+                end = t.end
+                i += 1
+            elif k == "dozen":
+                current = (current or Decimal(1)) * 12
+                seen = True
+                last = "scale"
+                end = t.end
+                i += 1
+            elif k == "and":
+                # "one hundred and six", "one and a half", "twenty and three fifths"
+                if not seen or i + 1 >= n:
+                    break
+                frac_end, frac = self._fraction_after_and(i + 1)
+                if frac is not None:
+                    value = (total + current + frac) * sign
+                    self._emit(start, w[frac_end - 1].end, value, "cardinal")
+                    return frac_end
+                if w[i + 1].kind in ("unit", "teen", "tens", "tens_unit") and last in ("hundred", "scale"):
+                    last = "and"
+                    i += 1
+                    continue
+                break
+            elif k == "point":
+                if not seen or i + 1 >= n:
+                    break
+                digits, j = self._point_digits(i + 1)
+                if not digits:
+                    break
+                value = (total + current + Decimal("0." + digits)) * sign
+                self._emit(start, w[j - 1].end, value, "cardinal")
+                return j
+            elif k in ("ord", "ords", "half", "quarter"):
+                return self._ordinal_tail(i, start, total, current, seen, a_prefix, single_one, sign)
+            elif k == "a" and seen and i + 1 < n and w[i + 1].kind == "dozen":
+                i += 1
+            else:
+                break
+        if not seen:
+            return i
+        self._emit(start, end, (total + current) * sign, "cardinal", scaled=last == "scale")
+        return i
+
+    def _fraction_after_and(self, i: int) -> tuple[int, Decimal | None]:
+        w = self.w
+        n = len(w)
+        if i < n and w[i].kind == "a" and i + 1 < n and w[i + 1].kind in ("half", "quarter", "ord"):
+            d = w[i + 1].value
+            if d >= 2 and not (w[i + 1].kind == "ord" and d == 2):
+                return i + 2, Decimal(1) / d
+        if (
+            i + 1 < n
+            and w[i].kind in ("unit", "teen", "tens", "tens_unit")
+            and w[i + 1].kind in ("ords", "half", "quarter")
+        ):
+            return i + 2, _fraction_value(Decimal(w[i].value), w[i + 1].value)
+        if i < n and w[i].kind == "half":
+            return i + 1, Decimal("0.5")
+        return i, None
+
+    def _point_digits(self, i: int) -> tuple[str, int]:
+        w = self.w
+        digits = ""
+        j = i
+        while j < len(w) and w[j].kind == "unit":
+            digits += str(w[j].value)
+            j += 1
+        if digits:
+            return digits, j
+        if j < len(w) and w[j].kind in ("teen", "tens", "tens_unit"):
+            return str(w[j].value), j + 1
+        return "", i
+
+    def _ordinal_tail(
+        self,
+        i: int,
+        start: int,
+        total: Decimal,
+        current: Decimal,
+        seen: bool,
+        a_prefix: bool,
+        single_one: bool,
+        sign: Decimal,
+    ) -> int:
+        w = self.w
+        t = w[i]
+        n = len(w)
+        base = total + current
+        if t.kind in ("half", "quarter"):
+            if not seen and not a_prefix and t.kind == "quarter":
+                return i + 1  # "quarter" alone is a period of time more often than a fraction
+            numerator = base if seen else Decimal(1)
+            value = _fraction_value(numerator, t.value)
+            end_i = i + 1
+            # "half a dozen", "half million"
+            if end_i + 1 < n and w[end_i].kind == "a" and w[end_i + 1].kind == "dozen":
+                self._emit(start, w[end_i + 1].end, value * 12 * sign, "cardinal")
+                return end_i + 2
+            if end_i < n and w[end_i].kind == "scale":
+                self._emit(start, w[end_i].end, value * w[end_i].value * sign, "cardinal", scaled=True)
+                return end_i + 1
+            self._emit(start, t.end, value * sign, "fraction" if not seen else "cardinal")
+            return end_i
+        if t.kind == "ords":
+            if t.text in ("seconds", "firsts") or (not seen and not a_prefix):
+                return i + 1
+            numerator = base if seen else Decimal(1)
+            self._emit(start, t.end, _fraction_value(numerator, t.value) * sign, "fraction")
+            return i + 1
+        # a singular ordinal
+        o = t.value
+        if not seen:
+            if a_prefix:
+                if o <= 2:  # "a second" is a moment, "a first" a novelty
+                    return i + 1
+                if self.noun_follows(t.end):  # "a third party" is an ordinal
+                    self._emit(t.start, t.end, Decimal(o), "ordinal")
+                    return i + 1
+                self._emit(start, t.end, _fraction_value(Decimal(1), o) * sign, "fraction")
+                return i + 1
+            self._emit(t.start, t.end, Decimal(o), "ordinal")
+            return i + 1
+        if o >= 100 and o in (100, 10**3, 10**6, 10**9, 10**12):
+            self._emit(start, t.end, (base or Decimal(1)) * o, "ordinal")
+            return i + 1
+        if (o < 10 and current % 10 == 0) or (o < 100 and current % 100 == 0):
+            self._emit(start, t.end, base + o, "ordinal")
+            return i + 1
+        if single_one and base == 1 and o >= 3:
+            self._emit(start, t.end, _fraction_value(Decimal(1), o) * sign, "fraction")
+            return i + 1
+        # "three fifth": a cardinal, then an ordinal
+        self._emit(start, w[i - 1].end, base * sign, "cardinal")
+        self._emit(t.start, t.end, Decimal(o), "ordinal")
+        return i + 1
+
+
+def _word_numbers(text: str, run_start: int, run_end: int) -> list[NumberToken]:
+    words = [_classify(m.group(), m.start(), m.end()) for m in _WORD_TOKEN.finditer(text, run_start, run_end)]
+    return _WordParser(_join_hyphens(words), text).parse()
+
+
+# --- digit numbers ------------------------------------------------------------------------------------
+
+
+def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
+    value = parse_digits(m.group("num"))
+    if value is None:
+        return None
+    start, end = m.start(), m.end("num")
+    if m.group("neg"):
+        value = -value
+    if m.group("frac"):
+        denominator = parse_digits(m.group("frac")[1:])
+        if denominator is None or denominator == 0 or "." in m.group("num") or "," in m.group("num"):
+            return None
+        return NumberToken(start, m.end(), value / denominator, "fraction", digits=True)
+    attached = _ATTACHED.match(text, end)
+    if attached:
+        suffix = attached.group("suffix")
+        low = suffix.lower()
+        if low in ("st", "nd", "rd", "th"):
+            if "." in m.group("num") or "," in m.group("num"):
+                return None
+            return NumberToken(start, attached.end(), value, "ordinal", digits=True, suffix=low)
+        if low == "s":
+            return NumberToken(start, attached.end(), value, "cardinal", digits=True, suffix="s")
+        scale = SCALE_ABBREVIATIONS.get(low)
+        if scale is None or suffix == "m":  # "1m" is a metre, "10M" ten million
+            return None
+        return NumberToken(start, attached.end(), value * scale, "cardinal", digits=True, scaled=True)
+    if end < len(text) and (text[end].isalpha() or text[end] == "_"):
+        return None  # "180ml", "29km", "5G"-like codes
+    spaced = _SPACED_SCALE.match(text, end)
+    if spaced:
+        scale = SCALE_ABBREVIATIONS[spaced.group("scale").lower()]
+        return NumberToken(start, spaced.end(), value * scale, "cardinal", digits=True, scaled=True)
+    words_after = WORD_RUN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    if words_after and words_after.group().lower() in ("hundred", "dozen", "dozens"):
+        factor = 100 if words_after.group().lower() == "hundred" else 12
+        return NumberToken(start, words_after.end(), value * factor, "cardinal", digits=True, scaled=True)
+    return NumberToken(start, end, value, "cardinal", digits=True)
+
+
+def number_tokens(text: str) -> list[NumberToken]:
+    """Every number in `text`, in order, digits and words alike, never overlapping."""
+    tokens: list[NumberToken] = []
+    for m in DIGITS.finditer(text):
+        tok = _digit_number(text, m)
+        if tok is not None:
+            tokens.append(tok)
+    digit_spans = [(t.start, t.end) for t in tokens]
+    for m in WORD_RUN.finditer(text):
+        for tok in _word_numbers(text, m.start(), m.end()):
+            if not _inside_any(tok.start, tok.end, digit_spans):
+                tokens.append(tok)
+    tokens.sort(key=lambda t: t.start)
+    return tokens
+
+
+def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps any of the sorted, non-overlapping `spans`."""
+    i = bisect.bisect_right(spans, (start, 1 << 62))
+    if i > 0 and spans[i - 1][1] > start:
+        return True
+    return i < len(spans) and spans[i][0] < end
+
+
+# --- quantities ------------------------------------------------------------------------------------
+
+
+def approximation_before(text: str, start: int) -> int | None:
+    """Start of an approximation phrase ("around", "more than", "~") ending right at `start`."""
+    window = text[max(0, start - 24) : start]
+    m = APPROXIMATE.search(window)
+    if m is None:
+        return None
+    return start - len(window) + m.start()
+
+
+def _singular(word: str) -> str:
+    w = word.lower().strip(".’'")
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def counted_noun(text: str, end: int) -> str | None:
+    """The plural noun a count counts: "13 other countries" → country, "11-nation" → nation."""
+    hyphen = _HYPHEN_NOUN.match(text, end)
+    if hyphen:
+        return _singular(hyphen.group("noun"))
+    following = _NEXT_WORDS.match(text, end)
+    if following is None:
+        return None
+    for raw in following.group().split():
+        word = raw.strip(".,;:()’'\"")
+        if not word.isalpha():
+            if word.endswith(("—", "–")) or not word:
+                return None
+            continue
+        low = word.lower()
+        if low in _NOT_COUNT_NOUNS:
+            return None
+        if low.endswith("s") and not low.endswith("ss") and word[0].islower():
+            return _singular(low)
+    return None
+
+
+def _year_like(tok: NumberToken, text: str) -> bool:
+    if not tok.digits or tok.form != "cardinal" or tok.scaled or tok.suffix:
+        return False
+    raw = text[tok.start : tok.end]
+    return raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100
+
+
+def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
+    """Counts, money, percentages and fractions among `tokens`."""
+    found: list[Found] = []
+    for tok in tokens:
+        if tok.form == "ordinal" or tok.suffix == "s":
+            continue
+        start, end = tok.start, tok.end
+        raw = text[start:end]
+        if tok.digits and _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start):
+            continue
+        if not tok.digits and raw.lower() == "one" and _ONE_NOT_A_NUMBER_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        if not tok.digits and raw.lower() == "one" and text[end : end + 3].lower() == " of":
+            continue
+        prefix = _CURRENCY_PREFIX.search(text, max(0, start - 6), start)
+        unit: str | None = None
+        kind = "count"
+        value = tok.value
+        if prefix is not None and tok.form != "fraction":
+            kind = "money"
+            if prefix.group("iso"):
+                unit = prefix.group("iso").upper().replace("RMB", "CNY")
+            else:
+                code = (prefix.group("code") or "").lower()
+                sym = prefix.group("sym").lstrip("\\")
+                unit = _CODE_UNITS.get(code, _PREFIX_UNITS.get(sym, "USD")) if code else _PREFIX_UNITS[sym]
+            start = prefix.start()
+            suffix_cur = _CURRENCY_SUFFIX.match(text, end)
+            if suffix_cur and suffix_cur.group("cur").lower().startswith(("dollar", "us", "u.s")):
+                end = suffix_cur.end()
+        else:
+            percent = _PERCENT_POINTS.match(text, end) or _PERCENT.match(text, end)
+            currency = _CURRENCY_SUFFIX.match(text, end)
+            if percent is not None:
+                kind = "percent"
+                unit = "percentage point" if "point" in percent.group().lower() else "percent"
+                end = percent.end()
+            elif currency is not None:
+                kind = "money"
+                unit = _CURRENCY_WORDS[re.sub(r"\s+", " ", currency.group("cur").lower())]
+                end = currency.end()
+            elif TIME_UNIT.match(text, end):
+                continue  # a duration: dates.find_durations
+            elif _year_like(tok, text):
+                continue  # a year: dates.find_dates
+            elif tok.form == "fraction":
+                kind = "fraction"
+            else:
+                unit = counted_noun(text, end)
+        approx_start = approximation_before(text, start)
+        approximate = approx_start is not None
+        if approx_start is not None:
+            start = approx_start
+        number = to_value(value, fraction=tok.form == "fraction" or kind == "fraction")
+        if number is None:
+            continue
+        found.append(Found(start, end, kind, number, unit, approximate))
+    return found
