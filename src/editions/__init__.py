@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 import os
+import warnings
 
 from editions import ingest, structure
-from editions.errors import EditionsError, InputError
+from editions.errors import EditionsError, InputError, InputWarning
 from editions.model import Author, Block, BlockKind, Edition, Fact, Sentence, Span
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "EditionsError",
     "Fact",
     "InputError",
+    "InputWarning",
     "Sentence",
     "Span",
     "read",
@@ -33,6 +35,11 @@ def read(
     max_bytes: int = ingest.DEFAULT_MAX_BYTES,
     name: str | None = None,
 ) -> Edition:
-    """Read one edition from a path or bytes; the format is sniffed unless given."""
+    """Read one edition from a path or bytes; the format is sniffed unless given.
+
+    Raises `InputError` when the source cannot be read as an edition; issues an `InputWarning` for each thing
+    read not exactly as written (such as invalid UTF-8 replaced)."""
     document = ingest.load(source, format, max_bytes=max_bytes, name=name)
+    for message in document.warnings:
+        warnings.warn(message, InputWarning, stacklevel=2)
     return structure.build(document)

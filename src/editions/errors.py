@@ -11,3 +11,9 @@ class InputError(EditionsError):
 
 class UnsupportedFormatError(InputError):
     """The format was recognised but no reader for it is installed or written yet."""
+
+
+class InputWarning(UserWarning):
+    """The input was read, but not exactly as written (invalid UTF-8 replaced, pages skipped …).
+
+    Issued with `warnings.warn`, so a library user can filter it and the CLI prints it on stderr."""

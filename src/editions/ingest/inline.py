@@ -18,9 +18,11 @@ _ESCAPE = re.compile(r"\\([" + _ESCAPABLE + r"])")
 _PRIVATE = 0xE000
 _UNPROTECT = {_PRIVATE + ord(c): c for c in _ESCAPABLE.replace("\\", "")} | {_PRIVATE + ord("\\"): "\\"}
 
-_URL = r"(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+\"[^\"\n]*\")?"
+# A URL may hold balanced parentheses, or end inside an unbalanced one ("…Section%207(j)" cut by a converter).
+_URL = r"(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*(?:\([^\s()]*)?)(?:\s+\"[^\"\n]*\")?"
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(" + _URL + r"\)")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\(" + _URL + r"\)")
+# Link text may hold one level of brackets: "[Vehicle [OMFV]](url)".
+_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(" + _URL + r"\)")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -28,6 +30,7 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _STARS = re.compile(r"\*+")
 _UNDERSCORE_OPEN = re.compile(r"(?<![\w_])_{1,3}(?=[^\s_])")
 _UNDERSCORE_CLOSE = re.compile(r"(?<=[^\s_])_{1,3}(?![\w_])")
+_INNER_UNDERSCORES = re.compile(r"(?<=[^\W_])__(?=[^\W_])")  # "F__ederal" from broken emphasis
 _BACKTICKS = re.compile(r"`+")
 _SPACES = re.compile(r"\s+")
 
@@ -67,6 +70,7 @@ def to_text(markdown: str) -> str:
     text = _BREAK_TAG.sub(" ", text)
     text = _TAG.sub("", text)
     text = _STARS.sub(_drop_stars, text)
+    text = _INNER_UNDERSCORES.sub("", text)
     text = _UNDERSCORE_OPEN.sub("", text)
     text = _UNDERSCORE_CLOSE.sub("", text)
     text = _BACKTICKS.sub("", text)

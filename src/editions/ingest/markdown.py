@@ -110,9 +110,12 @@ def _blocks(lines: list[str]) -> Iterator[RawBlock]:
             item_level = len(m.group(1).expandtabs(4)) // 2
             item.append(m.group(2))
             continue
-        if item:
+        if item and len(line) - len(line.lstrip()) < 8:
             item.append(line)
             continue
+        if item:
+            # Text centred with many spaces after a list ("      Disclaimer:") is a new block, not the item's tail.
+            yield from flush()
         if _FRONT_MATTER_FIELD.match(line.strip()) and paragraph:
             # "**Version:** 7" lines stacked without blank lines are separate statements, not one paragraph.
             yield from flush()
