@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,6 +39,7 @@ def assert_sound(edition: Edition) -> None:
     assert [s.index for s in edition.sentences] == list(range(len(edition.sentences)))
 
 
+@pytest.mark.filterwarnings("ignore::editions.errors.InputWarning")
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_TEXTS, fmt=st.sampled_from(["text", "markdown"]))
 def test_any_text_gives_a_sound_edition_or_our_error(text: str, fmt: str) -> None:
@@ -48,6 +50,7 @@ def test_any_text_gives_a_sound_edition_or_our_error(text: str, fmt: str) -> Non
     assert_sound(edition)
 
 
+@pytest.mark.filterwarnings("ignore::editions.errors.InputWarning")
 @settings(max_examples=100, deadline=None)
 @given(data=st.binary(max_size=300))
 def test_any_bytes_give_a_sound_edition_or_our_error(data: bytes) -> None:
