@@ -73,6 +73,8 @@ def join_hyphenated_lines(lines: Sequence[str]) -> str:
 def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     """Cut paragraphs joined, line-end hyphenation resolved, whitespace normalized."""
     joined = _join_cut_paragraphs(blocks)
+    if not any(SOFT_HYPHEN in b.text for b in joined):
+        return joined
     vocabulary = _vocabulary(joined)
     return [
         RawBlock(b.kind, _resolve_hyphens(b.text, vocabulary), b.level) if SOFT_HYPHEN in b.text else b for b in joined
