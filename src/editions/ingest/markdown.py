@@ -21,6 +21,7 @@ _TABLE_ROW = re.compile(r"^\s*\|")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_PDF_LINK = re.compile(r"\[Download PDF[^\]\n]*\]\([^)\s]*/([A-Z]{1,3}\d{4,5}|\d{2}-\d{3,4})\.(\d{1,4})\.pdf\)")
 _FRONT_MATTER_FIELD = re.compile(r"^\*\*[^*\n]{1,40}:\*\*")
 
 
@@ -28,6 +29,9 @@ def read(text: str) -> tuple[list[RawBlock], Metadata]:
     """Blocks of a Markdown document, in reading order, and what its front matter states."""
     lines = text.split("\n")
     metadata, body_start = parse_front_matter(lines)
+    if m := _PDF_LINK.search(text):
+        # A saved page names its own PDF: ".../IF13199/IF13199.1.pdf" is version 1 of IF13199.
+        metadata = metadata.merged(Metadata(report=m.group(1), version=int(m.group(2))))
     blocks = list(_blocks(lines[body_start:]))
     if body_start:
         header = " ".join(line.strip() for line in lines[:body_start] if line.strip())

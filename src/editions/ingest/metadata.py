@@ -48,6 +48,7 @@ EDITION_DATE = re.compile(
 # CRS product numbers: R12345, RL33436, RS21234, IF10199, IN12669, LSB11445, and the old "98-317" form.
 REPORT_NUMBER = re.compile(r"\b(?:RL|RS|R|IF|IN|LSB|IG|TE|WPD)\d{4,5}\b|\b\d{2}-\d{3,4}(?:\s?[A-Z])?\b")
 _PARENTHESIZED_NUMBER = re.compile(r"\((" + REPORT_NUMBER.pattern + r")\)")
+_HISTORY_ITEM = re.compile(rf"(?P<date>{_DATE_TEXT})\s*\(\s*[A-Z0-9-]+\s*-\s*Version:\s*(?P<version>\d{{1,4}})\s*\)")
 _VERSION = re.compile(r"\bVersion:?\s+(\d{1,4})\b", re.I)
 
 PRODUCTS = {
@@ -167,7 +168,10 @@ def from_furniture(texts: Iterable[str]) -> Metadata:
     "IF10199 · VERSION 8 · UPDATED", "CRS Product Number: | IF10753", "Publication Date: | 04/23/2026"."""
     report = date = version = product = None
     authors: tuple[Author, ...] = ()
+    history: list[tuple[dt.date | None, int]] = []
     for text in (line for block in texts for line in block.split("\n")):
+        if m := _HISTORY_ITEM.search(text):
+            history.append((parse_date(m.group("date")), int(m.group("version"))))
         if not authors and (m := re.match(r"^Authors?\s*:\s*\|\s*(.+?)\s*$", text)):
             authors = authors_from_list(m.group(1))
         if date is None and (m := EDITION_DATE.search(text)):
@@ -183,4 +187,9 @@ def from_furniture(texts: Iterable[str]) -> Metadata:
             date = parse_date(m.group(1))
         if product is None and (m := re.search(r"Product Type:\s*\|?\s*([A-Za-z ]+?)\s*(?:\||$)", text)):
             product = _PRODUCT_NAMES.get(m.group(1).strip().lower())
+    if version is None and date is not None:
+        # congress.gov lists every version newest first: "April 23, 2026 (IF10753 - Version: 7)". This edition is
+        # the highest version of its own date.
+        same_day = [v for day, v in history if day == date]
+        version = max(same_day) if same_day else None
     return Metadata(report=report, date=date, version=version, product=product, authors=authors)
