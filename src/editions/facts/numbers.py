@@ -49,10 +49,12 @@ ORDINALS: dict[str, int] = {
 SCALE_ABBREVIATIONS: dict[str, int] = {
     "k": 10**3, "thousand": 10**3, "m": 10**6, "mm": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6,
     "million": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9, "g": 10**9,
-    "t": 10**12, "tn": 10**12, "tln": 10**12, "trln": 10**12, "trillion": 10**12,
+    "t": 10**12, "tn": 10**12, "tln": 10**12, "trln": 10**12, "trillion": 10**12, "lakh": 10**5,
+    "crore": 10**7,
 }  # fmt: skip
 
-_CARDINAL_WORDS = [*UNITS, *TENS, "hundred", *SCALES, "dozen", "dozens"]
+_DOZENS = ("dozen", "dozens", "doz", "dozs", "dz", "dzs")
+_CARDINAL_WORDS = [*UNITS, *TENS, "hundred", *SCALES, *_DOZENS]
 _ORDINAL_WORDS = [*ORDINALS, *(w + "s" for w in ORDINALS), "half", "halves", "quarter", "quarters"]
 _WORD = "|".join(sorted({*_CARDINAL_WORDS, *_ORDINAL_WORDS}, key=len, reverse=True))
 _GLUE = r"(?:\s*-\s*|\s+)(?:(?:and|point)\s+)?(?:an?\s+)?"
@@ -62,14 +64,31 @@ WORD_RUN = re.compile(
 )
 _WORD_TOKEN = re.compile(rf"\b(?:{_WORD}|and|point|an?|minus|negative)\b|-", re.IGNORECASE)
 
+_ISO_CODES = "USD|EUR|GBP|JPY|CNY|RMB|CAD|AUD|INR|KRW|CHF|HKD"
+VULGAR_FRACTIONS = {
+    "½": "0.5", "⅓": "1/3", "⅔": "2/3", "¼": "0.25", "¾": "0.75", "⅕": "0.2", "⅖": "0.4", "⅗": "0.6",
+    "⅘": "0.8", "⅙": "1/6", "⅚": "5/6", "⅛": "0.125", "⅜": "0.375", "⅝": "0.625", "⅞": "0.875",
+}  # fmt: skip
+_VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
+# Digits, not glued to a word before them (an ISO code such as "USD115" excepted); thousands grouped by
+# commas or by (thin) spaces; a decimal part; a vulgar fraction ("2½"); a slash fraction ("3/4").
 DIGITS = re.compile(
-    r"(?<![\w.])(?:(?P<neg>[-−])(?=\.?\d))?"
-    r"(?P<num>\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?+|\d++(?:\.\d++)?+|\.\d++)"
+    r"(?:(?<![\w.])|" + "|".join(f"(?<={code})" for code in _ISO_CODES.split("|")) + ")"
+    r"(?:(?P<neg>[-−])(?=\.?\d))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?+|\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?![\d,])(?:\.\d++)?+"
+    r"|\d++(?:\.\d++)?+|\.\d++)"
+    rf"(?P<vulgar>{_VULGAR})?"
     r"(?P<frac>/\d{1,4}(?![\d/]))?"
 )
+_ATTACHED_CODE = re.compile(rf"M?(?:{_ISO_CODES})(?![A-Za-z])")
+_VULGAR_ALONE = re.compile(rf"(?<![\w.]){_VULGAR}")
+_MINUS_WORD = re.compile(r"\b(?:minus|negative)\s$", re.IGNORECASE)
+_OUT_OF = re.compile(r"\s+(?:out\s+of|over|in)\s+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _ATTACHED = re.compile(r"(?P<suffix>st|nd|rd|th|s|k|K|M|MM|mm|mn|mil|bn|b|B|G|T|tn)(?![A-Za-z])")
 _SPACED_SCALE = re.compile(
-    r"[ \u00a0]?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|bln|tln|trln)\b", re.IGNORECASE
+    r"[ \u00a0]?(?P<scale>thousand|million|billion|trillion|lakh|crore|bn|mn|mln|bln|tln|trln)\b",
+    re.IGNORECASE,
 )
 _PERCENT = re.compile(r"\s?(?:%|percent(?:age)?s?\b|per\s?cent\b|pct\b)", re.IGNORECASE)
 _PERCENT_POINTS = re.compile(r"\s?percentage\s+points?\b", re.IGNORECASE)
@@ -79,15 +98,20 @@ TIME_UNIT = re.compile(
     re.IGNORECASE,
 )
 _HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,20})\b")
+_HUNDRED_OR_DOZEN = re.compile(r"\s(hundred|dozens?|dzs?|dozs?)\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([a-z]{2,20})\b")
 _NEXT_WORDS = re.compile(r"(?:\s+[\w’'.-]{1,30}){1,4}")
 
 _CURRENCY_PREFIX = re.compile(
-    r"(?:(?<![A-Za-z])(?P<code>US|U\.S\.|C|AU|HK|NZ|NT|R|S)\s?)?(?P<sym>\\?\$|€|£|¥|₹|₩|₡)\s?$"
-    r"|(?<![A-Za-z])(?P<iso>USD|EUR|GBP|JPY|CNY|RMB|CAD|AUD|INR|KRW|CHF|HKD)\s?$",
+    r"(?:(?<![A-Za-z])(?P<code>US|U\.S\.|C|AU|HK|NZ|NT|R|S)\s?)?(?P<sym>\\?\$|€|£|¥|₹|₩|₡|₿)\s?$"
+    rf"|(?<![A-Za-z])(?P<mega>M)?(?P<iso>{_ISO_CODES}|BTC)\s?$"
+    r"|(?<![A-Za-z])(?P<word>dollars?|euros?)\s$",
     re.IGNORECASE,
 )
-_PREFIX_UNITS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₡": "CRC"}
+_PREFIX_UNITS = {
+    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₡": "CRC", "₿": "BTC",
+    "₾": "GEL", "₭": "LAK", "元": "CNY", "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+}  # fmt: skip
 _CODE_UNITS = {"us": "USD", "u.s.": "USD", "c": "CAD", "au": "AUD", "hk": "HKD", "nz": "NZD", "nt": "TWD"}
 _CURRENCY_WORDS: dict[str, str] = {
     "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
@@ -98,15 +122,22 @@ _CURRENCY_WORDS: dict[str, str] = {
     "chinese yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupees": "INR", "rupee": "INR",
     "swiss francs": "CHF", "swiss franc": "CHF", "francs": "FRF", "franc": "FRF", "pesos": "MXN",
     "peso": "MXN", "rubles": "RUB", "ruble": "RUB", "roubles": "RUB", "pesetas": "ESP", "marks": "DEM",
-    "dutch guilders": "NLG", "guilders": "NLG", "finnish markka": "FIM", "lira": "ITL", "cents": "cent",
-    "cent": "cent", "pence": "pence", "penny": "pence", "元": "CNY",
+    "dutch guilders": "NLG", "guilders": "NLG", "finnish markka": "FIM", "turkish lira": "TRY",
+    "lira": "ITL", "bitcoins": "BTC", "bitcoin": "BTC", "satoshis": "satoshi", "satoshi": "satoshi",
+    "cents": "cent", "cent": "cent", "pence": "pence", "penny": "pence",
 }  # fmt: skip
+_SUFFIX_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₡": "CRC", "₾": "GEL", "₭": "LAK",
+                   "元": "CNY", "₿": "BTC"}  # fmt: skip
 _CURRENCY_SUFFIX = re.compile(
-    r"(?:\s*-\s*|\s?)(?P<cur>"
+    r"(?:\s*-\s*|\s?)(?:(?P<cur>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
-    + r")(?![A-Za-z])",
+    + rf")(?![A-Za-z])|(?P<mega>M)?(?P<iso>{_ISO_CODES}|BTC)(?![A-Za-z])|(?P<sym>[$€£¥₡₾₭元₿])(?!\s?\d))"
+    r"(?:\s(?P<scale>million|billion|thousand|trillion)\b)?",
     re.IGNORECASE,
 )
+_PERCENT_OF_BEFORE = re.compile(r"\b(?:percent(?:age)?s?|per\s?cent)\s+of\s+$", re.IGNORECASE)
+_CENTS_TAIL = re.compile(r"\s?cents?\b", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s+(?:and\s+)?")
 APPROXIMATE = re.compile(
     r"(?:(?<![A-Za-z])(?:about|around|approximately|approx\.|roughly|nearly|almost|some|over|under|"
     r"more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|close\s+to|an\s+estimated|"
@@ -142,6 +173,8 @@ class NumberToken:
     digits: bool
     scaled: bool = False
     suffix: str = ""
+    last_scale: int = 0
+    """The smallest scale applied ("4 thousand 3 hundred" → 100), 0 when none: numbers chain on it."""
 
 
 def to_value(value: Decimal, *, fraction: bool = False) -> FactValue:
@@ -157,7 +190,7 @@ def to_value(value: Decimal, *, fraction: bool = False) -> FactValue:
 
 
 def parse_digits(text: str) -> Decimal | None:
-    raw = text.replace(",", "")
+    raw = re.sub(r"[,\s\u00a0\u202f]", "", text)
     if len(raw.replace(".", "")) > MAX_DIGITS:
         return None
     try:
@@ -191,7 +224,7 @@ def _classify(word: str, start: int, end: int) -> _Word:
         return _Word(w, start, end, "hundred", 100)
     if w in SCALES:
         return _Word(w, start, end, "scale", SCALES[w])
-    if w in ("dozen", "dozens"):
+    if w in _DOZENS:
         return _Word(w, start, end, "dozen", 12)
     if w in ORDINALS:
         return _Word(w, start, end, "ord", ORDINALS[w])
@@ -257,8 +290,10 @@ class _WordParser:
             i = nxt if nxt > i else i + 1
         return self.out
 
-    def _emit(self, start: int, end: int, value: Decimal, form: str, scaled: bool = False) -> None:
-        self.out.append(NumberToken(start, end, value, form, digits=False, scaled=scaled))
+    def _emit(self, start: int, end: int, value: Decimal, form: str, last_scale: int = 0) -> None:
+        self.out.append(
+            NumberToken(start, end, value, form, digits=False, scaled=last_scale > 0, last_scale=last_scale)
+        )
 
     def _number(self, i: int) -> int:
         w = self.w
@@ -282,6 +317,7 @@ class _WordParser:
         last = ""
         end = w[i].start
         single_one = False
+        last_scale = 0
         while i < n:
             t = w[i]
             k = t.kind
@@ -304,9 +340,10 @@ class _WordParser:
             elif k == "hundred":
                 if current >= 100:
                     break
-                current = (current or Decimal(1 if a_prefix or not seen else 0) or Decimal(1)) * 100
+                current = (current or Decimal(1)) * 100
                 seen = True
                 last = "hundred"
+                last_scale = 100
                 single_one = False
                 end = t.end
                 i += 1
@@ -320,13 +357,17 @@ class _WordParser:
                 current = Decimal(0)
                 seen = True
                 last = "scale"
+                last_scale = t.value
                 single_one = False
                 end = t.end
                 i += 1
             elif k == "dozen":
-                current = (current or Decimal(1)) * 12
+                # "three hundred and two dozens" = 300 + 2 × 12
+                units = current % 100 or Decimal(1)
+                current = current - current % 100 + units * 12
                 seen = True
                 last = "scale"
+                last_scale = 12
                 end = t.end
                 i += 1
             elif k == "and":
@@ -335,8 +376,14 @@ class _WordParser:
                     break
                 frac_end, frac = self._fraction_after_and(i + 1)
                 if frac is not None:
-                    value = (total + current + frac) * sign
-                    self._emit(start, w[frac_end - 1].end, value, "cardinal")
+                    if frac_end < n and w[frac_end].kind == "scale":
+                        # "five and a half million", "one billion and a half million"
+                        value = total + (current + frac) * w[frac_end].value
+                        self._emit(start, w[frac_end].end, value * sign, "cardinal", w[frac_end].value)
+                        return frac_end + 1
+                    # "one million and a half", "five billion and three quarters"
+                    value = total + current + (frac * last_scale if last == "scale" else frac)
+                    self._emit(start, w[frac_end - 1].end, value * sign, "cardinal")
                     return frac_end
                 if w[i + 1].kind in ("unit", "teen", "tens", "tens_unit") and last in ("hundred", "scale"):
                     last = "and"
@@ -360,7 +407,7 @@ class _WordParser:
                 break
         if not seen:
             return i
-        self._emit(start, end, (total + current) * sign, "cardinal", scaled=last == "scale")
+        self._emit(start, end, (total + current) * sign, "cardinal", last_scale)
         return i
 
     def _fraction_after_and(self, i: int) -> tuple[int, Decimal | None]:
@@ -370,6 +417,9 @@ class _WordParser:
             d = w[i + 1].value
             if d >= 2 and not (w[i + 1].kind == "ord" and d == 2):
                 return i + 2, Decimal(1) / d
+        one_nth = i + 1 < n and w[i].kind == "unit" and w[i].value == 1
+        if one_nth and w[i + 1].kind in ("ord", "half", "quarter") and (w[i + 1].value >= 3 or w[i + 1].kind == "half"):
+            return i + 2, Decimal(1) / w[i + 1].value  # "three and one fourth"
         if (
             i + 1 < n
             and w[i].kind in ("unit", "teen", "tens", "tens_unit")
@@ -408,8 +458,9 @@ class _WordParser:
         t = w[i]
         n = len(w)
         base = total + current
+        scale_next = i + 1 < n and w[i + 1].kind == "scale"
         if t.kind in ("half", "quarter"):
-            if not seen and not a_prefix and t.kind == "quarter":
+            if not seen and not a_prefix and t.kind == "quarter" and not scale_next:
                 return i + 1  # "quarter" alone is a period of time more often than a fraction
             numerator = base if seen else Decimal(1)
             value = _fraction_value(numerator, t.value)
@@ -419,7 +470,7 @@ class _WordParser:
                 self._emit(start, w[end_i + 1].end, value * 12 * sign, "cardinal")
                 return end_i + 2
             if end_i < n and w[end_i].kind == "scale":
-                self._emit(start, w[end_i].end, value * w[end_i].value * sign, "cardinal", scaled=True)
+                self._emit(start, w[end_i].end, value * w[end_i].value * sign, "cardinal", w[end_i].value)
                 return end_i + 1
             self._emit(start, t.end, value * sign, "fraction" if not seen else "cardinal")
             return end_i
@@ -427,13 +478,20 @@ class _WordParser:
             if t.text in ("seconds", "firsts") or (not seen and not a_prefix):
                 return i + 1
             numerator = base if seen else Decimal(1)
-            self._emit(start, t.end, _fraction_value(numerator, t.value) * sign, "fraction")
+            value = _fraction_value(numerator, t.value)
+            if scale_next:  # "three quarters billion"
+                self._emit(start, w[i + 1].end, value * w[i + 1].value * sign, "cardinal", w[i + 1].value)
+                return i + 2
+            self._emit(start, t.end, value * sign, "fraction")
             return i + 1
         # a singular ordinal
         o = t.value
         if not seen:
             if a_prefix:
-                if o <= 2:  # "a second" is a moment, "a first" a novelty
+                if o == 2:  # "a second" is a moment
+                    return i + 1
+                if o == 1:  # "a first class seat"
+                    self._emit(t.start, t.end, Decimal(o), "ordinal")
                     return i + 1
                 if self.noun_follows(t.end):  # "a third party" is an ordinal
                     self._emit(t.start, t.end, Decimal(o), "ordinal")
@@ -470,13 +528,22 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
     if value is None:
         return None
     start, end = m.start(), m.end("num")
-    if m.group("neg"):
+    negative = bool(m.group("neg"))
+    minus = _MINUS_WORD.search(text, max(0, start - 10), start)
+    if minus is not None:
+        start, negative = minus.start(), True
+    if m.group("vulgar"):
+        value += _vulgar_value(m.group("vulgar"))
+        return NumberToken(start, m.end("vulgar"), -value if negative else value, "cardinal", digits=True)
+    if negative:
         value = -value
     if m.group("frac"):
         denominator = parse_digits(m.group("frac")[1:])
         if denominator is None or denominator == 0 or "." in m.group("num") or "," in m.group("num"):
             return None
         return NumberToken(start, m.end(), value / denominator, "fraction", digits=True)
+    if _ATTACHED_CODE.match(text, end):  # "115USD": the code is read as a currency suffix
+        return NumberToken(start, end, value, "cardinal", digits=True)
     attached = _ATTACHED.match(text, end)
     if attached:
         suffix = attached.group("suffix")
@@ -490,18 +557,26 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
         scale = SCALE_ABBREVIATIONS.get(low)
         if scale is None or suffix == "m":  # "1m" is a metre, "10M" ten million
             return None
-        return NumberToken(start, attached.end(), value * scale, "cardinal", digits=True, scaled=True)
+        return NumberToken(start, attached.end(), value * scale, "cardinal", True, True, last_scale=scale)
     if end < len(text) and (text[end].isalpha() or text[end] == "_"):
         return None  # "180ml", "29km", "5G"-like codes
     spaced = _SPACED_SCALE.match(text, end)
     if spaced:
         scale = SCALE_ABBREVIATIONS[spaced.group("scale").lower()]
-        return NumberToken(start, spaced.end(), value * scale, "cardinal", digits=True, scaled=True)
-    words_after = WORD_RUN.match(text, end + 1) if end < len(text) and text[end] == " " else None
-    if words_after and words_after.group().lower() in ("hundred", "dozen", "dozens"):
-        factor = 100 if words_after.group().lower() == "hundred" else 12
-        return NumberToken(start, words_after.end(), value * factor, "cardinal", digits=True, scaled=True)
+        return NumberToken(start, spaced.end(), value * scale, "cardinal", True, True, last_scale=scale)
+    multiplier = _HUNDRED_OR_DOZEN.match(text, end)
+    if multiplier is not None:
+        factor = 100 if multiplier.group(1).lower() == "hundred" else 12
+        return NumberToken(start, multiplier.end(), value * factor, "cardinal", True, True, last_scale=factor)
     return NumberToken(start, end, value, "cardinal", digits=True)
+
+
+def _vulgar_value(char: str) -> Decimal:
+    raw = VULGAR_FRACTIONS[char]
+    if "/" in raw:
+        numerator, denominator = raw.split("/")
+        return Decimal(numerator) / Decimal(denominator)
+    return Decimal(raw)
 
 
 def number_tokens(text: str) -> list[NumberToken]:
@@ -511,13 +586,74 @@ def number_tokens(text: str) -> list[NumberToken]:
         tok = _digit_number(text, m)
         if tok is not None:
             tokens.append(tok)
+    for m in _VULGAR_ALONE.finditer(text):
+        tokens.append(NumberToken(m.start(), m.end(), _vulgar_value(m.group()), "fraction", digits=True))
+    tokens.sort(key=lambda t: t.start)
     digit_spans = [(t.start, t.end) for t in tokens]
     for m in WORD_RUN.finditer(text):
-        for tok in _word_numbers(text, m.start(), m.end()):
+        run_start = m.start()
+        # A run that begins inside a digit number ("3 hundred and one") is read from after it.
+        i = bisect.bisect_right(digit_spans, (run_start, 1 << 62))
+        if i > 0 and digit_spans[i - 1][1] > run_start:
+            run_start = digit_spans[i - 1][1]
+        for tok in _word_numbers(text, run_start, m.end()):
             if not _inside_any(tok.start, tok.end, digit_spans):
                 tokens.append(tok)
     tokens.sort(key=lambda t: t.start)
-    return tokens
+    return _merge_tokens(text, tokens)
+
+
+def _merge_pair(text: str, a: NumberToken, b: NumberToken) -> NumberToken | None:
+    """Two adjacent numbers that are one: "4 thousand 3 hundred", "3 hundred and 21", "2 1/4",
+    "one out of three", "1 over 20", "one in five"."""
+    gap = text[a.end : b.start]
+    if a.form == "cardinal" and b.form == "cardinal":
+        if a.last_scale and b.last_scale and b.value < a.last_scale and gap.isspace():
+            return NumberToken(a.start, b.end, a.value + b.value, "cardinal", a.digits, True, "", b.last_scale)
+        if a.last_scale == 100 and not b.last_scale and 0 < b.value < 100 and re.fullmatch(r"\s+and\s+", gap):
+            return NumberToken(a.start, b.end, a.value + b.value, "cardinal", a.digits, True)
+        out_of = _OUT_OF.fullmatch(gap)
+        if out_of is not None and b.value > 0 and not a.scaled:
+            word = out_of.group().split()[0].lower()
+            year_like = b.digits and 1000 <= b.value <= 2100
+            if word == "over" and _SENTENCE_END.match(text, b.end) is None:
+                return None
+            if word == "in" and (a.value != 1 or year_like or b.value != b.value.to_integral_value()):
+                return None
+            if word == "out" and a.value > b.value:  # "12 out of 10" is two numbers
+                return None
+            return NumberToken(a.start, b.end, a.value / b.value, "fraction", a.digits)
+    if a.last_scale and b.form == "fraction" and 0 < b.value < 1 and re.fullmatch(r"\s+and\s+", gap):
+        # "3 million and a half"
+        return NumberToken(a.start, b.end, a.value + b.value * a.last_scale, "cardinal", a.digits, True)
+    if a.form == "fraction" and b.last_scale and b.value == b.last_scale and re.fullmatch(r"\s+of\s+", gap):
+        # "two thirds of a million"
+        return NumberToken(a.start, b.end, a.value * b.value, "cardinal", a.digits, True)
+    if (
+        a.form == "cardinal"
+        and b.form == "fraction"
+        and a.digits
+        and b.digits
+        and not a.scaled
+        and a.value == a.value.to_integral_value()
+        and 0 < abs(b.value) < 1
+        and gap.isspace()
+    ):
+        value = a.value + b.value if a.value >= 0 else a.value - b.value
+        return NumberToken(a.start, b.end, value, "cardinal", True)
+    return None
+
+
+def _merge_tokens(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
+    out: list[NumberToken] = []
+    for tok in tokens:
+        if out:
+            merged = _merge_pair(text, out[-1], tok)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(tok)
+    return out
 
 
 def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -580,46 +716,86 @@ def _year_like(tok: NumberToken, text: str) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100
 
 
+def _currency_unit(prefix: re.Match[str]) -> str:
+    if prefix.group("iso"):
+        return prefix.group("iso").upper().replace("RMB", "CNY")
+    if prefix.group("word"):
+        return _PREFIX_UNITS[prefix.group("word").lower()]
+    code = (prefix.group("code") or "").lower()
+    sym = prefix.group("sym").lstrip("\\")
+    return _CODE_UNITS.get(code, _PREFIX_UNITS.get(sym, "USD")) if code else _PREFIX_UNITS[sym]
+
+
+def _suffix_unit(suffix: re.Match[str]) -> str:
+    if suffix.group("cur"):
+        return _CURRENCY_WORDS[re.sub(r"\s+", " ", suffix.group("cur").lower())]
+    if suffix.group("iso"):
+        return suffix.group("iso").upper().replace("RMB", "CNY")
+    return _SUFFIX_SYMBOLS[suffix.group("sym")]
+
+
+def _cents_after(text: str, money_end: int, nxt: NumberToken | None) -> tuple[Decimal, int] | None:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50." → (0.50, end)."""
+    if nxt is None or nxt.form != "cardinal" or nxt.scaled or not 0 < nxt.value < 100:
+        return None
+    gap = _AND_GAP.match(text, money_end)
+    if gap is None or gap.end() != nxt.start:
+        return None
+    cents = _CENTS_TAIL.match(text, nxt.end)
+    if cents is not None:
+        return nxt.value / 100, cents.end()
+    if _SENTENCE_END.match(text, nxt.end) is not None:
+        return nxt.value / 100, nxt.end
+    return None
+
+
 def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
     """Counts, money, percentages and fractions among `tokens`."""
     found: list[Found] = []
-    for tok in tokens:
-        if tok.form == "ordinal" or tok.suffix == "s":
+    consumed = 0  # text before this offset belongs to an earlier quantity (a currency sign after it)
+    skip_until = -1
+    for index, tok in enumerate(tokens):
+        if tok.start < skip_until or tok.form == "ordinal" or tok.suffix == "s":
             continue
         start, end = tok.start, tok.end
         raw = text[start:end]
         if tok.digits and _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start):
             continue
-        if not tok.digits and raw.lower() == "one" and _ONE_NOT_A_NUMBER_BEFORE.search(text, max(0, start - 12), start):
-            continue
-        if not tok.digits and raw.lower() == "one" and text[end : end + 3].lower() == " of":
-            continue
-        prefix = _CURRENCY_PREFIX.search(text, max(0, start - 6), start)
+        if not tok.digits and raw.lower() == "one":
+            if _ONE_NOT_A_NUMBER_BEFORE.search(text, max(0, start - 12), start):
+                continue
+            if text[end : end + 3].lower() == " of":
+                continue
+        prefix = _CURRENCY_PREFIX.search(text, max(consumed, start - 8), start)
         unit: str | None = None
         kind = "count"
         value = tok.value
         if prefix is not None and tok.form != "fraction":
             kind = "money"
-            if prefix.group("iso"):
-                unit = prefix.group("iso").upper().replace("RMB", "CNY")
-            else:
-                code = (prefix.group("code") or "").lower()
-                sym = prefix.group("sym").lstrip("\\")
-                unit = _CODE_UNITS.get(code, _PREFIX_UNITS.get(sym, "USD")) if code else _PREFIX_UNITS[sym]
+            unit = _currency_unit(prefix)
+            if prefix.group("mega"):
+                value *= 10**6
             start = prefix.start()
             suffix_cur = _CURRENCY_SUFFIX.match(text, end)
-            if suffix_cur and suffix_cur.group("cur").lower().startswith(("dollar", "us", "u.s")):
+            if suffix_cur and (suffix_cur.group("cur") or "").lower().startswith(("dollar", "us", "u.s")):
                 end = suffix_cur.end()
         else:
             percent = _PERCENT_POINTS.match(text, end) or _PERCENT.match(text, end)
             currency = _CURRENCY_SUFFIX.match(text, end)
+            percent_of = _PERCENT_OF_BEFORE.search(text, max(0, start - 24), start)
             if percent is not None:
                 kind = "percent"
                 unit = "percentage point" if "point" in percent.group().lower() else "percent"
                 end = percent.end()
+            elif percent_of is not None:
+                kind, unit, start = "percent", "percent", percent_of.start()
             elif currency is not None:
                 kind = "money"
-                unit = _CURRENCY_WORDS[re.sub(r"\s+", " ", currency.group("cur").lower())]
+                unit = _suffix_unit(currency)
+                if currency.group("mega"):
+                    value *= 10**6
+                if currency.group("scale"):
+                    value *= SCALE_ABBREVIATIONS[currency.group("scale").lower()]
                 end = currency.end()
             elif TIME_UNIT.match(text, end):
                 continue  # a duration: dates.find_durations
@@ -629,6 +805,11 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
                 kind = "fraction"
             else:
                 unit = counted_noun(text, end)
+        if kind == "money" and unit not in ("cent", "pence"):
+            cents = _cents_after(text, end, tokens[index + 1] if index + 1 < len(tokens) else None)
+            if cents is not None:
+                value += cents[0]
+                end = skip_until = cents[1]
         approx_start = approximation_before(text, start)
         approximate = approx_start is not None
         if approx_start is not None:
@@ -636,5 +817,6 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
         number = to_value(value, fraction=tok.form == "fraction" or kind == "fraction")
         if number is None:
             continue
+        consumed = end
         found.append(Found(start, end, kind, number, unit, approximate))
     return found
