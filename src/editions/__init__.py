@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import warnings
 
-from editions import ingest, structure
+from editions import facts, ingest, structure
 from editions.errors import EditionsError, InputError, InputWarning
 from editions.model import Author, Block, BlockKind, Edition, Fact, Sentence, Span
 
@@ -42,4 +43,7 @@ def read(
     document = ingest.load(source, format, max_bytes=max_bytes, name=name)
     for message in document.warnings:
         warnings.warn(message, InputWarning, stacklevel=2)
-    return structure.build(document)
+    edition = structure.build(document)
+    # Relative dates ("this year") resolve against the edition's own date, when it prints one.
+    found = facts.extract(edition.text, edition.sentences, anchor=edition.date)
+    return dataclasses.replace(edition, facts=found)
