@@ -19,7 +19,9 @@ import re
 from editions.facts._found import Found
 from editions.facts.numbers import (
     _IDENTIFIER_BEFORE,
+    TENS,
     TIME_UNIT,
+    UNITS,
     NumberToken,
     approximation_before,
     to_value,
@@ -74,15 +76,16 @@ _QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, 
 
 _RELATIVE_UNIT = re.compile(
     r"\b(?P<pre>(?:(?:earlier|later|early|late)\s+)?(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
-    r"(?:the\s+)?)(?P<rel>this|last|next|previous|coming|following|current|same)\s+"
+    r"(?:the\s+)?)(?P<rel>this|last|next|coming|current)\s+"
     r"(?P<unit>week|month|year|quarter|spring|summer|fall|autumn|winter|fiscal\s+year|weekend)\b",
     re.IGNORECASE,
 )
 _END_OF_YEAR = re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?year\b|\byear-end\b", re.I)
+_END_OF_MONTH = re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+month\b", re.IGNORECASE)
 _DEICTIC_DAY = re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
 _REFERENCE = re.compile(
     r"\b(?P<present>now|currently|nowadays|presently|at\s+present|right\s+now|these\s+days|"
-    r"at\s+the\s+moment|the\s+present)\b|\b(?P<past>(?:in\s+)?the\s+past|recently|formerly)\b(?!\s+\w+\s+(?:years?|months?|weeks?|days?|decades?)\b)"
+    r"at\s+the\s+moment|the\s+present)\b|\b(?P<past>(?:in\s+)?the\s+past|recently|formerly)\b(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\b)"
     r"|\b(?P<future>(?:in\s+)?the\s+future)\b",
     re.IGNORECASE,
 )
@@ -92,10 +95,14 @@ _WEEKDAY = re.compile(
 _AGO = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 _A_UNIT_AGO = re.compile(r"\b(?:a|an|one)\s+(?P<unit>year|month|week|day|decade)\s+ago\b", re.IGNORECASE)
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|upcoming|scheduled|plans?\s+to|expects?\s+to|expected\s+to|going\s+to|set\s+to|"
-    r"due|next)\b|['’]ll\b",
-    re.IGNORECASE,
+    r"\b(?:will|shall|upcoming|scheduled|plans?\s+to|expected\s+to|going\s+to)\b|['’]ll\b", re.IGNORECASE
 )
+FUTURE_WINDOW = 60
+"""A future cue counts for a date without a year only when it stands this close before it."""
+
+
+def _future_before(text: str, start: int) -> bool:
+    return _FUTURE_CUE.search(text, max(0, start - FUTURE_WINDOW), start) is not None
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -114,10 +121,13 @@ def _month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _nearest_month_year(month: int, anchor: dt.date, future: bool) -> int:
+def _nearest_month_year(month: int, anchor: dt.date, future: bool, day: int | None = None) -> int:
+    """The year of a month (and day) written without one: the next occurrence when a future cue stands
+    close before it, else the occurrence nearest the anchor."""
     if future:
         return anchor.year if month >= anchor.month else anchor.year + 1
-    return anchor.year if month <= anchor.month else anchor.year - 1
+    here = anchor.year * 12 + anchor.month - 1 + ((day or 15) - anchor.day) / 31
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(y * 12 + month - 1 - here))
 
 
 def _extend_modifier(text: str, start: int) -> int:
@@ -125,7 +135,10 @@ def _extend_modifier(text: str, start: int) -> int:
     return m.start() if m else start
 
 
-def _month_dates(text: str, anchor: dt.date | None, future: bool) -> list[Found]:
+_RELATIVE_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", re.IGNORECASE)
+
+
+def _month_dates(text: str, anchor: dt.date | None) -> list[Found]:
     found: list[Found] = []
     for m in _MONTH.finditer(text):
         word = m.group("month")
@@ -148,6 +161,10 @@ def _month_dates(text: str, anchor: dt.date | None, future: bool) -> list[Found]
                 year, end = int(after_year.group("y")), after_year.end()
             elif day_after and 1 <= int(day_after.group("d")) <= 31:
                 day, end = int(day_after.group("d")), day_after.end()
+        relative_year = _RELATIVE_YEAR_AFTER.match(text, end) if year is None and anchor is not None else None
+        if relative_year is not None and anchor is not None:  # "June last year"
+            step = {"last": -1, "next": 1}.get(relative_year.group("rel").lower(), 0)
+            year, end = anchor.year + step, relative_year.end()
         if day is None and year is None:
             # A month alone: "May" and "March" are words too, so ask for a preposition or a modifier.
             if word.isupper() and len(word) > 3:
@@ -160,16 +177,17 @@ def _month_dates(text: str, anchor: dt.date | None, future: bool) -> list[Found]
             if anchor is None:
                 continue
             rel = relative.group("rel").lower()
+            # TimeML's reading: "last February" is February of last year, "next May" May of next year.
             if rel in ("last", "past", "previous"):
-                year = anchor.year if month < anchor.month else anchor.year - 1
+                year = anchor.year - 1
             elif rel in ("next", "coming"):
-                year = anchor.year if month > anchor.month else anchor.year + 1
+                year = anchor.year + 1
             else:
                 year = anchor.year
             start = relative.start()
         start = _extend_modifier(text, start)
         if year is None and anchor is not None:
-            year = _nearest_month_year(month, anchor, future)
+            year = _nearest_month_year(month, anchor, _future_before(text, start), day)
         if year is None:
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day is not None else "")
         else:
@@ -201,7 +219,9 @@ def _years(text: str) -> list[Found]:
     found: list[Found] = []
     for m in _YEAR.finditer(text):
         start = m.start()
-        if _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start):
+        if _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start) and not _MODIFIER_BEFORE.search(
+            text, max(0, start - 30), start
+        ):
             continue
         unit: str | None = None
         if m.group("fy"):
@@ -258,7 +278,7 @@ def _season_value(season: str, rel: str, anchor: dt.date) -> str:
     return f"{year:04d}-{season}"
 
 
-def _relative(text: str, anchor: dt.date, future: bool, references: bool) -> list[Found]:
+def _relative(text: str, anchor: dt.date, references: bool) -> list[Found]:
     found: list[Found] = []
     for m in _RELATIVE_UNIT.finditer(text):
         rel = m.group("rel").lower()
@@ -282,6 +302,8 @@ def _relative(text: str, anchor: dt.date, future: bool, references: bool) -> lis
         found.append(Found(start, m.end(), "date", value))
     for m in _END_OF_YEAR.finditer(text):
         found.append(Found(m.start(), m.end(), "date", f"{anchor.year:04d}"))
+    for m in _END_OF_MONTH.finditer(text):
+        found.append(Found(m.start(), m.end(), "date", f"{anchor.year:04d}-{anchor.month:02d}"))
     for m in _DEICTIC_DAY.finditer(text):
         offset = {"yesterday": -1, "tomorrow": 1}.get(m.group("w").lower(), 0)
         found.append(Found(m.start(), m.end(), "date", (anchor + dt.timedelta(days=offset)).isoformat()))
@@ -289,6 +311,7 @@ def _relative(text: str, anchor: dt.date, future: bool, references: bool) -> lis
         target = WEEKDAYS.index(m.group("wd").lower())
         rel = (m.group("rel") or "").lower()
         delta = target - anchor.weekday()
+        future = _future_before(text, m.start())
         if rel in ("next", "coming") or (future and rel != "last"):
             delta = delta if delta >= 0 else delta + 7
             if rel == "next" and delta == 0:
@@ -326,11 +349,62 @@ def find_dates(
     text: str, tokens: list[NumberToken], anchor: dt.date | None = None, *, references: bool = False
 ) -> list[Found]:
     """Dates and years in `text`; relative ones only when `anchor` is given."""
-    future = _FUTURE_CUE.search(text) is not None
-    found = _month_dates(text, anchor, future) + _numeric_dates(text) + _years(text)
+    found = _month_dates(text, anchor) + _numeric_dates(text) + _years(text) + _spoken_years(text)
     found += _centuries(text, tokens)
     if anchor is not None:
-        found += _relative(text, anchor, future, references)
+        found += _relative(text, anchor, references) + _quarters_without_year(text, anchor)
+    return found
+
+
+_TEENS_WORDS = [w for w, v in sorted(UNITS.items(), key=lambda kv: kv[1]) if 10 <= v <= 19]
+_TENS_WORDS = list(TENS)
+_UNIT_WORDS = [w for w, v in sorted(UNITS.items(), key=lambda kv: kv[1]) if 1 <= v <= 9]
+_SPOKEN_YEAR = re.compile(
+    r"\b(?:the\s+year\s+)?(?P<c>nineteen|twenty)[\s-]+(?:(?P<teen>"
+    + "|".join(_TEENS_WORDS)
+    + r")|(?P<tens>"
+    + "|".join(_TENS_WORDS)
+    + r")(?:[\s-](?P<unit>"
+    + "|".join(_UNIT_WORDS)
+    + r"))?)\b|\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<u2>"
+    + "|".join(_UNIT_WORDS)
+    + r"))?\b",
+    re.IGNORECASE,
+)
+
+
+def _spoken_years(text: str) -> list[Found]:
+    """Years in words, as transcripts write them: "nineteen ninety-six", "the year two thousand"."""
+    found: list[Found] = []
+    for m in _SPOKEN_YEAR.finditer(text):
+        if m.group("c"):
+            century = 1900 if m.group("c").lower() == "nineteen" else 2000
+            if m.group("teen"):
+                year = century + 10 + _TEENS_WORDS.index(m.group("teen").lower())
+            else:
+                year = century + 20 + 10 * _TENS_WORDS.index(m.group("tens").lower())
+                if m.group("unit"):
+                    year += 1 + _UNIT_WORDS.index(m.group("unit").lower())
+        else:
+            year = 2000 + (1 + _UNIT_WORDS.index(m.group("u2").lower()) if m.group("u2") else 0)
+        found.append(Found(m.start(), m.end(), "year", f"{year:04d}"))
+    return found
+
+
+_QUARTER_ALONE = re.compile(
+    r"\b(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]quarter\b(?!\s+(?:of\s+)?(?:FY\s?|fiscal\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
+def _quarters_without_year(text: str, anchor: dt.date) -> list[Found]:
+    """ "the third quarter" with no year: the latest such quarter up to the anchor."""
+    found: list[Found] = []
+    current = (anchor.month - 1) // 3 + 1
+    for m in _QUARTER_ALONE.finditer(text):
+        q = _QUARTER_NUMBERS[m.group("q").lower()]
+        year = anchor.year if q <= current else anchor.year - 1
+        found.append(Found(m.start(), m.end(), "date", f"{year:04d}-Q{q}"))
     return found
 
 
