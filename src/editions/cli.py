@@ -11,6 +11,7 @@ import io
 import os
 import re
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -21,8 +22,9 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
-from editions import ingest, structure
-from editions.errors import EditionsError
+import editions
+from editions import ingest
+from editions.errors import EditionsError, InputWarning
 from editions.model import Edition
 from editions.render import json as render_json
 from editions.render import markdown as render_markdown
@@ -113,11 +115,16 @@ def show(
 
 
 def _read(path: Path, max_bytes: int, input_format: str | None) -> Edition:
-    """`editions.read`, step by step, so that what ingest warns about reaches the user."""
-    document = ingest.load(path, input_format, max_bytes=max_bytes)
-    for warning in document.warnings:
-        warn(warning)
-    return structure.build(document)
+    """`editions.read`, with each `InputWarning` it issues printed as one line on stderr."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        edition = editions.read(path, input_format, max_bytes=max_bytes)
+    for warning in caught:
+        if issubclass(warning.category, InputWarning):
+            warn(str(warning.message))
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return edition
 
 
 # --- Sizes ---------------------------------------------------------------------------------------------------
