@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editions.errors import InputError, UnsupportedFormatError
+from editions.errors import InputError
 from editions.ingest import layout, markdown, metadata, repair, text
 from editions.model import BlockKind, Document, Metadata, RawBlock, Source
 
@@ -188,6 +188,12 @@ def _reader(fmt: str) -> Reader:
         return _read_text
     if fmt == "markdown":
         return _read_markdown
-    if fmt in ("html", "pdf"):
-        raise UnsupportedFormatError(f"reading {fmt.upper()} is not supported yet; convert it to Markdown or text.")
+    if fmt == "html":
+        from editions.ingest import html
+
+        return html.read
+    if fmt == "pdf":
+        from editions.ingest import pdf
+
+        return pdf.read
     raise InputError(f"unknown format {fmt!r}")

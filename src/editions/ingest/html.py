@@ -1,0 +1,238 @@
+"""HTML: congress.gov body fragments, full crs.gov pages with their site chrome, and unknown pages.
+
+Parsed with selectolax (lexbor). Scripts, styles, navigation, forms and other chrome are removed before any
+text is read. The content root is the report container when the page is a CRS page, else `<main>`/`<article>`,
+else the element holding the most paragraph text (a text-density heuristic). The tree is walked without
+recursion, so a page of 100,000 nested `<div>`s costs memory, not the Python stack: block elements end
+paragraphs, `<h1>`–`<h6>` are headings with their level, `<li>` list items with their nesting depth, `<table>`
+a table (rows on lines, cells joined by " | "); footnote marks (`<sup>` holding a number) are dropped, as the
+PDF reader drops them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from editions.errors import InputError
+from editions.ingest import Parsed, decode
+from editions.ingest.metadata import REPORT_NUMBER, parse_date
+from editions.model import BlockKind, Metadata, RawBlock
+
+_CHROME = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "svg",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "img",
+    "picture",
+    "map",
+    "link",
+    "meta",
+    "title",
+    "head",
+]
+_CHROME_SELECTORS = (
+    "[role=navigation], [role=banner], [role=contentinfo], [role=search], [aria-hidden=true], "
+    ".hidden-print, .sr-only, .visually-hidden, .modal, .breadcrumb, .navbar, #crs-header-container, "
+    "#crs-navbar, #crs-search-panel, #panel-footer-container"
+)
+_ROOTS = ("#reportDiv", "#dvContainer", "main", "article", "[role=main]", "#main-content", "#content", "#main")
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "ul",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        *_HEADINGS,
+    ]
+)
+_SPACES = re.compile(r"\s+")
+
+
+def read(data: bytes, label: str) -> Parsed:
+    text, warnings = decode(data, label)
+    tree = LexborHTMLParser(text)
+    del text
+    meta = _page_metadata(tree)
+    tree.strip_tags(_CHROME)
+    for node in tree.css(_CHROME_SELECTORS):
+        node.decompose()
+    root = _content_root(tree)
+    if root is None:
+        raise InputError(f"{label} is an HTML page without any text.")
+    blocks = list(_blocks(root))
+    if not blocks:
+        raise InputError(f"{label} is an HTML page without any text in its body.")
+    return Parsed(blocks, meta, warnings)
+
+
+def _page_metadata(tree: LexborHTMLParser) -> Metadata:
+    report = None
+    for name in ("X-CRS-ProdCode", "x-crs-prodcode"):
+        node = tree.css_first(f'meta[name="{name}"]')
+        if node is not None and (value := node.attributes.get("content")) and REPORT_NUMBER.fullmatch(value):
+            report = value
+    title_node = tree.css_first("#Rtitle") or tree.css_first("title")
+    title = _SPACES.sub(" ", title_node.text()).strip() if title_node is not None else None
+    date = None
+    date_node = tree.css_first("#Rdate")
+    if date_node is not None:
+        date = parse_date(date_node.text())
+    return Metadata(report=report, title=title or None, date=date)
+
+
+def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
+    for selector in _ROOTS:
+        node = tree.css_first(selector)
+        if node is not None and len(node.text(strip=True)) > 200:
+            return node
+    body = tree.body
+    if body is None:
+        return tree.root
+    dense = _densest(body)
+    if dense is None or len(dense.text(strip=True)) >= 0.8 * len(body.text(strip=True)):
+        return body  # a fragment, or a page whose chrome is already gone: keep its title and date lines
+    return dense
+
+
+def _densest(body: LexborNode) -> LexborNode | None:
+    """The element whose paragraphs hold most of the page's text, when the body mixes it with chrome."""
+    scores: dict[int, tuple[float, LexborNode]] = {}
+    total = 0.0
+    for p in body.css("p, pre, li, td, h1, h2, h3, h4, h5, h6"):
+        length = len(p.text(strip=True))
+        total += length
+        parent = p.parent
+        weight = 1.0
+        for _ in range(3):
+            if parent is None:
+                break
+            key = parent.mem_id
+            old = scores.get(key, (0.0, parent))[0]
+            scores[key] = (old + length * weight, parent)
+            parent = parent.parent
+            weight /= 2
+    if not scores or total == 0:
+        return None
+    score, node = max(scores.values(), key=lambda item: item[0])
+    return node if score >= 0.5 * total else None
+
+
+def _inline_text(parts: list[str]) -> str:
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def _blocks(root: LexborNode) -> Iterator[RawBlock]:
+    """Walk the tree iteratively; block boundaries flush the inline text gathered so far."""
+    parts: list[str] = []
+    kinds: list[tuple[BlockKind, int]] = []  # the block context: paragraph, list item, heading
+    list_depth = 0
+    # The stack holds nodes to enter, and markers (None, tag) for leaving a block element.
+    stack: list[tuple[LexborNode | None, str]] = [(root, "")]
+
+    def flush() -> Iterator[RawBlock]:
+        text = _inline_text(parts)
+        parts.clear()
+        if text:
+            kind, level = kinds[-1] if kinds else (BlockKind.PARAGRAPH, 0)
+            yield RawBlock(kind, text, level)
+
+    while stack:
+        node, leaving = stack.pop()
+        if node is None:
+            yield from flush()
+            if leaving in ("ul", "ol"):
+                list_depth -= 1
+            elif leaving in _HEADINGS or leaving == "li":
+                kinds.pop()
+            continue
+        tag = node.tag or ""
+        if tag == "-text":
+            parts.append(node.text_content or "")
+            continue
+        if tag.startswith("-") or tag in _CHROME:
+            continue
+        if tag == "sup" and re.fullmatch(r"\s*\[?\d{1,3}\]?\s*", node.text() or ""):
+            continue  # a footnote mark
+        if tag == "br":
+            parts.append(" ")
+            continue
+        if tag == "table":
+            yield from flush()
+            table = _table(node)
+            if table:
+                yield RawBlock(BlockKind.TABLE, table)
+            continue
+        block = tag in _BLOCKS
+        if block:
+            yield from flush()
+            stack.append((None, tag))
+            if tag in _HEADINGS:
+                kinds.append((BlockKind.HEADING, _HEADINGS[tag]))
+            elif tag == "li":
+                kinds.append((BlockKind.LIST_ITEM, max(list_depth - 1, 0)))
+            elif tag in ("ul", "ol"):
+                list_depth += 1
+        children = []
+        child = node.first_child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((c, "") for c in reversed(children))
+    yield from flush()
+
+
+def _table(node: LexborNode) -> str:
+    rows = []
+    for tr in node.css("tr"):
+        cells = [_SPACES.sub(" ", cell.text(separator=" ")).strip() for cell in tr.css("td, th")]
+        while cells and not cells[-1]:
+            cells.pop()
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return "\n".join(rows)

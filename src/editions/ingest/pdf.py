@@ -1,0 +1,814 @@
+"""PDF: reading order from pypdfium2's text-rect segments, then paragraphs, headings, tables and footnotes.
+
+pypdfium2 gives each page's characters in content-stream order, with generated line breaks, and the
+rectangles of runs of characters drawn by one text object. Asking for every character's box costs a C call
+per character (a third of the raw extraction speed), so we ask per line instead: each generated line is cut
+where its rectangles jump (a column gutter, a table cell gap, a new baseline), and a cut's character index is
+found by bisecting `FPDFText_CountRects` over the line. That gives fragments — text, box, font size, weight —
+from which the page is laid out again by geometry:
+
+1. running headers and footers (the same text in the top or bottom margin of several pages, CRS footers such
+   as "R48905 · VERSION 2 · NEW", page numbers) are removed, and read for metadata;
+2. columns are found per page from a gutter that prose lines on both sides leave free; a full-width title or
+   table cuts the page into bands, each read column by column;
+3. fragments are grouped into visual lines, lines into blocks at vertical gaps, style changes and bullets;
+4. bold or large short blocks are headings; lines with cells separated by wide gaps are tables; small-font
+   numbered lines at the bottom of a page are footnotes (moved to the end, after a "Footnotes" heading);
+   footnote marks (small raised digits) are dropped from the text, as the HTML renditions drop them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+from editions.errors import InputError
+from editions.ingest import Parsed
+from editions.ingest.metadata import AUTHOR_LINE, REPORT_NUMBER, parse_date
+from editions.ingest.repair import SOFT_HYPHEN, join_hyphenated_lines
+from editions.model import Author, BlockKind, Metadata, RawBlock
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps that keep a hostile or broken PDF from taking unbounded time or memory."""
+
+    max_pages: int = 2000
+    max_chars_per_page: int = 200_000
+    max_objects_per_page: int = 200_000
+    max_seconds: float = 120.0
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def read(data: bytes, label: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
+    """Blocks of a PDF in reading order, the metadata it states, and warnings."""
+    pages, info, warnings = _extract(data, label, limits)
+    return _Layout(pages, info, label, warnings).parse()
+
+
+# --- Extraction: pages of fragments ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Frag:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+    sup: bool = False
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    frags: list[_Frag]
+
+
+_ERRORS = {
+    pdfium_c.FPDF_ERR_PASSWORD: "is encrypted with a password; decrypt it first (e.g. qpdf --decrypt)",
+    pdfium_c.FPDF_ERR_SECURITY: "uses an unsupported security handler; decrypt it first",
+    pdfium_c.FPDF_ERR_FORMAT: "is not a readable PDF (damaged, truncated or not a PDF at all)",
+    pdfium_c.FPDF_ERR_FILE: "cannot be opened as a PDF",
+}
+
+
+def _open(data: bytes, label: str) -> object:
+    if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+        raise InputError(f"{label} is not a PDF: it does not start with '%PDF-'.")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        reason = _ERRORS.get(getattr(error, "err_code", None), "is not a readable PDF (damaged or truncated)")
+        raise InputError(f"{label} {reason}.") from None
+
+
+def _extract(data: bytes, label: str, limits: Limits) -> tuple[list[_Page], dict[str, str], list[str]]:
+    pdf = _open(data, label)
+    warnings: list[str] = []
+    try:
+        count = len(pdf)  # type: ignore[arg-type]
+        if count > limits.max_pages:
+            raise InputError(f"{label} has {count} pages, over the limit of {limits.max_pages} pages.")
+        info = _info(pdf)
+        started = time.monotonic()
+        pages: list[_Page] = []
+        empty = 0
+        for index in range(count):
+            if time.monotonic() - started > limits.max_seconds:
+                raise InputError(
+                    f"{label}: reading stopped at page {index + 1} of {count}, "
+                    f"over the time limit of {limits.max_seconds:g} seconds."
+                )
+            page = _read_page(pdf, index, label, limits)
+            if not page.frags:
+                empty += 1
+            pages.append(page)
+    finally:
+        pdf.close()  # type: ignore[attr-defined]
+    if empty == len(pages):
+        raise InputError(
+            f"{label} has no text layer (its pages are images, e.g. a scan); "
+            "run OCR on it first, e.g. ocrmypdf, since Editions does not read images yet."
+        )
+    if empty:
+        warnings.append(f"{label}: {empty} of {len(pages)} pages have no text layer and were skipped.")
+    return pages, info, warnings
+
+
+def _info(pdf: object) -> dict[str, str]:
+    try:
+        meta = pdf.get_metadata_dict(skip_empty=True)  # type: ignore[attr-defined]
+    except Exception:  # a broken Info dictionary is no reason to refuse the text
+        return {}
+    return {str(k): str(v).strip() for k, v in meta.items() if str(v).strip()}
+
+
+def _read_page(pdf: object, index: int, label: str, limits: Limits) -> _Page:
+    page = pdf[index]  # type: ignore[index]
+    try:
+        objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+        if objects > limits.max_objects_per_page:
+            raise InputError(
+                f"{label}: page {index + 1} holds {objects} drawing objects, "
+                f"over the limit of {limits.max_objects_per_page}."
+            )
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            n = pdfium_c.FPDFText_CountChars(textpage.raw)
+            if n > limits.max_chars_per_page:
+                raise InputError(
+                    f"{label}: page {index + 1} holds {n} characters, "
+                    f"over the limit of {limits.max_chars_per_page} per page."
+                )
+            frags = list(_fragments(textpage.raw, n)) if n > 0 else []
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return _Page(index + 1, float(width), float(height), frags)
+
+
+_LEADING_MARK = re.compile(r"\s*(\d{1,3})\s")
+_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+-])\d{1,3}(?=[\s,;.)\]:]|$)")
+_BULLET_CHARS = "•▪◦●○■□➢–·"
+
+
+def _fragments(tp: object, n: int) -> Iterator[_Frag]:
+    """The page's text cut into fragments: runs of one line of one column (or one table cell)."""
+    buffer = (ctypes.c_ushort * (n + 1))()
+    written = pdfium_c.FPDFText_GetText(tp, 0, n, buffer)
+    units = bytes(memoryview(buffer).cast("B")[: max(0, written - 1) * 2])
+    text = units.decode("utf-16-le", errors="replace")
+    aligned = len(text) == n
+
+    def char_index(text_index: int) -> int:
+        if aligned:
+            return text_index
+        return int(pdfium_c.FPDFText_GetCharIndexFromTextIndex(tp, text_index))
+
+    left, bottom, right, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    pl, pb, pr, pt = ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    count_rects = pdfium_c.FPDFText_CountRects
+    get_rect = pdfium_c.FPDFText_GetRect
+    font_size = pdfium_c.FPDFText_GetFontSize
+    font_weight = pdfium_c.FPDFText_GetFontWeight
+
+    for line in re.finditer(r"[^\r\n]+", text):
+        a_text, b_text = line.start(), line.end()
+        if not text[a_text:b_text].strip():
+            continue
+        a, b = char_index(a_text), char_index(b_text - 1) + 1
+        if a < 0 or b <= a:
+            continue
+        k = count_rects(tp, a, b - a)
+        if k <= 0:
+            continue
+        rects: list[tuple[float, float, float, float]] = []
+        for j in range(k):
+            get_rect(tp, j, pl, pt, pr, pb)
+            rects.append((left.value, bottom.value, right.value, top.value))
+        # Where does the line break into segments? At a wide gap, a step back, or a new baseline.
+        cuts = [0]
+        seg_box = list(rects[0])
+        for j in range(1, k):
+            x0, y0, x1, y1 = rects[j]
+            h = max(seg_box[3] - seg_box[1], y1 - y0, 1.0)
+            overlap = min(y1, seg_box[3]) - max(y0, seg_box[1])
+            gap = x0 - seg_box[2]
+            if gap > max(0.9 * h, 7.0) or gap < -2.0 or overlap < 0.25 * min(h, max(y1 - y0, 0.5)):
+                cuts.append(j)
+                seg_box = [x0, y0, x1, y1]
+            else:
+                seg_box = [min(seg_box[0], x0), min(seg_box[1], y0), max(seg_box[2], x1), max(seg_box[3], y1)]
+        starts = [a] + [_rect_start(tp, a, b, j) for j in cuts[1:]]
+        bounds = [*cuts, k]
+        for s_i, s in enumerate(starts):
+            e = starts[s_i + 1] if s_i + 1 < len(starts) else b
+            seg_rects = rects[bounds[s_i] : bounds[s_i + 1]]
+            x0 = min(r[0] for r in seg_rects)
+            y0 = min(r[1] for r in seg_rects)
+            x1 = max(r[2] for r in seg_rects)
+            y1 = max(r[3] for r in seg_rects)
+            raw = text[s - a + a_text : e - a + a_text] if aligned else _text_range(tp, s, e)
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            first = s + (len(raw) - len(raw.lstrip()))
+            last = s + len(raw.rstrip()) - 1
+            size = float(font_size(tp, first))
+            if s_i == 0 and len(seg_rects) > 1 and (m := _LEADING_MARK.match(raw)) and aligned:
+                # A footnote mark raised above the end of the previous line starts this one: "42 Impossibility".
+                after = float(font_size(tp, s + m.end()))
+                if size < 0.8 * after:
+                    r0 = seg_rects[0]
+                    yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False, True)
+                    raw = raw[m.end() :]
+                    s += m.end()
+                    first = s
+                    size = after
+                    x0 = min(r[0] for r in seg_rects[1:])
+                    y0 = min(r[1] for r in seg_rects[1:])
+                    y1 = max(r[3] for r in seg_rects[1:])
+                    stripped = raw.strip()
+                    if not stripped:
+                        continue
+            bold = font_weight(tp, first) >= 600 and font_weight(tp, last) >= 600
+            if aligned and stripped[0] not in _BULLET_CHARS:
+                raw = _drop_marks(tp, raw, s, size)
+                stripped = raw.strip()
+            sup = stripped.isdigit() and len(stripped) <= 3
+            yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup)
+
+
+def _rect_start(tp: object, a: int, b: int, j: int) -> int:
+    """The index of the first character of rect `j` of the line [a, b): the smallest prefix holding j+1 rects."""
+    lo, hi = 1, b - a
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pdfium_c.FPDFText_CountRects(tp, a, mid) > j:
+            hi = mid
+        else:
+            lo = mid + 1
+    return a + lo - 1
+
+
+def _text_range(tp: object, s: int, e: int) -> str:
+    buffer = (ctypes.c_ushort * (e - s + 1))()
+    written = pdfium_c.FPDFText_GetText(tp, s, e - s, buffer)
+    return bytes(memoryview(buffer).cast("B")[: max(0, written - 1) * 2]).decode("utf-16-le", errors="replace")
+
+
+def _drop_marks(tp: object, raw: str, start: int, size: float) -> str:
+    """The fragment without footnote marks: digits glued to a word and set in a smaller font."""
+    if not any(c.isdigit() for c in raw):
+        return raw
+    pieces: list[str] = []
+    last = 0
+    for m in _SUP_CANDIDATE.finditer(raw):
+        i = start + m.start()
+        before = float(pdfium_c.FPDFText_GetFontSize(tp, i - 1)) if m.start() > 0 else size
+        if float(pdfium_c.FPDFText_GetFontSize(tp, i)) < 0.8 * before:
+            pieces.append(raw[last : m.start()])
+            last = m.end()
+    if not pieces:
+        return raw
+    pieces.append(raw[last:])
+    return "".join(pieces)
+
+
+_LIST_MARK = re.compile(r"[•▪◦●○■□➢·–-]|o|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\ufffe", SOFT_HYPHEN).replace("\x02", SOFT_HYPHEN).replace("\ufffd", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+# --- Layout: fragments to blocks ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Line:
+    frags: list[_Frag]
+    x0: float = 0.0
+    x1: float = 0.0
+    y0: float = 0.0
+    y1: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    cells: list[tuple[float, float, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.frags.sort(key=lambda f: f.x0)
+        body = [f for f in self.frags if not f.sup] or self.frags
+        self.x0 = min(f.x0 for f in self.frags)
+        self.x1 = max(f.x1 for f in self.frags)
+        self.y0 = statistics.median(f.y0 for f in body)
+        self.y1 = max(f.y1 for f in body)
+        self.size = max(f.size for f in body)
+        self.bold = all(f.bold for f in body)
+        cells: list[tuple[float, float, str]] = []
+        prev: _Frag | None = None
+        for f in self.frags:
+            if f.sup and prev is not None and f.x0 - prev.x1 < 3 and f.y0 > prev.y0 + 0.5:
+                continue  # a footnote mark after a word
+            if prev is not None and f.x0 - prev.x1 <= max(0.9 * self.size, 7.0) and cells:
+                x0, _, t = cells[-1]
+                glue = "" if f.x0 - prev.x1 < 0.8 and not t.endswith(" ") else " "
+                cells[-1] = (x0, f.x1, t + glue + f.text)
+            else:
+                cells.append((f.x0, f.x1, f.text))
+            prev = f
+        cells = [(x0, x1, t.strip()) for x0, x1, t in cells if t.strip()]
+        if len(cells) >= 2 and _LIST_MARK.fullmatch(cells[0][2]):
+            # A bullet or list number set apart from its text is not a table cell.
+            cells[:2] = [(cells[0][0], cells[1][1], f"{cells[0][2]} {cells[1][2]}")]
+        self.cells = cells
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for _, _, t in self.cells)
+
+
+_FOOTER_PATTERNS = re.compile(
+    r"^(?:https?://crsreports\.congress\.gov\S*|Congressional Research Service(?:\s+\d+)?|\d{1,4}|"
+    r"(?:" + REPORT_NUMBER.pattern + r")(?:\s*[·|]\s*VERSION\s+\d+\s*[·|]\s*\w+)?(?:\s+\d{1,4})?|"
+    r".*\|\s*(?:" + REPORT_NUMBER.pattern + r")\s*·\s*VERSION.*|Page \d+ of \d+|\(continued\.*\)|c o n t i n u e d|"
+    r"CRS (?:INSIGHT|Legal Sidebar|In Focus)|Prepared for Members and|Committees of Congress|INSIGHTi|Legal Sidebari|"
+    r"(?:https?://crsreports\.congress\.gov\S*\s+)?(?:" + REPORT_NUMBER.pattern + r"))$",
+    re.I,
+)
+_CAPTION_START = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
+_SOURCE_START = re.compile(r"^(?:Sources?|Notes?|Data)\s*:", re.I)
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|\s\.{3,}\s*\d+\s*$")
+_TOC_HEADINGS = frozenset(["contents", "figures", "tables", "contacts", "appendixes", "table of contents"])
+_ROLE = re.compile(
+    r"^(?:Coordinator|Specialist|Analyst|Legislative Attorney|Attorney|Research |Information Research|"
+    r"Section Research|Senior |Acting |Presidential Management|Law Clerk|Visiting |Director)",
+)
+_NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,4}$")
+_VERSION_FOOTER = re.compile(r"(" + REPORT_NUMBER.pattern + r")\s*·\s*VERSION\s+(\d+)", re.I)
+_FOOTNOTE_START = re.compile(r"^(\d{1,4})\s+(?=\S)")
+_BULLET = re.compile(r"^(?:[•▪◦●○■□➢·]|–(?=\s)|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*")
+
+
+class _Layout:
+    def __init__(self, pages: list[_Page], info: dict[str, str], label: str, warnings: list[str]) -> None:
+        self.pages = pages
+        self.info = info
+        self.label = label
+        self.warnings = warnings
+        sizes: Counter[float] = Counter()
+        for page in pages:
+            for f in page.frags:
+                sizes[round(f.size * 2) / 2] += len(f.text)
+        self.body = sizes.most_common(1)[0][0] if sizes else 10.0
+        self.furniture: list[str] = []
+        self.footnotes: list[str] = []
+        self.next_note = 1
+        self.heading_sizes: list[float] = []
+        self.sidebars: dict[int, list[_Line]] = {}
+
+    # The document ------------------------------------------------------------------------------------
+
+    def parse(self) -> Parsed:
+        self._remove_furniture()
+        page_lines = [self._page_lines(page) for page in self.pages]
+        styles = sorted(
+            {round(line.size * 2) / 2 for lines in page_lines for line in lines if self._is_heading_style(line)},
+            reverse=True,
+        )
+        self.heading_sizes = styles
+        blocks: list[RawBlock] = []
+        authors: list[Author] = []
+        side_authors: list[Author] = []
+        in_authors = False
+        in_toc = False
+        for page, lines in zip(self.pages, page_lines, strict=True):
+            body = self._take_footnotes(lines, page)
+            for kind, text, level, group in self._blocks(body):
+                low = text.lower().rstrip(":")
+                if kind is BlockKind.HEADING:
+                    in_authors = low == "author information"
+                    in_toc = low in _TOC_HEADINGS
+                    blocks.append(RawBlock(BlockKind.BOILERPLATE if in_toc else kind, text, level))
+                    continue
+                if in_authors and low.startswith("disclaimer"):
+                    in_authors = False
+                if in_authors:
+                    found = _authors_in(group)
+                    authors.extend(found)
+                    for author in found:
+                        blocks.append(RawBlock(BlockKind.BOILERPLATE, f"{author.name}, {author.role}"))
+                    if found:
+                        continue
+                if in_toc and (_DOT_LEADER.search(text) or (kind is BlockKind.PARAGRAPH and len(text) < 200)):
+                    blocks.append(RawBlock(BlockKind.BOILERPLATE, text))
+                    continue
+                in_toc = False
+                blocks.append(RawBlock(kind, text, level))
+            if side := self.sidebars.get(page.number):
+                found = _authors_in(side)
+                named = {a.name for a in found}
+                side_authors.extend(found)
+                blocks.extend(RawBlock(BlockKind.BOILERPLATE, f"{a.name}, {a.role}") for a in found)
+                blocks.extend(
+                    RawBlock(BlockKind.BOILERPLATE, line.text)
+                    for line in side
+                    if line.text not in named and not _ROLE.match(line.text)
+                )
+        if self.footnotes:
+            blocks.append(RawBlock(BlockKind.HEADING, "Footnotes", 1))
+            blocks.extend(RawBlock(BlockKind.FOOTNOTE, note) for note in self.footnotes)
+        return Parsed(blocks, self._metadata(blocks, authors or side_authors), self.warnings)
+
+    def _metadata(self, blocks: Sequence[RawBlock], authors: list[Author]) -> Metadata:
+        info = self.info
+        title = _squash(info.get("Title", "")) or None
+        if title is None:
+            title = self._cover_title()
+        report = version = None
+        for text in self.furniture:
+            if m := _VERSION_FOOTER.search(text):
+                report, version = m.group(1), int(m.group(2))
+                break
+        if report is None:
+            for text in self.furniture:
+                if m := re.fullmatch(r"\s*(" + REPORT_NUMBER.pattern + r")\s*", text):
+                    report = m.group(1)
+                    break
+        date = None
+        if m := re.search(r"Cover Date:\s*(.+)$", info.get("Keywords", "")):
+            date = parse_date(m.group(1))
+        if date is None:
+            for block in blocks[:40]:
+                if re.fullmatch(r"(?:Updated\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}", block.text.strip()):
+                    date = parse_date(block.text)
+                    break
+        if not authors:
+            named = [a for b in blocks if (m := AUTHOR_LINE.match(b.text)) and (a := Author(m["name"], m["role"]))]
+            authors = named
+        if not authors and info.get("Author"):
+            authors = [Author(name.strip()) for name in re.split(r";|,(?!\s*(?:Jr|Sr)\.)", info["Author"]) if name]
+        return Metadata(report=report, title=title, date=date, version=version, authors=tuple(_unique(authors)))
+
+    def _cover_title(self) -> str | None:
+        if not self.pages:
+            return None
+        frags = [f for f in self.pages[0].frags if f.size >= self.body + 3 and len(f.text) > 3]
+        if not frags:
+            return None
+        biggest = max(f.size for f in frags)
+        parts = [f for f in frags if abs(f.size - biggest) < 0.6]
+        parts.sort(key=lambda f: (-f.y1, f.x0))
+        return _squash(" ".join(f.text for f in parts)) or None
+
+    # Furniture -----------------------------------------------------------------------------------------
+
+    def _remove_furniture(self) -> None:
+        """Drop running headers, footers and page numbers: text in a page margin that recurs on other pages
+        or has the shape of a CRS footer."""
+        seen: Counter[str] = Counter()
+        keyed: list[list[tuple[_Frag, str]]] = []
+        for page in self.pages:
+            items = []
+            for f in page.frags:
+                if f.y0 > page.height * 0.88 or f.y1 < page.height * 0.16:
+                    key = re.sub(r"\d+", "#", f.text.lower())
+                    items.append((f, key))
+            keyed.append(items)
+            seen.update({key for _, key in items})
+        many = len(self.pages) >= 2
+        for page, items in zip(self.pages, keyed, strict=True):
+            drop = set()
+            for f, key in items:
+                if (many and seen[key] >= 2 and len(f.text) < 120) or _FOOTER_PATTERNS.match(f.text):
+                    drop.add(id(f))
+                    self.furniture.append(f.text)
+            if drop:
+                page.frags = [f for f in page.frags if id(f) not in drop]
+
+    # A page: columns and lines -------------------------------------------------------------------------
+
+    def _page_lines(self, page: _Page) -> list[_Line]:
+        frags = self._merge_drop_caps([f for f in page.frags if f.text])
+        if not frags:
+            return []
+        if any(f.text == "SUMMARY" for f in frags):
+            # The summary page of a CRS report: report number, date and authors in a narrow right sidebar.
+            side = [f for f in frags if f.x0 >= 0.72 * page.width and f.x1 - f.x0 < 0.26 * page.width]
+            if side and len(side) < len(frags):
+                self.sidebars[page.number] = _lines(side)
+                frags = [f for f in frags if f not in side]
+        gutter = self._gutter(frags, page.width)
+        if gutter is None:
+            return _lines(frags)
+        ordered: list[_Line] = []
+        band: list[_Frag] = []
+        for f in sorted(frags, key=lambda f: -f.y1):
+            if f.x0 < gutter < f.x1:
+                ordered.extend(self._band_lines(band, gutter))
+                band = []
+                ordered.extend(_lines([f]) if not ordered or not _same_line(ordered[-1], f) else [])
+                if ordered and _same_line(ordered[-1], f) and f not in ordered[-1].frags:
+                    merged = _Line([*ordered[-1].frags, f])
+                    ordered[-1] = merged
+            else:
+                band.append(f)
+        ordered.extend(self._band_lines(band, gutter))
+        return ordered
+
+    def _band_lines(self, band: list[_Frag], gutter: float) -> list[_Line]:
+        left = [f for f in band if f.x1 <= gutter]
+        right = [f for f in band if f.x0 >= gutter]
+        return _lines(left) + _lines(right)
+
+    def _gutter(self, frags: list[_Frag], width: float) -> float | None:
+        """The x of a gutter between two columns of prose, or None for a one-column page."""
+        wide = width * 0.25
+        best: tuple[int, float] | None = None
+        for step in range(0, 41):
+            x = width * (0.30 + 0.01 * step)
+            left = sum(1 for f in frags if f.x1 <= x and f.x1 - f.x0 >= wide)
+            right = sum(1 for f in frags if f.x0 >= x and f.x1 - f.x0 >= wide)
+            if left < 4 or right < 4:
+                continue
+            crossing = sum(1 for f in frags if f.x0 < x < f.x1)
+            if crossing > 0.5 * min(left, right):
+                continue
+            if best is None or crossing < best[0]:
+                best = (crossing, x)
+        if best is None:
+            return None
+        # Centre the cut in the free gap around the chosen x.
+        x = best[1]
+        lefts = [f.x1 for f in frags if f.x1 <= x]
+        rights = [f.x0 for f in frags if f.x0 >= x]
+        if lefts and rights:
+            return (max(lefts) + min(rights)) / 2
+        return x
+
+    def _merge_drop_caps(self, frags: list[_Frag]) -> list[_Frag]:
+        """A drop cap ("T" set three lines high) belongs at the start of the line to its right."""
+        caps = [f for f in frags if len(f.text) == 1 and f.text.isalpha() and f.size >= 1.8 * self.body]
+        for cap in caps:
+            beside = [f for f in frags if f is not cap and f.x0 >= cap.x1 - 1 and cap.y0 - 2 <= f.y1 <= cap.y1 + 4]
+            if not beside:
+                continue
+            first = max(beside, key=lambda f: (round(f.y1), -f.x0))
+            first.text = cap.text + first.text
+            first.x0 = min(first.x0, cap.x1)
+            frags = [f for f in frags if f is not cap]
+        return frags
+
+    def _is_heading_style(self, line: _Line) -> bool:
+        text = line.text
+        if not text or len(text) > 200 or _CAPTION_START.match(text) or _SOURCE_START.match(text):
+            return False
+        if text[-1] in ".,;" or _BULLET.match(text) or _DOT_LEADER.search(text):
+            return False
+        return (line.bold and line.size >= self.body - 1.6) or line.size >= self.body + 1.4
+
+    # Footnotes -----------------------------------------------------------------------------------------
+
+    def _take_footnotes(self, lines: list[_Line], page: _Page) -> list[_Line]:
+        """Move the footnotes at the bottom of the page into `self.footnotes`; the rest of the lines."""
+        small = self.body * 0.92
+        start = len(lines)
+        while start > 0 and lines[start - 1].size <= small:
+            start -= 1
+        zone = lines[start:]
+        if not zone:
+            return lines
+        numbered = [i for i, line in enumerate(zone) if self._note_number(line) is not None]
+        continues = bool(self.footnotes) and start < len(lines) and self._note_number(zone[0]) is None
+        if not numbered or (numbered[0] != 0 and not continues):
+            if numbered and numbered[0] != 0:
+                keep = numbered[0]
+                return lines[: start + keep] + self._footnote_zone(zone[keep:])
+            return lines
+        return lines[:start] + self._footnote_zone(zone)
+
+    def _note_number(self, line: _Line) -> int | None:
+        m = _FOOTNOTE_START.match(line.text)
+        if m is None:
+            return None
+        n = int(m.group(1))
+        return n if self.next_note <= n <= self.next_note + 3 else None
+
+    def _footnote_zone(self, zone: list[_Line]) -> list[_Line]:
+        current: list[str] | None = None
+        if self.footnotes and self._note_number(zone[0]) is None:
+            last = self.footnotes.pop()
+            current = [last]
+        for line in zone:
+            text = line.text
+            if re.fullmatch(r"\(?continued\.*\)?", text, re.I):
+                continue
+            n = self._note_number(line)
+            if n is not None:
+                if current:
+                    self.footnotes.append(join_hyphenated_lines(current))
+                m = _FOOTNOTE_START.match(text)
+                assert m is not None
+                current = [f"{n}. {text[m.end() :]}"]
+                self.next_note = n + 1
+            elif current is not None:
+                current.append(text)
+        if current:
+            self.footnotes.append(join_hyphenated_lines(current))
+        return []
+
+    # Blocks --------------------------------------------------------------------------------------------
+
+    def _blocks(self, lines: list[_Line]) -> Iterator[tuple[BlockKind, str, int, list[_Line]]]:
+        group: list[_Line] = []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if len(line.cells) >= 2 and (table := self._table_at(lines, i)) is not None:
+                if group:
+                    yield self._block(group)
+                    group = []
+                rows, i = table
+                yield BlockKind.TABLE, "\n".join(rows), 0, []
+                continue
+            if group and self._breaks(group, line):
+                yield self._block(group)
+                group = []
+            group.append(line)
+            i += 1
+        if group:
+            yield self._block(group)
+
+    def _breaks(self, group: list[_Line], line: _Line) -> bool:
+        prev = group[-1]
+        size = max(prev.size, line.size)
+        drop = prev.y0 - line.y0
+        if drop < -size or drop > 1.75 * size:
+            return True  # a new column or band, or a paragraph gap
+        if prev.y0 - line.y1 > 0.55 * size:
+            return True
+        if abs(prev.size - line.size) > 0.9 or prev.bold != line.bold:
+            return True
+        text = line.text
+        if _BULLET.match(text) or _CAPTION_START.match(text) or _SOURCE_START.match(text):
+            return True
+        if _CAPTION_START.match(group[0].text) and len(group) == 1 and prev.bold:
+            return True
+        return bool(re.search(r"[.!?:][\"”’)]?$", prev.text) and prev.x1 < _right(group) - 2.5 * size)
+
+    def _block(self, group: list[_Line]) -> tuple[BlockKind, str, int, list[_Line]]:
+        texts = [line.text for line in group]
+        text = join_hyphenated_lines(texts)
+        first = group[0]
+        if m := _BULLET.match(text):
+            return BlockKind.LIST_ITEM, text[m.end() :].strip(), 1, group
+        if len(group) <= 3 and all(self._is_heading_style(line) for line in group):
+            size = round(max(line.size for line in group) * 2) / 2
+            level = self.heading_sizes.index(size) + 1 if size in self.heading_sizes else 2
+            return BlockKind.HEADING, text, level, group
+        del first
+        return BlockKind.PARAGRAPH, text, 0, group
+
+    def _table_at(self, lines: list[_Line], i: int) -> tuple[list[str], int] | None:
+        """A table starting at line i: rows of cells while lines keep to the same columns."""
+        j = i
+        multi: list[_Line] = []
+        size = lines[i].size
+        first_right = float("inf")
+        while j < len(lines):
+            line = lines[j]
+            if _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
+                break
+            if j > i and lines[j - 1].y0 - line.y1 > 2.2 * size:
+                break
+            if len(line.cells) >= 2:
+                multi.append(line)
+                first_right = min(first_right, line.cells[0][1])
+            elif line.cells[0][0] < first_right - 1:
+                break  # a one-cell line continues the table only under a later column
+            j += 1
+        if len(multi) < 2:
+            return None
+        spans = _column_spans(multi)
+        rows: list[list[list[str]]] = []
+        for line in lines[i:j]:
+            cells: dict[int, str] = {}
+            for x0, x1, t in line.cells:
+                col = _column_of(spans, x0, x1)
+                cells[col] = f"{cells[col]} {t}" if col in cells else t
+            if 0 in cells or not rows:
+                rows.append([[] for _ in spans])
+            for col, t in cells.items():
+                rows[-1][col].append(t)
+        out = []
+        for row in rows:
+            texts = [join_hyphenated_lines(parts) for parts in row]
+            while texts and not texts[-1]:
+                texts.pop()
+            if texts:
+                out.append(" | ".join(texts))
+        return out, j
+
+
+def _column_spans(lines: list[_Line]) -> list[tuple[float, float]]:
+    """Column extents of a table: the cells of its most common row shape, overlapping cells merged."""
+    shape = Counter(len(line.cells) for line in lines).most_common(1)[0][0]
+    spans: list[list[float]] = []
+    for x0, x1, _ in sorted(c for line in lines if len(line.cells) == shape for c in line.cells):
+        if spans and x0 < spans[-1][1] - 1:
+            spans[-1][1] = max(spans[-1][1], x1)
+        else:
+            spans.append([x0, x1])
+    return [(a, b) for a, b in spans]
+
+
+def _column_of(spans: list[tuple[float, float]], x0: float, x1: float) -> int:
+    best, best_overlap = 0, float("-inf")
+    for k, (a, b) in enumerate(spans):
+        overlap = min(b, x1) - max(a, x0)
+        if overlap > best_overlap:
+            best, best_overlap = k, overlap
+    return best
+
+
+def _right(group: list[_Line]) -> float:
+    return max(line.x1 for line in group)
+
+
+def _same_line(line: _Line, f: _Frag) -> bool:
+    overlap = min(line.y1, f.y1) - max(line.y0, f.y0)
+    return overlap > 0.5 * min(line.y1 - line.y0, f.height)
+
+
+def _lines(frags: list[_Frag]) -> list[_Line]:
+    """Fragments of one column grouped into visual lines, top to bottom."""
+    lines: list[list[_Frag]] = []
+    boxes: list[tuple[float, float]] = []
+    for f in sorted(frags, key=lambda f: (-(f.y0 + f.y1) / 2, f.x0)):
+        placed = False
+        for k in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
+            y0, y1 = boxes[k]
+            overlap = min(y1, f.y1) - max(y0, f.y0)
+            if overlap > 0.5 * min(y1 - y0, f.height) or (f.sup and overlap > 0):
+                lines[k].append(f)
+                if not f.sup:
+                    boxes[k] = (min(y0, f.y0), max(y1, f.y1))
+                placed = True
+                break
+        if not placed:
+            lines.append([f])
+            boxes.append((f.y0, f.y1))
+    out = [_Line(group) for group in lines]
+    return [line for line in out if line.cells]
+
+
+def _authors_in(group: list[_Line]) -> list[Author]:
+    """Name and role pairs of an "Author Information" section: a name line, then its role line."""
+    authors: list[Author] = []
+    name: str | None = None
+    for line in group:
+        text = line.text.strip()
+        if _ROLE.match(text) and name is not None:
+            authors.append(Author(name, text))
+            name = None
+        elif _NAME_LINE.match(text):
+            name = text
+        elif authors and not _NAME_LINE.match(text) and name is None:
+            last = authors.pop()
+            authors.append(Author(last.name, f"{last.role} {text}"))
+    return authors
+
+
+def _unique(authors: list[Author]) -> list[Author]:
+    seen: dict[str, Author] = {}
+    for author in authors:
+        if author.name not in seen or (author.role and not seen[author.name].role):
+            seen[author.name] = author
+    return list(seen.values())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
