@@ -24,6 +24,8 @@ from editions.facts.numbers import (
     UNITS,
     NumberToken,
     approximation_before,
+    has_digit,
+    lower,
     to_value,
 )
 
@@ -37,7 +39,7 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 _MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-_MONTH = re.compile(rf"\b(?P<month>{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b(?:\.(?!\w))?")
+_MONTH = re.compile(rf"(?P<month>{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\b(?:\.(?!\w))?")
 _DAY_YEAR = re.compile(r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y>\d{4})(?!\d|,\d|%)")
 _DAY = re.compile(r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d%]|[.,]\d|\s*(?:percent|million|billion)\b)")
 _YEAR_AFTER = re.compile(r"(?:\s*,\s*|\s+)(?:of\s+)?(?P<y>\d{4})(?!\d|,\d|%)")
@@ -53,14 +55,17 @@ _BARE_MONTH_CONTEXT = re.compile(
     r"last|next|this|each|every|on)[\s-]+$",
     re.IGNORECASE,
 )
-_ISO_DATE = re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")
+_ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")
 _SLASH_DATE = re.compile(r"(?<![\w/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])")
+# Patterns start with a literal or a digit so that the regex engine skips ahead fast; what may not stand
+# before them is checked in code.
 _YEAR = re.compile(
-    r"(?<![\w$€£¥.,/])(?:(?P<fy>FY|CY)\s?(?P<fyy>\d{4}|\d{2})|(?P<y>1\d{3}|20\d\d|2100))"
+    r"(?:(?P<fy>FY|CY)\s?(?P<fyy>\d{4}|\d{2})|(?P<y>1\d{3}|20\d\d|2100))"
     r"(?![\w%]|[.,]\d|\s?(?:percent|per\s?cent|thousand|million|billion|trillion)\b)"
 )
 _FISCAL_BEFORE = re.compile(r"\bfiscal\s+(?:year\s+)?(?:\(FY\)\s*)?$", re.IGNORECASE)
-_DECADE = re.compile(r"(?<![\w$])(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<y>1\d{2}0|20\d0)['’]?s\b", re.IGNORECASE)
+_DECADE = re.compile(r"(?P<y>1\d{2}0|20\d0)['’]?s\b")
+_DECADE_BEFORE = re.compile(r"(?:\bthe\s+)?(?:\b(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
 _CENTURY_AFTER = re.compile(r"\s+[Cc]entury\b")
 _SEASON_YEAR = re.compile(
     r"\b(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>\d{4})(?!\d)",
@@ -68,10 +73,11 @@ _SEASON_YEAR = re.compile(
 )
 _QUARTER_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)\s+"
-    r"(?:of\s+)?(?:(?:FY|fiscal\s+year)\s?)?(?P<y>\d{4})(?!\d)"
-    r"|\b(?P<qq>Q[1-4]|H[12])\s?(?:FY\s?)?(?P<qy>\d{4})(?!\d)",
+    r"(?:of\s+)?(?:(?:FY|fiscal\s+year)\s?)?(?P<y>\d{4})(?!\d)",
     re.IGNORECASE,
 )
+_Q_YEAR = re.compile(r"(?P<qq>Q[1-4]|H[12])\s?(?:FY\s?)?(?P<qy>\d{4})(?!\d)")
+_SEASON_WORDS = ("spring", "summer", "fall", "autumn", "winter")
 _QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _RELATIVE_UNIT = re.compile(
@@ -141,6 +147,8 @@ _RELATIVE_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\
 def _month_dates(text: str, anchor: dt.date | None) -> list[Found]:
     found: list[Found] = []
     for m in _MONTH.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
         word = m.group("month")
         month = _month_number(word)
         start, end = m.start(), m.end()
@@ -202,10 +210,12 @@ def _month_dates(text: str, anchor: dt.date | None) -> list[Found]:
 def _numeric_dates(text: str) -> list[Found]:
     found: list[Found] = []
     for m in _ISO_DATE.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+            continue
         iso = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if iso is not None:
             found.append(Found(m.start(), m.end(), "date", iso))
-    for m in _SLASH_DATE.finditer(text):
+    for m in _SLASH_DATE.finditer(text) if "/" in text else ():
         y = int(m.group("y"))
         if y < 100:
             y += 2000 if y < 50 else 1900
@@ -219,6 +229,8 @@ def _years(text: str) -> list[Found]:
     found: list[Found] = []
     for m in _YEAR.finditer(text):
         start = m.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_$€£¥.,/"):
+            continue
         if _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start) and not _MODIFIER_BEFORE.search(
             text, max(0, start - 30), start
         ):
@@ -237,18 +249,25 @@ def _years(text: str) -> list[Found]:
         kind = "year" if modified == start else "date"
         found.append(Found(modified, m.end(), kind, f"{year:04d}", unit))
     for m in _DECADE.finditer(text):
-        found.append(Found(m.start(), m.end(), "date", m.group("y")[:3]))
-    for m in _SEASON_YEAR.finditer(text):
-        found.append(Found(m.start(), m.end(), "date", f"{m.group('y')}-{SEASONS[m.group('s').lower()]}"))
-    for m in _QUARTER_YEAR.finditer(text):
-        if m.group("q"):
+        start = m.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "$"):
+            continue
+        before = _DECADE_BEFORE.search(text, max(0, start - 20), start)
+        found.append(Found(before.start() if before else start, m.end(), "date", m.group("y")[:3]))
+    low = lower(text)
+    if any(season in low for season in _SEASON_WORDS):
+        for m in _SEASON_YEAR.finditer(text):
+            found.append(Found(m.start(), m.end(), "date", f"{m.group('y')}-{SEASONS[m.group('s').lower()]}"))
+    if "quarter" in low or "half" in low:
+        for m in _QUARTER_YEAR.finditer(text):
             n = _QUARTER_NUMBERS[m.group("q").lower()]
             letter = "Q" if m.group("kind").lower() == "quarter" else "H"
             if letter == "H" and n > 2:
                 continue
             found.append(Found(m.start(), m.end(), "date", f"{m.group('y')}-{letter}{n}"))
-        else:
-            found.append(Found(m.start(), m.end(), "date", f"{m.group('qy')}-{m.group('qq').upper()}"))
+    for m in _Q_YEAR.finditer(text):
+        if m.start() == 0 or not text[m.start() - 1].isalnum():
+            found.append(Found(m.start(), m.end(), "date", f"{m.group('qy')}-{m.group('qq')}"))
     return found
 
 
@@ -349,7 +368,12 @@ def find_dates(
     text: str, tokens: list[NumberToken], anchor: dt.date | None = None, *, references: bool = False
 ) -> list[Found]:
     """Dates and years in `text`; relative ones only when `anchor` is given."""
-    found = _month_dates(text, anchor) + _numeric_dates(text) + _years(text) + _spoken_years(text)
+    found = _month_dates(text, anchor)
+    if has_digit(text):
+        found += _numeric_dates(text) + _years(text)
+    low = lower(text)
+    if "nineteen" in low or "twenty" in low or "two thousand" in low:
+        found += _spoken_years(text)
     found += _centuries(text, tokens)
     if anchor is not None:
         found += _relative(text, anchor, references) + _quarters_without_year(text, anchor)

@@ -50,7 +50,7 @@ _IRREGULAR = {"is": "be", "are": "be", "was": "be", "were": "be", "has": "have",
               "people": "person", "children": "child", "men": "man", "women": "woman", "data": "data",
               "series": "series", "species": "species", "news": "news", "analysis": "analysis"}  # fmt: skip
 _STATUS_WORDS = frozenset({"former", "ex", "late", "outgoing", "previous"})
-MAX_SIDE_CHARS = 200
+MAX_SIDE_CHARS = 120
 """How far to each side of a fact the measure looks: keeps the work per fact constant."""
 MAX_RIGHT_WORDS = 7
 MAX_LEFT_WORDS = 4
@@ -76,7 +76,8 @@ def lemma(word: str) -> str:
 
 def normalize_words(text: str) -> list[str]:
     """The content words of `text`, normalized, in order (duplicates kept)."""
-    text = _ALIASES.sub(" usa ", text)
+    if "U" in text or "America" in text:
+        text = _ALIASES.sub(" usa ", text)
     out: list[str] = []
     for m in _WORD.finditer(text):
         word = m.group()

@@ -59,10 +59,23 @@ _ORDINAL_WORDS = [*ORDINALS, *(w + "s" for w in ORDINALS), "half", "halves", "qu
 _WORD = "|".join(sorted({*_CARDINAL_WORDS, *_ORDINAL_WORDS}, key=len, reverse=True))
 _GLUE = r"(?:\s*-\s*|\s+)(?:(?:and|point)\s+)?(?:an?\s+)?"
 # A run of number words, at most 24 long (bounded: no run is scanned twice).
-WORD_RUN = re.compile(
-    rf"\b(?:(?:minus|negative)\s+)?(?:an?\s+)?(?:{_WORD})\b(?:{_GLUE}(?:{_WORD})\b){{0,24}}", re.IGNORECASE
-)
-_WORD_TOKEN = re.compile(rf"\b(?:{_WORD}|and|point|an?|minus|negative)\b|-", re.IGNORECASE)
+# Matched against `lower(text)`: case-sensitive patterns let the regex engine skip ahead fast.
+WORD_RUN = re.compile(rf"\b(?:(?:minus|negative)\s+)?(?:an?\s+)?(?:{_WORD})\b(?:{_GLUE}(?:{_WORD})\b){{0,24}}")
+_WORD_TOKEN = re.compile(rf"\b(?:{_WORD}|and|point|an?|minus|negative)\b|-")
+_LETTERS = re.compile(r"[a-z]+")
+NUMBER_WORDS = frozenset({*_CARDINAL_WORDS, *_ORDINAL_WORDS})
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def lower(text: str) -> str:
+    """`text` in lower case with its length kept (offsets stay valid)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def has_digit(text: str) -> bool:
+    return _HAS_DIGIT.search(text) is not None
+
 
 _ISO_CODES = "USD|EUR|GBP|JPY|CNY|RMB|CAD|AUD|INR|KRW|CHF|HKD"
 VULGAR_FRACTIONS = {
@@ -73,15 +86,14 @@ _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
 # Digits, not glued to a word before them (an ISO code such as "USD115" excepted); thousands grouped by
 # commas or by (thin) spaces; a decimal part; a vulgar fraction ("2½"); a slash fraction ("3/4").
 DIGITS = re.compile(
-    r"(?:(?<![\w.])|" + "|".join(f"(?<={code})" for code in _ISO_CODES.split("|")) + ")"
-    r"(?:(?P<neg>[-−])(?=\.?\d))?"
     r"(?P<num>\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?+|\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?![\d,])(?:\.\d++)?+"
     r"|\d++(?:\.\d++)?+|\.\d++)"
     rf"(?P<vulgar>{_VULGAR})?"
     r"(?P<frac>/\d{1,4}(?![\d/]))?"
 )
 _ATTACHED_CODE = re.compile(rf"M?(?:{_ISO_CODES})(?![A-Za-z])")
-_VULGAR_ALONE = re.compile(rf"(?<![\w.]){_VULGAR}")
+_VULGAR_ALONE = re.compile(_VULGAR)
+_CODE_BEFORE = re.compile(rf"(?:{_ISO_CODES})$")
 _MINUS_WORD = re.compile(r"\b(?:minus|negative)\s$", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+(?:out\s+of|over|in)\s+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
@@ -515,20 +527,42 @@ class _WordParser:
         return i + 1
 
 
-def _word_numbers(text: str, run_start: int, run_end: int) -> list[NumberToken]:
-    words = [_classify(m.group(), m.start(), m.end()) for m in _WORD_TOKEN.finditer(text, run_start, run_end)]
+def _word_numbers(low: str, text: str, run_start: int, run_end: int) -> list[NumberToken]:
+    words = [_classify(m.group(), m.start(), m.end()) for m in _WORD_TOKEN.finditer(low, run_start, run_end)]
     return _WordParser(_join_hyphens(words), text).parse()
 
 
 # --- digit numbers ------------------------------------------------------------------------------------
 
 
+def _glued_before(text: str, start: int) -> bool:
+    """Whether a number at `start` is glued to a word or number before it ("F35", "v1.2"), an ISO
+    currency code ("USD115") excepted."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before == "." or before.isdigit():
+        return True
+    if before.isalpha() or before == "_":
+        return _CODE_BEFORE.search(text, max(0, start - 3), start) is None
+    return False
+
+
 def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
+    start, end = m.start(), m.end("num")
+    negative = False
+    if (
+        start > 0
+        and text[start - 1] in "-−"
+        and (start < 2 or not (text[start - 2].isalnum() or text[start - 2] == "."))
+    ):
+        start -= 1
+        negative = True
+    if _glued_before(text, start):
+        return None
     value = parse_digits(m.group("num"))
     if value is None:
         return None
-    start, end = m.start(), m.end("num")
-    negative = bool(m.group("neg"))
     minus = _MINUS_WORD.search(text, max(0, start - 10), start)
     if minus is not None:
         start, negative = minus.start(), True
@@ -582,21 +616,26 @@ def _vulgar_value(char: str) -> Decimal:
 def number_tokens(text: str) -> list[NumberToken]:
     """Every number in `text`, in order, digits and words alike, never overlapping."""
     tokens: list[NumberToken] = []
-    for m in DIGITS.finditer(text):
-        tok = _digit_number(text, m)
-        if tok is not None:
-            tokens.append(tok)
+    if has_digit(text):
+        for m in DIGITS.finditer(text):
+            tok = _digit_number(text, m)
+            if tok is not None:
+                tokens.append(tok)
     for m in _VULGAR_ALONE.finditer(text):
-        tokens.append(NumberToken(m.start(), m.end(), _vulgar_value(m.group()), "fraction", digits=True))
+        if not _glued_before(text, m.start()) and not any(t.start <= m.start() < t.end for t in tokens):
+            tokens.append(NumberToken(m.start(), m.end(), _vulgar_value(m.group()), "fraction", digits=True))
     tokens.sort(key=lambda t: t.start)
+    low = lower(text)
+    if not NUMBER_WORDS.intersection(_LETTERS.findall(low)):
+        return _merge_tokens(text, tokens)
     digit_spans = [(t.start, t.end) for t in tokens]
-    for m in WORD_RUN.finditer(text):
+    for m in WORD_RUN.finditer(low):
         run_start = m.start()
         # A run that begins inside a digit number ("3 hundred and one") is read from after it.
         i = bisect.bisect_right(digit_spans, (run_start, 1 << 62))
         if i > 0 and digit_spans[i - 1][1] > run_start:
             run_start = digit_spans[i - 1][1]
-        for tok in _word_numbers(text, run_start, m.end()):
+        for tok in _word_numbers(low, text, run_start, m.end()):
             if not _inside_any(tok.start, tok.end, digit_spans):
                 tokens.append(tok)
     tokens.sort(key=lambda t: t.start)

@@ -52,13 +52,16 @@ _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|[A-Z]\.)"
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})"
 _OFFICE_ALT = "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True))
 _NATIONALITY_ALT = "|".join(re.escape(n) for n in sorted(NATIONALITIES, key=len, reverse=True))
+# The pattern starts with the office (a literal), so the regex engine skips ahead fast; the words
+# before it (status, nationality) are read from a short window.
+_BEFORE_OFFICE = re.compile(
+    rf"(?:(?P<status>\b[Ff]ormer|\bex-|\b[Ll]ate|\b[Tt]hen-?)\s?)?(?:(?P<nation>{_NATIONALITY_ALT})\s)?$"
+)
 _HOLDER = re.compile(
-    rf"(?:(?P<status>\b[Ff]ormer|\bex-|\b[Ll]ate|\b[Tt]hen-?)\s?)?"
-    rf"(?:(?P<nation>{_NATIONALITY_ALT})\s)?"
-    rf"(?<![\w.])(?P<office>{_OFFICE_ALT})(?:\s(?:of\s(?P<of>(?:the\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)))?"
+    rf"(?P<office>{_OFFICE_ALT})(?:\s(?:of\s(?P<of>(?:the\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)))?"
     rf",?\s{_NAME}(?![\w.]*\s(?:Administration|administration|administration's|Act|Doctrine)\b)"
 )
-_INCUMBENT = re.compile(rf"\b(?P<status>incumbent)\s{_NAME}")
+_INCUMBENT = re.compile(rf"incumbent\s{_NAME}")
 # Capitalized words that start a name-like run but are not names.
 _NOT_NAMES = words(
     "The A An And Of In On For To With By At As Is Was Has Had Administration Office Cabinet House "
@@ -82,19 +85,27 @@ def _trim_name(name: str) -> str:
 def find_office_holders(text: str) -> list[Found]:
     found: list[Found] = []
     for m in _HOLDER.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
+            continue
+        before = _BEFORE_OFFICE.search(text, max(0, m.start() - 30), m.start())
         name = _trim_name(m.group("name"))
         if not name or name.split()[0] in _NOT_NAMES:
             continue
         office = OFFICES[m.group("office")]
         if m.group("of"):
             office = f"{office} of {m.group('of')}"
-        status = (m.group("status") or "").lower().rstrip("-")
-        if status in STATUS:
-            office = f"former {office}"
+        start = m.start()
+        if before is not None and before.group():
+            start = before.start()
+            status = (before.group("status") or "").lower().rstrip("-")
+            if status in STATUS:
+                office = f"former {office}"
         end = m.start("name") + len(name)
-        found.append(Found(m.start(), end, "office_holder", name, office))
+        found.append(Found(start, end, "office_holder", name, office))
     lowered = text.lower()
     for m in _INCUMBENT.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
         name = _trim_name(m.group("name"))
         if not name or name.split()[0] in _NOT_NAMES:
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from editions.facts._found import Found
-from editions.facts.numbers import NumberToken, to_value
+from editions.facts.numbers import NumberToken, lower, to_value
 
 SUPERLATIVES = (
     "largest|biggest|highest|lowest|smallest|greatest|leading|strongest|weakest|richest|poorest|"
@@ -14,10 +14,7 @@ SUPERLATIVES = (
 )
 _AFTER_ORDINAL = re.compile(rf"(?:\s*-\s*|\s+)(?P<sup>{SUPERLATIVES})\b", re.IGNORECASE)
 # A superlative with no ordinal before it ranks first, unless it says "one of the …" or "among the …".
-_BARE = re.compile(
-    r"(?<![\w-])(?P<sup>largest|biggest|highest|lowest|smallest|greatest|top)\b(?!-)",
-    re.IGNORECASE,
-)
+_BARE = re.compile(r"(?P<sup>largest|biggest|highest|lowest|smallest|greatest|top)\b(?!-)")  # on lower(text)
 _NOT_FIRST_BEFORE = re.compile(
     r"(?:\b(?:one|some|several|many|among|of)\s+(?:the\s+)?(?:world['’]s\s+|\w+['’]s\s+)?|"
     r"\b(?:three|four|five|six|seven|eight|nine|ten|\d+)\s+)$",
@@ -31,7 +28,7 @@ _TOP_N_VALUES = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "twenty": 20, "fifty": 50, "hundred": 100,
 }  # fmt: skip
-_NUMBER_ONE = re.compile(r"\b(?:No\.|number)\s?(?P<n>\d{1,3})\b(?!,\d)(?=\s+(?:in|among|on|of)\b)")
+_NUMBER_ONE = re.compile(r"(?:No\.|number)\s?(?P<n>\d{1,3})\b(?!,\d)(?=\s+(?:in|among|on|of)\b)")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
@@ -53,7 +50,9 @@ def find_ranks(text: str, tokens: list[NumberToken]) -> list[Found]:
         else:
             found.append(Found(tok.start, tok.end, "ordinal", value, None))
             ordinal_spans.append((tok.start, tok.end))
-    for m in _BARE.finditer(text):
+    for m in _BARE.finditer(lower(text)):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+            continue
         if any(s <= m.start() < e for s, e in ordinal_spans):
             continue
         word = m.group("sup").lower()
