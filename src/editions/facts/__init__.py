@@ -116,16 +116,30 @@ def find(sentence: str, anchor: dt.date | None = None, *, references: bool = Fal
     return _merge_ranges(sentence, resolve_overlaps(candidates))
 
 
-def _measure(sentence: str, found: list[Found], i: int) -> str:
-    f = found[i]
-    if f.kind == "office_holder":
-        nation = _NATION_IN_SPAN.search(sentence, f.start, f.end)
-        return office_measure(f.unit or "", NATIONALITIES[nation.group()] if nation else None)
-    # Dates, years and office holders qualify a clause rather than compete for its words: only other
-    # figures limit how far a measure reaches.
-    previous_end = next((g.end for g in reversed(found[:i]) if g.kind in _FIGURE_KINDS), 0)
-    next_start = next((g.start for g in found[i + 1 :] if g.kind in _FIGURE_KINDS), None)
-    return measure_for(sentence, f.start, f.end, previous_end, next_start)
+def _measures(sentence: str, found: list[Found]) -> list[str]:
+    """The measure of each match. Dates, years and office holders qualify a clause rather than compete
+    for its words: only other figures limit how far a measure reaches."""
+    n = len(found)
+    previous_end = [0] * n
+    next_start: list[int | None] = [None] * n
+    last = 0
+    for i, f in enumerate(found):
+        previous_end[i] = last
+        if f.kind in _FIGURE_KINDS:
+            last = f.end
+    upcoming: int | None = None
+    for i in range(n - 1, -1, -1):
+        next_start[i] = upcoming
+        if found[i].kind in _FIGURE_KINDS:
+            upcoming = found[i].start
+    out: list[str] = []
+    for i, f in enumerate(found):
+        if f.kind == "office_holder":
+            nation = _NATION_IN_SPAN.search(sentence, f.start, f.end)
+            out.append(office_measure(f.unit or "", NATIONALITIES[nation.group()] if nation else None))
+        else:
+            out.append(measure_for(sentence, f.start, f.end, previous_end[i], next_start[i]))
+    return out
 
 
 def extract_from_sentence(
@@ -133,6 +147,7 @@ def extract_from_sentence(
 ) -> tuple[Fact, ...]:
     """The facts of one sentence; spans are shifted by `offset` and facts carry sentence `index`."""
     found = find(sentence, anchor)
+    measures = _measures(sentence, found)
     return tuple(
         Fact(
             kind=f.kind,
@@ -141,7 +156,7 @@ def extract_from_sentence(
             value=f.value,
             unit=f.unit,
             approximate=f.approximate,
-            measure=_measure(sentence, found, i),
+            measure=measures[i],
         )
         for i, f in enumerate(found)
     )

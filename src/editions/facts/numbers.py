@@ -323,6 +323,8 @@ class _WordParser:
             return start_i + 1
         sign = Decimal(-1) if negative else Decimal(1)
         start = w[start_i].start
+        if a_prefix and not negative and w[i].kind in ("unit", "teen", "tens", "tens_unit"):
+            start = w[i].start  # "a three-year window": the article is not part of the number
         total = Decimal(0)
         current = Decimal(0)
         seen = False
@@ -621,8 +623,9 @@ def number_tokens(text: str) -> list[NumberToken]:
             tok = _digit_number(text, m)
             if tok is not None:
                 tokens.append(tok)
+    spans = [(t.start, t.end) for t in tokens]
     for m in _VULGAR_ALONE.finditer(text):
-        if not _glued_before(text, m.start()) and not any(t.start <= m.start() < t.end for t in tokens):
+        if not _glued_before(text, m.start()) and not _inside_any(m.start(), m.end(), spans):
             tokens.append(NumberToken(m.start(), m.end(), _vulgar_value(m.group()), "fraction", digits=True))
     tokens.sort(key=lambda t: t.start)
     low = lower(text)
