@@ -80,7 +80,12 @@ def _root(
 
 @app.command()
 def show(
-    file: Annotated[Path, typer.Argument(help="An edition: Markdown (.md) or plain text (.txt).", show_default=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="An edition: Markdown (.md), plain text (.txt), HTML (.html) or PDF (.pdf).", show_default=False
+        ),
+    ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="How to write the edition.")
     ] = OutputFormat.terminal,
