@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -159,10 +157,11 @@ def test_spans_are_stripped_offsets_into_the_text() -> None:
     ],
     ids=["no-punctuation", "digits-and-commas", "question-marks", "periods-and-quotes", "long-run", "many"],
 )
-def test_huge_inputs_finish_quickly(text: str) -> None:
-    started = time.perf_counter()
+def test_huge_inputs_are_split_whole(text: str) -> None:
+    # No timing assertion (tests never assert on wall-clock time): a quadratic scan would simply not finish
+    # in CI's time; benchmarks measure speed.
     spans = split_sentences(text)
-    assert time.perf_counter() - started < 10
+    assert sum(len(text[a:b].split()) for a, b in spans) == len(text.split())
     assert spans[0][0] == len(text) - len(text.lstrip())
     assert spans[-1][1] == len(text.rstrip())
 
