@@ -1,0 +1,86 @@
+"""Compare two editions: aligned sentences, word redline, figure changes, stats and a cited brief.
+
+>>> import editions
+>>> comparison = editions.compare(editions.read("old.md"), editions.read("new.md"))
+>>> [item.text for item in comparison.brief][:3]
+
+The stages (DESIGN.md): `align` pairs the content sentences (`Edition.sentences`: furniture is never among
+them) into links of seven kinds; `words` adds the word operations of every link that is not `same`,
+`added` or `deleted`; `changes` finds the figure changes; `stats` counts; `brief` writes the summary.
+
+The optional semantic extra plugs into `similarity`: any function giving the similarity, in [0, 1], of every
+old text to every new text (see `editions.compare.align.SimilarityFn`). Without it the lexical scorer is used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from editions.compare.align import DEFAULT_PARAMS, AlignParams, SimilarityFn, align, lexical_similarity
+from editions.compare.brief import brief as make_brief
+from editions.compare.brief import section_name
+from editions.compare.changes import EditKind, classify_edit, fact_changes
+from editions.compare.stats import stats as make_stats
+from editions.compare.words import changed_share, word_ops
+from editions.model import Comparison, Edition, Link, LinkKind
+
+__all__ = [
+    "AlignParams",
+    "EditKind",
+    "SimilarityFn",
+    "align",
+    "changed_share",
+    "classify_edit",
+    "compare",
+    "is_substantive",
+    "lexical_similarity",
+    "section_name",
+    "word_ops",
+]
+
+_WORDED = (LinkKind.EDITED, LinkKind.MOVED, LinkKind.SPLIT, LinkKind.MERGED)
+
+
+def compare(
+    old: Edition,
+    new: Edition,
+    *,
+    min_change: float = 0.0,
+    params: AlignParams = DEFAULT_PARAMS,
+    similarity: SimilarityFn | None = None,
+) -> Comparison:
+    """What changed from `old` to `new`.
+
+    `min_change` (0–1) leaves out of the brief the edits that change less than that share of their words;
+    links, figure changes and stats always cover everything. `params` and `similarity` tune the aligner."""
+    if not 0.0 <= min_change <= 1.0:
+        raise ValueError(f"min_change must be between 0 and 1, not {min_change}")
+    old_texts = [old.text_of(s) for s in old.sentences]
+    new_texts = [new.text_of(s) for s in new.sentences]
+    links = [
+        dataclasses.replace(link, words=_words(link, old_texts, new_texts)) if link.kind in _WORDED else link
+        for link in align(old_texts, new_texts, params=params, similarity=similarity)
+    ]
+    changes = fact_changes(old, new, links)
+    return Comparison(
+        old=old,
+        new=new,
+        links=tuple(links),
+        fact_changes=changes,
+        stats=make_stats(links, old_texts, new_texts, changes),
+        brief=make_brief(old, new, links, changes, min_change=min_change),
+    )
+
+
+def _words(link: Link, old_texts: list[str], new_texts: list[str]) -> tuple[tuple[str, str, str], ...]:
+    return word_ops(" ".join(old_texts[i] for i in link.old), " ".join(new_texts[j] for j in link.new))
+
+
+def is_substantive(link: Link) -> bool:
+    """Whether a link changes what is said: added and deleted always do, `same` never; an edit does when
+    `classify_edit` says so."""
+    if link.kind in (LinkKind.ADDED, LinkKind.DELETED):
+        return True
+    if link.kind is LinkKind.SAME:
+        return False
+    return classify_edit(link.words).substantive

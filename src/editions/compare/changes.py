@@ -1,0 +1,337 @@
+"""Figure changes between two aligned editions, and whether an edit is substantive or cosmetic.
+
+**Figure changes.** Every fact of the old edition is matched to at most one fact of the new, of a compatible
+kind (a year and a date are compatible; units must agree when both are known), by what they measure.
+Candidates come in three tiers, each with its own evidence and threshold:
+
+1. the facts sit in sentences linked to each other: `measure_similarity` ≥ 0.3;
+2. the facts sit close to each other once the alignment is taken into account (the new sentence is within a
+   few sentences of where the old sentence's neighbours went): `measure_similarity` ≥ 0.4;
+3. anywhere: the measures' words weighted by rarity across both editions (a measure made only of the
+   report's everyday words such as its subject country says little) agree ≥ 0.7.
+
+Pairs are taken best first (tier and an equal value break near-ties), each fact once. An equal value is no
+change; a different value is `changed`; what is left is `added` or `removed`. Facts of sentences whose text
+did not change are never compared: their figures cannot have changed.
+
+**Substantive or cosmetic.** An edit is cosmetic when its changes vanish under normalization (case,
+punctuation, articles, spacing), change a word only to another form of itself (inflection, a typo fixed) or
+touch no more than a few function words; it is substantive when a figure, a negation, a modal verb or a
+name changes, or when content words come or go.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from editions.compare.words import EQUAL
+from editions.facts import measure_similarity, normalize
+from editions.model import Edition, Fact, FactChange, FactChangeKind, Link, LinkKind, WordOp
+
+LINKED_THRESHOLD = 0.3
+LOCAL_THRESHOLD = 0.4
+GLOBAL_THRESHOLD = 0.7
+LOCAL_WINDOW = 2
+"""How many sentences beyond where the old sentence's neighbours went still count as close."""
+MAX_NEIGHBOURHOOD = 12
+_TIER_BONUS = {0: 0.3, 1: 0.15, 2: 0.0}
+_EQUAL_BONUS = 0.15
+_MAX_POSTING = 200
+"""A measure word shared by more facts than this proposes no global candidates (it says nothing)."""
+_MAX_GLOBAL_CANDIDATES = 20
+
+_KIND_GROUP = {"date": "time", "year": "time"}
+
+
+def _group(fact: Fact) -> str:
+    return _KIND_GROUP.get(fact.kind, fact.kind)
+
+
+def _units_agree(a: Fact, b: Fact) -> bool:
+    return a.unit is None or b.unit is None or a.unit.lower() == b.unit.lower()
+
+
+def same_value(a: Fact, b: Fact) -> bool:
+    """Whether two facts state the same value: numbers equal to rounding, dates equal at the coarser of
+    their precisions, people equal when one name's words include the other's."""
+    va, vb = a.value, b.value
+    if isinstance(va, int | float) and isinstance(vb, int | float):
+        return math.isclose(float(va), float(vb), rel_tol=1e-9, abs_tol=1e-9)
+    if va is None or vb is None:
+        return va is vb
+    sa, sb = str(va).strip().lower(), str(vb).strip().lower()
+    if sa == sb:
+        return True
+    if _group(a) == "time" and _group(b) == "time":
+        short, long = sorted((sa, sb), key=len)
+        return long.startswith(short + "-")
+    if a.kind == "office_holder" and b.kind == "office_holder":
+        wa, wb = set(sa.split()), set(sb.split())
+        return wa <= wb or wb <= wa
+    return False
+
+
+@dataclass(slots=True)
+class _Candidate:
+    score: float
+    old: int
+    new: int
+    tier: int
+
+
+def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[FactChange, ...]:
+    """The figure changes between `old` and `new` given the sentence `links` (see the module's docstring)."""
+    link_of_old: dict[int, int] = {}
+    link_of_new: dict[int, int] = {}
+    unchanged_old: set[int] = set()
+    unchanged_new: set[int] = set()
+    for k, link in enumerate(links):
+        for i in link.old:
+            link_of_old[i] = k
+        for j in link.new:
+            link_of_new[j] = k
+        if link.kind is LinkKind.SAME or (link.words and all(op == EQUAL for op, _, _ in link.words)):
+            unchanged_old.update(link.old)
+            unchanged_new.update(link.new)
+    olds = [f for f in old.facts if f.sentence not in unchanged_old]
+    news = [f for f in new.facts if f.sentence not in unchanged_new]
+    if not olds and not news:
+        return ()
+    old_words = [_measure_words(f) for f in olds]
+    new_words = [_measure_words(f) for f in news]
+    weight = _rarity(old_words + new_words)
+    near = _neighbourhoods(links, len(old.sentences))
+
+    cands: list[_Candidate] = []
+    seen: set[tuple[int, int]] = set()
+
+    def consider(a: int, b: int, tier: int) -> None:
+        if (a, b) in seen:
+            return
+        fa, fb = olds[a], news[b]
+        if _group(fa) != _group(fb) or not _units_agree(fa, fb):
+            return
+        if tier < 2:
+            sim = measure_similarity(fa.measure, fb.measure)
+            threshold = LINKED_THRESHOLD if tier == 0 else LOCAL_THRESHOLD
+        else:
+            sim = _weighted_dice(old_words[a], new_words[b], weight)
+            if bool(old_words[a] & _STATUS) != bool(new_words[b] & _STATUS):
+                sim /= 2
+            threshold = GLOBAL_THRESHOLD
+        if sim < threshold:
+            return
+        seen.add((a, b))
+        bonus = _TIER_BONUS[tier] + (_EQUAL_BONUS if same_value(fa, fb) else 0.0)
+        cands.append(_Candidate(sim + bonus, a, b, tier))
+
+    # Tier 1: linked sentences.
+    new_by_sentence: dict[int, list[int]] = defaultdict(list)
+    for b, f in enumerate(news):
+        new_by_sentence[f.sentence].append(b)
+    for a, f in enumerate(olds):
+        at = link_of_old.get(f.sentence)
+        if at is None:
+            continue
+        for j in links[at].new:
+            for b in new_by_sentence.get(j, ()):
+                consider(a, b, 0)
+    # Tier 2: nearby sentences.
+    for a, f in enumerate(olds):
+        window = near.get(f.sentence)
+        if window is None:
+            continue
+        for j in range(window[0], window[1] + 1):
+            for b in new_by_sentence.get(j, ()):
+                consider(a, b, 1)
+    # Tier 3: anywhere, through an inverted index of measure words.
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for b, f in enumerate(news):
+        for w in new_words[b]:
+            postings[(_group(f), w)].append(b)
+    for a, f in enumerate(olds):
+        shared: dict[int, float] = defaultdict(float)
+        for w in old_words[a]:
+            post = postings.get((_group(f), w))
+            if post and len(post) <= _MAX_POSTING:
+                for b in post:
+                    shared[b] += weight.get(w, 1.0)
+        for b in sorted(shared, key=lambda x: -shared[x])[:_MAX_GLOBAL_CANDIDATES]:
+            consider(a, b, 2)
+
+    cands.sort(key=lambda c: (-c.score, c.tier, c.old, c.new))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    changes: list[tuple[int, FactChange]] = []
+    for c in cands:
+        if c.old in used_old or c.new in used_new:
+            continue
+        used_old.add(c.old)
+        used_new.add(c.new)
+        fa, fb = olds[c.old], news[c.new]
+        if not same_value(fa, fb):
+            changes.append((0, FactChange(FactChangeKind.CHANGED, fb.measure or fa.measure, fa, fb)))
+    changes.extend(
+        (1, FactChange(FactChangeKind.ADDED, f.measure, None, f)) for b, f in enumerate(news) if b not in used_new
+    )
+    changes.extend(
+        (2, FactChange(FactChangeKind.REMOVED, f.measure, f, None)) for a, f in enumerate(olds) if a not in used_old
+    )
+
+    def position(item: tuple[int, FactChange]) -> tuple[int, int, int]:
+        rank, change = item
+        fact = change.new or change.old
+        assert fact is not None
+        return (rank, fact.sentence, fact.span.start)
+
+    return tuple(change for _, change in sorted(changes, key=position))
+
+
+_STATUS = frozenset({"former", "ex", "late", "outgoing", "previous"})
+
+
+def _measure_words(fact: Fact) -> frozenset[str]:
+    return frozenset(normalize(fact.measure).split())
+
+
+def _rarity(word_sets: Iterable[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each measure word over all the facts' measures."""
+    sets = list(word_sets)
+    df: Counter[str] = Counter()
+    for s in sets:
+        df.update(s)
+    n = len(sets)
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def _weighted_dice(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = sum(weight.get(w, 1.0) for w in a & b)
+    total = sum(weight.get(w, 1.0) for w in a) + sum(weight.get(w, 1.0) for w in b)
+    return 2 * shared / total if total else 0.0
+
+
+def _neighbourhoods(links: Sequence[Link], n_old: int) -> dict[int, tuple[int, int]]:
+    """For each old sentence, the range of new sentences it is close to: where it and its neighbours went,
+    widened by `LOCAL_WINDOW`."""
+    went: dict[int, list[int]] = {}
+    for link in links:
+        if link.old and link.new:
+            for i in link.old:
+                went[i] = list(link.new)
+    out: dict[int, tuple[int, int]] = {}
+    for i in range(n_old):
+        targets = [j for k in (i - 1, i, i + 1) for j in went.get(k, ())]
+        if targets and max(targets) - min(targets) > MAX_NEIGHBOURHOOD:
+            # The neighbours went far apart (a move): only where the sentence itself went counts.
+            targets = list(went.get(i, ()))
+        if targets:
+            out[i] = (max(0, min(targets) - LOCAL_WINDOW), max(targets) + LOCAL_WINDOW)
+    return out
+
+
+# --- substantive or cosmetic ------------------------------------------------------------------------------------
+
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ARTICLES = frozenset({"a", "an", "the"})
+_NEGATIONS = frozenset({"not", "no", "never", "none", "nor", "neither", "without", "cannot", "nothing", "n't"})
+_MODALS = frozenset(
+    {"will", "would", "may", "might", "can", "could", "shall", "should", "must", "likely", "unlikely", "perhaps"}
+)
+_FUNCTION_WORDS_TEXT = (
+    "a an the of in on at to for from by with as and or but that which who this these those it its is are was "
+    "were be been being has have had do does did so such than then there their they them he she his her we our "
+    "you your i me my also very just"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+MAX_COSMETIC_WORDS = 1
+"""An edit that adds or drops at most this many function words (and nothing else) is cosmetic."""
+
+
+@dataclass(frozen=True, slots=True)
+class EditKind:
+    substantive: bool
+    reasons: tuple[str, ...]
+    """Why: "figure", "negation", "modality", "name", "content", or for a cosmetic edit "form"."""
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Another form of the same word: equal stems, or a typo (one or two letters apart in a long word)."""
+    if _stem(a) == _stem(b):
+        return True
+    if a.isdigit() or b.isdigit():
+        return False
+    return min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
+
+
+def classify_edit(ops: Sequence[WordOp]) -> EditKind:
+    """Whether the word operations of an edited link change what the sentence says (see the module's
+    docstring for the rules)."""
+    reasons: list[str] = []
+    first = True
+    for op, old_text, new_text in ops:
+        if op == EQUAL:
+            first = False
+            continue
+        wa, wb = _norm_words(old_text), _norm_words(new_text)
+        # Capitalized words that are not the sentence's first word are names.
+        names_a = _names(old_text, skip_first=first)
+        names_b = _names(new_text, skip_first=first)
+        first = False
+        if [w for w in wa if w not in _ARTICLES] == [w for w in wb if w not in _ARTICLES]:
+            continue
+        only_a = Counter(wa) - Counter(wb)
+        only_b = Counter(wb) - Counter(wa)
+        changed = set(only_a) | set(only_b)
+        if any(any(ch.isdigit() for ch in w) for w in changed):
+            reasons.append("figure")
+        if changed & _NEGATIONS or any(w.endswith("n't") for w in changed):
+            reasons.append("negation")
+        if changed & _MODALS:
+            reasons.append("modality")
+        if names_a ^ names_b and not _all_same_words(names_a, names_b):
+            reasons.append("name")
+        # What is left after pairing forms of the same word.
+        rest_a = [w for w in only_a.elements() if w not in _ARTICLES]
+        rest_b = [w for w in only_b.elements() if w not in _ARTICLES]
+        for w in list(rest_a):
+            match = next((v for v in rest_b if _same_word(w, v)), None)
+            if match is not None:
+                rest_a.remove(w)
+                rest_b.remove(match)
+        content = [w for w in rest_a + rest_b if w not in FUNCTION_WORDS]
+        function = [w for w in rest_a + rest_b if w in FUNCTION_WORDS]
+        if content or len(function) > MAX_COSMETIC_WORDS:
+            reasons.append("content")
+    unique = tuple(dict.fromkeys(reasons))
+    return EditKind(bool(unique), unique or ("form",))
+
+
+def _names(text: str, *, skip_first: bool) -> set[str]:
+    words = _WORDS.findall(text)
+    if skip_first and words:
+        words = words[1:]
+    return {w.lower() for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS}
+
+
+def _all_same_words(a: set[str], b: set[str]) -> bool:
+    only_a, only_b = a - b, b - a
+    return bool(only_a) and len(only_a) == len(only_b) and all(any(_same_word(x, y) for y in only_b) for x in only_a)
