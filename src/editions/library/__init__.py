@@ -1,0 +1,904 @@
+"""The library: every edition kept, grouped by report, searchable, with figure timelines.
+
+>>> from editions import Library
+>>> library = Library()                       # ./editions.db, or $EDITIONS_LIBRARY (a path or a postgresql:// URL)
+>>> library.add("IF10199-2022-07-21.pdf").status
+<AddStatus.ADDED: 'added'>
+>>> [e.ref for e in library.editions("IF10199")]
+['IF10199@2022-07-08', 'IF10199@2022-07-21']
+>>> library.get("IF10199~1").date             # the edition before the latest
+datetime.date(2022, 7, 8)
+
+An edition is identified by its normalized text (`Edition.id`): adding the same text again, from the same file
+or from another format of it, stores nothing new but the source. Editions are grouped by their printed report
+number or, when none is printed, by title; within a report they are ordered by date, then version, then the
+order they were added (two editions of the same date are both kept). Each `add` is one transaction: after a
+crash an edition is either whole in the library or absent.
+
+References (`get`, `info`, `sources`): `IF10199` (the latest edition), `IF10199@2022-07-21` (by date),
+`IF10199@v47` (by version), `IF10199@3fa2c1d09e` (by id prefix), and `~N` after any of them for N editions
+earlier (`IF10199~1`, `IF10199@2024-01-05~2`); an edition id (or a prefix of 8+ hex digits) alone also works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+import json
+import os
+import re
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from editions.errors import EditionsError, InputWarning
+from editions.library import _codec, _compare
+from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
+from editions.library.search import (
+    Citation,
+    FirstSeen,
+    Hit,
+    ReportHits,
+    SearchResults,
+    fts5_query,
+    has_words,
+    unmark,
+)
+from editions.library.timeline import FactRow, Timeline, TimelinePoint, render_chart, trace
+from editions.model import Edition, Source
+
+__all__ = [
+    "DEFAULT_PATH",
+    "ENV",
+    "AddStatus",
+    "Added",
+    "Citation",
+    "EditionInfo",
+    "FileResult",
+    "FirstSeen",
+    "Hit",
+    "Library",
+    "LibraryError",
+    "NotFoundError",
+    "ReportHits",
+    "ReportInfo",
+    "SearchResults",
+    "Timeline",
+    "TimelinePoint",
+    "expand_paths",
+    "render_chart",
+]
+
+DEFAULT_PATH = "editions.db"
+ENV = "EDITIONS_LIBRARY"
+TITLE_SIMILARITY = 0.9
+"""How alike two titles must be (difflib ratio of their normalized forms) to group unnumbered editions."""
+_URL = re.compile(r"^postgres(?:ql)?://", re.I)
+_HEX = re.compile(r"^[0-9a-f]{6,64}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_REF = re.compile(r"^(?P<base>[^@~]+?)(?:@(?P<at>[^~]+))?(?:~(?P<back>\d+))?$")
+
+
+def default_location() -> str:
+    return os.environ.get(ENV) or DEFAULT_PATH
+
+
+def open_database(location: str) -> Database:
+    if _URL.match(location):
+        from editions.library.postgres import PostgresDatabase
+
+        return PostgresDatabase(location)
+    from editions.library.sqlite import SqliteDatabase
+
+    return SqliteDatabase(location)
+
+
+# --- What the library answers with ----------------------------------------------------------------------------
+
+
+class AddStatus(StrEnum):
+    ADDED = "added"
+    """A new edition."""
+    NEW_SOURCE = "new source"
+    """An edition already in the library, read from a source not seen before (e.g. its PDF after its HTML)."""
+    EXISTS = "exists"
+    """The same edition from the same source: nothing changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class EditionInfo:
+    id: str
+    report: str
+    """The library's key for the report: the printed number, or a slug of the title."""
+    ref: str
+    title: str | None
+    date: dt.date | None
+    version: int | None
+    product: str | None
+    position: int
+    """1 for the report's first edition."""
+    sentences: int
+    sources: tuple[Source, ...]
+    changed: float | None = None
+    """Share of sentences changed since the previous edition (None for the first); see `Library.editions`."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInfo:
+    report: str
+    title: str | None
+    product: str | None
+    numbered: bool
+    """Whether `report` is a printed report number (else a slug of the title)."""
+    editions: int
+    first: dt.date | None
+    latest: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    status: AddStatus
+    edition: EditionInfo
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: Path
+    added: Added | None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """An edition row, as ordering and references need it."""
+
+    pk: int
+    id: str
+    date: dt.date | None
+    version: int | None
+    title: str | None
+    product: str | None
+    sentences: int
+
+    def order(self) -> tuple[bool, dt.date, bool, int, int]:
+        return (self.date is None, self.date or dt.date.min, self.version is None, self.version or 0, self.pk)
+
+
+def _ordered(rows: Iterable[_Row]) -> list[_Row]:
+    return sorted(rows, key=_Row.order)
+
+
+def _ref(key: str, row: _Row, siblings: Sequence[_Row]) -> str:
+    if row.date is not None and sum(1 for r in siblings if r.date == row.date) == 1:
+        return f"{key}@{row.date.isoformat()}"
+    return f"{key}@{row.id[:12]}"
+
+
+def title_key(title: str | None) -> str:
+    """A title reduced for comparison: case, accents, punctuation and spacing ignored."""
+    if not title:
+        return ""
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[’'`]", "", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def _slug(title: str | None, edition_id: str) -> str:
+    key = title_key(title).replace(" ", "-")[:60].strip("-")
+    return key or f"untitled-{edition_id[:8]}"
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files to add: each file as given, and for each directory every file in it (recursively, hidden ones
+    skipped) whose extension Editions reads, in name order."""
+    from editions.ingest import EXTENSIONS
+
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = [
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in EXTENSIONS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            out += sorted(found)
+        else:
+            out.append(path)
+    return out
+
+
+# --- The library ------------------------------------------------------------------------------------------------
+
+
+class Library:
+    """Editions grouped by report, in a SQLite file (default `./editions.db` or `$EDITIONS_LIBRARY`) or a
+    PostgreSQL database (`postgresql://…`). Opening a library made by an older Editions upgrades it; opening
+    anything else raises `LibraryError`."""
+
+    def __init__(self, path_or_url: str | os.PathLike[str] | None = None, *, _schema: int | None = None) -> None:
+        location = default_location() if path_or_url is None else os.fspath(path_or_url)
+        self.location = location
+        self._db = open_database(location)
+        try:
+            self._db.migrate(_schema)
+        except BaseException:
+            self._db.close()
+            raise
+
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgres'."""
+        return self._db.dialect
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Library({self._db.location!r})"
+
+    def schema_version(self) -> int:
+        return self._db.schema_version()
+
+    def size_bytes(self) -> int:
+        return self._db.size_bytes()
+
+    # --- Adding -------------------------------------------------------------------------------------------------
+
+    def add(
+        self,
+        source: Edition | str | os.PathLike[str] | bytes,
+        format: str | None = None,
+        *,
+        name: str | None = None,
+    ) -> Added:
+        """Add one edition (an `Edition`, or a path or bytes to read with `editions.read`). Raises `InputError`
+        when the source cannot be read; issues `InputWarning`s as `editions.read` does."""
+        if isinstance(source, Edition):
+            edition = source
+        else:
+            import editions
+
+            edition = editions.read(source, format, name=name)
+        return self._db.write(lambda db: self._store(db, edition))
+
+    def add_files(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        on_result: Callable[[FileResult], None] | None = None,
+    ) -> list[FileResult]:
+        """Add every file (directories expanded with `expand_paths`), each in its own transaction; a file that
+        fails is reported in its result and the others are still added."""
+        results: list[FileResult] = []
+        for path in expand_paths(paths):
+            result = self._add_file(path)
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
+        return results
+
+    def _add_file(self, path: Path) -> FileResult:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InputWarning)
+            try:
+                added = self.add(path)
+                error = None
+            except EditionsError as exc:
+                added, error = None, " ".join(str(exc).split()) or type(exc).__name__
+            except (OSError, ValueError, RuntimeError, LookupError, TypeError, ArithmeticError) as exc:
+                added, error = None, f"internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
+        notes = tuple(str(w.message) for w in caught if issubclass(w.category, InputWarning))
+        return FileResult(path, added, error, notes)
+
+    def _store(self, db: Database, edition: Edition) -> Added:
+        source = _codec.source_row(edition.source)
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        found = db.query("SELECT pk, report_pk FROM editions WHERE id = ?", (edition.id,))
+        if found:
+            pk, report_pk = int(found[0][0]), int(found[0][1])
+            inserted = db.insert_returning(
+                "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq) "
+                "SELECT ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1 FROM sources WHERE edition_pk = ? "
+                "ON CONFLICT DO NOTHING RETURNING edition_pk",
+                (pk, *source, now, pk),
+            )
+            status = AddStatus.NEW_SOURCE if inserted is not None else AddStatus.EXISTS
+            return Added(status, self._info_by_pk(db, report_pk, pk))
+
+        report_pk = self._group(db, edition)
+        pk_or_none = db.insert_returning(
+            "INSERT INTO editions (id, report_pk, report, title, date, version, product, authors, text, body, "
+            "sentence_count, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
+            (
+                edition.id,
+                report_pk,
+                edition.report,
+                edition.title,
+                _codec.date_text(edition.date),
+                edition.version,
+                edition.product,
+                _codec.authors(edition),
+                edition.text,
+                _codec.body(edition),
+                len(edition.sentences),
+                now,
+            ),
+        )
+        assert pk_or_none is not None
+        pk = pk_or_none
+        db.execute(
+            "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq) VALUES (?, ?, ?, ?, ?, 1)",
+            (pk, *source, now),
+        )
+        passages = self._passages(db, report_pk, [edition.text_of(s) for s in edition.sentences])
+        db.executemany(
+            "INSERT INTO sentences (edition_pk, idx, passage_pk, section) VALUES (?, ?, ?, ?)",
+            [(pk, s.index, passages[i], _codec.section(s.section)) for i, s in enumerate(edition.sentences)],
+        )
+        db.executemany(
+            "INSERT INTO facts (edition_pk, idx, sentence, kind, measure, value, unit, approximate, surface) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    pk,
+                    i,
+                    f.sentence,
+                    f.kind,
+                    f.measure,
+                    _codec.value(f.value),
+                    f.unit,
+                    int(f.approximate),
+                    edition.text_of(f),
+                )
+                for i, f in enumerate(edition.facts)
+            ],
+        )
+        self._refresh_report(db, report_pk)
+        return Added(AddStatus.ADDED, self._info_by_pk(db, report_pk, pk))
+
+    def _passages(self, db: Database, report_pk: int, texts: Sequence[str]) -> list[int]:
+        """The passage of each text within the report, created when new."""
+        hashes = [_codec.passage_hash(t) for t in texts]
+        distinct = dict(zip(hashes, texts, strict=True))
+        known = self._passage_pks(db, report_pk, list(distinct))
+        missing = [(report_pk, h, distinct[h]) for h in distinct if h not in known]
+        if missing:
+            db.executemany("INSERT INTO passages (report_pk, hash, text) VALUES (?, ?, ?)", missing)
+            known.update(self._passage_pks(db, report_pk, [h for _, h, _ in missing]))
+        return [known[h] for h in hashes]
+
+    @staticmethod
+    def _passage_pks(db: Database, report_pk: int, hashes: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for pk, h in db.query(
+                f"SELECT pk, hash FROM passages WHERE report_pk = ? AND hash IN ({marks})", (report_pk, *chunk)
+            ):
+                out[str(h)] = int(pk)
+        return out
+
+    def _group(self, db: Database, edition: Edition) -> int:
+        """The report an edition belongs to: by printed number, else by title; created when new."""
+        tkey = title_key(edition.title)
+        if edition.report and edition.report.strip():
+            key = edition.report.strip().upper()
+            rows = db.query("SELECT pk FROM reports WHERE key = ?", (key,))
+            if rows:
+                return int(rows[0][0])
+            similar = self._similar_title(db, tkey, numbered=False)
+            if similar is not None:  # editions without a number came first: the group takes the number
+                db.execute("UPDATE reports SET key = ?, numbered = 1 WHERE pk = ?", (key, similar))
+                return similar
+            numbered = 1
+        else:
+            similar = self._similar_title(db, tkey, numbered=None)
+            if similar is not None:
+                return similar
+            key = _slug(edition.title, edition.id)
+            taken = {str(r[0]) for r in db.query("SELECT key FROM reports WHERE key LIKE ?", (key + "%",))}
+            n = 2
+            base = key
+            while key in taken:
+                key, n = f"{base}-{n}", n + 1
+            numbered = 0
+        pk = db.insert_returning(
+            "INSERT INTO reports (key, numbered, title, title_key, product) VALUES (?, ?, ?, ?, ?) RETURNING pk",
+            (key, numbered, edition.title, tkey, edition.product),
+        )
+        assert pk is not None
+        return pk
+
+    @staticmethod
+    def _similar_title(db: Database, tkey: str, numbered: bool | None) -> int | None:
+        """The report whose title is most like `tkey` (≥ TITLE_SIMILARITY), preferring a numbered one."""
+        if not tkey:
+            return None
+        where = "" if numbered is None else f" AND numbered = {int(numbered)}"
+        exact = db.query(f"SELECT pk, numbered FROM reports WHERE title_key = ?{where} ORDER BY numbered DESC", (tkey,))
+        if exact:
+            return int(exact[0][0])
+        best: tuple[float, int, int] | None = None
+        where = "" if numbered is None else f" WHERE numbered = {int(numbered)}"
+        for pk, other, is_numbered in db.query(f"SELECT pk, title_key, numbered FROM reports{where}"):
+            matcher = difflib.SequenceMatcher(None, tkey, str(other), autojunk=False)
+            if matcher.real_quick_ratio() < TITLE_SIMILARITY or matcher.quick_ratio() < TITLE_SIMILARITY:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= TITLE_SIMILARITY and (best is None or (ratio, is_numbered) > best[:2]):
+                best = (ratio, int(is_numbered), int(pk))
+        return None if best is None else best[2]
+
+    def _refresh_report(self, db: Database, report_pk: int) -> None:
+        """The report's title and product are its latest edition's."""
+        rows = self._rows(db, report_pk)
+        latest = rows[-1]
+        db.execute(
+            "UPDATE reports SET title = coalesce(?, title), title_key = ?, product = coalesce(?, product) WHERE pk = ?",
+            (latest.title, title_key(latest.title) if latest.title else "", latest.product, report_pk),
+        )
+
+    # --- Reading --------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _rows(db: Database, report_pk: int) -> list[_Row]:
+        return _ordered(
+            _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
+            for r in db.query(
+                "SELECT pk, id, date, version, title, product, sentence_count FROM editions WHERE report_pk = ?",
+                (report_pk,),
+            )
+        )
+
+    def _report(self, report: str) -> tuple[int, str]:
+        """(pk, key) of a report named case-insensitively."""
+        name = report.strip()
+        rows = self._db.query("SELECT pk, key FROM reports WHERE key = ?", (name,))
+        if not rows:
+            rows = self._db.query("SELECT pk, key FROM reports WHERE lower(key) = lower(?)", (name,))
+        if not rows:
+            raise NotFoundError(f"no report {name!r} in the library {self._db.location}; `editions list` shows them.")
+        return int(rows[0][0]), str(rows[0][1])
+
+    def _sources(self, db: Database, pks: Sequence[int]) -> dict[int, tuple[Source, ...]]:
+        out: dict[int, list[Source]] = {}
+        for i in range(0, len(pks), 500):
+            chunk = pks[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for pk, fmt, name, retrieved in db.query(
+                f"SELECT edition_pk, format, name, retrieved_at FROM sources WHERE edition_pk IN ({marks}) "
+                "ORDER BY edition_pk, seq",
+                tuple(chunk),
+            ):
+                out.setdefault(int(pk), []).append(_codec.read_source(fmt, name, retrieved))
+        return {pk: tuple(v) for pk, v in out.items()}
+
+    def _info_by_pk(self, db: Database, report_pk: int, pk: int) -> EditionInfo:
+        key = str(db.query("SELECT key FROM reports WHERE pk = ?", (report_pk,))[0][0])
+        rows = self._rows(db, report_pk)
+        position = next(i for i, r in enumerate(rows) if r.pk == pk)
+        return self._info(key, rows, position, self._sources(db, [pk]).get(pk, ()), None)
+
+    @staticmethod
+    def _info(
+        key: str, rows: Sequence[_Row], position: int, sources: tuple[Source, ...], changed: float | None
+    ) -> EditionInfo:
+        row = rows[position]
+        return EditionInfo(
+            id=row.id,
+            report=key,
+            ref=_ref(key, row, rows),
+            title=row.title,
+            date=row.date,
+            version=row.version,
+            product=row.product,
+            position=position + 1,
+            sentences=row.sentences,
+            sources=sources,
+            changed=changed,
+        )
+
+    def reports(self) -> list[ReportInfo]:
+        """Every report, by key."""
+        rows = self._db.query(
+            "SELECT r.key, r.title, r.product, r.numbered, count(e.pk), min(e.date), max(e.date) "
+            "FROM reports r JOIN editions e ON e.report_pk = r.pk "
+            "GROUP BY r.pk, r.key, r.title, r.product, r.numbered ORDER BY r.key"
+        )
+        return [
+            ReportInfo(str(k), t, p, bool(n), int(c), _codec.read_date(first), _codec.read_date(latest))
+            for k, t, p, n, c, first, latest in rows
+        ]
+
+    def editions(self, report: str) -> list[EditionInfo]:
+        """A report's editions, oldest first, each with the share of sentences changed since the previous one
+        (from `editions.compare` when it has been run for the pair, else counted on identical sentences)."""
+        report_pk, key = self._report(report)
+        rows = self._rows(self._db, report_pk)
+        sources = self._sources(self._db, [r.pk for r in rows])
+        changed = self._changes(rows)
+        return [self._info(key, rows, i, sources.get(r.pk, ()), changed[i]) for i, r in enumerate(rows)]
+
+    def _changes(self, rows: Sequence[_Row]) -> list[float | None]:
+        """Share of sentences changed between consecutive editions: a cached comparison's figure when there is
+        one, else 1 − 2·common / (n_old + n_new) over sentences whose text is identical."""
+        if not rows:
+            return []
+        pks = [r.pk for r in rows]
+        marks = ", ".join("?" * len(pks))
+        bags: dict[int, Counter[int]] = {pk: Counter() for pk in pks}
+        for edition_pk, passage_pk in self._db.query(
+            f"SELECT edition_pk, passage_pk FROM sentences WHERE edition_pk IN ({marks})", tuple(pks)
+        ):
+            bags[int(edition_pk)][int(passage_pk)] += 1
+        cached: dict[tuple[int, int], float] = {}
+        for old_pk, new_pk, stats in self._db.query(
+            f"SELECT old_pk, new_pk, stats FROM comparisons WHERE new_pk IN ({marks}) AND engine = ?",
+            (*pks, _compare.ENGINE),
+        ):
+            share = _compare.changed_share(json.loads(stats))
+            if share is not None:
+                cached[(int(old_pk), int(new_pk))] = share
+        out: list[float | None] = [None]
+        for old, new in itertools.pairwise(rows):
+            if (old.pk, new.pk) in cached:
+                out.append(cached[(old.pk, new.pk)])
+                continue
+            a, b = bags[old.pk], bags[new.pk]
+            total = sum(a.values()) + sum(b.values())
+            common = sum((a & b).values())
+            out.append(0.0 if total == 0 else 1 - 2 * common / total)
+        return out
+
+    def _resolve(self, ref: str) -> tuple[int, str, list[_Row], int]:
+        """(report pk, report key, the report's rows, position) of a reference."""
+        text = ref.strip()
+        m = _REF.match(text)
+        if m is None:
+            raise NotFoundError(
+                f"{ref!r} is not an edition reference; write e.g. IF10199, IF10199@2022-07-21, IF10199~1."
+            )
+        base, at, back = m.group("base"), m.group("at"), int(m.group("back") or 0)
+        try:
+            report_pk, key = self._report(base)
+            rows = self._rows(self._db, report_pk)
+            position = len(rows) - 1
+        except NotFoundError:
+            if at is None and _HEX.match(base.lower()) and len(base) >= 8:
+                report_pk, key, rows, position = self._by_id(base.lower(), ref)
+            else:
+                raise
+        if at is not None:
+            position = self._at(key, rows, at.strip(), ref)
+        if back > position:
+            raise NotFoundError(
+                f"{ref}: there is no edition {back} before {_ref(key, rows[position], rows)}; "
+                f"{key} has {len(rows)} edition{'s' if len(rows) != 1 else ''}."
+            )
+        return report_pk, key, rows, position - back
+
+    def _by_id(self, prefix: str, ref: str) -> tuple[int, str, list[_Row], int]:
+        found = self._db.query(
+            "SELECT e.pk, e.report_pk, r.key FROM editions e JOIN reports r ON r.pk = e.report_pk "
+            "WHERE e.id >= ? AND e.id < ? LIMIT 2",
+            (prefix, prefix + "g"),
+        )
+        if not found:
+            raise NotFoundError(f"no report or edition {ref!r} in the library; `editions list` shows them.")
+        if len(found) > 1:
+            raise NotFoundError(f"{ref!r} names more than one edition; give more digits of its id.")
+        pk, report_pk, key = int(found[0][0]), int(found[0][1]), str(found[0][2])
+        rows = self._rows(self._db, report_pk)
+        return report_pk, key, rows, next(i for i, r in enumerate(rows) if r.pk == pk)
+
+    @staticmethod
+    def _at(key: str, rows: Sequence[_Row], at: str, ref: str) -> int:
+        if _DATE.match(at):
+            try:
+                date = dt.date.fromisoformat(at)
+            except ValueError:
+                raise NotFoundError(f"{ref}: {at} is not a date.") from None
+            matches = [i for i, r in enumerate(rows) if r.date == date]
+            if matches:
+                return matches[-1]
+            dates = ", ".join(r.date.isoformat() if r.date else "undated" for r in rows[-8:])
+            raise NotFoundError(f"{key} has no edition dated {at}; its latest editions: {dates}.")
+        if re.fullmatch(r"v\d+", at, re.I):
+            version = int(at[1:])
+            matches = [i for i, r in enumerate(rows) if r.version == version]
+            if matches:
+                return matches[-1]
+            raise NotFoundError(f"{key} has no edition with version {version}.")
+        if _HEX.match(at.lower()):
+            matches = [i for i, r in enumerate(rows) if r.id.startswith(at.lower())]
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                raise NotFoundError(f"{ref} names more than one edition of {key}; give more digits.")
+        raise NotFoundError(f"{ref}: {key} has no edition {at!r}; use a date (YYYY-MM-DD), vN or an edition id.")
+
+    def info(self, ref: str) -> EditionInfo:
+        """What the library knows about the edition `ref` names, without loading it."""
+        _, key, rows, position = self._resolve(ref)
+        row = rows[position]
+        changed = self._changes(rows[max(0, position - 1) : position + 1])[-1] if position else None
+        return self._info(key, rows, position, self._sources(self._db, [row.pk]).get(row.pk, ()), changed)
+
+    def get(self, ref: str) -> Edition:
+        """The edition `ref` names, exactly as it was added (with the first source it was added from)."""
+        _, _, rows, position = self._resolve(ref)
+        return self._load(rows[position].pk)
+
+    def _load(self, pk: int) -> Edition:
+        (text, body, report, title, date, version, product, authors) = self._db.query(
+            "SELECT text, body, report, title, date, version, product, authors FROM editions WHERE pk = ?", (pk,)
+        )[0]
+        sources = self._sources(self._db, [pk]).get(pk, ())
+        return _codec.decode(
+            text=text,
+            body_json=body,
+            source=sources[0] if sources else Source("text"),
+            report=report,
+            title=title,
+            date=date,
+            version=version,
+            product=product,
+            authors_json=authors,
+        )
+
+    def sources(self, ref: str) -> tuple[Source, ...]:
+        """Every source the edition was read from, in the order they were added."""
+        _, _, rows, position = self._resolve(ref)
+        pk = rows[position].pk
+        return self._sources(self._db, [pk]).get(pk, ())
+
+    # --- Search ---------------------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        report: str | None = None,
+        product: str | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        limit: int = 20,
+    ) -> SearchResults:
+        """Sentences of every edition that contain all the query's words (or "quoted phrases"), best first,
+        grouped by report; each hit cites every edition (within `since`/`until`) that prints it."""
+        if not has_words(query) or limit <= 0:
+            return SearchResults(query)
+        where = SearchFilter(
+            report=self._report(report)[0] if report else None,
+            product=product,
+            since=_date_bound(since, "since"),
+            until=_date_bound(until, "until"),
+        )
+        text = fts5_query(query) if self._db.dialect == "sqlite" else query
+        matches = self._db.search(text, where, limit)
+        if not matches:
+            return SearchResults(query)
+        citations = self._citations([m.passage for m in matches], where)
+        reports = self._report_rows({m.report for m in matches})
+        groups: dict[int, list[Hit]] = {}
+        for m in matches:
+            cited = citations.get(m.passage, ())
+            if not cited:
+                continue
+            plain, marks = unmark(m.marked)
+            groups.setdefault(m.report, []).append(Hit(plain, marks, cited, m.score))
+        return SearchResults(
+            query,
+            tuple(
+                ReportHits(reports[pk][0], reports[pk][1], reports[pk][2], tuple(hits)) for pk, hits in groups.items()
+            ),
+        )
+
+    def _report_rows(self, pks: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:
+        keys = list(pks)
+        if not keys:
+            return {}
+        marks = ", ".join("?" * len(keys))
+        return {
+            int(pk): (str(key), title, product)
+            for pk, key, title, product in self._db.query(
+                f"SELECT pk, key, title, product FROM reports WHERE pk IN ({marks})", tuple(keys)
+            )
+        }
+
+    def _citations(self, passages: Sequence[int], where: SearchFilter) -> dict[int, tuple[Citation, ...]]:
+        """For each passage, the sentences (in edition order) that print it."""
+        marks = ", ".join("?" * len(passages))
+        found = self._db.query(
+            "SELECT s.passage_pk, s.idx, s.section, e.report_pk, e.pk FROM sentences s "
+            f"JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks})",
+            tuple(passages),
+        )
+        report_pks = {int(r[3]) for r in found}
+        if not report_pks:
+            return {}
+        keys = {pk: v[0] for pk, v in self._report_rows(report_pks).items()}
+        marks = ", ".join("?" * len(report_pks))
+        by_report: dict[int, list[_Row]] = {}
+        for r in self._db.query(
+            "SELECT pk, id, date, version, title, product, sentence_count, report_pk FROM editions "
+            f"WHERE report_pk IN ({marks})",
+            tuple(report_pks),
+        ):
+            by_report.setdefault(int(r[7]), []).append(
+                _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
+            )
+        position: dict[int, tuple[int, _Row, list[_Row]]] = {}
+        for rows in by_report.values():
+            ordered = _ordered(rows)
+            for i, row in enumerate(ordered):
+                position[row.pk] = (i, row, ordered)
+        out: dict[int, list[tuple[int, Citation]]] = {}
+        for passage_pk, idx, section, report_pk, edition_pk in found:
+            i, row, ordered = position[int(edition_pk)]
+            day = row.date.isoformat() if row.date else None
+            if (where.since and (day is None or day < where.since)) or (
+                where.until and (day is None or day > where.until)
+            ):
+                continue
+            key = keys[int(report_pk)]
+            citation = Citation(
+                key, row.id, _ref(key, row, ordered), row.date, row.version, int(idx), _codec.read_section(section)
+            )
+            out.setdefault(int(passage_pk), []).append((i, citation))
+        return {pk: tuple(c for _, c in sorted(cs, key=lambda x: (x[0], x[1].sentence))) for pk, cs in out.items()}
+
+    def first_seen(self, text: str, *, report: str | None = None, limit: int = 20) -> list[FirstSeen]:
+        """For each report whose editions print `text` (a sentence or phrase), the earliest edition that says
+        it: found verbatim, then followed back through earlier editions along `editions.compare`'s alignment
+        links (so a reworded sentence keeps its history). Without the compare stage, verbatim only."""
+        phrase = " ".join(text.replace('"', " ").split())
+        results = self.search(f'"{phrase}"', report=report, limit=limit)
+        out: list[FirstSeen] = []
+        for group in results.groups:
+            earliest = min((h.first_seen for h in group.hits), key=lambda c: self._position(c))
+            history = self._history(earliest)
+            out.append(FirstSeen(group.report, history[0][0], earliest, tuple(history)))
+        return out
+
+    def _position(self, citation: Citation) -> int:
+        return self.info(citation.ref).position
+
+    def _history(self, citation: Citation) -> list[tuple[Citation, str]]:
+        """The chain of wordings of one sentence back from `citation`, oldest first."""
+        _, key, rows, position = self._resolve(citation.ref)
+        current = self._load(rows[position].pk)
+        sentence = citation.sentence
+        chain = [(citation, current.text_of(current.sentences[sentence]))]
+        while position > 0:
+            older = self._load(rows[position - 1].pk)
+            back = self._align_back(rows[position - 1].pk, rows[position].pk, older, current, sentence)
+            if back is None:
+                break
+            position -= 1
+            current, sentence = older, back
+            row = rows[position]
+            s = current.sentences[sentence]
+            chain.append(
+                (
+                    Citation(key, row.id, _ref(key, row, rows), row.date, row.version, sentence, s.section),
+                    current.text_of(s),
+                )
+            )
+        chain.reverse()
+        return chain
+
+    def _align_back(self, old_pk: int, new_pk: int, old: Edition, new: Edition, sentence: int) -> int | None:
+        """The sentence of `old` that `new`'s sentence `sentence` continues, if any."""
+        links = self._links(old_pk, new_pk, old, new)
+        if links is None:  # no compare stage: identical text only
+            wording = new.text_of(new.sentences[sentence])
+            return next((s.index for s in old.sentences if old.text_of(s) == wording), None)
+        for old_side, new_side, kind, _ in links:
+            if sentence in new_side and old_side and kind not in ("added", "deleted"):
+                return old_side[0]
+        return None
+
+    def _links(self, old_pk: int, new_pk: int, old: Edition, new: Edition) -> list[_compare.LinkRow] | None:
+        """compare(old, new)'s links, computed once and kept in the library."""
+        rows = self._db.query(
+            "SELECT links FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
+            (old_pk, new_pk, _compare.ENGINE),
+        )
+        if rows:
+            return [(tuple(o), tuple(n), str(k), float(s)) for o, n, k, s in json.loads(rows[0][0])]
+        aligned = _compare.align(old, new)
+        if aligned is None:
+            return None
+        links, stats = aligned
+
+        def store(db: Database) -> None:
+            db.execute(
+                "INSERT INTO comparisons (old_pk, new_pk, engine, stats, links) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (old_pk, new_pk, _compare.ENGINE, json.dumps(stats), json.dumps([list(x) for x in links])),
+            )
+
+        self._db.write(store)
+        return links
+
+    # --- Timelines ------------------------------------------------------------------------------------------
+
+    def timeline(self, report: str, words: str) -> Timeline:
+        """The figure that `words` names ("troops", "FDI source Japan rank"), in every edition of `report`."""
+        report_pk, key = self._report(report)
+        rows = self._rows(self._db, report_pk)
+        facts: dict[int, list[FactRow]] = {r.pk: [] for r in rows}
+        for edition_pk, sentence, kind, measure, value, unit, approximate, surface, text in self._db.query(
+            "SELECT f.edition_pk, f.sentence, f.kind, f.measure, f.value, f.unit, f.approximate, f.surface, p.text "
+            "FROM facts f JOIN editions e ON e.pk = f.edition_pk "
+            "JOIN sentences s ON s.edition_pk = f.edition_pk AND s.idx = f.sentence "
+            "JOIN passages p ON p.pk = s.passage_pk WHERE e.report_pk = ? ORDER BY f.edition_pk, f.idx",
+            (report_pk,),
+        ):
+            facts[int(edition_pk)].append(
+                FactRow(int(sentence), kind, measure, _codec.read_value(value), unit, bool(approximate), surface, text)
+            )
+        chain = trace(words, [facts[r.pk] for r in rows])
+        points = []
+        for row, (fact, similarity) in zip(rows, chain, strict=True):
+            points.append(
+                TimelinePoint(
+                    edition=row.id,
+                    ref=_ref(key, row, rows),
+                    date=row.date,
+                    version=row.version,
+                    value=None if fact is None else fact.value,
+                    kind=None if fact is None else fact.kind,
+                    unit=None if fact is None else fact.unit,
+                    approximate=False if fact is None else fact.approximate,
+                    text=None if fact is None else fact.surface,
+                    measure=None if fact is None else fact.measure,
+                    sentence=None if fact is None else fact.sentence,
+                    sentence_text=None if fact is None else fact.sentence_text,
+                    similarity=similarity,
+                )
+            )
+        title = rows[-1].title if rows else None
+        return Timeline(key, title, words, tuple(points))
+
+
+def _date_bound(value: dt.date | str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return f"{text}-01-01" if name == "since" else f"{text}-12-31"
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            start = dt.date.fromisoformat(text + "-01")
+            if name == "since":
+                return start.isoformat()
+            following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return (following - dt.timedelta(days=1)).isoformat()
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise LibraryError(f"{name} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.") from None

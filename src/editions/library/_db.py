@@ -1,0 +1,155 @@
+"""What the library needs from a database, and what SQLite and PostgreSQL share.
+
+SQL is written once, with `?` placeholders (PostgreSQL's driver gets them as `%s`); what differs between the
+two (connecting, locking, full-text search, sizes) lives in `sqlite.py` and `postgres.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from editions.errors import EditionsError
+from editions.library import schema
+
+T = TypeVar("T")
+Row = tuple[Any, ...]
+
+
+class LibraryError(EditionsError):
+    """The library cannot be opened or used: not a library, newer schema, unreachable server, busy too long."""
+
+
+class NotFoundError(LibraryError):
+    """A report or edition reference names nothing in the library."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One passage found by full-text search: the text with each match between \\x02 and \\x03."""
+
+    passage: int
+    report: int
+    marked: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilter:
+    report: int | None = None
+    product: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+MARK_OPEN = "\x02"
+MARK_CLOSE = "\x03"
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Database(ABC):
+    """One connection to a library database. Thread-safe for use by one process; several processes may open
+    the same library at once."""
+
+    dialect: str
+    location: str
+
+    @abstractmethod
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    @abstractmethod
+    def write(self, work: Callable[[Database], T]) -> T:
+        """Run `work` in one write transaction: all of it is stored, or (on any exception) none of it.
+        Concurrent writers wait for each other; a transient conflict is retried."""
+
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Inside `write` only."""
+
+    @abstractmethod
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Inside `write` only."""
+
+    @abstractmethod
+    def insert_returning(self, sql: str, params: Sequence[Any]) -> int | None:
+        """Run an INSERT … RETURNING pk; None when ON CONFLICT DO NOTHING skipped the row. Inside `write` only."""
+
+    @abstractmethod
+    def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]: ...
+
+    @abstractmethod
+    def size_bytes(self) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def _schema_state(self) -> tuple[bool, bool, int]:
+        """(has any table, is an Editions library, schema version applied)."""
+
+    @abstractmethod
+    def _migrate_locked(self, work: Callable[[], None]) -> None:
+        """Run `work` in a transaction that excludes every other migrating or writing connection."""
+
+    def migrate(self, target: int | None = None) -> None:
+        """Bring the schema up to `target` (default: the latest), or refuse a database that is not a library."""
+        target = schema.LATEST if target is None else target
+        _has_tables, is_library, version = self._schema_state()
+        if is_library and target <= version <= schema.LATEST:
+            return  # the common case: opening an up-to-date library takes no write lock
+
+        def run() -> None:
+            has_tables, is_library, version = self._schema_state()
+            if has_tables and not is_library:
+                raise LibraryError(
+                    f"{self.location} is a database, but not an Editions library (it has other tables); "
+                    "give a new file name or an empty database."
+                )
+            if version > schema.LATEST:
+                raise LibraryError(
+                    f"{self.location} was made by a newer Editions (library schema {version}, this one knows up to "
+                    f"{schema.LATEST}); upgrade Editions to open it."
+                )
+            self._raw(schema.VERSION_TABLE[self.dialect])
+            for migration in schema.MIGRATIONS:
+                if version < migration.version <= target:
+                    statements = migration.sqlite if self.dialect == "sqlite" else migration.postgres
+                    for statement in statements:
+                        self._raw(statement)
+                    self._raw(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                        (migration.version, migration.description, now()),
+                    )
+
+        self._migrate_locked(run)
+
+    @abstractmethod
+    def _raw(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    def schema_version(self) -> int:
+        return self._schema_state()[2]
+
+
+def filter_sql(where: SearchFilter) -> tuple[str, list[Any]]:
+    """SQL conditions on passages `p` for a search's filters, with their parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where.report is not None:
+        clauses.append("AND p.report_pk = ?")
+        params.append(where.report)
+    if where.product is not None:
+        clauses.append("AND p.report_pk IN (SELECT pk FROM reports WHERE lower(product) = lower(?))")
+        params.append(where.product)
+    if where.since is not None or where.until is not None:
+        clauses.append(
+            "AND EXISTS (SELECT 1 FROM sentences s JOIN editions e ON e.pk = s.edition_pk "
+            "WHERE s.passage_pk = p.pk AND e.date >= ? AND e.date <= ?)"
+        )
+        params += [where.since or "0000", where.until or "9999"]
+    return " ".join(clauses), params

@@ -1,0 +1,151 @@
+"""The team backend: a PostgreSQL database (psycopg 3), full-text search on a generated `tsvector` column with
+a GIN index. Writers take one transaction-scoped advisory lock, so concurrent `add`s queue instead of
+racing on new reports and passages; readers never wait.
+
+Needs the `postgres` extra: `pip install 'editions[postgres]'`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from editions.library._db import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    Database,
+    LibraryError,
+    Match,
+    Row,
+    SearchFilter,
+    T,
+    filter_sql,
+)
+
+if TYPE_CHECKING:
+    import psycopg
+
+WRITE_LOCK = 0x0ED17105
+"""The advisory lock every write transaction takes (any number, the same in every Editions process)."""
+WRITE_DEADLINE_S = 120.0
+HEADLINE_OPTIONS = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true"
+
+
+def redact(url: str) -> str:
+    """The URL with any password replaced, for messages."""
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
+def _sql(sql: str) -> str:
+    return sql.replace("?", "%s")
+
+
+class PostgresDatabase(Database):
+    dialect = "postgres"
+
+    def __init__(self, url: str) -> None:
+        self.location = redact(url)
+        try:
+            import psycopg
+        except ImportError:
+            raise LibraryError(
+                "a PostgreSQL library needs psycopg; install it with: pip install 'editions[postgres]'."
+            ) from None
+        self._psycopg = psycopg
+        self._lock = threading.RLock()
+        self._in_write = False
+        try:
+            self._conn: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            message = " ".join(str(exc).split())
+            raise LibraryError(f"cannot open the library at {self.location}: {message}.") from None
+        self._conn.execute("SET client_min_messages = warning")
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self._lock:
+            return self._conn.execute(_sql(sql), tuple(params)).fetchall()
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(_sql(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self._conn.cursor() as cur:
+            cur.executemany(_sql(sql), [tuple(r) for r in rows])
+
+    def insert_returning(self, sql: str, params: Sequence[Any]) -> int | None:
+        row = self._conn.execute(_sql(sql), tuple(params)).fetchone()
+        return None if row is None else int(row[0])
+
+    def _raw(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(_sql(sql), tuple(params))
+
+    def write(self, work: Callable[[Database], T]) -> T:
+        errors = self._psycopg.errors
+        with self._lock:
+            if self._in_write:
+                return work(self)
+            deadline = time.monotonic() + WRITE_DEADLINE_S
+            delay = 0.01
+            while True:
+                try:
+                    return self._transaction(lambda: work(self))
+                except (errors.SerializationFailure, errors.DeadlockDetected, errors.LockNotAvailable):
+                    if time.monotonic() > deadline:
+                        raise LibraryError(
+                            f"the library at {self.location} stayed busy for {WRITE_DEADLINE_S:.0f} s; try again."
+                        ) from None
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.5)
+
+    def _transaction(self, work: Callable[[], T]) -> T:
+        with self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            self._in_write = True
+            try:
+                return work()
+            finally:
+                self._in_write = False
+
+    def _migrate_locked(self, work: Callable[[], None]) -> None:
+        with self._lock:
+            self._transaction(work)
+
+    def _schema_state(self) -> tuple[bool, bool, int]:
+        tables = {
+            r[0]
+            for r in self.query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            )
+        }
+        is_library = False
+        if "library_info" in tables:
+            from editions.library import schema
+
+            rows = self.query("SELECT value FROM library_info WHERE key = 'application'")
+            is_library = bool(rows) and rows[0][0] == schema.APPLICATION
+        version = 0
+        if "schema_version" in tables:
+            version = int(self.query("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
+        return bool(tables - {"schema_version"}), is_library, version
+
+    def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]:
+        clauses, params = filter_sql(where)
+        sql = (
+            "SELECT pk, report_pk, ts_headline('english'::regconfig, text, q, ?), score FROM ("
+            "  SELECT p.pk, p.report_pk, p.text, q, ts_rank(p.tsv, q) AS score"
+            "  FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q"
+            f"  WHERE p.tsv @@ q {clauses} ORDER BY score DESC LIMIT ?"
+            ") AS found ORDER BY score DESC"
+        )
+        rows = self.query(sql, (HEADLINE_OPTIONS, query, *params, limit))
+        return [Match(int(r[0]), int(r[1]), str(r[2]), -float(r[3])) for r in rows]
+
+    def size_bytes(self) -> int:
+        return int(self.query("SELECT pg_database_size(current_database())")[0][0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

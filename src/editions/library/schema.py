@@ -1,0 +1,219 @@
+"""The library's tables, for SQLite and PostgreSQL, as numbered migrations.
+
+A library records the migrations applied to it in `schema_version`; opening a library applies the missing
+ones in order, inside one transaction each. A migration, once released, is never edited: a change to the
+schema is a new migration at the end of `MIGRATIONS`.
+
+What is stored (the same for both backends):
+- `reports` — one row per report: its key (the printed report number, e.g. `IF10199`, or a slug of the title
+  when no number is printed), whether the key is a printed number, and the latest title and product.
+- `editions` — one row per distinct normalized text (`id` is the content hash): the metadata, the text, and
+  `body`, the edition's blocks, sentences and facts as compact JSON, so that `get` rebuilds the `Edition`
+  exactly as it was added.
+- `sources` — every source an edition was read from (the same text as PDF and as HTML is one edition with
+  two sources).
+- `passages` — each distinct sentence text of a report, once: consecutive editions repeat most sentences, so
+  the full-text index holds each wording once, and "which editions say this" is a join.
+- `sentences` — edition × sentence index → passage, with the sentence's section.
+- `facts` — the edition's facts as rows, for timelines.
+- `comparisons` — comparison results between consecutive editions, computed on demand and kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+APPLICATION = "editions-library"
+"""The value of `library_info.application`: what tells an Editions library from any other database."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    sqlite: tuple[str, ...]
+    postgres: tuple[str, ...]
+
+
+_V1_SQLITE = (
+    """CREATE TABLE library_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    f"""INSERT INTO library_info (key, value) VALUES ('application', '{APPLICATION}')""",
+    """CREATE TABLE reports (
+        pk INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        numbered INTEGER NOT NULL,
+        title TEXT,
+        title_key TEXT NOT NULL,
+        product TEXT
+    )""",
+    """CREATE INDEX reports_title ON reports (title_key)""",
+    """CREATE TABLE editions (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        report_pk INTEGER NOT NULL REFERENCES reports(pk),
+        report TEXT,
+        title TEXT,
+        date TEXT,
+        version INTEGER,
+        product TEXT,
+        authors TEXT NOT NULL,
+        text TEXT NOT NULL,
+        body TEXT NOT NULL,
+        sentence_count INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE INDEX editions_report ON editions (report_pk, date, version)""",
+    """CREATE TABLE sources (
+        edition_pk INTEGER NOT NULL REFERENCES editions(pk),
+        format TEXT NOT NULL,
+        name TEXT NOT NULL,
+        retrieved_at TEXT,
+        added_at TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (edition_pk, format, name)
+    )""",
+    """CREATE TABLE passages (
+        pk INTEGER PRIMARY KEY,
+        report_pk INTEGER NOT NULL REFERENCES reports(pk),
+        hash TEXT NOT NULL,
+        text TEXT NOT NULL,
+        UNIQUE (report_pk, hash)
+    )""",
+    """CREATE TABLE sentences (
+        edition_pk INTEGER NOT NULL REFERENCES editions(pk),
+        idx INTEGER NOT NULL,
+        passage_pk INTEGER NOT NULL REFERENCES passages(pk),
+        section TEXT NOT NULL,
+        PRIMARY KEY (edition_pk, idx)
+    ) WITHOUT ROWID""",
+    """CREATE INDEX sentences_passage ON sentences (passage_pk)""",
+    """CREATE TABLE facts (
+        edition_pk INTEGER NOT NULL REFERENCES editions(pk),
+        idx INTEGER NOT NULL,
+        sentence INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        value TEXT,
+        unit TEXT,
+        approximate INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        PRIMARY KEY (edition_pk, idx)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE comparisons (
+        old_pk INTEGER NOT NULL REFERENCES editions(pk),
+        new_pk INTEGER NOT NULL REFERENCES editions(pk),
+        engine TEXT NOT NULL,
+        stats TEXT NOT NULL,
+        links TEXT NOT NULL,
+        PRIMARY KEY (old_pk, new_pk, engine)
+    )""",
+)
+
+_V1_POSTGRES = (
+    """CREATE TABLE library_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    f"""INSERT INTO library_info (key, value) VALUES ('application', '{APPLICATION}')""",
+    """CREATE TABLE reports (
+        pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        numbered INTEGER NOT NULL,
+        title TEXT,
+        title_key TEXT NOT NULL,
+        product TEXT
+    )""",
+    """CREATE INDEX reports_title ON reports (title_key)""",
+    """CREATE TABLE editions (
+        pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        report_pk BIGINT NOT NULL REFERENCES reports(pk),
+        report TEXT,
+        title TEXT,
+        date TEXT,
+        version INTEGER,
+        product TEXT,
+        authors TEXT NOT NULL,
+        text TEXT NOT NULL,
+        body TEXT NOT NULL,
+        sentence_count INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE INDEX editions_report ON editions (report_pk, date, version)""",
+    """CREATE TABLE sources (
+        edition_pk BIGINT NOT NULL REFERENCES editions(pk),
+        format TEXT NOT NULL,
+        name TEXT NOT NULL,
+        retrieved_at TEXT,
+        added_at TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (edition_pk, format, name)
+    )""",
+    """CREATE TABLE passages (
+        pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        report_pk BIGINT NOT NULL REFERENCES reports(pk),
+        hash TEXT NOT NULL,
+        text TEXT NOT NULL,
+        UNIQUE (report_pk, hash)
+    )""",
+    """CREATE TABLE sentences (
+        edition_pk BIGINT NOT NULL REFERENCES editions(pk),
+        idx INTEGER NOT NULL,
+        passage_pk BIGINT NOT NULL REFERENCES passages(pk),
+        section TEXT NOT NULL,
+        PRIMARY KEY (edition_pk, idx)
+    )""",
+    """CREATE INDEX sentences_passage ON sentences (passage_pk)""",
+    """CREATE TABLE facts (
+        edition_pk BIGINT NOT NULL REFERENCES editions(pk),
+        idx INTEGER NOT NULL,
+        sentence INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        value TEXT,
+        unit TEXT,
+        approximate INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        PRIMARY KEY (edition_pk, idx)
+    )""",
+    """CREATE TABLE comparisons (
+        old_pk BIGINT NOT NULL REFERENCES editions(pk),
+        new_pk BIGINT NOT NULL REFERENCES editions(pk),
+        engine TEXT NOT NULL,
+        stats TEXT NOT NULL,
+        links TEXT NOT NULL,
+        PRIMARY KEY (old_pk, new_pk, engine)
+    )""",
+)
+
+# Version 2: the full-text index over passages. Kept apart from version 1 so that a library made before
+# search existed is a real older schema: opening it builds the index from the passages it already holds.
+_V2_SQLITE = (
+    """CREATE VIRTUAL TABLE passages_fts USING fts5(
+        text, content='passages', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN
+        INSERT INTO passages_fts (rowid, text) VALUES (new.pk, new.text);
+    END""",
+    """CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
+        INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+    END""",
+    """INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')""",
+)
+
+_V2_POSTGRES = (
+    """ALTER TABLE passages ADD COLUMN tsv tsvector
+        GENERATED ALWAYS AS (to_tsvector('english'::regconfig, text)) STORED""",
+    """CREATE INDEX passages_tsv ON passages USING GIN (tsv)""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "reports, editions, sources, passages, sentences, facts, comparisons", _V1_SQLITE, _V1_POSTGRES),
+    Migration(2, "full-text index over passages", _V2_SQLITE, _V2_POSTGRES),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+VERSION_TABLE = {
+    "sqlite": """CREATE TABLE IF NOT EXISTS schema_version (
+        version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)""",
+    "postgres": """CREATE TABLE IF NOT EXISTS schema_version (
+        version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)""",
+}

@@ -1,0 +1,134 @@
+"""Search results: passages found by the full-text index, grouped by report, each cited to the editions,
+sections and sentences that say it, with the matched words marked.
+
+The user's query is words and "quoted phrases"; every word must match (stemmed: "troops" finds "troop"). The
+same query means the same on SQLite (FTS5, Porter stemmer) and PostgreSQL (`websearch_to_tsquery`, English
+stemmer), up to the two stemmers' differences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from editions.library._db import MARK_CLOSE, MARK_OPEN
+from editions.model import Span
+
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts5_query(query: str) -> str:
+    """The user's query as an FTS5 expression: each word and each quoted phrase quoted (so that no word is
+    read as an operator), all of them required. Empty when the query has no word."""
+    parts: list[str] = []
+    for m in _TOKEN.finditer(query):
+        words = _WORD.findall(m.group(1) if m.group(1) is not None else m.group(2))
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    return " ".join(parts)
+
+
+def has_words(query: str) -> bool:
+    return bool(_WORD.search(query))
+
+
+def unmark(marked: str) -> tuple[str, tuple[Span, ...]]:
+    """Text marked with \\x02…\\x03 around each match → the plain text and the spans of the matches."""
+    out: list[str] = []
+    spans: list[Span] = []
+    pos = 0
+    start = 0
+    i = 0
+    while i < len(marked):
+        ch = marked[i]
+        if ch == MARK_OPEN:
+            start = pos
+        elif ch == MARK_CLOSE:
+            if pos > start:
+                spans.append(Span(start, pos))
+        else:
+            out.append(ch)
+            pos += 1
+        i += 1
+    return "".join(out), tuple(spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One sentence of one edition: where a passage was said."""
+
+    report: str
+    edition: str
+    """The edition's id (content hash)."""
+    ref: str
+    """A reference `get` accepts, e.g. `IF10199@2022-07-21`."""
+    date: dt.date | None
+    version: int | None
+    sentence: int
+    section: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One wording of a sentence, with every edition (within the search's date range) that prints it."""
+
+    text: str
+    marks: tuple[Span, ...]
+    """The matched words, as spans into `text`."""
+    citations: tuple[Citation, ...]
+    """In edition order, oldest first."""
+    score: float
+    """Lower is better (BM25 on SQLite, negated ts_rank on PostgreSQL): compare within one backend only."""
+
+    @property
+    def latest(self) -> Citation:
+        return self.citations[-1]
+
+    @property
+    def first_seen(self) -> Citation:
+        """The earliest edition printing exactly this sentence (`Library.first_seen` also follows rewordings)."""
+        return self.citations[0]
+
+    def highlighted(self, open: str = "[", close: str = "]") -> str:
+        out: list[str] = []
+        pos = 0
+        for span in self.marks:
+            out += [self.text[pos : span.start], open, self.text[span.start : span.end], close]
+            pos = span.end
+        out.append(self.text[pos:])
+        return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportHits:
+    report: str
+    title: str | None
+    product: str | None
+    hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    groups: tuple[ReportHits, ...] = field(default_factory=tuple)
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        return tuple(h for g in self.groups for h in g.hits)
+
+    def __len__(self) -> int:
+        return sum(len(g.hits) for g in self.groups)
+
+
+@dataclass(frozen=True, slots=True)
+class FirstSeen:
+    """Where a statement first appeared in one report: `citation` is the earliest edition found by following
+    alignment links back from `exact` (the earliest edition printing the matched wording verbatim); `history`
+    is that chain, oldest first, with each edition's wording."""
+
+    report: str
+    citation: Citation
+    exact: Citation
+    history: tuple[tuple[Citation, str], ...]

@@ -1,0 +1,165 @@
+"""The embedded backend: one SQLite file, in WAL mode (readers never wait for a writer), with a busy timeout
+and `BEGIN IMMEDIATE` write transactions (writers queue instead of failing), FTS5 for search."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from editions.library import schema
+from editions.library._db import (
+    Database,
+    LibraryError,
+    Match,
+    Row,
+    SearchFilter,
+    T,
+    filter_sql,
+)
+
+BUSY_TIMEOUT_MS = 30_000
+"""How long one statement waits for another process's write before SQLite reports the library busy."""
+WRITE_DEADLINE_S = 120.0
+"""How long a write keeps retrying a busy library before giving up with a clear error."""
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+class SqliteDatabase(Database):
+    dialect = "sqlite"
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.location = str(self.path)
+        if self.path.is_dir():
+            raise LibraryError(f"{self.location} is a directory; give the library's file name (e.g. editions.db).")
+        if not self.path.parent.is_dir():
+            raise LibraryError(f"cannot create the library {self.location}: folder {self.path.parent} does not exist.")
+        self._lock = threading.RLock()
+        self._in_write = False
+        try:
+            self._conn = sqlite3.connect(
+                self.location, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise LibraryError(f"cannot open the library {self.location}: {exc}.") from None
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._conn.execute("PRAGMA journal_mode = WAL").fetchall()
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and _locked(exc):
+                raise LibraryError(f"the library {self.location} stayed busy too long; try again.") from None
+            raise LibraryError(
+                f"{self.location} is not an Editions library (not a SQLite database: {exc}); "
+                "give another file name, or a postgresql:// URL."
+            ) from None
+
+    # --- Statements -------------------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self._lock:
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(sql, tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, (tuple(r) for r in rows))
+
+    def insert_returning(self, sql: str, params: Sequence[Any]) -> int | None:
+        row = self._conn.execute(sql, tuple(params)).fetchone()
+        return None if row is None else int(row[0])
+
+    def _raw(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(sql, tuple(params))
+
+    # --- Transactions -----------------------------------------------------------------------------------------
+
+    def write(self, work: Callable[[Database], T]) -> T:
+        with self._lock:
+            if self._in_write:
+                return work(self)
+            deadline = time.monotonic() + WRITE_DEADLINE_S
+            delay = 0.01
+            while True:
+                try:
+                    return self._transaction(lambda: work(self))
+                except sqlite3.OperationalError as exc:
+                    if not _locked(exc) or time.monotonic() > deadline:
+                        if _locked(exc):
+                            raise LibraryError(
+                                f"the library {self.location} stayed busy for {WRITE_DEADLINE_S:.0f} s; try again."
+                            ) from None
+                        raise
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.5)
+
+    def _transaction(self, work: Callable[[], T]) -> T:
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._in_write = True
+        try:
+            result = work()
+            self._conn.execute("COMMIT")
+            return result
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._in_write = False
+
+    def _migrate_locked(self, work: Callable[[], None]) -> None:
+        with self._lock:
+            self._transaction(work)
+
+    def _schema_state(self) -> tuple[bool, bool, int]:
+        tables = {r[0] for r in self.query("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        is_library = False
+        if "library_info" in tables:
+            rows = self.query("SELECT value FROM library_info WHERE key = 'application'")
+            is_library = bool(rows) and rows[0][0] == schema.APPLICATION
+        version = 0
+        if "schema_version" in tables:
+            version = int(self.query("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
+        return bool(tables - {"schema_version"}), is_library, version
+
+    # --- Search -----------------------------------------------------------------------------------------------
+
+    def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]:
+        clauses, params = filter_sql(where)
+        sql = (
+            "SELECT p.pk, p.report_pk, highlight(passages_fts, 0, char(2), char(3)), passages_fts.rank "
+            "FROM passages_fts JOIN passages p ON p.pk = passages_fts.rowid "
+            f"WHERE passages_fts MATCH ? {clauses} ORDER BY passages_fts.rank LIMIT ?"
+        )
+        try:
+            rows = self.query(sql, (query, *params, limit))
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
+                return []
+            raise
+        return [Match(int(r[0]), int(r[1]), str(r[2]), float(r[3])) for r in rows]
+
+    def size_bytes(self) -> int:
+        total = 0
+        for suffix in ("", "-wal"):
+            p = Path(self.location + suffix)
+            if p.exists():
+                total += p.stat().st_size
+        return total
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

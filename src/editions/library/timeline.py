@@ -1,0 +1,216 @@
+"""A figure through every edition of a report.
+
+`trace` picks, for the words a user gives ("troops"), the fact that best matches them (by its `measure`, or
+by its sentence), then follows that figure edition by edition in both directions: in each neighbouring
+edition, the fact of a compatible kind whose `measure` is most like the last one found
+(`facts.measure_similarity`), if any is like enough. An edition where no such fact is found gets a point with
+no value ("not stated"), and the chain goes on from the last measure found, so one reworded edition does not
+cut the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from editions.facts import measure_similarity
+from editions.facts.measure import normalize_words
+from editions.model import FactValue
+
+MIN_SIMILARITY = 0.5
+"""How alike two measures must be to be read as the same figure in consecutive editions."""
+MIN_QUERY_SCORE = 0.5
+"""At least half of the user's words must be in the fact's measure or sentence."""
+_NUMERIC = frozenset({"count", "money", "percent", "fraction", "range"})
+_DATES = frozenset({"date", "year"})
+_NO_BAR = frozenset({"rank", "ordinal"})
+"""Kinds whose size a bar would misstate: the largest (1) is not the smallest."""
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """One fact of one edition, as the library hands it to `trace`."""
+
+    sentence: int
+    kind: str
+    measure: str
+    value: FactValue
+    unit: str | None
+    approximate: bool
+    surface: str
+    sentence_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePoint:
+    edition: str
+    ref: str
+    date: dt.date | None
+    version: int | None
+    value: FactValue
+    """None when this edition does not state the figure."""
+    kind: str | None
+    unit: str | None
+    approximate: bool
+    text: str | None
+    """The figure as printed ("around 54,000")."""
+    measure: str | None
+    sentence: int | None
+    sentence_text: str | None
+    similarity: float
+    """How alike this point's measure is to the one it continues (1.0 for the starting point)."""
+
+    @property
+    def stated(self) -> bool:
+        return self.value is not None
+
+    @property
+    def number(self) -> float | None:
+        return float(self.value) if isinstance(self.value, int | float) and not isinstance(self.value, bool) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    report: str
+    title: str | None
+    query: str
+    points: tuple[TimelinePoint, ...]
+
+    @property
+    def found(self) -> bool:
+        return any(p.stated for p in self.points)
+
+    def series(self) -> list[tuple[dt.date | None, float | None]]:
+        """(date, numeric value) per edition: what a chart plots."""
+        return [(p.date, p.number) for p in self.points]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "report": self.report,
+            "title": self.title,
+            "query": self.query,
+            "points": [
+                {
+                    "edition": p.edition,
+                    "ref": p.ref,
+                    "date": None if p.date is None else p.date.isoformat(),
+                    "version": p.version,
+                    "value": p.value,
+                    "kind": p.kind,
+                    "unit": p.unit,
+                    "approximate": p.approximate,
+                    "text": p.text,
+                    "measure": p.measure,
+                    "sentence": p.sentence,
+                    "sentence_text": p.sentence_text,
+                    "similarity": round(p.similarity, 3),
+                }
+                for p in self.points
+            ],
+        }
+
+
+def _words(text: str) -> set[str]:
+    return set(normalize_words(text))
+
+
+def query_score(query: set[str], fact: FactRow) -> float:
+    """Share of the query's words in the fact's measure (full weight) or its sentence (less weight)."""
+    if not query:
+        return 0.0
+    in_measure = len(query & set(fact.measure.split())) / len(query)
+    in_sentence = len(query & _words(fact.sentence_text)) / len(query)
+    score = max(in_measure, 0.8 * in_sentence) + 0.05 * in_measure
+    if fact.kind in _DATES:
+        score *= 0.8  # a year is rarely the figure a reader follows
+    return score
+
+
+def _compatible(a: FactRow, b: FactRow) -> bool:
+    if a.kind == b.kind:
+        return True
+    return a.kind in _NUMERIC and b.kind in _NUMERIC and a.unit == b.unit
+
+
+def _best_next(current: FactRow, candidates: Sequence[FactRow], query: set[str]) -> tuple[FactRow | None, float]:
+    best: FactRow | None = None
+    best_key = (MIN_SIMILARITY, -1.0, -1.0)
+    for fact in candidates:
+        if not _compatible(current, fact):
+            continue
+        similarity = measure_similarity(current.measure, fact.measure)
+        if fact.sentence_text == current.sentence_text and fact.surface == current.surface:
+            similarity = 1.0
+        # A measure reworded a little more than MIN_SIMILARITY allows still continues the line when its
+        # sentence speaks of what the user asked for ("GDP" → "gross domestic product").
+        score = min(1.0, similarity + 0.25 * query_score(query, fact))
+        key = (score, float(fact.unit == current.unit), similarity)
+        if score >= MIN_SIMILARITY and key > best_key:
+            best, best_key = fact, key
+    return best, (best_key[2] if best is not None else 0.0)
+
+
+def trace(query: str, editions: Sequence[Sequence[FactRow]]) -> list[tuple[FactRow | None, float]]:
+    """For each edition (in order), the fact that carries the figure the query names, and its similarity to
+    the figure it continues; (None, 0.0) where the edition does not state it. All None when nothing matches."""
+    words = _words(query) or {w.lower() for w in query.split()}
+    anchor: tuple[int, FactRow] | None = None
+    anchor_key = (MIN_QUERY_SCORE, -1)
+    for position, facts in enumerate(editions):
+        for fact in facts:
+            key = (query_score(words, fact), position)  # ties: the latest edition, the figure a reader sees now
+            if key >= anchor_key:
+                anchor, anchor_key = (position, fact), key
+    out: list[tuple[FactRow | None, float]] = [(None, 0.0)] * len(editions)
+    if anchor is None:
+        return out
+    start, fact = anchor
+    out[start] = (fact, 1.0)
+    for step in (1, -1):
+        current = fact
+        position = start + step
+        while 0 <= position < len(editions):
+            found, similarity = _best_next(current, editions[position], words)
+            if found is not None:
+                out[position] = (found, similarity)
+                current = found
+            position += step
+    return out
+
+
+# --- A small chart for the terminal ------------------------------------------------------------------------------
+
+_EIGHTHS = " ▏▎▍▌▋▊▉█"
+
+
+def _bar(value: float, top: float, width: int) -> str:
+    if top <= 0 or value <= 0:
+        return ""
+    eighths = round(value / top * width * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def format_value(point: TimelinePoint) -> str:
+    if point.value is None:
+        return "—  (not stated)"
+    return point.text or str(point.value)
+
+
+def render_chart(timeline: Timeline, width: int = 30) -> str:
+    """One line per edition: its date (or reference), a bar scaled to the largest value, the figure as
+    printed. Editions that do not state the figure show a dash; non-numeric figures (office holders, dates)
+    show their value without a bar."""
+    if not timeline.points:
+        return f"{timeline.report}: no editions.\n"
+    numbers = [p.number for p in timeline.points if p.number is not None and p.kind not in _NO_BAR]
+    top = max((abs(n) for n in numbers), default=0.0)
+    labels = [p.date.isoformat() if p.date else p.ref for p in timeline.points]
+    label_width = max(len(label) for label in labels)
+    lines = []
+    for label, point in zip(labels, timeline.points, strict=True):
+        bar = _bar(abs(point.number), top, width) if point.number is not None and point.kind not in _NO_BAR else ""
+        lines.append(f"{label:<{label_width}}  {bar:<{width}}  {format_value(point)}")
+    return "\n".join(lines) + "\n"
