@@ -112,10 +112,12 @@ def _read_bytes(source: str | os.PathLike[str] | bytes, max_bytes: int, name: st
 
 
 def _size(n: int) -> str:
+    """A byte count as people write it: 5 KB, 1.5 MB (binary units, as the limit is given)."""
+    value = float(n)
     for unit in ("bytes", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}".replace(".0 ", " ")
-        n //= 1024
+        if value < 1024 or unit == "GB":
+            return f"{n} bytes" if unit == "bytes" else f"{value:.1f}".removesuffix(".0") + f" {unit}"
+        value /= 1024
     raise AssertionError("unreachable")
 
 
@@ -125,7 +127,8 @@ def _format_from_suffix(suffix: str, label: str) -> str | None:
     if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", suffix) is None:
         return None  # "report.2022-07" is a name with a dot, not an extension
     raise InputError(
-        f"{label}: unknown file type {suffix!r}; Editions reads .txt, .md, .html and .pdf (use --format to say which)."
+        f"{label}: unknown file type {suffix!r}; Editions reads .txt, .md, .html and .pdf "
+        "(give its format, e.g. --input-format text, to read it anyway)."
     )
 
 

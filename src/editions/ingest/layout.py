@@ -175,6 +175,8 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             kind = BlockKind.CAPTION  # a table's subtitle: "(millions of current dollars)"
         elif in_footnotes and re.match(r"^\d{1,4}\.\s", text):
             kind = BlockKind.FOOTNOTE
+        elif _CHROME_HEADING.match(text):
+            kind = BlockKind.BOILERPLATE  # "Disclaimer" written as a plain line
         elif _is_heading_line(text, nxt):
             out.append(RawBlock(BlockKind.HEADING, text, level=_plain_heading_level(markup_levels)))
             continue
