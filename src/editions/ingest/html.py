@@ -94,8 +94,20 @@ _BLOCKS = frozenset(
 _SPACES = re.compile(r"\s+")
 
 
+MAX_DEPTH = 256
+"""Elements nested deeper than this are unwrapped before parsing: an HTML5 tree builder spends time
+proportional to the depth on every tag (100,000 nested `<div>`s take lexbor half a minute)."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
+
+
 def read(data: bytes, label: str) -> Parsed:
     text, warnings = decode(data, label)
+    text, unwrapped = _flatten(text)
+    if unwrapped:
+        warnings.append(f"{label}: {unwrapped} elements nested deeper than {MAX_DEPTH} levels were unwrapped.")
     tree = LexborHTMLParser(text)
     del text
     meta = _page_metadata(tree)
@@ -108,7 +120,52 @@ def read(data: bytes, label: str) -> Parsed:
     blocks = list(_blocks(root))
     if not blocks:
         raise InputError(f"{label} is an HTML page without any text in its body.")
-    return Parsed(blocks, meta, warnings)
+    return Parsed(blocks, meta.merged(_date_line(blocks)), warnings)
+
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:Updated|Revised)\s+)?(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\s*\((?P<report>"
+    + REPORT_NUMBER.pattern
+    + r")\)"
+)
+
+
+def _date_line(blocks: list[RawBlock]) -> Metadata:
+    """congress.gov prints "March 12, 2026 (IN12668)" under the title, with "Updated" only for later versions."""
+    for i, block in enumerate(blocks[:6]):
+        if m := _DATE_LINE.match(block.text):
+            title = blocks[i - 1].text if i and len(blocks[i - 1].text) < 300 else None
+            return Metadata(report=m.group("report"), date=parse_date(m.group("date")), title=title)
+    return Metadata()
+
+
+def _flatten(text: str) -> tuple[str, int]:
+    """The markup with tags beyond MAX_DEPTH removed (their text kept), and how many were removed."""
+    depth = 0
+    deepest = 0
+    for m in _TAG.finditer(text):
+        if m.group(2).lower() in _VOID or m.group(3):
+            continue
+        depth += -1 if m.group(1) else 1
+        deepest = max(deepest, depth)
+    if deepest <= MAX_DEPTH:
+        return text, 0
+    out: list[str] = []
+    last = 0
+    depth = 0
+    removed = 0
+    for m in _TAG.finditer(text):
+        if m.group(2).lower() in _VOID or m.group(3):
+            continue
+        closing = bool(m.group(1))
+        too_deep = (depth if closing else depth + 1) > MAX_DEPTH
+        depth += -1 if closing else 1
+        if too_deep:
+            out.append(text[last : m.start()])
+            last = m.end()
+            removed += 1
+    out.append(text[last:])
+    return "".join(out), removed // 2
 
 
 def _page_metadata(tree: LexborHTMLParser) -> Metadata:

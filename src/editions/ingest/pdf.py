@@ -168,8 +168,9 @@ def _read_page(pdf: object, index: int, label: str, limits: Limits) -> _Page:
     return _Page(index + 1, float(width), float(height), frags)
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _LEADING_MARK = re.compile(r"\s*(\d{1,3})\s")
-_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+-])\d{1,3}(?=[\s,;.)\]:]|$)")
+_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(?<=[^\d][.,])\d{1,3}(?=[\s,;)\]:]|$)")
 _BULLET_CHARS = "•▪◦●○■□➢–·"
 
 
@@ -186,8 +187,10 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
             return text_index
         return int(pdfium_c.FPDFText_GetCharIndexFromTextIndex(tp, text_index))
 
-    left, bottom, right, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    pl, pb, pr, pt = ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    box = (ctypes.c_double * 4)()
+    size_of = ctypes.sizeof(ctypes.c_double)
+    pointer = ctypes.POINTER(ctypes.c_double)
+    pl, pt, pr, pb = (ctypes.cast(ctypes.addressof(box) + k * size_of, pointer) for k in range(4))
     count_rects = pdfium_c.FPDFText_CountRects
     get_rect = pdfium_c.FPDFText_GetRect
     font_size = pdfium_c.FPDFText_GetFontSize
@@ -206,29 +209,30 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
         rects: list[tuple[float, float, float, float]] = []
         for j in range(k):
             get_rect(tp, j, pl, pt, pr, pb)
-            rects.append((left.value, bottom.value, right.value, top.value))
+            x0_, y1_, x1_, y0_ = box
+            rects.append((x0_, y0_, x1_, y1_))
         # Where does the line break into segments? At a wide gap, a step back, or a new baseline.
         cuts = [0]
-        seg_box = list(rects[0])
+        bx0, by0, bx1, by1 = rects[0]
+        boxes: list[tuple[float, float, float, float]] = []
         for j in range(1, k):
             x0, y0, x1, y1 = rects[j]
-            h = max(seg_box[3] - seg_box[1], y1 - y0, 1.0)
-            overlap = min(y1, seg_box[3]) - max(y0, seg_box[1])
-            gap = x0 - seg_box[2]
+            h = max(by1 - by0, y1 - y0, 1.0)
+            overlap = min(y1, by1) - max(y0, by0)
+            gap = x0 - bx1
             if gap > max(0.9 * h, 7.0) or gap < -2.0 or overlap < 0.25 * min(h, max(y1 - y0, 0.5)):
                 cuts.append(j)
-                seg_box = [x0, y0, x1, y1]
+                boxes.append((bx0, by0, bx1, by1))
+                bx0, by0, bx1, by1 = x0, y0, x1, y1
             else:
-                seg_box = [min(seg_box[0], x0), min(seg_box[1], y0), max(seg_box[2], x1), max(seg_box[3], y1)]
-        starts = [a] + [_rect_start(tp, a, b, j) for j in cuts[1:]]
+                bx0, by0, bx1, by1 = min(bx0, x0), min(by0, y0), max(bx1, x1), max(by1, y1)
+        boxes.append((bx0, by0, bx1, by1))
+        starts = [a] + [_rect_start(tp, a, b, j) for j in cuts[1:]] if len(cuts) > 1 else [a]
         bounds = [*cuts, k]
         for s_i, s in enumerate(starts):
             e = starts[s_i + 1] if s_i + 1 < len(starts) else b
             seg_rects = rects[bounds[s_i] : bounds[s_i + 1]]
-            x0 = min(r[0] for r in seg_rects)
-            y0 = min(r[1] for r in seg_rects)
-            x1 = max(r[2] for r in seg_rects)
-            y1 = max(r[3] for r in seg_rects)
+            x0, y0, x1, y1 = boxes[s_i]
             raw = text[s - a + a_text : e - a + a_text] if aligned else _text_range(tp, s, e)
             stripped = raw.strip()
             if not stripped:
@@ -252,8 +256,8 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                     stripped = raw.strip()
                     if not stripped:
                         continue
-            bold = font_weight(tp, first) >= 600 and font_weight(tp, last) >= 600
-            if aligned and stripped[0] not in _BULLET_CHARS:
+            bold = font_weight(tp, first) >= 600 and (last == first or font_weight(tp, last) >= 600)
+            if aligned and stripped[0] not in _BULLET_CHARS and _HAS_DIGIT.search(raw):
                 raw = _drop_marks(tp, raw, s, size)
                 stripped = raw.strip()
             sup = stripped.isdigit() and len(stripped) <= 3
@@ -280,8 +284,6 @@ def _text_range(tp: object, s: int, e: int) -> str:
 
 def _drop_marks(tp: object, raw: str, start: int, size: float) -> str:
     """The fragment without footnote marks: digits glued to a word and set in a smaller font."""
-    if not any(c.isdigit() for c in raw):
-        return raw
     pieces: list[str] = []
     last = 0
     for m in _SUP_CANDIDATE.finditer(raw):
@@ -503,6 +505,8 @@ class _Layout:
         for page, items in zip(self.pages, keyed, strict=True):
             drop = set()
             for f, key in items:
+                if f.text.isdigit() and not _isolated(f, page.frags):
+                    continue  # a footnote number beside its note, not a page number
                 if (many and seen[key] >= 2 and len(f.text) < 120) or _FOOTER_PATTERNS.match(f.text):
                     drop.add(id(f))
                     self.furniture.append(f.text)
@@ -754,6 +758,16 @@ def _column_of(spans: list[tuple[float, float]], x0: float, x1: float) -> int:
     return best
 
 
+def _isolated(f: _Frag, frags: list[_Frag]) -> bool:
+    """Nothing else printed on the fragment's line within 30 points of it."""
+    for g in frags:
+        if g is f or min(g.y1, f.y1) - max(g.y0, f.y0) <= 0:
+            continue
+        if g.x0 - f.x1 < 30 and f.x0 - g.x1 < 30:
+            return False
+    return True
+
+
 def _right(group: list[_Line]) -> float:
     return max(line.x1 for line in group)
 
@@ -772,7 +786,9 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
         for k in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
             y0, y1 = boxes[k]
             overlap = min(y1, f.y1) - max(y0, f.y0)
-            if overlap > 0.5 * min(y1 - y0, f.height) or (f.sup and overlap > 0):
+            # A footnote mark joins the line whose last word it follows, not the line above a footnote.
+            mark = f.sup and overlap > 0 and any(0 <= f.x0 - g.x1 < 4 for g in lines[k])
+            if overlap > 0.5 * min(y1 - y0, f.height) or mark:
                 lines[k].append(f)
                 if not f.sup:
                     boxes[k] = (min(y0, f.y0), max(y1, f.y1))

@@ -1,0 +1,119 @@
+"""The HTML reader: chrome removal, block kinds, hostile pages, and the shared corpus when present."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+import editions
+from editions.model import BlockKind
+
+PAGE = b"""<!DOCTYPE html><html><head><title>Grain Storage: Issues for Congress</title>
+<style>p { color: red; } .secret { display: none }</style>
+<script>var tracking = "SCRIPT TEXT MUST NOT APPEAR";</script></head>
+<body>
+<header><a href="/">Home</a> <a href="/about">About the site</a></header>
+<nav><ul><li>Navigation item one</li><li>Navigation item two</li></ul></nav>
+<main>
+  <h1>Grain Storage: Issues for Congress</h1>
+  <p>Updated May 2, 2025 (IF99999)</p>
+  <h2>Background</h2>
+  <p>Farmers stored 12 billion bushels of grain in 2024.<sup>1</sup> Storage capacity grew by 3% over the year.</p>
+  <h3>Programs</h3>
+  <ul><li>The loan program finances new bins.</li><li>The grant program helps rural cooperatives.</li></ul>
+  <table><tr><th>Year</th><th>Capacity</th></tr><tr><td>2023</td><td>11.6</td></tr><tr><td>2024</td><td>12.0</td></tr></table>
+  <noscript>NOSCRIPT TEXT</noscript>
+</main>
+<footer>Site footer text, copyright and contact links.</footer>
+<script>console.log("MORE SCRIPT TEXT")</script>
+</body></html>"""
+
+
+def test_chrome_scripts_and_styles_never_reach_the_text() -> None:
+    edition = editions.read(PAGE, name="page.html")
+    for unwanted in ("SCRIPT", "color: red", "Navigation item", "Home", "Site footer", "NOSCRIPT"):
+        assert unwanted not in edition.text
+    assert edition.title == "Grain Storage: Issues for Congress"
+    assert edition.report == "IF99999"
+    assert str(edition.date) == "2025-05-02"
+
+
+def test_headings_lists_and_tables_keep_their_kinds() -> None:
+    edition = editions.read(PAGE, name="page.html")
+    blocks = [(b.kind, b.level, edition.text_of(b)) for b in edition.blocks]
+    assert (BlockKind.HEADING, 2, "Background") in blocks
+    assert (BlockKind.HEADING, 3, "Programs") in blocks
+    items = [text for kind, _, text in blocks if kind is BlockKind.LIST_ITEM]
+    assert items == ["The loan program finances new bins.", "The grant program helps rural cooperatives."]
+    tables = [text for kind, _, text in blocks if kind is BlockKind.TABLE]
+    assert tables == ["Year | Capacity\n2023 | 11.6\n2024 | 12.0"]
+    # The footnote mark is dropped; the sentence is whole.
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert "Farmers stored 12 billion bushels of grain in 2024." in sentences
+    programs = [s for s in edition.sentences if s.section[-1:] == ("Programs",)]
+    assert len(programs) == 5  # two list items and three table rows
+
+
+def test_an_unknown_page_without_main_finds_its_densest_content() -> None:
+    menu = "".join(f"<div class='menu'><a href='#'>Menu entry {i}</a></div>" for i in range(60))
+    body = "".join(f"<p>Paragraph {i} explains the policy in some detail for the reader.</p>" for i in range(12))
+    page = f"<html><body><div id='side'>{menu}</div><div id='story'>{body}</div></body></html>".encode()
+    edition = editions.read(page, name="unknown.html")
+    assert "Menu entry" not in edition.text
+    assert len(edition.sentences) == 12
+
+
+def test_100000_nested_divs_read_quickly() -> None:
+    deep = (
+        b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep inside the nest lies one sentence.</p>" + b"</div>" * 100_000
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        edition = editions.read(deep + b"</body></html>", name="deep.html")
+    assert [edition.text_of(s) for s in edition.sentences] == ["Deep inside the nest lies one sentence."]
+
+
+def test_a_20_mb_inline_image_stays_within_bounded_memory(tmp_path: Path) -> None:
+    path = tmp_path / "image.html"
+    path.write_bytes(
+        b'<html><body><p>Before the image there is a sentence.</p><img src="data:image/png;base64,'
+        + b"A" * 20_000_000
+        + b'"><p>After it, another one.</p></body></html>'
+    )
+    code = (
+        "import resource, editions\n"
+        f"e = editions.read({str(path)!r})\n"
+        "print(len(e.sentences), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    sentences, peak_kb = (int(x) for x in out.stdout.split())
+    assert sentences == 2
+    assert peak_kb < 400 * 1024
+
+
+def test_congress_gov_fragments_in_the_corpus(shared: Path) -> None:
+    folder = shared / "corpus" / "krischen-crs-reports" / "html"
+    if not folder.is_dir():
+        pytest.skip(f"the krischen corpus is not at {folder}")
+    for path in sorted(folder.glob("*.html")):
+        edition = editions.read(path)
+        assert edition.report and path.name.startswith(edition.report), path.name
+        assert edition.title and edition.date, path.name
+        assert len(edition.sentences) >= 10, path.name
+        assert "<" not in edition.text
+
+
+def test_a_full_crs_gov_page_loses_its_site_chrome(shared: Path) -> None:
+    path = shared / "corpus" / "joshdata-crs-reports-scraper" / "TEST01.html"
+    if not path.is_file():
+        pytest.skip(f"{path} is not in the corpus")
+    edition = editions.read(path)
+    assert edition.report == "RL33388"
+    assert edition.title == "The Committee on Foreign Investment in the United States (CFIUS)"
+    assert "CKEDITOR" not in edition.text
+    assert "Sign In" not in edition.text
+    assert len(edition.sentences) > 200
