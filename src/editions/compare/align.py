@@ -72,7 +72,9 @@ MAX_KEY_CHARS = 4_000
 def exact_key(text: str) -> str:
     """The sentence as compared for equality: Unicode-normalized, curly quotes and dashes made plain,
     runs of spaces made one."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(text.split())
 
 
 def similarity_key(text: str) -> str:
@@ -331,12 +333,12 @@ def align(
     ids: dict[str, int] = {}
     a = [ids.setdefault(k, len(ids)) for k in old_exact]
     b = [ids.setdefault(k, len(ids)) for k in new_exact]
-    old_keys = [similarity_key(s) for s in old]
-    new_keys = [similarity_key(s) for s in new]
-
     pairs: list[_Pair] = [_Pair((i,), (j,), 1.0) for i, j in _anchors(a, b)]
     used_old = {i for q in pairs for i in q.old}
     used_new = {j for q in pairs for j in q.new}
+    # Similarity keys only for what the anchors left: an unchanged edition costs no similarity work.
+    old_keys = ["" if i in used_old else similarity_key(s) for i, s in enumerate(old)]
+    new_keys = ["" if j in used_new else similarity_key(s) for j, s in enumerate(new)]
 
     # 2. exact moves: a key left once on each side.
     left_a: dict[int, list[int]] = defaultdict(list)
@@ -395,7 +397,11 @@ def _links(
 ) -> list[Link]:
     # 5. the heaviest order-preserving subset keeps its place; the rest moved.
     chain_input = [(1.0 + q.similarity, q.old[0], q.new[0]) for q in pairs]
-    in_order = set(_heaviest_chain(chain_input))
+    by_old = sorted(range(len(pairs)), key=lambda k: chain_input[k][1])
+    if all(chain_input[x][2] < chain_input[y][2] for x, y in itertools.pairwise(by_old)):
+        in_order = set(range(len(pairs)))  # nothing crosses: the usual case, no chain to search
+    else:
+        in_order = set(_heaviest_chain(chain_input))
     links: list[Link] = []
     for k, q in enumerate(pairs):
         if len(q.new) > 1:

@@ -2,9 +2,10 @@
 
 Tokens are words (hyphenated and apostrophe words whole), numbers with their separators, currency sign and
 percent sign ("$2.5", "54,000", "57%"), or single punctuation marks, each carrying the spaces before it. The
-operations come from rapidfuzz's Levenshtein `opcodes` over the tokens (compared without their spaces), then
-are cleaned the way diff-match-patch's semantic cleanup does: adjacent changes become one replacement, and a
-short equal run ("of", ",") squeezed between two larger changes is folded into them. A number is one token, so a changed
+operations come from rapidfuzz's Indel `opcodes` over the tokens compared without their spaces (a longest
+common subsequence: unlike Levenshtein's, no substitution pairs up unrelated words), then are cleaned the way
+diff-match-patch's semantic cleanup does: adjacent changes become one replacement, and a short equal run
+("of", ",") squeezed between two larger changes is folded into them. A number is one token, so a changed
 figure always reads as one replacement ("50,000" → "54,000").
 
 Joining the old texts of all operations gives back the old text exactly, and the new texts the new one.
@@ -17,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from editions.model import WordOp
 
@@ -80,7 +81,7 @@ def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, in
     if not b:
         return [(DELETE, 0, len(a), 0, 0)]
     if len(a) * len(b) <= MAX_EXACT_CELLS:
-        return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Levenshtein.opcodes(a, b)]
+        return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Indel.opcodes(a, b)]
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=True)
     return [(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
 
@@ -150,9 +151,9 @@ def changed_share(ops: Sequence[WordOp]) -> float:
     return changed / total if total else 0.0
 
 
-_HAS_WORD = re.compile(r"\w")
+_COUNTED = re.compile(r"[$€£¥]?\d+(?:[.,:/]\d+)*|\w+(?:[-'’]\w+)*")
 
 
 def count_words(text: str) -> int:
-    """How many tokens of `text` hold a letter or digit."""
-    return sum(1 for t in _TOKEN.findall(text) if _HAS_WORD.search(t))
+    """How many words and numbers `text` holds (as `tokens` cuts them, punctuation not counted)."""
+    return len(_COUNTED.findall(text))

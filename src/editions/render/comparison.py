@@ -1,0 +1,457 @@
+"""A Comparison for people and programs: JSON (DESIGN.md's contract), Markdown, a terminal view and a
+standalone HTML page.
+
+Every renderer is a pure function of the comparison. `min_change` (0–1) hides edits that change less than
+that share of their words: they are shown as unchanged. Text from the editions is always escaped for the
+output (HTML entities, Markdown backslashes, rich `Text` objects rather than markup).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from editions.compare.brief import section_name
+from editions.compare.changes import classify_edit
+from editions.compare.words import EQUAL, changed_share
+from editions.model import SCHEMA_VERSION, Comparison, Edition, Fact, FactChange, Link, LinkKind
+from editions.render.json import fact_to_dict
+
+__all__ = [
+    "comparison_to_dict",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_terminal",
+]
+
+
+# --- JSON ------------------------------------------------------------------------------------------------------
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as JSON-ready data, following DESIGN.md's contract (`"schema": 1`)."""
+    c = comparison
+    return {
+        "schema": SCHEMA_VERSION,
+        "old": _edition_head(c.old),
+        "new": _edition_head(c.new),
+        "old_text": c.old.text,
+        "new_text": c.new.text,
+        "old_sentences": [_sentence(c.old, k) for k in range(len(c.old.sentences))],
+        "new_sentences": [_sentence(c.new, k) for k in range(len(c.new.sentences))],
+        "links": [
+            {
+                "old": list(link.old),
+                "new": list(link.new),
+                "kind": str(link.kind),
+                "similarity": link.similarity,
+                "words": [list(op) for op in link.words],
+            }
+            for link in c.links
+        ],
+        "fact_changes": [
+            {
+                "kind": str(fc.kind),
+                "measure": fc.measure,
+                "old": fact_to_dict(fc.old) if fc.old else None,
+                "new": fact_to_dict(fc.new) if fc.new else None,
+            }
+            for fc in c.fact_changes
+        ],
+        "stats": dict(c.stats),
+        "brief": [
+            {
+                "text": item.text,
+                "kind": item.kind,
+                "citations": {"old": list(item.citations.old), "new": list(item.citations.new)},
+            }
+            for item in c.brief
+        ],
+    }
+
+
+def render_json(comparison: Comparison, *, indent: int | None = 2) -> str:
+    """The comparison as a JSON document (UTF-8 text, not ASCII-escaped), ending in a newline."""
+    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=indent) + "\n"
+
+
+def _edition_head(edition: Edition) -> dict[str, Any]:
+    return {
+        "id": edition.id,
+        "report": edition.report,
+        "title": edition.title,
+        "date": edition.date.isoformat() if edition.date else None,
+    }
+
+
+def _sentence(edition: Edition, k: int) -> dict[str, Any]:
+    s = edition.sentences[k]
+    return {"index": s.index, "start": s.span.start, "end": s.span.end, "section": list(s.section)}
+
+
+# --- shared walk ---------------------------------------------------------------------------------------------
+
+
+def _label(edition: Edition) -> str:
+    parts = [edition.report or "", edition.title or edition.source.name or "untitled"]
+    if edition.date:
+        parts.append(edition.date.isoformat())
+    return " · ".join(p for p in parts if p)
+
+
+def _shown(link: Link, min_change: float) -> bool:
+    """Whether a link is shown as a change (not hidden as unchanged)."""
+    if link.kind is LinkKind.SAME:
+        return False
+    if link.kind in (LinkKind.ADDED, LinkKind.DELETED):
+        return True
+    changed = any(op != EQUAL for op, _, _ in link.words)
+    if not changed:
+        return link.kind is LinkKind.MOVED
+    return changed_share(link.words) >= min_change
+
+
+def _section_of(c: Comparison, link: Link) -> str:
+    return section_name(c.new, link.new[0]) if link.new else section_name(c.old, link.old[0])
+
+
+def _sections(c: Comparison, min_change: float) -> Iterator[tuple[str, list[Link], int]]:
+    """(section, changed links, unchanged count) in reading order of the new edition."""
+    current: str | None = None
+    changed: list[Link] = []
+    unchanged = 0
+    for link in c.links:
+        name = _section_of(c, link)
+        if name != current:
+            if current is not None:
+                yield current, changed, unchanged
+            current, changed, unchanged = name, [], 0
+        if _shown(link, min_change):
+            changed.append(link)
+        else:
+            unchanged += 1
+    if current is not None:
+        yield current, changed, unchanged
+
+
+def _old_text(c: Comparison, link: Link) -> str:
+    return " ".join(c.old.text_of(c.old.sentences[i]) for i in link.old)
+
+
+def _new_text(c: Comparison, link: Link) -> str:
+    return " ".join(c.new.text_of(c.new.sentences[j]) for j in link.new)
+
+
+def _kind_label(link: Link) -> str:
+    if link.kind in (LinkKind.ADDED, LinkKind.DELETED, LinkKind.MOVED, LinkKind.SPLIT, LinkKind.MERGED):
+        return str(link.kind)
+    return "edited" if classify_edit(link.words).substantive else "edited (cosmetic)"
+
+
+def _cite(link_old: tuple[int, ...], link_new: tuple[int, ...]) -> str:
+    parts = []
+    if link_old:
+        parts.append("old " + ",".join(str(i + 1) for i in link_old))
+    if link_new:
+        parts.append("new " + ",".join(str(j + 1) for j in link_new))
+    return " · ".join(parts)
+
+
+def _stat_line(stats: dict[str, float]) -> str:
+    return (
+        f"{stats.get('words_changed', 0.0):.0%} of words changed · "
+        f"sentences: {stats.get('share_same', 0.0):.0%} same, {stats.get('share_edited', 0.0):.0%} edited, "
+        f"{stats.get('share_moved', 0.0):.0%} moved, "
+        f"{stats.get('share_split', 0.0) + stats.get('share_merged', 0.0):.0%} split or merged, "
+        f"{stats.get('share_added', 0.0):.0%} added, {stats.get('share_deleted', 0.0):.0%} deleted · "
+        f"{int(stats.get('edits_substantive', 0))} substantive and {int(stats.get('edits_cosmetic', 0))} "
+        f"cosmetic edits · {int(stats.get('figures_changed', 0))} figures changed"
+    )
+
+
+def _fact_text(edition: Edition, fact: Fact | None) -> str:
+    return edition.text_of(fact) if fact is not None else ""
+
+
+def _figure_rows(c: Comparison) -> list[tuple[str, str, str, str, FactChange]]:
+    rows = []
+    for fc in c.fact_changes:
+        if fc.kind != "changed":
+            continue
+        assert fc.old is not None and fc.new is not None
+        rows.append(
+            (
+                section_name(c.new, fc.new.sentence),
+                _fact_text(c.old, fc.old),
+                _fact_text(c.new, fc.new),
+                _cite((fc.old.sentence,), (fc.new.sentence,)),
+                fc,
+            )
+        )
+    return rows
+
+
+# --- Markdown --------------------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _md_redline(words: tuple[tuple[str, str, str], ...]) -> str:
+    out: list[str] = []
+    for op, old, new in words:
+        lead = " " if (old or new)[:1].isspace() else ""
+        if op == EQUAL:
+            out.append(_md(new) and lead + _md(new))
+            continue
+        if old.strip():
+            out.append(f"{lead}~~{_md(old)}~~")
+            lead = " "
+        if new.strip():
+            out.append(f"{lead}**{_md(new)}**")
+    return "".join(out).strip()
+
+
+def render_markdown(comparison: Comparison, *, min_change: float = 0.0) -> str:
+    """The comparison as Markdown: brief, figures table, then the changes section by section (deleted words
+    ~~struck~~, new words **bold**)."""
+    c = comparison
+    lines = [
+        f"# Changes: {_md(_label(c.old))} → {_md(_label(c.new))}",
+        "",
+        _md(_stat_line(c.stats)),
+        "",
+        "## Brief",
+        "",
+    ]
+    for item in c.brief:
+        cite = _cite(item.citations.old, item.citations.new)
+        lines.append(f"- *{item.kind}* — {_md(item.text)}" + (f" \\[{cite}\\]" if cite else ""))
+    rows = _figure_rows(c)
+    if rows:
+        lines += ["", "## Figures", "", "| section | old | new | sentences |", "|---|---|---|---|"]
+        lines += [f"| {_md(s)} | {_md(o)} | {_md(n)} | {cite} |" for s, o, n, cite, _ in rows]
+    lines += ["", "## Changes by section"]
+    for name, changed, unchanged in _sections(c, min_change):
+        if not changed:
+            continue
+        lines += ["", f"### {_md(name)}", ""]
+        for link in changed:
+            cite = _cite(link.old, link.new)
+            if link.kind is LinkKind.ADDED:
+                body = f"**{_md(_new_text(c, link))}**"
+            elif link.kind is LinkKind.DELETED:
+                body = f"~~{_md(_old_text(c, link))}~~"
+            else:
+                body = _md_redline(link.words)
+            lines.append(f"- *{_kind_label(link)}* \\[{cite}\\]: {body}")
+        if unchanged:
+            lines.append(f"- *{unchanged} unchanged sentence{'s' if unchanged > 1 else ''}*")
+    return "\n".join(lines) + "\n"
+
+
+# --- terminal ----------------------------------------------------------------------------------------------------
+
+_KIND_STYLE = {
+    "figure": "bold yellow",
+    "new": "bold green",
+    "dropped": "bold red",
+    "reworded": "bold cyan",
+    "moved": "bold blue",
+    "cosmetic": "dim",
+    "unchanged": "dim",
+}
+
+
+def _rich_redline(words: tuple[tuple[str, str, str], ...]) -> Text:
+    text = Text()
+    for op, old, new in words:
+        if op == EQUAL:
+            text.append(new)
+            continue
+        if old:
+            text.append(old, style="red strike")
+        if new:
+            text.append(new, style="green underline")
+    return text
+
+
+def render_terminal(comparison: Comparison, *, min_change: float = 0.0) -> RenderableType:
+    """Rich renderables: a header, the brief, a figures table, then the changes section by section, with
+    deleted words struck in red and new ones underlined in green."""
+    c = comparison
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append("old  ", style="bold cyan")
+    head.append(_label(c.old) + "\n")
+    head.append("new  ", style="bold cyan")
+    head.append(_label(c.new) + "\n")
+    head.append(_stat_line(c.stats), style="dim")
+    parts.append(Panel(head, title="Comparison", title_align="left", box=box.ROUNDED, expand=False))
+    parts.append(Rule("Brief", style="dim"))
+    for item in c.brief:
+        line = Text()
+        line.append(f"{item.kind:<9} ", style=_KIND_STYLE.get(item.kind, "bold"))
+        line.append(item.text)
+        cite = _cite(item.citations.old, item.citations.new)
+        if cite:
+            line.append(f"  [{cite}]", style="dim")
+        parts.append(line)
+    rows = _figure_rows(c)
+    if rows:
+        table = Table(title="Figures", box=box.SIMPLE_HEAVY, title_justify="left")
+        for col in ("section", "old", "new", "sentences"):
+            table.add_column(col, overflow="fold")
+        for s, o, n, cite, _ in rows:
+            table.add_row(Text(s), Text(o, style="red"), Text(n, style="green"), Text(cite, style="dim"))
+        parts.append(table)
+    parts.append(Rule("Changes by section", style="dim"))
+    for name, changed, unchanged in _sections(c, min_change):
+        if not changed:
+            continue
+        parts.append(Text(name, style="bold magenta"))
+        for link in changed:
+            line = Text("  ")
+            line.append(f"{_kind_label(link)} ", style="bold")
+            line.append(f"[{_cite(link.old, link.new)}] ", style="dim")
+            if link.kind is LinkKind.ADDED:
+                line.append(_new_text(c, link), style="green")
+            elif link.kind is LinkKind.DELETED:
+                line.append(_old_text(c, link), style="red strike")
+            else:
+                line.append_text(_rich_redline(link.words))
+            parts.append(line)
+        if unchanged:
+            parts.append(Text(f"  {unchanged} unchanged sentence{'s' if unchanged > 1 else ''}", style="dim"))
+    return Group(*parts)
+
+
+# --- HTML ------------------------------------------------------------------------------------------------------
+
+_CSS = """
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1200px;padding:1rem 2rem;
+color:#1d1d1f;background:#fff}
+h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1rem;color:#6a1b9a}
+.stats{color:#555}.kind{display:inline-block;min-width:5.5rem;font-weight:600;font-size:.85em;text-transform:uppercase}
+.k-figure{color:#a15c00}.k-new,.k-added{color:#1b7f3b}.k-dropped,.k-deleted{color:#b3261e}.k-reworded,.k-edited{color:#0b57d0}
+.k-moved,.k-split,.k-merged{color:#5e35b1}.k-cosmetic,.k-unchanged{color:#777}
+.cite{color:#777;font-size:.85em}del{background:#fde7e9;color:#8c1d18}ins{background:#e3f5e8;color:#0d5a26;text-decoration:none}
+table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #e0e0e0;padding:.35rem .5rem;vertical-align:top;text-align:left}
+th{background:#f6f6f6}.side td{width:50%}.same td{color:#888}ul{padding-left:1.2rem}li{margin:.25rem 0}
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _html_redline(words: tuple[tuple[str, str, str], ...], side: str) -> str:
+    out: list[str] = []
+    for op, old, new in words:
+        if op == EQUAL:
+            out.append(_h(old if side == "old" else new))
+        elif side == "old" and old:
+            out.append(f"<del>{_h(old)}</del>")
+        elif side == "new" and new:
+            out.append(f"<ins>{_h(new)}</ins>")
+    return "".join(out)
+
+
+def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
+    """A standalone HTML page (inline CSS, no external resources): brief, figures table, change list and the
+    two editions side by side."""
+    c = comparison
+    title = f"Changes: {_label(c.old)} → {_label(c.new)}"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_h(title)}</h1>",
+        f'<p class="stats">{_h(_stat_line(c.stats))}</p>',
+        "<h2>Brief</h2><ul>",
+    ]
+    for item in c.brief:
+        cite = _cite(item.citations.old, item.citations.new)
+        out.append(
+            f'<li><span class="kind k-{_h(item.kind)}">{_h(item.kind)}</span> {_h(item.text)}'
+            + (f' <span class="cite">[{_h(cite)}]</span>' if cite else "")
+            + "</li>"
+        )
+    out.append("</ul>")
+    rows = _figure_rows(c)
+    if rows:
+        out.append("<h2>Figures</h2><table><tr><th>section</th><th>old</th><th>new</th><th>sentences</th></tr>")
+        for s, o, n, cite, _ in rows:
+            out.append(
+                f"<tr><td>{_h(s)}</td><td><del>{_h(o)}</del></td><td><ins>{_h(n)}</ins></td><td>{_h(cite)}</td></tr>"
+            )
+        out.append("</table>")
+    out.append("<h2>Changes</h2>")
+    for name, changed, unchanged in _sections(c, min_change):
+        if not changed:
+            continue
+        out.append(f"<h3>{_h(name)}</h3><ul>")
+        for link in changed:
+            kind = _kind_label(link)
+            out.append(
+                f'<li><span class="kind k-{_h(str(link.kind))}">{_h(kind)}</span> '
+                f'<span class="cite">[{_h(_cite(link.old, link.new))}]</span> {_html_link_new(c, link)}</li>'
+            )
+        if unchanged:
+            out.append(f'<li class="cite">{unchanged} unchanged sentence{"s" if unchanged > 1 else ""}</li>')
+        out.append("</ul>")
+    out.append(
+        f'<h2>Side by side</h2><table class="side"><tr><th>{_h(_label(c.old))}</th><th>{_h(_label(c.new))}</th></tr>'
+    )
+    current: str | None = None
+    for link in c.links:
+        name = _section_of(c, link)
+        if name != current:
+            current = name
+            out.append(f'<tr><th colspan="2">{_h(name)}</th></tr>')
+        shown = _shown(link, min_change)
+        if link.kind is LinkKind.ADDED:
+            left, right = "", f"<ins>{_h(_new_text(c, link))}</ins>"
+        elif link.kind is LinkKind.DELETED:
+            left, right = f"<del>{_h(_old_text(c, link))}</del>", ""
+        elif not shown:
+            left, right = _h(_old_text(c, link)), _h(_new_text(c, link))
+        else:
+            left, right = _html_redline(link.words, "old"), _html_redline(link.words, "new")
+        cls = "" if shown else ' class="same"'
+        out.append(f"<tr{cls}><td>{left}</td><td>{right}</td></tr>")
+    out.append("</table></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _html_link_new(c: Comparison, link: Link) -> str:
+    if link.kind is LinkKind.ADDED:
+        return f"<ins>{_h(_new_text(c, link))}</ins>"
+    if link.kind is LinkKind.DELETED:
+        return f"<del>{_h(_old_text(c, link))}</del>"
+    parts: list[str] = []
+    for op, old, new in link.words:
+        if op == EQUAL:
+            parts.append(_h(new))
+            continue
+        if old:
+            parts.append(f"<del>{_h(old)}</del>")
+        if new:
+            parts.append(f"<ins>{_h(new)}</ins>")
+    return "".join(parts)

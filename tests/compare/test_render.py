@@ -1,0 +1,108 @@
+"""Renderers of a Comparison: JSON per DESIGN.md's contract, Markdown, terminal, standalone HTML."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+from rich.console import Console
+
+from editions.compare import compare
+from editions.model import Comparison, Edition
+from editions.render.comparison import comparison_to_dict, render_html, render_json, render_markdown, render_terminal
+
+ReadFn = Callable[..., Edition]
+
+OLD = (
+    "# Report\n\n## Overview\n\nThe agency counted 1,200 facilities in 2021. The <b>chair</b> & staff agreed.\n\n"
+    "## Outlook\n\nCongress may revisit the program. This sentence is dropped later.\n"
+)
+NEW = (
+    "# Report\n\n## Overview\n\nThe agency counted 1,500 facilities in 2021. The <b>chair</b> & staff agreed!\n\n"
+    "## Outlook\n\nCongress may revisit the program. A <script>alert(1)</script> sentence is new.\n"
+)
+
+
+def _comparison(edition_of: ReadFn) -> Comparison:
+    return compare(edition_of(OLD, "old.txt"), edition_of(NEW, "new.txt"))
+
+
+def test_json_contract(edition_of: ReadFn) -> None:
+    c = _comparison(edition_of)
+    data = json.loads(render_json(c))
+    assert data["schema"] == 1
+    assert set(data) == {
+        "schema", "old", "new", "old_text", "new_text", "old_sentences", "new_sentences",
+        "links", "fact_changes", "stats", "brief",
+    }  # fmt: skip
+    assert set(data["old"]) == {"id", "report", "title", "date"}
+    assert data["old_text"] == c.old.text
+    for s in data["new_sentences"]:
+        assert set(s) == {"index", "start", "end", "section"}
+    olds = sorted(i for link in data["links"] for i in link["old"])
+    news = sorted(j for link in data["links"] for j in link["new"])
+    assert olds == list(range(len(c.old.sentences))) and news == list(range(len(c.new.sentences)))
+    for link in data["links"]:
+        assert set(link) == {"old", "new", "kind", "similarity", "words"}
+        for op in link["words"]:
+            assert len(op) == 3 and op[0] in ("equal", "replace", "insert", "delete")
+    changed = [fc for fc in data["fact_changes"] if fc["kind"] == "changed"]
+    assert [(fc["old"]["value"], fc["new"]["value"]) for fc in changed] == [(1200, 1500)]
+    fact = changed[0]["new"]
+    assert data["new_text"][fact["start"] : fact["end"]] == "1,500"
+    for item in data["brief"]:
+        assert set(item) == {"text", "kind", "citations"} and set(item["citations"]) == {"old", "new"}
+    assert comparison_to_dict(c) == data
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.links += [v or "" for k, v in attrs if k in ("src", "href")]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_is_standalone_and_escaped(edition_of: ReadFn) -> None:
+    page = render_html(_comparison(edition_of))
+    parser = _Collect()
+    parser.feed(page)
+    assert "script" not in parser.tags and "b" not in parser.tags
+    assert parser.links == []  # no external resources
+    text = "".join(parser.text)
+    assert "<script>alert(1)</script>" in text and "<b>chair</b> & staff" in text
+    assert "1,200" in text and "1,500" in text
+    assert "<ins>" in page and "<del>" in page and "Side by side" in text
+
+
+def test_markdown(edition_of: ReadFn) -> None:
+    md = render_markdown(_comparison(edition_of))
+    assert md.startswith("# Changes:")
+    assert "~~1,200~~" in md and "**1,500**" in md
+    assert "\\<script\\>" in md
+    assert "## Figures" in md and "## Changes by section" in md
+
+
+def test_min_change_hides_small_edits(edition_of: ReadFn) -> None:
+    c = _comparison(edition_of)
+    full = render_markdown(c)
+    hidden = render_markdown(c, min_change=0.9)
+    assert "staff agreed" in full.split("## Changes by section")[1]
+    assert "staff agreed" not in hidden.split("## Changes by section")[1]
+    small = compare(c.old, c.new, min_change=0.9)
+    assert not [item for item in small.brief if item.kind in ("reworded", "cosmetic")]
+
+
+def test_terminal(edition_of: ReadFn) -> None:
+    console = Console(width=100, record=True, color_system=None)
+    console.print(render_terminal(_comparison(edition_of)))
+    out = console.export_text()
+    assert "Comparison" in out and "Brief" in out and "1,500" in out and "<script>" in out
