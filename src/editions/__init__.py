@@ -11,6 +11,7 @@ import os
 import warnings
 
 from editions import facts, ingest, structure
+from editions.compare import compare
 from editions.errors import EditionsError, InputError, InputWarning
 from editions.model import Author, Block, BlockKind, Edition, Fact, Sentence, Span
 
@@ -25,6 +26,7 @@ __all__ = [
     "InputWarning",
     "Sentence",
     "Span",
+    "compare",
     "read",
 ]
 
