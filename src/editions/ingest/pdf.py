@@ -171,7 +171,7 @@ def _read_page(pdf: object, index: int, label: str, limits: Limits) -> _Page:
 _HAS_DIGIT = re.compile(r"\d")
 _LEADING_MARK = re.compile(r"\s*(\d{1,3})\s")
 _SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(?<=[^\d][.,])\d{1,3}(?=[\s,;)\]:]|$)")
-_BULLET_CHARS = "•▪◦●○■□➢–·"
+_BULLET_CHARS = "•▪◦●○■□➢–·\uf0b7\uf0a7\uf076\uf0d8"
 
 
 def _fragments(tp: object, n: int) -> Iterator[_Frag]:
@@ -298,7 +298,7 @@ def _drop_marks(tp: object, raw: str, start: int, size: float) -> str:
     return "".join(pieces)
 
 
-_LIST_MARK = re.compile(r"[•▪◦●○■□➢·–-]|o|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]")
+_LIST_MARK = re.compile(r"[•▪◦●○■□➢·–\-\ue000-\uf8ff]|o|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -328,7 +328,7 @@ class _Line:
         self.x1 = max(f.x1 for f in self.frags)
         self.y0 = statistics.median(f.y0 for f in body)
         self.y1 = max(f.y1 for f in body)
-        self.size = max(f.size for f in body)
+        self.size = max(body, key=lambda f: len(f.text)).size  # not a bullet's or a drop cap's size
         self.bold = all(f.bold for f in body)
         cells: list[tuple[float, float, str]] = []
         prev: _Frag | None = None
@@ -372,7 +372,7 @@ _ROLE = re.compile(
 _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,4}$")
 _VERSION_FOOTER = re.compile(r"(" + REPORT_NUMBER.pattern + r")\s*·\s*VERSION\s+(\d+)", re.I)
 _FOOTNOTE_START = re.compile(r"^(\d{1,4})\s+(?=\S)")
-_BULLET = re.compile(r"^(?:[•▪◦●○■□➢·]|–(?=\s)|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*")
+_BULLET = re.compile(r"^(?:[•▪◦●○■□➢·\ue000-\uf8ff]|–(?=\s)|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*")
 
 
 class _Layout:
@@ -674,12 +674,12 @@ class _Layout:
             return True  # a new column or band, or a paragraph gap
         if prev.y0 - line.y1 > 0.55 * size:
             return True
-        if abs(prev.size - line.size) > 0.9 or prev.bold != line.bold:
+        if abs(prev.size - line.size) > 0.9:
+            return True
+        if prev.bold != line.bold and self._is_heading_style(prev if prev.bold else line):
             return True
         text = line.text
         if _BULLET.match(text) or _CAPTION_START.match(text) or _SOURCE_START.match(text):
-            return True
-        if _CAPTION_START.match(group[0].text) and len(group) == 1 and prev.bold:
             return True
         return bool(re.search(r"[.!?:][\"”’)]?$", prev.text) and prev.x1 < _right(group) - 2.5 * size)
 
