@@ -67,7 +67,12 @@ def test_unlinked_figure_far_away_needs_a_strong_measure(edition_of: ReadFn) -> 
         ("The law will pass.", "The law may pass.", True),
         ("The law will pass.", "The law will not pass.", True),
         ("The plan was backed by Senator Jones.", "The plan was backed by Senator Brown.", True),
-        ("The plan was backed by the committee.", "The plan was backed by the committee and the governors.", True),
+        (
+            "The plan was backed by the committee.",
+            "The plan was backed by the committee and the national governors association.",
+            True,
+        ),
+        ("The plan was backed by the committee.", "The plan was backed by the whole committee.", False),
     ],
 )
 def test_classify_edit(old: str, new: str, substantive: bool) -> None:

@@ -251,8 +251,9 @@ _FUNCTION_WORDS_TEXT = (
     "you your i me my also very just"
 )
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-MAX_COSMETIC_WORDS = 1
-"""An edit that adds or drops at most this many function words (and nothing else) is cosmetic."""
+MIN_CONTENT_WORDS = 3
+"""How many content words (not function words, not another form of a word already there) must change for
+an edit to be substantive on that ground alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,34 +283,43 @@ def _same_word(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
 
 
-def classify_edit(ops: Sequence[WordOp]) -> EditKind:
+def classify_edit(
+    ops: Sequence[WordOp],
+    *,
+    min_content_words: int | None = None,
+    triggers: bool = True,
+) -> EditKind:
     """Whether the word operations of an edited link change what the sentence says (see the module's
-    docstring for the rules)."""
+    docstring for the rules). `min_content_words`: how many content words must come, go or be replaced
+    for that alone to make the edit substantive (default `MIN_CONTENT_WORDS`); `triggers=False` ignores
+    figures, negation, modality and names (for measuring what they add)."""
+    need = MIN_CONTENT_WORDS if min_content_words is None else min_content_words
     reasons: list[str] = []
-    first = True
-    for op, old_text, new_text in ops:
-        if op == EQUAL:
-            first = False
-            continue
-        wa, wb = _norm_words(old_text), _norm_words(new_text)
-        # Capitalized words that are not the sentence's first word are names.
-        names_a = _names(old_text, skip_first=first)
-        names_b = _names(new_text, skip_first=first)
-        first = False
-        if [w for w in wa if w not in _ARTICLES] == [w for w in wb if w not in _ARTICLES]:
-            continue
-        only_a = Counter(wa) - Counter(wb)
-        only_b = Counter(wb) - Counter(wa)
-        changed = set(only_a) | set(only_b)
+    if triggers:
+        # Triggers look at the whole sentences: a word that only moved within the sentence is no change.
+        old_text = "".join(o for _, o, _ in ops)
+        new_text = "".join(n for _, _, n in ops)
+        wa, wb = Counter(_norm_words(old_text)), Counter(_norm_words(new_text))
+        changed = set((wa - wb) | (wb - wa))
         if any(any(ch.isdigit() for ch in w) for w in changed):
             reasons.append("figure")
         if changed & _NEGATIONS or any(w.endswith("n't") for w in changed):
             reasons.append("negation")
         if changed & _MODALS:
             reasons.append("modality")
-        if names_a ^ names_b and not _all_same_words(names_a, names_b):
+        # A name counts as changed only when its word is gone from (or new to) the other sentence in any case.
+        names_a = {n for n in _names(old_text) if n not in wb}
+        names_b = {n for n in _names(new_text) if n not in wa}
+        if (names_a or names_b) and not _all_same_words(names_a, names_b):
             reasons.append("name")
-        # What is left after pairing forms of the same word.
+    content_changed = 0
+    for op, old_part, new_part in ops:
+        if op == EQUAL:
+            continue
+        pa, pb = _norm_words(old_part), _norm_words(new_part)
+        only_a = Counter(pa) - Counter(pb)
+        only_b = Counter(pb) - Counter(pa)
+        # What is left after dropping articles and pairing forms of the same word.
         rest_a = [w for w in only_a.elements() if w not in _ARTICLES]
         rest_b = [w for w in only_b.elements() if w not in _ARTICLES]
         for w in list(rest_a):
@@ -317,19 +327,28 @@ def classify_edit(ops: Sequence[WordOp]) -> EditKind:
             if match is not None:
                 rest_a.remove(w)
                 rest_b.remove(match)
-        content = [w for w in rest_a + rest_b if w not in FUNCTION_WORDS]
-        function = [w for w in rest_a + rest_b if w in FUNCTION_WORDS]
-        if content or len(function) > MAX_COSMETIC_WORDS:
-            reasons.append("content")
+        # A replaced word counts once: the larger of what went and what came.
+        content_changed += max(
+            sum(1 for w in rest_a if w not in FUNCTION_WORDS), sum(1 for w in rest_b if w not in FUNCTION_WORDS)
+        )
+    if need and content_changed >= need:
+        reasons.append("content")
     unique = tuple(dict.fromkeys(reasons))
     return EditKind(bool(unique), unique or ("form",))
 
 
-def _names(text: str, *, skip_first: bool) -> set[str]:
-    words = _WORDS.findall(text)
-    if skip_first and words:
-        words = words[1:]
-    return {w.lower() for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS}
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"“‘(]\s*)$")
+
+
+def _names(sentence: str) -> set[str]:
+    """Capitalized words not starting a sentence (or a quotation): names, roughly."""
+    out: set[str] = set()
+    for m in _WORDS.finditer(sentence):
+        w = m.group()
+        starts = _SENTENCE_START.search(sentence, max(0, m.start() - 3), m.start()) is not None
+        if w[:1].isupper() and w.lower() not in FUNCTION_WORDS and not starts:
+            out.add(w.lower())
+    return out
 
 
 def _all_same_words(a: set[str], b: set[str]) -> bool:
