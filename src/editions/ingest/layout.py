@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from editions.ingest.metadata import EDITION_DATE, REPORT_NUMBER, author_line
+from editions.ingest.metadata import DATE_TEXT, EDITION_DATE, REPORT_NUMBER, author_line
 from editions.model import BlockKind, RawBlock
 
 _CAPTION = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
@@ -105,6 +105,12 @@ _METADATA_ROW = re.compile(
     re.I,
 )
 _FOOTNOTE_ROW = re.compile(r"^(\d{1,4})\.?\s*\|\s*(.*)$")
+# The page's own title line: "… Changes April 14, 2026 (R48905) Jump to Main Text of Report".
+_TITLE_DATE_LINE = re.compile(
+    r"^.{0,300}?(?:" + DATE_TEXT + r")\s*\((?:" + REPORT_NUMBER.pattern + r")\)\s*(?:Jump to Main Text of Report)?\s*$"
+)
+# Scripts of interactive charts that saved pages keep in their text.
+_CODE = re.compile(r"^\s*//|\bfunction\s*\w*\s*\([^()]*\)\s*\{|\$\(\s*function\b|\b(?:document|window)\.\w+\s*[.(=]")
 _DATE_LINE = re.compile(r"^(?:" + EDITION_DATE.pattern + r")\s*$")
 
 
@@ -147,7 +153,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
                 out.append(RawBlock(BlockKind.BOILERPLATE, text))
             elif "|" not in text and _CAPTION.match(rows[0]):
                 # A lost figure survives as a one-column table of its caption and source lines.
-                out.extend(RawBlock(BlockKind.CAPTION, row) for row in rows)
+                out.extend(RawBlock(BlockKind.BOILERPLATE if _CODE.search(r) else BlockKind.CAPTION, r) for r in rows)
             elif in_footnotes and all(_FOOTNOTE_ROW.match(r) for r in rows):
                 for row in rows:
                     m = _FOOTNOTE_ROW.match(row)
@@ -160,7 +166,14 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             out.append(block)
             continue
         # A paragraph: decide from wording and position.
-        if _DISCLAIMER.match(text) or _CHROME.match(text) or _DATE_LINE.match(text) or author_line(text):
+        if (
+            _DISCLAIMER.match(text)
+            or _CHROME.match(text)
+            or _DATE_LINE.match(text)
+            or _TITLE_DATE_LINE.search(text)
+            or _CODE.search(text)
+            or author_line(text)
+        ):
             kind = BlockKind.BOILERPLATE
         elif EDITION_DATE.search(text) and len(text) < 300 and not _SENTENCE_INSIDE.search(text):
             kind = BlockKind.BOILERPLATE  # "ListenTitle Updated April 23, 2026 (IF10753)"

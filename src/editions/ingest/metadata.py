@@ -37,18 +37,18 @@ _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
     r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-_DATE_TEXT = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+DATE_TEXT = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
 _DATE = re.compile(rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})")
 _SLASH_DATE = re.compile(r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})")
 _ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 EDITION_DATE = re.compile(
-    rf"(?:\b|(?<=[a-z]))(?:Updated|UPDATED|Revised|REVISED|Published|Publication Date:?)\s+(?P<date>{_DATE_TEXT})"
+    rf"(?:\b|(?<=[a-z]))(?:Updated|UPDATED|Revised|REVISED|Published|Publication Date:?)\s+(?P<date>{DATE_TEXT})"
 )
 
 # CRS product numbers: R12345, RL33436, RS21234, IF10199, IN12669, LSB11445, and the old "98-317" form.
 REPORT_NUMBER = re.compile(r"\b(?:RL|RS|R|IF|IN|LSB|IG|TE|WPD)\d{4,5}\b|\b\d{2}-\d{3,4}(?:\s?[A-Z])?\b")
 _PARENTHESIZED_NUMBER = re.compile(r"\((" + REPORT_NUMBER.pattern + r")\)")
-_HISTORY_ITEM = re.compile(rf"(?P<date>{_DATE_TEXT})\s*\(\s*[A-Z0-9-]+\s*-\s*Version:\s*(?P<version>\d{{1,4}})\s*\)")
+_HISTORY_ITEM = re.compile(rf"(?P<date>{DATE_TEXT})\s*\(\s*[A-Z0-9-]+\s*-\s*Version:\s*(?P<version>\d{{1,4}})\s*\)")
 _VERSION = re.compile(r"\bVersion:?\s+(\d{1,4})\b", re.I)
 
 PRODUCTS = {

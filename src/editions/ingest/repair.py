@@ -70,9 +70,31 @@ def join_hyphenated_lines(lines: Sequence[str]) -> str:
     return " ".join(out)
 
 
+# Typographic variants that differ between the PDF and the web page of one edition: folded so that the same
+# edition read from either gives the same text (and the same id), and a quote style is never a change.
+_FOLD = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+        "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ",
+        "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+    }
+)  # fmt: skip
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+def normalize(text: str) -> str:
+    """One block's text with typographic variants folded and runs of spaces collapsed (newlines kept:
+    they separate table rows)."""
+    folded = text.translate(_FOLD)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in folded.split("\n")).strip()
+
+
 def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
-    """Cut paragraphs joined, line-end hyphenation resolved, whitespace normalized."""
-    joined = _join_cut_paragraphs(blocks)
+    """Cut paragraphs joined, line-end hyphenation resolved, typography and whitespace normalized."""
+    blocks = [RawBlock(b.kind, normalize(b.text), b.level) for b in blocks]
+    joined = _join_cut_paragraphs([b for b in blocks if b.text])
     if not any(SOFT_HYPHEN in b.text for b in joined):
         return joined
     vocabulary = _vocabulary(joined)
@@ -98,7 +120,7 @@ def _resolve_hyphens(text: str, vocabulary: Counter[str]) -> str:
             return f"{head}-{tail}"
         if vocabulary[joined.lower()]:
             return joined
-        if head.lower() in _HYPHEN_PREFIXES or tail[0].isupper():
+        if head.lower() in _HYPHEN_PREFIXES or tail[0].isupper() or (len(head) > 1 and head.isupper()):
             return f"{head}-{tail}"
         return joined
 
