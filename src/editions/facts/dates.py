@@ -55,12 +55,13 @@ _BARE_MONTH_CONTEXT = re.compile(
     r"last|next|this|each|every|on)[\s-]+$",
     re.IGNORECASE,
 )
-_ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")
+_ISO_DATE = re.compile(r"(?P<y>\d\d\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")
 _SLASH_DATE = re.compile(r"(?<![\w/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])")
 # Patterns start with a literal or a digit so that the regex engine skips ahead fast; what may not stand
 # before them is checked in code.
+# "FY2022", "CY 22" (group fyy) or a year 1000-2100 (the whole match); one leading character class.
 _YEAR = re.compile(
-    r"(?:(?P<fy>FY|CY)\s?(?P<fyy>\d{4}|\d{2})|(?P<y>1\d{3}|20\d\d|2100))"
+    r"[FC12](?:(?<=[FC])Y\s?(?P<fyy>\d{4}|\d{2})|(?<=1)\d{3}|(?<=2)(?:0\d\d|100))"
     r"(?![\w%]|[.,]\d|\s?(?:percent|per\s?cent|thousand|million|billion|trillion)\b)"
 )
 _FISCAL_BEFORE = re.compile(r"\bfiscal\s+(?:year\s+)?(?:\(FY\)\s*)?$", re.IGNORECASE)
@@ -236,12 +237,12 @@ def _years(text: str) -> list[Found]:
         ):
             continue
         unit: str | None = None
-        if m.group("fy"):
-            raw = m.group("fyy")
+        raw = m.group("fyy")
+        if raw is not None:
             year = int(raw) if len(raw) == 4 else 2000 + int(raw)
             unit = "fiscal year"
         else:
-            year = int(m.group("y"))
+            year = int(m.group())
             fiscal = _FISCAL_BEFORE.search(text, max(0, start - 20), start)
             if fiscal is not None:
                 start, unit = fiscal.start(), "fiscal year"

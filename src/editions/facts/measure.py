@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from editions.facts._found import words
 
@@ -74,21 +75,27 @@ def lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 16)
+def _normalized(word: str) -> str | None:
+    """One word as a measure has it, or None when it is a stopword."""
+    if word.lower() in STOPWORDS:
+        return None
+    w = lemma(word)
+    if w in STOPWORDS or w == "be" or w == "have" or (len(w) < 2 and w != "x"):
+        return None
+    return w
+
+
+def _has_alias(text: str) -> bool:
+    return "U" in text or "America" in text
+
+
 def normalize_words(text: str) -> list[str]:
     """The content words of `text`, normalized, in order (duplicates kept)."""
-    if "U" in text or "America" in text:
+    if _has_alias(text):
         text = _ALIASES.sub(" usa ", text)
-    out: list[str] = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        low = word.lower()
-        if low in STOPWORDS:
-            continue
-        w = lemma(word)
-        if w in STOPWORDS or w == "be" or w == "have" or (len(w) < 2 and w != "x"):
-            continue
-        out.append(w)
-    return out
+    normalized = map(_normalized, _WORD.findall(text))
+    return [w for w in normalized if w is not None]
 
 
 def normalize(text: str) -> str:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from editions.facts._found import Found, words
+from editions.facts._found import Found, alternation, words
 from editions.model import FactValue
 
 MAX_DIGITS = 30
@@ -56,12 +56,14 @@ SCALE_ABBREVIATIONS: dict[str, int] = {
 _DOZENS = ("dozen", "dozens", "doz", "dozs", "dz", "dzs")
 _CARDINAL_WORDS = [*UNITS, *TENS, "hundred", *SCALES, *_DOZENS]
 _ORDINAL_WORDS = [*ORDINALS, *(w + "s" for w in ORDINALS), "half", "halves", "quarter", "quarters"]
-_WORD = "|".join(sorted({*_CARDINAL_WORDS, *_ORDINAL_WORDS}, key=len, reverse=True))
+_WORD = alternation({*_CARDINAL_WORDS, *_ORDINAL_WORDS})
 _GLUE = r"(?:\s*-\s*|\s+)(?:(?:and|point)\s+)?(?:an?\s+)?"
 # A run of number words, at most 24 long (bounded: no run is scanned twice).
 # Matched against `lower(text)`: case-sensitive patterns let the regex engine skip ahead fast.
 WORD_RUN = re.compile(rf"\b(?:(?:minus|negative)\s+)?(?:an?\s+)?(?:{_WORD})\b(?:{_GLUE}(?:{_WORD})\b){{0,24}}")
-_WORD_TOKEN = re.compile(rf"\b(?:{_WORD}|and|point|an?|minus|negative)\b|-")
+_WORD_TOKEN = re.compile(
+    rf"\b{alternation({*_CARDINAL_WORDS, *_ORDINAL_WORDS, 'and', 'point', 'a', 'an', 'minus', 'negative'})}\b|-"
+)
 _LETTERS = re.compile(r"[a-z]+")
 NUMBER_WORDS = frozenset({*_CARDINAL_WORDS, *_ORDINAL_WORDS})
 _HAS_DIGIT = re.compile(r"\d")
@@ -85,9 +87,10 @@ VULGAR_FRACTIONS = {
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
 # Digits, not glued to a word before them (an ISO code such as "USD115" excepted); thousands grouped by
 # commas or by (thin) spaces; a decimal part; a vulgar fraction ("2½"); a slash fraction ("3/4").
+# The pattern starts with one character class so that the regex engine skips ahead to a digit or a dot fast.
 DIGITS = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?+|\d{1,3}(?:[ \u00a0\u202f]\d{3})++(?![\d,])(?:\.\d++)?+"
-    r"|\d++(?:\.\d++)?+|\.\d++)"
+    r"(?P<num>[\d.](?:(?<=\.)\d++|(?<=\d)(?:\d{0,2}(?:,\d{3})++(?!\d)(?:\.\d++)?+"
+    r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,])(?:\.\d++)?+|\d*+(?:\.\d++)?+)))"
     rf"(?P<vulgar>{_VULGAR})?"
     r"(?P<frac>/\d{1,4}(?![\d/]))?"
 )
@@ -173,7 +176,7 @@ _NOT_COUNT_NOUNS = words(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, for speed (see Found); never changed after it is made
 class NumberToken:
     """One number as written: `form` is cardinal, ordinal or fraction; `scaled` says whether a scale
     word or suffix ("million", "bn", "k") is part of the token."""
@@ -201,8 +204,11 @@ def to_value(value: Decimal, *, fraction: bool = False) -> FactValue:
     return round(number, 6) if abs(number) < 1e15 else number
 
 
+_GROUPING = re.compile(r"[,\s\u00a0\u202f]")
+
+
 def parse_digits(text: str) -> Decimal | None:
-    raw = re.sub(r"[,\s\u00a0\u202f]", "", text)
+    raw = text if text.isdigit() else _GROUPING.sub("", text)
     if len(raw.replace(".", "")) > MAX_DIGITS:
         return None
     try:
@@ -214,7 +220,7 @@ def parse_digits(text: str) -> Decimal | None:
 # --- number words ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Word:
     text: str
     start: int
@@ -565,9 +571,10 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
     value = parse_digits(m.group("num"))
     if value is None:
         return None
-    minus = _MINUS_WORD.search(text, max(0, start - 10), start)
-    if minus is not None:
-        start, negative = minus.start(), True
+    if start > 6 and text[start - 2] in "sSeE":  # cheap test before looking for "minus " / "negative "
+        minus = _MINUS_WORD.search(text, start - 10 if start > 10 else 0, start)
+        if minus is not None:
+            start, negative = minus.start(), True
     if m.group("vulgar"):
         value += _vulgar_value(m.group("vulgar"))
         return NumberToken(start, m.end("vulgar"), -value if negative else value, "cardinal", digits=True)
@@ -578,10 +585,13 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
         if denominator is None or denominator == 0 or "." in m.group("num") or "," in m.group("num"):
             return None
         return NumberToken(start, m.end(), value / denominator, "fraction", digits=True)
-    if _ATTACHED_CODE.match(text, end):  # "115USD": the code is read as a currency suffix
-        return NumberToken(start, end, value, "cardinal", digits=True)
-    attached = _ATTACHED.match(text, end)
-    if attached:
+    following = text[end] if end < len(text) else ""
+    if following.isalpha() or following == "_":
+        if _ATTACHED_CODE.match(text, end):  # "115USD": the code is read as a currency suffix
+            return NumberToken(start, end, value, "cardinal", digits=True)
+        attached = _ATTACHED.match(text, end)
+        if attached is None:
+            return None  # "180ml", "29km", "5G"-like codes
         suffix = attached.group("suffix")
         low = suffix.lower()
         if low in ("st", "nd", "rd", "th"):
@@ -594,8 +604,8 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
         if scale is None or suffix == "m":  # "1m" is a metre, "10M" ten million
             return None
         return NumberToken(start, attached.end(), value * scale, "cardinal", True, True, last_scale=scale)
-    if end < len(text) and (text[end].isalpha() or text[end] == "_"):
-        return None  # "180ml", "29km", "5G"-like codes
+    if not following.isspace():  # a scale word or "hundred" follows only after a space
+        return NumberToken(start, end, value, "cardinal", digits=True)
     spaced = _SPACED_SCALE.match(text, end)
     if spaced:
         scale = SCALE_ABBREVIATIONS[spaced.group("scale").lower()]
