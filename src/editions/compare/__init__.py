@@ -62,13 +62,14 @@ def compare(
         for link in align(old_texts, new_texts, params=params, similarity=similarity)
     ]
     changes = fact_changes(old, new, links)
+    substantive = [is_substantive(link) for link in links]
     return Comparison(
         old=old,
         new=new,
         links=tuple(links),
         fact_changes=changes,
-        stats=make_stats(links, old_texts, new_texts, changes),
-        brief=make_brief(old, new, links, changes, min_change=min_change),
+        stats=make_stats(links, old_texts, new_texts, changes, substantive),
+        brief=make_brief(old, new, links, changes, min_change=min_change, substantive=substantive),
     )
 
 
@@ -81,6 +82,6 @@ def is_substantive(link: Link) -> bool:
     `classify_edit` says so."""
     if link.kind in (LinkKind.ADDED, LinkKind.DELETED):
         return True
-    if link.kind is LinkKind.SAME:
+    if link.kind is LinkKind.SAME or all(op == "equal" for op, _, _ in link.words):
         return False
     return classify_edit(link.words).substantive

@@ -93,8 +93,10 @@ def brief(
     fact_changes: Sequence[FactChange],
     *,
     min_change: float = 0.0,
+    substantive: Sequence[bool] | None = None,
 ) -> tuple[BriefItem, ...]:
-    """The brief of a comparison; edits changing less than `min_change` of their words are left out."""
+    """The brief of a comparison; edits changing less than `min_change` of their words are left out.
+    `substantive[k]` (when given) says whether link k's edit is substantive, else `classify_edit` is asked."""
     items: list[BriefItem] = []
     linked_old = {i for link in links if link.old and link.new for i in link.old}
     linked_new = {j for link in links if link.old and link.new for j in link.new}
@@ -119,7 +121,7 @@ def brief(
             text = f"{section_name(old, i)}: {_quote(_shorten(old.text_of(old.sentences[i])))}"
             items.append(BriefItem(text, "dropped", Citations(old=link.old)))
     cosmetic: list[Link] = []
-    for link in links:
+    for k, link in enumerate(links):
         if link.kind in (LinkKind.SAME, LinkKind.ADDED, LinkKind.DELETED):
             continue
         changed = any(op != EQUAL for op, _, _ in link.words)
@@ -135,7 +137,7 @@ def brief(
             continue
         if not changed:
             continue
-        if not classify_edit(link.words).substantive:
+        if not (substantive[k] if substantive is not None else classify_edit(link.words).substantive):
             cosmetic.append(link)
             continue
         shape = ""

@@ -44,7 +44,7 @@ _TIER_BONUS = {0: 0.3, 1: 0.15, 2: 0.0}
 _EQUAL_BONUS = 0.15
 _MAX_POSTING = 200
 """A measure word shared by more facts than this proposes no global candidates (it says nothing)."""
-_MAX_GLOBAL_CANDIDATES = 20
+_MAX_GLOBAL_CANDIDATES = 10
 
 _KIND_GROUP = {"date": "time", "year": "time"}
 
@@ -337,18 +337,18 @@ def classify_edit(
     return EditKind(bool(unique), unique or ("form",))
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"“‘(]\s*)$")
+# A capitalized word not right after sentence-ending punctuation, an opening quote or parenthesis.
+_CAPITALIZED = re.compile(r"(?<![.!?:;\"“‘(])(?<![.!?:;\"“‘(]\s)\b[A-Z][^\W_]*(?:['’][^\W_]+)*")
 
 
 def _names(sentence: str) -> set[str]:
     """Capitalized words not starting a sentence (or a quotation): names, roughly."""
-    out: set[str] = set()
-    for m in _WORDS.finditer(sentence):
-        w = m.group()
-        starts = _SENTENCE_START.search(sentence, max(0, m.start() - 3), m.start()) is not None
-        if w[:1].isupper() and w.lower() not in FUNCTION_WORDS and not starts:
-            out.add(w.lower())
-    return out
+    first = len(sentence) - len(sentence.lstrip())
+    return {
+        m.group().lower()
+        for m in _CAPITALIZED.finditer(sentence)
+        if m.start() != first and m.group().lower() not in FUNCTION_WORDS
+    }
 
 
 def _all_same_words(a: set[str], b: set[str]) -> bool:

@@ -25,13 +25,16 @@ def stats(
     old_texts: Sequence[str],
     new_texts: Sequence[str],
     fact_changes: Sequence[FactChange],
+    substantive: Sequence[bool] | None = None,
 ) -> dict[str, float]:
+    """The figures above; `substantive[k]` (when given) says whether link k's edit is substantive, else
+    `classify_edit` is asked."""
     n_old, n_new = len(old_texts), len(new_texts)
     total = n_old + n_new
     by_kind = dict.fromkeys(LinkKind, 0)
     changed_words = all_words = 0
-    substantive = cosmetic = 0
-    for link in links:
+    n_substantive = n_cosmetic = 0
+    for k, link in enumerate(links):
         by_kind[link.kind] += len(link.old) + len(link.new)
         words = sum(count_words(old_texts[i]) for i in link.old) + sum(count_words(new_texts[j]) for j in link.new)
         all_words += words
@@ -40,17 +43,17 @@ def stats(
         elif link.kind is not LinkKind.SAME:
             changed_words += sum(count_words(o) + count_words(n) for op, o, n in link.words if op != EQUAL)
             if any(op != EQUAL for op, _, _ in link.words):
-                if classify_edit(link.words).substantive:
-                    substantive += 1
+                if substantive[k] if substantive is not None else classify_edit(link.words).substantive:
+                    n_substantive += 1
                 else:
-                    cosmetic += 1
+                    n_cosmetic += 1
     out: dict[str, float] = {"old_sentences": float(n_old), "new_sentences": float(n_new)}
     for kind in LinkKind:
         out[f"share_{kind}"] = by_kind[kind] / total if total else 0.0
     out["sentences_changed"] = (total - by_kind[LinkKind.SAME]) / total if total else 0.0
     out["words_changed"] = changed_words / all_words if all_words else 0.0
-    out["edits_substantive"] = float(substantive)
-    out["edits_cosmetic"] = float(cosmetic)
+    out["edits_substantive"] = float(n_substantive)
+    out["edits_cosmetic"] = float(n_cosmetic)
     for change_kind in FactChangeKind:
         out[f"figures_{change_kind}"] = float(sum(1 for c in fact_changes if c.kind is change_kind))
     return out

@@ -151,9 +151,7 @@ def changed_share(ops: Sequence[WordOp]) -> float:
     return changed / total if total else 0.0
 
 
-_COUNTED = re.compile(r"[$€£¥]?\d+(?:[.,:/]\d+)*|\w+(?:[-'’]\w+)*")
-
-
 def count_words(text: str) -> int:
-    """How many words and numbers `text` holds (as `tokens` cuts them, punctuation not counted)."""
-    return len(_COUNTED.findall(text))
+    """How many words `text` holds, counted as runs of non-space characters (fast: it runs on every
+    sentence of both editions)."""
+    return len(text.split())
