@@ -26,6 +26,7 @@ import editions
 from editions import ingest
 from editions.errors import EditionsError, InputWarning
 from editions.model import Edition
+from editions.render import comparison as render_comparison
 from editions.render import json as render_json
 from editions.render import markdown as render_markdown
 from editions.render import terminal as render_terminal
@@ -117,6 +118,65 @@ def show(
         sys.stdout.write(render_markdown.render_edition(edition, furniture=furniture))
     else:
         Console(highlight=False).print(render_terminal.render_edition(edition, furniture=furniture))
+
+
+class DiffFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier edition (any format `show` reads).", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later edition.", show_default=False)],
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="How to write the comparison.")
+    ] = DiffFormat.terminal,
+    min_change: Annotated[
+        float,
+        typer.Option("--min-change", min=0.0, max=1.0, help="Hide edits changing less than this share of words (0-1)."),
+    ] = 0.0,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
+    max_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-size",
+            envvar=MAX_SIZE_ENV,
+            help="Refuse inputs larger than this: 100MB, 2GB, 500KB or a number of bytes.",
+            show_default="100MB",
+        ),
+    ] = None,
+) -> None:
+    """What changed from OLD to NEW: figures first, then new, dropped and reworded statements, each cited."""
+    limit = _max_bytes(max_size)
+    with _user_errors():
+        comparison = editions.compare(_read(old, limit, None), _read(new, limit, None), min_change=min_change)
+    if output_format is DiffFormat.json:
+        text = render_comparison.render_json(comparison)
+    elif output_format is DiffFormat.markdown:
+        text = render_comparison.render_markdown(comparison, min_change=min_change)
+    elif output_format is DiffFormat.html:
+        text = render_comparison.render_html(comparison, min_change=min_change)
+    else:
+        renderable = render_comparison.render_terminal(comparison, min_change=min_change)
+        if output is None:
+            Console(highlight=False).print(renderable)
+            return
+        console = Console(highlight=False, record=True, file=io.StringIO(), width=120)
+        console.print(renderable)
+        text = console.export_text()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        error(f"cannot write {output}: {exc.strerror or exc}.")
+        raise typer.Exit(EXIT_ERROR) from None
 
 
 def _read(path: Path, max_bytes: int, input_format: str | None) -> Edition:
