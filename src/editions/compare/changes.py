@@ -10,7 +10,10 @@ Candidates come in three tiers, each with its own evidence and threshold:
 3. anywhere: the measures' words weighted by rarity across both editions (a measure made only of the
    report's everyday words such as its subject country says little) agree ≥ 0.7.
 
-Pairs are taken best first (tier and an equal value break near-ties), each fact once. An equal value is no
+Facts inside the same word operation of a link (the redline shows "2027" replaced by "2026") outrank all
+of these. Two figures qualified by different years in their sentences ("3.1% in 2022", "2.4% in 2023") are
+two data points, never one changed figure, unless the redline pairs them. Pairs are taken best first (tier
+and an equal value break near-ties), each fact once. An equal value is no
 change; a different value is `changed`; what is left is `added` or `removed`. Facts of sentences whose text
 did not change are never compared: their figures cannot have changed.
 
@@ -41,6 +44,8 @@ LOCAL_WINDOW = 2
 """How many sentences beyond where the old sentence's neighbours went still count as close."""
 MAX_NEIGHBOURHOOD = 12
 _TIER_BONUS = {0: 0.3, 1: 0.15, 2: 0.0}
+_REDLINE_BONUS = 1.0
+"""Facts in the same word operation of a link outrank every other candidate."""
 _EQUAL_BONUS = 0.15
 _MAX_POSTING = 200
 """A measure word shared by more facts than this proposes no global candidates (it says nothing)."""
@@ -111,12 +116,18 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
     cands: list[_Candidate] = []
     seen: set[tuple[int, int]] = set()
 
+    old_when = _time_qualifiers(old.facts, olds)
+    new_when = _time_qualifiers(new.facts, news)
+
     def consider(a: int, b: int, tier: int) -> None:
         if (a, b) in seen:
             return
         fa, fb = olds[a], news[b]
         if _group(fa) != _group(fb) or not _units_agree(fa, fb):
             return
+        qa, qb = old_when.get(a), new_when.get(b)
+        if qa is not None and qb is not None and not same_value(qa, qb):
+            return  # figures for different years are two data points, not one figure changed
         if tier < 2:
             sim = measure_similarity(fa.measure, fb.measure)
             threshold = LINKED_THRESHOLD if tier == 0 else LOCAL_THRESHOLD
@@ -130,6 +141,33 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
         seen.add((a, b))
         bonus = _TIER_BONUS[tier] + (_EQUAL_BONUS if same_value(fa, fb) else 0.0)
         cands.append(_Candidate(sim + bonus, a, b, tier))
+
+    olds_by_sentence: dict[int, list[int]] = defaultdict(list)
+    for a, f in enumerate(olds):
+        olds_by_sentence[f.sentence].append(a)
+    news_by_sentence: dict[int, list[int]] = defaultdict(list)
+    for b, f in enumerate(news):
+        news_by_sentence[f.sentence].append(b)
+    # Tier 0: the redline itself. Facts of one kind inside the same word operation of a link ("2027" in a
+    # replacement whose new side holds "2026"; "2%" inside an unchanged run) are the same figure, whatever
+    # the words around them say.
+    for link in links:
+        if not link.old or not link.new or not link.words:
+            continue
+        spans = _op_spans(link.words)
+        in_old = [a for i in link.old for a in olds_by_sentence.get(i, ())]
+        in_new = [b for j in link.new for b in news_by_sentence.get(j, ())]
+        old_ops = _op_of_facts(old, link.old, in_old, olds, spans, new_side=False)
+        new_ops = _op_of_facts(new, link.new, in_new, news, spans, new_side=True)
+        for a, op_a in old_ops.items():
+            for b, op_b in new_ops.items():
+                if op_a == op_b:
+                    fa, fb = olds[a], news[b]
+                    if _group(fa) == _group(fb) and _units_agree(fa, fb) and (a, b) not in seen:
+                        seen.add((a, b))
+                        sim = measure_similarity(fa.measure, fb.measure)
+                        bonus = _REDLINE_BONUS + (_EQUAL_BONUS if same_value(fa, fb) else 0.0)
+                        cands.append(_Candidate(sim + bonus, a, b, 0))
 
     # Tier 1: linked sentences.
     new_by_sentence: dict[int, list[int]] = defaultdict(list)
@@ -194,6 +232,61 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
 
 
 _STATUS = frozenset({"former", "ex", "late", "outgoing", "previous"})
+
+
+def _time_qualifiers(all_facts: Sequence[Fact], facts: Sequence[Fact]) -> dict[int, Fact]:
+    """For each figure (not itself a date) the date or year nearest to it in its sentence, if any:
+    "grew by 3.1% in 2022" → 2022."""
+    times: dict[int, list[Fact]] = defaultdict(list)
+    for f in all_facts:
+        if _group(f) == "time":
+            times[f.sentence].append(f)
+    out: dict[int, Fact] = {}
+    for k, f in enumerate(facts):
+        if _group(f) == "time" or f.kind == "office_holder":
+            continue
+        candidates = times.get(f.sentence)
+        if candidates:
+            out[k] = min(candidates, key=lambda t: min(abs(t.span.start - f.span.end), abs(f.span.start - t.span.end)))
+    return out
+
+
+def _op_spans(words: Sequence[WordOp]) -> list[tuple[int, int, int, int]]:
+    """[old_start, old_end, new_start, new_end) of each word operation in the link's joined texts."""
+    out = []
+    i = j = 0
+    for _, o, n in words:
+        out.append((i, i + len(o), j, j + len(n)))
+        i += len(o)
+        j += len(n)
+    return out
+
+
+def _op_of_facts(
+    edition: Edition,
+    sentences: tuple[int, ...],
+    fact_ids: list[int],
+    facts: Sequence[Fact],
+    spans: list[tuple[int, int, int, int]],
+    new_side: bool,
+) -> dict[int, int]:
+    """For facts of a link's sentences: the index of the word operation their first character falls in.
+    The link's text is its sentences joined by one space, as `editions.compare` builds it."""
+    offsets: dict[int, int] = {}
+    at = 0
+    for i in sentences:
+        offsets[i] = at
+        at += len(edition.sentences[i].span) + 1
+    lo = 2 if new_side else 0
+    out: dict[int, int] = {}
+    for k in fact_ids:
+        fact = facts[k]
+        pos = offsets[fact.sentence] + fact.span.start - edition.sentences[fact.sentence].span.start
+        for op, span in enumerate(spans):
+            if span[lo] <= pos < span[lo + 1]:
+                out[k] = op
+                break
+    return out
 
 
 def _measure_words(fact: Fact) -> frozenset[str]:
