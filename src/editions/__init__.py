@@ -13,6 +13,7 @@ import warnings
 from editions import facts, ingest, structure
 from editions.compare import compare
 from editions.errors import EditionsError, InputError, InputWarning
+from editions.library import Library
 from editions.model import Author, Block, BlockKind, Edition, Fact, Sentence, Span
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Fact",
     "InputError",
     "InputWarning",
+    "Library",
     "Sentence",
     "Span",
     "compare",

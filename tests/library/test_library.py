@@ -343,3 +343,14 @@ def test_not_a_library_is_refused(library_url: str, tmp_path: Path) -> None:
         Library(tmp_path)
     with pytest.raises(LibraryError, match="does not exist"):
         Library(tmp_path / "missing" / "x.db")
+
+
+def test_compare_by_reference_and_changed_shares(samples: Library) -> None:
+    old, new = samples.get("IF99001~1"), samples.get("IF99001")
+    comparison = samples.compare("IF99001~1", "IF99001")
+    assert comparison == editions.compare(old, new)
+    listed = samples.editions("IF99001", compare=True)
+    assert listed[2].changed == pytest.approx(comparison.stats["sentences_changed"])
+    assert listed[1].changed == pytest.approx(
+        editions.compare(samples.get("IF99001~2"), old).stats["sentences_changed"]
+    )

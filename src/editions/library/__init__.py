@@ -50,7 +50,7 @@ from editions.library.search import (
     unmark,
 )
 from editions.library.timeline import FactRow, Timeline, TimelinePoint, render_chart, trace
-from editions.model import Edition, Source
+from editions.model import Comparison, Edition, Source
 
 __all__ = [
     "DEFAULT_PATH",
@@ -531,11 +531,15 @@ class Library:
             for k, t, p, n, c, first, latest in rows
         ]
 
-    def editions(self, report: str) -> list[EditionInfo]:
-        """A report's editions, oldest first, each with the share of sentences changed since the previous one
-        (from `editions.compare` when it has been run for the pair, else counted on identical sentences)."""
+    def editions(self, report: str, *, compare: bool = False) -> list[EditionInfo]:
+        """A report's editions, oldest first, each with the share of sentences changed since the previous one:
+        `editions.compare`'s `sentences_changed` when the pair has been compared (with `compare=True`, every
+        pair not compared yet is compared now, and kept), else counted on identical sentences."""
         report_pk, key = self._report(report)
         rows = self._rows(self._db, report_pk)
+        if compare and _compare.available():
+            for old, new in itertools.pairwise(rows):
+                self._links(old.pk, new.pk)
         sources = self._sources(self._db, [r.pk for r in rows])
         changed = self._changes(rows)
         return [self._info(key, rows, i, sources.get(r.pk, ()), changed[i]) for i, r in enumerate(rows)]
@@ -820,19 +824,25 @@ class Library:
                 return old_side[0]
         return None
 
-    def _links(self, old_pk: int, new_pk: int, old: Edition, new: Edition) -> list[_compare.LinkRow] | None:
-        """compare(old, new)'s links, computed once and kept in the library."""
+    def _links(
+        self, old_pk: int, new_pk: int, old: Edition | None = None, new: Edition | None = None
+    ) -> list[_compare.LinkRow] | None:
+        """compare(old, new)'s links, computed once and kept in the library; None without the compare stage."""
         rows = self._db.query(
             "SELECT links FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
             (old_pk, new_pk, _compare.ENGINE),
         )
         if rows:
             return [(tuple(o), tuple(n), str(k), float(s)) for o, n, k, s in json.loads(rows[0][0])]
-        aligned = _compare.align(old, new)
+        aligned = _compare.align(old or self._load(old_pk), new or self._load(new_pk))
         if aligned is None:
             return None
-        links, stats = aligned
+        self._keep_comparison(old_pk, new_pk, *aligned)
+        return aligned[0]
 
+    def _keep_comparison(
+        self, old_pk: int, new_pk: int, links: list[_compare.LinkRow], stats: dict[str, float]
+    ) -> None:
         def store(db: Database) -> None:
             db.execute(
                 "INSERT INTO comparisons (old_pk, new_pk, engine, stats, links) VALUES (?, ?, ?, ?, ?) "
@@ -841,7 +851,24 @@ class Library:
             )
 
         self._db.write(store)
-        return links
+
+    def compare(self, old: str, new: str) -> Comparison:
+        """`editions.compare` of two editions named by reference (`IF10199~1`, `IF10199`); its links and stats
+        are kept, for `editions(…)`'s changed shares and `first_seen`."""
+        import editions
+
+        _, _, old_rows, i = self._resolve(old)
+        _, _, new_rows, j = self._resolve(new)
+        old_pk, new_pk = old_rows[i].pk, new_rows[j].pk
+        comparison = editions.compare(self._load(old_pk), self._load(new_pk))
+        cached = self._db.query(
+            "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
+            (old_pk, new_pk, _compare.ENGINE),
+        )
+        if not cached:
+            links, stats = _compare.rows_of(comparison)
+            self._keep_comparison(old_pk, new_pk, links, stats)
+        return comparison
 
     # --- Timelines ------------------------------------------------------------------------------------------
 

@@ -35,7 +35,11 @@ def align(old: Edition, new: Edition) -> tuple[list[LinkRow], dict[str, float]] 
     fn = _compare()
     if fn is None:
         return None
-    comparison = fn(old, new)
+    return rows_of(fn(old, new))
+
+
+def rows_of(comparison: Any) -> tuple[list[LinkRow], dict[str, float]]:
+    """A Comparison's links and numeric stats, as the library keeps them."""
     links: list[LinkRow] = [
         (tuple(link.old), tuple(link.new), str(link.kind), float(link.similarity)) for link in comparison.links
     ]
