@@ -18,13 +18,14 @@ import re
 
 from editions.facts._found import Found
 from editions.facts.numbers import (
-    _IDENTIFIER_BEFORE,
     TENS,
     TIME_UNIT,
     UNITS,
     NumberToken,
     approximation_before,
+    ends_with,
     has_digit,
+    identifier_before,
     lower,
     to_value,
 )
@@ -56,7 +57,9 @@ _BARE_MONTH_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"(?P<y>\d\d\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")
-_SLASH_DATE = re.compile(r"(?<![\w/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])")
+# Not after a word character, "/" or "." (checked in code: every match starts with a digit, and a start
+# inside a rejected match would follow a digit or "/" too).
+_SLASH_DATE = re.compile(r"(?P<m>\d\d?)/(?P<d>\d\d?)/(?P<y>\d{4}|\d{2})(?![\w/])")
 # Patterns start with a literal or a digit so that the regex engine skips ahead fast; what may not stand
 # before them is checked in code.
 # "FY2022", "CY 22" (group fyy) or a year 1000-2100 (the whole match); one leading character class.
@@ -78,7 +81,6 @@ _QUARTER_YEAR = re.compile(
     re.IGNORECASE,
 )
 _Q_YEAR = re.compile(r"(?P<qq>Q[1-4]|H[12])\s?(?:FY\s?)?(?P<qy>\d{4})(?!\d)")
-_SEASON_WORDS = ("spring", "summer", "fall", "autumn", "winter")
 _QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _RELATIVE_UNIT = re.compile(
@@ -137,8 +139,17 @@ def _nearest_month_year(month: int, anchor: dt.date, future: bool, day: int | No
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(y * 12 + month - 1 - here))
 
 
+_MODIFIER_ENDS = ("early", "mid", "late", "of", "-")  # what `_MODIFIER_BEFORE` can end with
+
+
+def _modifier_before(text: str, start: int) -> re.Match[str] | None:
+    if not ends_with(lower(text), start, _MODIFIER_ENDS, 30):
+        return None
+    return _MODIFIER_BEFORE.search(text, max(0, start - 30), start)
+
+
 def _extend_modifier(text: str, start: int) -> int:
-    m = _MODIFIER_BEFORE.search(text, max(0, start - 30), start)
+    m = _modifier_before(text, start)
     return m.start() if m else start
 
 
@@ -217,6 +228,8 @@ def _numeric_dates(text: str) -> list[Found]:
         if iso is not None:
             found.append(Found(m.start(), m.end(), "date", iso))
     for m in _SLASH_DATE.finditer(text) if "/" in text else ():
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_/."):
+            continue
         y = int(m.group("y"))
         if y < 100:
             y += 2000 if y < 50 else 1900
@@ -232,9 +245,7 @@ def _years(text: str) -> list[Found]:
         start = m.start()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_$€£¥.,/"):
             continue
-        if _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start) and not _MODIFIER_BEFORE.search(
-            text, max(0, start - 30), start
-        ):
+        if identifier_before(text, start) and not _modifier_before(text, start):
             continue
         unit: str | None = None
         raw = m.group("fyy")
@@ -243,7 +254,11 @@ def _years(text: str) -> list[Found]:
             unit = "fiscal year"
         else:
             year = int(m.group())
-            fiscal = _FISCAL_BEFORE.search(text, max(0, start - 20), start)
+            fiscal = (
+                _FISCAL_BEFORE.search(text, max(0, start - 20), start)
+                if ends_with(lower(text), start, ("fiscal", "year", "(fy)"), 20)
+                else None
+            )
             if fiscal is not None:
                 start, unit = fiscal.start(), "fiscal year"
         modified = _extend_modifier(text, start)
@@ -256,7 +271,7 @@ def _years(text: str) -> list[Found]:
         before = _DECADE_BEFORE.search(text, max(0, start - 20), start)
         found.append(Found(before.start() if before else start, m.end(), "date", m.group("y")[:3]))
     low = lower(text)
-    if any(season in low for season in _SEASON_WORDS):
+    if "spring" in low or "summer" in low or "fall" in low or "autumn" in low or "winter" in low:
         for m in _SEASON_YEAR.finditer(text):
             found.append(Found(m.start(), m.end(), "date", f"{m.group('y')}-{SEASONS[m.group('s').lower()]}"))
     if "quarter" in low or "half" in low:

@@ -69,10 +69,28 @@ NUMBER_WORDS = frozenset({*_CARDINAL_WORDS, *_ORDINAL_WORDS})
 _HAS_DIGIT = re.compile(r"\d")
 
 
+_LAST_LOWER: tuple[str, str] = ("", "")
+
+
 def lower(text: str) -> str:
-    """`text` in lower case with its length kept (offsets stay valid)."""
+    """`text` in lower case with its length kept (offsets stay valid). The finders of one sentence all
+    ask for it: the last answer is kept."""
+    global _LAST_LOWER
+    last = _LAST_LOWER
+    if last[0] is text:
+        return last[1]
     low = text.lower()
-    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    _LAST_LOWER = (text, low)
+    return low
+
+
+def ends_with(low: str, start: int, words: tuple[str, ...], reach: int = 24) -> bool:
+    """Whether the lower-cased text before `start`, trailing whitespace dropped, ends with one of `words`.
+    A look-behind pattern below that can only match when the text before a number ends with one of a few
+    words (and whitespace) is tried only when this cheap test passes: the test never rules out a match."""
+    return low[max(0, start - reach) : start].rstrip().endswith(words)
 
 
 def has_digit(text: str) -> bool:
@@ -150,6 +168,10 @@ _CURRENCY_SUFFIX = re.compile(
     r"(?:\s(?P<scale>million|billion|thousand|trillion)\b)?",
     re.IGNORECASE,
 )
+# What `_CURRENCY_PREFIX` can end with, before its optional space.
+_CURRENCY_PREFIX_ENDS = (
+    *"$€£¥₹₩₡₿", *(code.lower() for code in _ISO_CODES.split("|")), "btc", "dollar", "dollars", "euro", "euros",
+)  # fmt: skip
 _PERCENT_OF_BEFORE = re.compile(r"\b(?:percent(?:age)?s?|per\s?cent)\s+of\s+$", re.IGNORECASE)
 _CENTS_TAIL = re.compile(r"\s?cents?\b", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+(?:and\s+)?")
@@ -167,6 +189,22 @@ _IDENTIFIER_BEFORE = re.compile(
     r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Stat\.|U\.S\.C\.|Exec\.\s+Order|E\.O\.|Form|Route|Highway|Flight|"
     r"Resolution)\s?|[A-Za-z]-|[A-Za-z]{2,}\s?-\s?)$"
 )
+# What `_IDENTIFIER_BEFORE` can end with, before its optional space: its words' last parts, or a hyphen.
+_IDENTIFIER_ENDS = (
+    "article", "section", "sec.", "title", "chapter", "figure", "fig.", "table", "part", "division",
+    "amendment", "rule", "resolution", "no.", "nos.", "number", "volume", "vol.", "item", "annex", "appendix",
+    "box", "note", "page", "p.", "res.", "r.", "s.", "l.", "stat.", "c.", "order", "o.", "form", "route",
+    "highway", "flight", "-",
+)  # fmt: skip
+
+
+def identifier_before(text: str, start: int) -> bool:
+    """Whether the number at `start` names rather than measures ("Article 9", "P.L. 115-232")."""
+    return ends_with(lower(text), start, _IDENTIFIER_ENDS, 17) and (
+        _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start) is not None
+    )
+
+
 _ONE_NOT_A_NUMBER_BEFORE = re.compile(
     r"\b(?:the|this|that|which|any|each|every|no|no\s+one|someone|anyone|every|only)\s+$", re.IGNORECASE
 )
@@ -719,13 +757,18 @@ def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 # --- quantities ------------------------------------------------------------------------------------
 
 
+_APPROXIMATE_ENDS = (
+    "about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "some", "over", "under",
+    "than", "to", "least", "most", "estimated", "of", "as", "~",
+)  # fmt: skip
+
+
 def approximation_before(text: str, start: int) -> int | None:
     """Start of an approximation phrase ("around", "more than", "~") ending right at `start`."""
-    window = text[max(0, start - 24) : start]
-    m = APPROXIMATE.search(window)
-    if m is None:
+    if not ends_with(lower(text), start, _APPROXIMATE_ENDS):
         return None
-    return start - len(window) + m.start()
+    m = APPROXIMATE.search(text, max(0, start - 24), start)
+    return None if m is None else m.start()
 
 
 def _singular(word: str) -> str:
@@ -804,6 +847,7 @@ def _cents_after(text: str, money_end: int, nxt: NumberToken | None) -> tuple[De
 def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
     """Counts, money, percentages and fractions among `tokens`."""
     found: list[Found] = []
+    low = lower(text)
     consumed = 0  # text before this offset belongs to an earlier quantity (a currency sign after it)
     skip_until = -1
     for index, tok in enumerate(tokens):
@@ -811,14 +855,18 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
             continue
         start, end = tok.start, tok.end
         raw = text[start:end]
-        if tok.digits and _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start):
+        if tok.digits and identifier_before(text, start):
             continue
         if not tok.digits and raw.lower() == "one":
             if _ONE_NOT_A_NUMBER_BEFORE.search(text, max(0, start - 12), start):
                 continue
             if text[end : end + 3].lower() == " of":
                 continue
-        prefix = _CURRENCY_PREFIX.search(text, max(consumed, start - 8), start)
+        prefix = (
+            _CURRENCY_PREFIX.search(text, max(consumed, start - 8), start)
+            if ends_with(low, start, _CURRENCY_PREFIX_ENDS, 8)
+            else None
+        )
         unit: str | None = None
         kind = "count"
         value = tok.value
@@ -834,7 +882,9 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
         else:
             percent = _PERCENT_POINTS.match(text, end) or _PERCENT.match(text, end)
             currency = _CURRENCY_SUFFIX.match(text, end)
-            percent_of = _PERCENT_OF_BEFORE.search(text, max(0, start - 24), start)
+            percent_of = (
+                _PERCENT_OF_BEFORE.search(text, max(0, start - 24), start) if ends_with(low, start, ("of",)) else None
+            )
             if percent is not None:
                 kind = "percent"
                 unit = "percentage point" if "point" in percent.group().lower() else "percent"
