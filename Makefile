@@ -16,10 +16,12 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 .PHONY: demo test clean python-version
 
 demo: $(STAMP)
-	@for f in $(SAMPLES); do \
-		printf '\n$$ editions show %s\n' "$$f"; \
-		$(BIN)/editions show "$$f" || exit $$?; \
-	done
+	@printf '\n$$ editions show %s\n' "$(word 1,$(SAMPLES))"
+	@$(BIN)/editions show "$(word 1,$(SAMPLES))"
+	@printf '\n$$ editions diff %s %s\n' "$(word 1,$(SAMPLES))" "$(word 2,$(SAMPLES))"
+	@$(BIN)/editions diff "$(word 1,$(SAMPLES))" "$(word 2,$(SAMPLES))"
+	@printf '\n$$ editions diff %s %s --format markdown\n' "$(word 2,$(SAMPLES))" "$(word 3,$(SAMPLES))"
+	@$(BIN)/editions diff "$(word 2,$(SAMPLES))" "$(word 3,$(SAMPLES))" --format markdown
 
 test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
