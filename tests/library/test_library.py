@@ -192,14 +192,14 @@ def test_percent_changed_between_editions(samples: Library) -> None:
 def test_failed_add_stores_nothing(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     edition = editions.read(SAMPLES[0])
     db = library._db
-    real = type(db).executemany
+    real = type(db).insert_rows
 
-    def failing(self: Any, sql: str, rows: Any) -> None:
-        if "INSERT INTO facts" in sql:
+    def failing(self: Any, table: str, columns: Any, rows: Any) -> None:
+        if table == "facts":
             raise RuntimeError("disk on fire")
-        real(self, sql, rows)
+        real(self, table, columns, rows)
 
-    monkeypatch.setattr(type(db), "executemany", failing)
+    monkeypatch.setattr(type(db), "insert_rows", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
         library.add(edition)
     monkeypatch.undo()

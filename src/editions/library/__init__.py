@@ -351,13 +351,16 @@ class Library:
             (pk, *source, now),
         )
         passages = self._passages(db, report_pk, [edition.text_of(s) for s in edition.sentences])
-        db.executemany(
-            "INSERT INTO sentences (edition_pk, idx, passage_pk, section) VALUES (?, ?, ?, ?)",
-            [(pk, s.index, passages[i], _codec.section(s.section)) for i, s in enumerate(edition.sentences)],
+        sections = {path: _codec.section(path) for path in {s.section for s in edition.sentences}}
+        db.insert_rows(
+            "sentences",
+            ("edition_pk", "idx", "passage_pk", "section"),
+            [(pk, s.index, passages[i], sections[s.section]) for i, s in enumerate(edition.sentences)],
         )
-        db.executemany(
-            "INSERT INTO facts (edition_pk, idx, sentence, kind, measure, value, unit, approximate, surface) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        text = edition.text
+        db.insert_rows(
+            "facts",
+            ("edition_pk", "idx", "sentence", "kind", "measure", "value", "unit", "approximate", "surface"),
             [
                 (
                     pk,
@@ -368,13 +371,19 @@ class Library:
                     _codec.value(f.value),
                     f.unit,
                     int(f.approximate),
-                    edition.text_of(f),
+                    text[f.span.start : f.span.end],
                 )
                 for i, f in enumerate(edition.facts)
             ],
         )
-        self._refresh_report(db, report_pk)
-        return Added(AddStatus.ADDED, self._info_by_pk(db, report_pk, pk))
+        rows = self._rows(db, report_pk)
+        if rows[-1].pk == pk:  # the report's title and product are its latest edition's
+            db.execute(
+                "UPDATE reports SET title = coalesce(?, title), title_key = ?, product = coalesce(?, product) "
+                "WHERE pk = ?",
+                (edition.title, title_key(edition.title) if edition.title else "", edition.product, report_pk),
+            )
+        return Added(AddStatus.ADDED, self._info_by_pk(db, report_pk, pk, rows))
 
     def _passages(self, db: Database, report_pk: int, texts: Sequence[str]) -> list[int]:
         """The passage of each text within the report, created when new."""
@@ -383,13 +392,19 @@ class Library:
         known = self._passage_pks(db, report_pk, list(distinct))
         missing = [(report_pk, h, distinct[h]) for h in distinct if h not in known]
         if missing:
-            db.executemany("INSERT INTO passages (report_pk, hash, text) VALUES (?, ?, ?)", missing)
+            db.insert_rows("passages", ("report_pk", "hash", "text"), missing)
             known.update(self._passage_pks(db, report_pk, [h for _, h, _ in missing]))
         return [known[h] for h in hashes]
 
     @staticmethod
     def _passage_pks(db: Database, report_pk: int, hashes: Sequence[str]) -> dict[str, int]:
         out: dict[str, int] = {}
+        if db.dialect == "postgres":
+            for pk, h in db.query(
+                "SELECT pk, hash FROM passages WHERE report_pk = ? AND hash = ANY(?)", (report_pk, list(hashes))
+            ):
+                out[str(h)] = int(pk)
+            return out
         for i in range(0, len(hashes), 500):
             chunk = hashes[i : i + 500]
             marks = ", ".join("?" * len(chunk))
@@ -450,15 +465,6 @@ class Library:
                 best = (ratio, int(is_numbered), int(pk))
         return None if best is None else best[2]
 
-    def _refresh_report(self, db: Database, report_pk: int) -> None:
-        """The report's title and product are its latest edition's."""
-        rows = self._rows(db, report_pk)
-        latest = rows[-1]
-        db.execute(
-            "UPDATE reports SET title = coalesce(?, title), title_key = ?, product = coalesce(?, product) WHERE pk = ?",
-            (latest.title, title_key(latest.title) if latest.title else "", latest.product, report_pk),
-        )
-
     # --- Reading --------------------------------------------------------------------------------------------
 
     @staticmethod
@@ -494,9 +500,9 @@ class Library:
                 out.setdefault(int(pk), []).append(_codec.read_source(fmt, name, retrieved))
         return {pk: tuple(v) for pk, v in out.items()}
 
-    def _info_by_pk(self, db: Database, report_pk: int, pk: int) -> EditionInfo:
+    def _info_by_pk(self, db: Database, report_pk: int, pk: int, rows: list[_Row] | None = None) -> EditionInfo:
         key = str(db.query("SELECT key FROM reports WHERE pk = ?", (report_pk,))[0][0])
-        rows = self._rows(db, report_pk)
+        rows = rows or self._rows(db, report_pk)
         position = next(i for i, r in enumerate(rows) if r.pk == pk)
         return self._info(key, rows, position, self._sources(db, [pk]).get(pk, ()), None)
 
@@ -870,22 +876,44 @@ class Library:
             self._keep_comparison(old_pk, new_pk, links, stats)
         return comparison
 
+    def _passage_texts(self, pks: Sequence[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for i in range(0, len(pks), 500):
+            chunk = pks[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            out.update(
+                (int(pk), str(text))
+                for pk, text in self._db.query(f"SELECT pk, text FROM passages WHERE pk IN ({marks})", tuple(chunk))
+            )
+        return out
+
     # --- Timelines ------------------------------------------------------------------------------------------
 
     def timeline(self, report: str, words: str) -> Timeline:
         """The figure that `words` names ("troops", "FDI source Japan rank"), in every edition of `report`."""
         report_pk, key = self._report(report)
         rows = self._rows(self._db, report_pk)
-        facts: dict[int, list[FactRow]] = {r.pk: [] for r in rows}
-        for edition_pk, sentence, kind, measure, value, unit, approximate, surface, text in self._db.query(
-            "SELECT f.edition_pk, f.sentence, f.kind, f.measure, f.value, f.unit, f.approximate, f.surface, p.text "
-            "FROM facts f JOIN editions e ON e.pk = f.edition_pk "
+        found = self._db.query(
+            "SELECT f.edition_pk, f.sentence, f.kind, f.measure, f.value, f.unit, f.approximate, f.surface, "
+            "s.passage_pk FROM facts f JOIN editions e ON e.pk = f.edition_pk "
             "JOIN sentences s ON s.edition_pk = f.edition_pk AND s.idx = f.sentence "
-            "JOIN passages p ON p.pk = s.passage_pk WHERE e.report_pk = ? ORDER BY f.edition_pk, f.idx",
+            "WHERE e.report_pk = ? ORDER BY f.edition_pk, f.idx",
             (report_pk,),
-        ):
+        )
+        texts = self._passage_texts(sorted({int(r[8]) for r in found}))
+        facts: dict[int, list[FactRow]] = {r.pk: [] for r in rows}
+        for edition_pk, sentence, kind, measure, value, unit, approximate, surface, passage_pk in found:
             facts[int(edition_pk)].append(
-                FactRow(int(sentence), kind, measure, _codec.read_value(value), unit, bool(approximate), surface, text)
+                FactRow(
+                    int(sentence),
+                    kind,
+                    measure,
+                    _codec.read_value(value),
+                    unit,
+                    bool(approximate),
+                    surface,
+                    texts[int(passage_pk)],
+                )
             )
         chain = trace(words, [facts[r.pk] for r in rows])
         points = []

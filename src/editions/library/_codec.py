@@ -40,7 +40,14 @@ def read_section(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text))
 
 
-def value(v: FactValue) -> str:
+def value(v: FactValue) -> str | None:
+    """A fact's value as JSON text (None stays NULL); numbers take the fast path."""
+    if v is None:
+        return None
+    if type(v) is int:
+        return str(v)
+    if type(v) is float and v == v and v not in (float("inf"), float("-inf")):
+        return repr(v)
     return _dumps(v)
 
 

@@ -77,6 +77,10 @@ class Database(ABC):
         """Inside `write` only."""
 
     @abstractmethod
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows at once (PostgreSQL: COPY). Inside `write` only."""
+
+    @abstractmethod
     def insert_returning(self, sql: str, params: Sequence[Any]) -> int | None:
         """Run an INSERT … RETURNING pk; None when ON CONFLICT DO NOTHING skipped the row. Inside `write` only."""
 

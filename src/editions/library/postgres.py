@@ -75,6 +75,11 @@ class PostgresDatabase(Database):
         with self._conn.cursor() as cur:
             cur.executemany(_sql(sql), [tuple(r) for r in rows])
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        with self._conn.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
     def insert_returning(self, sql: str, params: Sequence[Any]) -> int | None:
         row = self._conn.execute(_sql(sql), tuple(params)).fetchone()
         return None if row is None else int(row[0])

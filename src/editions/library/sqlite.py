@@ -78,6 +78,10 @@ class SqliteDatabase(Database):
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self._conn.executemany(sql, (tuple(r) for r in rows))
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        marks = ", ".join("?" * len(columns))
+        self._conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
     def insert_returning(self, sql: str, params: Sequence[Any]) -> int | None:
         row = self._conn.execute(sql, tuple(params)).fetchone()
         return None if row is None else int(row[0])

@@ -11,6 +11,7 @@ cut the line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -112,15 +113,27 @@ class Timeline:
         }
 
 
-def _words(text: str) -> set[str]:
-    return set(normalize_words(text))
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    """Normalized words of a sentence; cached, since consecutive editions repeat most sentences."""
+    return frozenset(normalize_words(text))
 
 
-def query_score(query: set[str], fact: FactRow) -> float:
+@functools.lru_cache(maxsize=65536)
+def _measure_words(measure: str) -> frozenset[str]:
+    return frozenset(measure.split())
+
+
+@functools.lru_cache(maxsize=262144)
+def _similarity(a: str, b: str) -> float:
+    return measure_similarity(a, b)
+
+
+def query_score(query: frozenset[str], fact: FactRow) -> float:
     """Share of the query's words in the fact's measure (full weight) or its sentence (less weight)."""
     if not query:
         return 0.0
-    in_measure = len(query & set(fact.measure.split())) / len(query)
+    in_measure = len(query & _measure_words(fact.measure)) / len(query)
     in_sentence = len(query & _words(fact.sentence_text)) / len(query)
     score = max(in_measure, 0.8 * in_sentence) + 0.05 * in_measure
     if fact.kind in _DATES:
@@ -134,13 +147,13 @@ def _compatible(a: FactRow, b: FactRow) -> bool:
     return a.kind in _NUMERIC and b.kind in _NUMERIC and a.unit == b.unit
 
 
-def _best_next(current: FactRow, candidates: Sequence[FactRow], query: set[str]) -> tuple[FactRow | None, float]:
+def _best_next(current: FactRow, candidates: Sequence[FactRow], query: frozenset[str]) -> tuple[FactRow | None, float]:
     best: FactRow | None = None
     best_key = (MIN_SIMILARITY, -1.0, -1.0)
     for fact in candidates:
         if not _compatible(current, fact):
             continue
-        similarity = measure_similarity(current.measure, fact.measure)
+        similarity = _similarity(current.measure, fact.measure)
         if fact.sentence_text == current.sentence_text and fact.surface == current.surface:
             similarity = 1.0
         # A measure reworded a little more than MIN_SIMILARITY allows still continues the line when its
@@ -155,7 +168,7 @@ def _best_next(current: FactRow, candidates: Sequence[FactRow], query: set[str])
 def trace(query: str, editions: Sequence[Sequence[FactRow]]) -> list[tuple[FactRow | None, float]]:
     """For each edition (in order), the fact that carries the figure the query names, and its similarity to
     the figure it continues; (None, 0.0) where the edition does not state it. All None when nothing matches."""
-    words = _words(query) or {w.lower() for w in query.split()}
+    words = _words(query) or frozenset(w.lower() for w in query.split())
     anchor: tuple[int, FactRow] | None = None
     anchor_key = (MIN_QUERY_SCORE, -1)
     for position, facts in enumerate(editions):
