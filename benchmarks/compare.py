@@ -1,19 +1,28 @@
 """Comparison speed and memory: `editions.compare` against diff-match-patch's word-mode diff, in one run.
 
     .venv/bin/python benchmarks/compare.py [--shared ../shared] [--repeat 3] [--pages 100] [--no-memory]
+    .venv/bin/python benchmarks/compare.py --truth-only --repeat 1   # the found-edits table only
 
 The edition pair is built from the corpus's own sentences (the Markdown editions of
 ../shared/corpus/profamiot-crs-reports, in file order, each sentence once): about 30 sentences a page, in
 sections of 8 paragraphs of 5 sentences. The new edition gets programmatic edits, chosen with a fixed seed:
-3% of sentences have a figure changed (their first number), 2% are added (sentences not in the old edition),
-2% deleted, 2% reworded (a word inserted, one dropped), 1% moved to another section, one sentence split in two
-and two sentences merged into one. Both editions are written as Markdown and read with `editions.read`
-(untimed); then are timed, best of `--repeat`:
+3% of sentences have a figure changed (their first number; a year moves by 1 to 9 years), 2% are added
+(sentences not in the old edition), 2% deleted, 2% reworded (a word inserted, one dropped), 1% moved to another
+section, one sentence split in two and two sentences merged into one (split and merge only of sentences no other
+edit touched). Both editions are written as Markdown and read with `editions.read` (untimed); then are timed,
+best of `--repeat`:
 
 - `editions.compare(old, new)`: alignment, word operations, figure changes, stats and brief;
 - the baseline: diff-match-patch `diff_main` in word mode (words mapped to characters, as its line mode does
   for lines; what EveryCRSReport runs) over the two editions' normalized texts, then `diff_cleanupSemantic`,
   with the library's default `Diff_Timeout` of 1 s (with 0, an exact diff, it takes ~40 s at 100 pages).
+
+Every new sentence carries its origin, so the comparison of the first pair is scored against the known edits,
+kind by kind: recall (the edit's exact link was found; for a changed figure, a figure change citing both
+sentences) and precision (of the links of that kind reported; for figures, of the changed figures; for
+reworded, of the edited links that are not a figure edit's). Generated sentences the reader does not give back
+as one sentence (about 2.5%: Markdown links, emphasis) are left out of the truth; their links count as
+reported but not correct. `--truth-only` stops after that table.
 
 Then the same at 10× the pages (`time ratio` should stay ≤ 12×), and, in a child process, the peak resident
 memory of reading and comparing a 1,000-page pair (`ru_maxrss`, goal ≤ 1 GB).
@@ -30,12 +39,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import diff_match_patch
 
 import editions
+from editions.model import Comparison
 from editions.structure.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
@@ -99,7 +111,8 @@ def _bump(sentence: str, rng: random.Random) -> str | None:
         value = float(digits)
     except ValueError:
         return None
-    new = value + rng.randint(1, 9) * (10 ** max(0, len(digits.split(".")[0]) - 2))
+    year = m.group().isdigit() and 1900 <= value <= 2100
+    new = value + rng.randint(1, 9) * (1 if year else 10 ** max(0, len(digits.split(".")[0]) - 2))
     text = f"{int(new):,}" if "," in m.group() else (str(int(new)) if "." not in digits else f"{new:.1f}")
     return sentence[: m.start()] + text + sentence[m.end() :]
 
@@ -112,42 +125,63 @@ def _reword(sentence: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def edited_pair(sentences: list[str], spare: list[str], seed: int = 5) -> tuple[list[list[str]], list[list[str]]]:
-    """Old and new editions as sections of sentences."""
+Origin = tuple[str, int, int]
+"""Where a new-edition sentence comes from: (kind, old index, second old index or -1), kind one of same,
+figure, reworded, moved, added (old index -1), split (second field: which part, 0 or 1) and merge."""
+
+
+def edited_pair(
+    sentences: list[str], spare: list[str], seed: int = 5
+) -> tuple[list[list[str]], list[list[tuple[str, Origin]]]]:
+    """Old and new editions as sections of sentences; each new sentence carries its origin (the truth)."""
     rng = random.Random(seed)
     n = len(sentences)
     old = [sentences[i : i + SECTION] for i in range(0, n, SECTION)]
-    new = [list(section) for section in old]
+    new: list[list[tuple[str, Origin]]] = [
+        [(text, ("same", s * SECTION + k, -1)) for k, text in enumerate(section)] for s, section in enumerate(old)
+    ]
     flat = [(s, k) for s, section in enumerate(new) for k in range(len(section))]
-    picks = rng.sample(flat, int(n * 0.10))
+    picks = rng.sample(flat, int(n * 0.08))
     cut = [int(n * x) for x in (0.03, 0.05, 0.07, 0.09)]
     figures, deleted, reworded, moved = picks[: cut[0]], picks[cut[0] : cut[1]], picks[cut[1] : cut[2]], picks[cut[2] :]
     for s, k in figures:
-        new[s][k] = _bump(new[s][k], rng) or _reword(new[s][k], rng)
+        text, (_, i, _) = new[s][k]
+        bumped = _bump(text, rng)
+        new[s][k] = (bumped, ("figure", i, -1)) if bumped else (_reword(text, rng), ("reworded", i, -1))
     for s, k in reworded:
-        new[s][k] = _reword(new[s][k], rng)
-    moving = [new[s][k] for s, k in moved]
+        text, (_, i, _) = new[s][k]
+        new[s][k] = (_reword(text, rng), ("reworded", i, -1))
+    moving = [(new[s][k][0], ("moved", new[s][k][1][1], -1)) for s, k in moved]
     for s, k in sorted(deleted + moved, reverse=True):
         del new[s][k]
-    for sentence in moving:
+    for entry in moving:
         target = new[rng.randrange(len(new))]
-        target.insert(rng.randrange(len(target) + 1), sentence)
+        target.insert(rng.randrange(len(target) + 1), entry)
     for sentence in spare[: int(n * 0.02)]:
         target = new[rng.randrange(len(new))]
-        target.insert(rng.randrange(len(target) + 1), sentence)
-    # One split, one merge.
+        target.insert(rng.randrange(len(target) + 1), (sentence, ("added", -1, -1)))
+    # One split, one merge, of sentences no other edit touched.
+    done = False
     for section in new:
-        for k, s in enumerate(section):
-            if ", and " in s:
-                a, b = s.split(", and ", 1)
-                section[k : k + 1] = [a + ".", b[:1].upper() + b[1:]]
+        for k, (text, origin) in enumerate(section):
+            if origin[0] == "same" and ", and " in text:
+                a, b = text.split(", and ", 1)
+                i = origin[1]
+                section[k : k + 1] = [(a + ".", ("split", i, 0)), (b[:1].upper() + b[1:], ("split", i, 1))]
+                done = True
                 break
-        else:
-            continue
-        break
-    last = new[-1]
-    if len(last) > 2:
-        last[0:2] = [last[0].rstrip(".") + "; " + last[1]]
+        if done:
+            break
+    done = False
+    for section in reversed(new):
+        for k in range(len(section) - 1):
+            (ta, oa), (tb, ob) = section[k], section[k + 1]
+            if oa[0] == ob[0] == "same" and ob[1] == oa[1] + 1:
+                section[k : k + 2] = [(ta.rstrip(".") + "; " + tb, ("merge", oa[1], ob[1]))]
+                done = True
+                break
+        if done:
+            break
     return old, new
 
 
@@ -191,20 +225,134 @@ def best_of(repeat: int, fn: Callable[[], object]) -> float:
     return best
 
 
-def build(shared: Path, pages: int, folder: Path) -> tuple[editions.Edition, editions.Edition]:
+@dataclass
+class Pair:
+    """A built edition pair and its truth: the generated old sentences and the new ones with their origins."""
+
+    old: editions.Edition
+    new: editions.Edition
+    old_texts: list[str]
+    new_entries: list[tuple[str, Origin]]
+
+
+def build(shared: Path, pages: int, folder: Path) -> Pair:
     n = pages * SENTENCES_PER_PAGE
     pool = corpus_sentences(shared, n + n // 50 + 10)
     if len(pool) < n + n // 50:
         sys.exit(f"no corpus sentences under {shared}")
     old, new = edited_pair(pool[:n], pool[n:])
     (folder / "old.md").write_text(to_markdown("Benchmark report", old), encoding="utf-8")
-    (folder / "new.md").write_text(to_markdown("Benchmark report", new), encoding="utf-8")
-    return editions.read(folder / "old.md"), editions.read(folder / "new.md")
+    (folder / "new.md").write_text(to_markdown("Benchmark report", [[t for t, _ in sec] for sec in new]), "utf-8")
+    return Pair(
+        editions.read(folder / "old.md"),
+        editions.read(folder / "new.md"),
+        [t for section in old for t in section],
+        [entry for section in new for entry in section],
+    )
 
 
-def run(shared: Path, pages: int, repeat: int) -> tuple[float, float, editions.Edition]:
+_URL = re.compile(r"https?://\S+")
+_LETTERS = re.compile(r"[a-z]{4,}")
+
+
+def _plain_key(text: str) -> str:
+    """A sentence as the Markdown reader and the generator both give it: its words of 4+ letters, links'
+    addresses, emphasis marks and ordinal suffixes aside."""
+    return " ".join(_LETTERS.findall(_URL.sub(" ", text.lower()).replace("_", " ")))
+
+
+KINDS = ("changed figures", "added", "deleted", "reworded", "moved", "split", "merge")
+
+
+def _index(edition: editions.Edition, texts: list[str]) -> tuple[dict[int, int], int]:
+    """Generated sentence → the edition's sentence with the same text (similarity key), and how many
+    generated sentences the reader did not give back as one sentence of their own."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for k, s in enumerate(edition.sentences):
+        where[_plain_key(edition.text_of(s))].append(k)
+    out: dict[int, int] = {}
+    for g, text in enumerate(texts):
+        hits = where.get(_plain_key(text))
+        if hits and len(hits) == 1:
+            out[g] = hits[0]
+    return out, len(texts) - len(out)
+
+
+def truth_scores(pair: Pair, c: Comparison) -> dict[str, tuple[int, int, int, int]]:
+    """For each kind of programmatic edit: (truth, found, reported, reported correctly). A truth edit is
+    found when the comparison has exactly its link (a figure edit: a changed figure citing both of its
+    sentences); reported counts the comparison's links of that kind (for figures its changed figures; for
+    reworded its edited links that are not a figure edit's)."""
+    old_at, lost_old = _index(pair.old, pair.old_texts)
+    new_at, lost_new = _index(pair.new, [t for t, _ in pair.new_entries])
+    print(
+        f"      truth: {lost_old} old and {lost_new} new generated sentences are not one sentence of the read "
+        "edition (left out of the truth)"
+    )
+    truth: dict[str, set[tuple[tuple[int, ...], tuple[int, ...]]]] = {k: set() for k in KINDS}
+    kept: set[int] = set()
+    split_parts: dict[int, list[int]] = defaultdict(list)
+    for g, (_, (kind, i, i2)) in enumerate(pair.new_entries):
+        if i >= 0:
+            kept.add(i)
+        if kind == "merge":
+            kept.add(i2)
+        if kind == "split":
+            split_parts[i].append(g)
+            continue
+        if g not in new_at or (i >= 0 and i not in old_at) or (kind == "merge" and i2 not in old_at):
+            continue  # the reader split or joined this sentence differently: no truth to check
+        j = new_at[g]
+        if kind == "added":
+            truth["added"].add(((), (j,)))
+        elif kind == "merge":
+            truth["merge"].add(((old_at[i], old_at[i2]), (j,)))
+        elif kind in ("figure", "reworded", "moved"):
+            name = "changed figures" if kind == "figure" else kind
+            truth[name].add(((old_at[i],), (j,)))
+    for i, parts in split_parts.items():
+        if i in old_at and all(g in new_at for g in parts):
+            truth["split"].add(((old_at[i],), tuple(new_at[g] for g in parts)))
+    for i in range(len(pair.old_texts)):
+        if i not in kept and i in old_at:
+            truth["deleted"].add(((old_at[i],), ()))
+
+    got: dict[str, set[tuple[tuple[int, ...], tuple[int, ...]]]] = {k: set() for k in KINDS}
+    name_of = {"added": "added", "deleted": "deleted", "moved": "moved", "split": "split", "merged": "merge"}
+    for link in c.links:
+        key = (link.old, link.new)
+        if str(link.kind) in name_of:
+            got[name_of[str(link.kind)]].add(key)
+        elif link.kind == "edited" and key not in truth["changed figures"]:
+            got["reworded"].add(key)
+    figures = [
+        ((fc.old.sentence,), (fc.new.sentence,))
+        for fc in c.fact_changes
+        if fc.kind == "changed" and fc.old is not None and fc.new is not None
+    ]
+    out: dict[str, tuple[int, int, int, int]] = {}
+    for kind in KINDS:
+        if kind == "changed figures":
+            found = len(truth[kind] & set(figures))
+            out[kind] = (len(truth[kind]), found, len(figures), sum(f in truth[kind] for f in figures))
+        else:
+            out[kind] = (len(truth[kind]), len(truth[kind] & got[kind]), len(got[kind]), len(truth[kind] & got[kind]))
+    return out
+
+
+def print_truth(scores: dict[str, tuple[int, int, int, int]]) -> None:
+    print("      | edit | truth | found | recall | reported | correct | precision |")
+    print("      |---|---:|---:|---:|---:|---:|---:|")
+    for kind, (t, f, r, ok) in scores.items():
+        recall = f"{f / t:.3f}" if t else "—"
+        precision = f"{ok / r:.3f}" if r else "—"
+        print(f"      | {kind} | {t} | {f} | {recall} | {r} | {ok} | {precision} |")
+
+
+def run(shared: Path, pages: int, repeat: int, truth: bool = True) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
-        old, new = build(shared, pages, Path(tmp))
+        pair = build(shared, pages, Path(tmp))
+    old, new = pair.old, pair.new
     ours = best_of(repeat, lambda: editions.compare(old, new))
     base = best_of(repeat, lambda: dmp_words(old.text, new.text))
     c = editions.compare(old, new)
@@ -218,12 +366,15 @@ def run(shared: Path, pages: int, repeat: int) -> tuple[float, float, editions.E
         f"compare/dmp {ours / base:.2f}x"
     )
     print(f"      links {kinds}; figures changed {changed}; brief items {len(c.brief)}")
-    return ours, base, old
+    if truth:
+        print_truth(truth_scores(pair, c))
+    return ours, base
 
 
 def child(shared: Path, pages: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        old, new = build(shared, pages, Path(tmp))
+        pair = build(shared, pages, Path(tmp))
+    old, new = pair.old, pair.new
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     c = editions.compare(old, new)
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -236,13 +387,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--truth-only", action="store_true", help="only the first pair: time and found edits")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.shared, args.child)
         return
-    small, small_base, _ = run(args.shared, args.pages, args.repeat)
-    large, large_base, _ = run(args.shared, args.pages * 10, 1)
+    small, small_base = run(args.shared, args.pages, args.repeat)
+    if args.truth_only:
+        return
+    large, large_base = run(args.shared, args.pages * 10, 1, truth=False)
     print(
         f"10x the text: compare {large / small:.1f}x the time (goal ≤ 12x), "
         f"dmp word diff {large_base / small_base:.1f}x"
