@@ -1,16 +1,30 @@
 """Value accuracy of `editions.facts` on Microsoft Recognizers-Text's English spec cases.
 
 For each kind we claim, a gold result counts as correct when a fact found in the case's input overlaps
-the gold span and has the gold value. What we claim (decided by kind, before scoring):
-- number (NumberModel): subtypes integer, decimal, fraction. Not claimed: subtype power ("1.1^23", "1e10").
-- ordinal (OrdinalModel): type `ordinal`. Not claimed: `ordinal.relative` ("next", "last", "penultimate").
+the gold span and has the gold value. What we claim is decided by rule on the gold result (and its input),
+never by the case's text, before scoring; every result we do not claim is reported with its reason and
+count (and how many of them we get right anyway):
+- number (NumberModel): subtypes integer, decimal, fraction. Not claimed:
+  - subtype power ("1.1^23", "1e10"): scientific notation is not written in policy prose;
+  - the digits of an identifier, address or date: one part of a token made of three or more digit groups
+    joined by ".", "/" or "-" ("192.168.1.2", "5/17/2018", "+1-222-2222/2222"), or of a letter code joined
+    to digits by "-" ("SCP-173"): such a token names something; we read a date where it is one and
+    report no figure for the rest;
+  - a decimal comma ("1,3" = 1.3, "1.111,11"): English text writes "1,3" only as a list of two numbers
+    and "1.111" only as a decimal, so reading the European way would misread English.
+- ordinal (OrdinalModel): type `ordinal`. Not claimed:
+  - `ordinal.relative` ("next", "last", "penultimate"): no number is written;
+  - an ordinal that is the denominator of a mixed number which the NumberModel's own gold reads as a
+    fraction ("forty two and a third" = 42.33): the two gold files read the same words two ways; we
+    give the number, which the number row scores.
 - percent (PercentModel): results with a numeric value. Not claimed: "percent" with no number (value null).
 - currency (CurrencyModel): results with a value. Not claimed: a bare currency name ("dollar", value null).
 - dates (DateTimeModel): `datetimeV2.date` results and `datetimeV2.daterange` results whose timex is a
   month or a year ("2015-12", "2016"), resolved against the case's ReferenceDateTime when it has one.
   Not claimed: times, date-times, durations, sets, week and part-of-period ranges, "between … and …".
 
-Prints a Markdown table. Usage: python scripts/score_facts_recognizers.py [--shared PATH] [--misses N]
+Prints a Markdown table of what we claim, then one of what we do not claim, by reason.
+Usage: python scripts/score_facts_recognizers.py [--shared PATH] [--misses N]
 """
 
 from __future__ import annotations
@@ -50,27 +64,80 @@ class Tally:
     python_skipped: int = 0
     python_skipped_correct: int = 0
     misses: list[str] = field(default_factory=list)
+    reasons: dict[str, list[int]] = field(default_factory=dict)
+    """Unclaimed results by reason: [results, correct anyway]."""
 
 
-def _claimed(kind: str, result: dict[str, Any]) -> bool:
+# Three or more digit groups joined by ".", "/" or "-", or a letter code joined to digits by "-".
+_IDENTIFIER_TOKEN = re.compile(r"[+-]?\d+(?:[./-]\d+){2,}|[A-Za-z]+-\d+")
+_DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}")
+REASONS = {
+    "power": "subtype power (scientific notation)",
+    "identifier": "digits of an identifier, address or date",
+    "decimal_comma": "decimal comma (European notation)",
+    "relative": "ordinal.relative (no number written)",
+    "mixed_number": "denominator of a mixed number the NumberModel reads as a fraction",
+    "no_value": "no value (a bare word)",
+    "date_type": "not a date, month or year",
+}
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited token holding [start, end), without trailing sentence punctuation."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].rstrip(".,;:!?")
+
+
+def _decimal_comma(result: dict[str, Any]) -> bool:
+    """Whether the gold reads a comma as the decimal point: its value is the European reading of its
+    text and not the English one."""
+    text = result["Text"]
+    if not _DECIMAL_COMMA.fullmatch(text):
+        return False
+    try:
+        gold = float(result["Resolution"]["value"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    european = float(text.replace(".", "").replace(",", "."))
+    return math.isclose(european, gold) and not math.isclose(float(text.replace(",", "")), gold)
+
+
+def _unclaimed_reason(kind: str, result: dict[str, Any], text: str, fractions: list[tuple[int, int]]) -> str | None:
+    """Why we do not claim `result` (a key of REASONS), or None when we claim it. `text`: the case's
+    input; `fractions`: the spans of the NumberModel's fraction results for the same input."""
     res = result.get("Resolution") or {}
     type_name = result.get("TypeName", "")
+    start, end = result["Start"], result["End"] + 1
     if kind == "number":
-        return type_name == "number" and res.get("subtype") != "power"
+        if type_name != "number" or res.get("subtype") == "power":
+            return "power"
+        token = _token_around(text, start, end)
+        if token != result["Text"] and _IDENTIFIER_TOKEN.fullmatch(token):
+            return "identifier"
+        if _decimal_comma(result):
+            return "decimal_comma"
+        return None
     if kind == "ordinal":
-        return type_name == "ordinal"
+        if type_name != "ordinal":
+            return "relative"
+        if any(a <= start and end <= b for a, b in fractions):
+            return "mixed_number"
+        return None
     if kind == "percent":
-        return type_name == "percentage" and res.get("value") not in (None, "null")
+        return None if type_name == "percentage" and res.get("value") not in (None, "null") else "no_value"
     if kind == "currency":
-        return type_name == "currency" and res.get("value") is not None
-    if kind == "dates":
-        values = res.get("values") or []
-        if not values:
-            return False
-        if type_name == "datetimeV2.date":
-            return True
-        return type_name == "datetimeV2.daterange" and bool(_MONTH_OR_YEAR.match(values[0].get("timex", "")))
-    return False
+        return None if type_name == "currency" and res.get("value") is not None else "no_value"
+    values = res.get("values") or []
+    if not values:
+        return "no_value"
+    if type_name == "datetimeV2.date":
+        return None
+    if type_name == "datetimeV2.daterange" and _MONTH_OR_YEAR.match(values[0].get("timex", "")):
+        return None
+    return "date_type"
 
 
 def _as_number(value: object) -> float | None:
@@ -136,7 +203,7 @@ def _anchor(case: dict[str, Any]) -> dt.date | None:
     return dt.datetime.fromisoformat(ref.rstrip("Z")).date()
 
 
-def score(kind: str, cases: list[dict[str, Any]]) -> Tally:
+def score(kind: str, cases: list[dict[str, Any]], fractions: dict[str, list[tuple[int, int]]]) -> Tally:
     tally = Tally()
     for case in cases:
         text = case["Input"]
@@ -145,9 +212,13 @@ def score(kind: str, cases: list[dict[str, Any]]) -> Tally:
         for result in case.get("Results", []):
             start, end = result["Start"], result["End"] + 1
             ok = any(f.start < end and start < f.end and _safe_match(kind, result, f) for f in found)
-            if not _claimed(kind, result):
+            reason = _unclaimed_reason(kind, result, text, fractions.get(text, []))
+            if reason is not None:
                 tally.unclaimed += 1
                 tally.unclaimed_correct += ok
+                counts = tally.reasons.setdefault(reason, [0, 0])
+                counts[0] += 1
+                counts[1] += ok
                 continue
             tally.claimed += 1
             tally.correct += ok
@@ -158,6 +229,16 @@ def score(kind: str, cases: list[dict[str, Any]]) -> Tally:
                 got = [(text[f.start : f.end], f.kind, f.value) for f in found]
                 tally.misses.append(f"{text[:90]!r}: want {result['Text']!r}={_gold(kind, result)} got {got}")
     return tally
+
+
+def _fraction_spans(cases: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
+    """Input → spans of the fraction results the NumberModel's gold gives for it."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for case in cases:
+        for result in case.get("Results", []):
+            if (result.get("Resolution") or {}).get("subtype") == "fraction":
+                spans.setdefault(case["Input"], []).append((result["Start"], result["End"] + 1))
+    return spans
 
 
 def _gold(kind: str, result: dict[str, Any]) -> object:
@@ -185,13 +266,20 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|")
     tallies: dict[str, Tally] = {}
+    fractions = _fraction_spans(json.loads((specs / FILES["number"]).read_text(encoding="utf-8-sig")))
     for kind, rel in FILES.items():
         cases = json.loads((specs / rel).read_text(encoding="utf-8-sig"))
-        t = tallies[kind] = score(kind, cases)
+        t = tallies[kind] = score(kind, cases, fractions)
         print(
             f"| {kind} | {t.claimed} | {t.correct} | {_ratio(t.correct, t.claimed)} | {t.python_skipped} "
             f"({_ratio(t.python_skipped_correct, t.python_skipped)}) | {t.unclaimed} | {t.unclaimed_correct} |"
         )
+    print("\nNot claimed, by reason:\n")
+    print("| kind | reason | results | correct anyway |")
+    print("|---|---|---|---|")
+    for kind, t in tallies.items():
+        for reason, (count, correct) in t.reasons.items():
+            print(f"| {kind} | {REASONS[reason]} | {count} | {correct} |")
     if args.misses:
         for kind, t in tallies.items():
             print(f"\n### misses: {kind}")

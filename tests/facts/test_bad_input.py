@@ -64,6 +64,13 @@ def test_huge_percentage() -> None:
     assert (fact.kind, fact.value) == ("percent", 99999999999999999999)
 
 
+def test_broken_digit_grouping_is_read_once() -> None:
+    # Comma, space and Indian grouping that breaks at the end: each run is scanned once, not again from
+    # every later digit (this stalled for minutes when the grouping was checked only at the end).
+    for text in ("1" + ",123" * 40_000 + "4", "1" + " 123" * 40_000 + "4", "12" + ",34" * 40_000 + ",5678"):
+        _check(text)
+
+
 def test_long_runs_of_words_and_symbols() -> None:
     for text in (" ".join(["one"] * 20_000), "½" * 50_000, "1-" * 50_000, "May " * 25_000, "1 000 " * 15_000):
         _check(text)

@@ -49,6 +49,19 @@ def facts(text: str, anchor: dt.date | None = None) -> list[tuple[str, object, s
         ("President Biden said", ("office_holder", "Biden", "President", False)),
         ("former Prime Minister Shinzo Abe", ("office_holder", "Shinzo Abe", "former Prime Minister", False)),
         ("Governor Denny Tamaki won", ("office_holder", "Denny Tamaki", "Governor", False)),
+        # digit grouping, scale letters, currency signs after the number
+        ("a loan of 12,34,567.89 rupees", ("money", 1234567.89, "INR", False)),
+        ("it had 1,00,00,000 users", ("count", 10_000_000, "user", False)),
+        ("about 2.33 k units", ("count", 2330, "unit", True)),
+        ("$1.5 M in grants", ("money", 1_500_000, "USD", False)),
+        ("it cost 100元 then", ("money", 100, "CNY", False)),
+        ("3 gift cards of USD50 each", ("money", 50, "USD", False)),
+        # spoken fractions: what the plural ordinal divides
+        ("three twenty firsts of it", ("fraction", 0.1429, None, False)),
+        ("one hundred and thirty fifths", ("fraction", 26, None, False)),
+        ("one hundred and thirty-two fifths", ("fraction", 26.4, None, False)),
+        ("two hundred and fifty-four hundredths", ("count", 200.54, None, False)),
+        ("twenty one fifths", ("fraction", 4.2, None, False)),
     ],
 )
 def test_value(text: str, expected: tuple[str, object, str | None, bool]) -> None:
@@ -93,3 +106,13 @@ def test_measure_similarity_bounds() -> None:
     assert measure_similarity("former prime minister", "prime minister") < measure_similarity(
         "prime minister japan", "prime minister"
     )
+
+
+def test_a_capital_letter_after_an_integer_is_not_a_scale() -> None:
+    assert ("count", 2, None, False) in facts("Plan 2 B was chosen")
+    assert facts("a 5 G network") == [("count", 5, None, False)]
+
+
+def test_a_code_before_digits_is_their_currency() -> None:
+    assert facts("USD50") == [("money", 50, "USD", False)]
+    assert facts("it cost 5 USD.") == [("money", 5, "USD", False)]

@@ -104,11 +104,16 @@ VULGAR_FRACTIONS = {
 }  # fmt: skip
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
 # Digits, not glued to a word before them (an ISO code such as "USD115" excepted); thousands grouped by
-# commas or by (thin) spaces; a decimal part; a vulgar fraction ("2½"); a slash fraction ("3/4").
-# The pattern starts with one character class so that the regex engine skips ahead to a digit or a dot fast.
+# commas or by (thin) spaces, or in the Indian way ("12,34,567": lakhs and crores); a decimal part; a
+# vulgar fraction ("2½"); a slash fraction ("3/4").
+# The pattern starts with one character class so that the regex engine skips ahead to a digit or a dot
+# fast. Each group checks what follows it, so a run of groups ends where the grouping breaks and is never
+# scanned again from a later digit (a "1,123,123,…,1234" run stays linear); the Indian form is bounded.
 DIGITS = re.compile(
-    r"(?P<num>[\d.](?:(?<=\.)\d++|(?<=\d)(?:\d{0,2}(?:,\d{3})++(?!\d)(?:\.\d++)?+"
-    r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,])(?:\.\d++)?+|\d*+(?:\.\d++)?+)))"
+    r"(?P<num>[\d.](?:(?<=\.)\d++|(?<=\d)(?:\d{0,2}(?:,\d{3}(?!\d))++(?:\.\d++)?+"
+    r"|\d{0,2}(?:[ \u00a0\u202f]\d{3}(?![\d,]))++(?:\.\d++)?+"
+    r"|\d?(?:,\d\d){1,6},\d{3}(?![\d,])(?:\.\d++)?+"
+    r"|\d*+(?:\.\d++)?+)))"
     rf"(?P<vulgar>{_VULGAR})?"
     r"(?P<frac>/\d{1,4}(?![\d/]))?"
 )
@@ -123,6 +128,7 @@ _SPACED_SCALE = re.compile(
     r"[ \u00a0]?(?P<scale>thousand|million|billion|trillion|lakh|crore|bn|mn|mln|bln|tln|trln)\b",
     re.IGNORECASE,
 )
+_SPACED_LETTER = re.compile(r"[ \u00a0]{1,2}(?P<scale>[kKMGBT])(?![\w.'’&-])")
 _PERCENT = re.compile(r"\s?(?:%|percent(?:age)?s?\b|per\s?cent\b|pct\b)", re.IGNORECASE)
 _PERCENT_POINTS = re.compile(r"\s?percentage\s+points?\b", re.IGNORECASE)
 TIME_UNIT = re.compile(
@@ -164,7 +170,7 @@ _SUFFIX_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₡": "C
 _CURRENCY_SUFFIX = re.compile(
     r"(?:\s*-\s*|\s?)(?:(?P<cur>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
-    + rf")(?![A-Za-z])|(?P<mega>M)?(?P<iso>{_ISO_CODES}|BTC)(?![A-Za-z])|(?P<sym>[$€£¥₡₾₭元₿])(?!\s?\d))"
+    + rf")(?![A-Za-z])|(?P<mega>M)?(?P<iso>{_ISO_CODES}|BTC)(?![A-Za-z\d])|(?P<sym>[$€£¥₡₾₭元₿])(?!\s?\d))"
     r"(?:\s(?P<scale>million|billion|thousand|trillion)\b)?",
     re.IGNORECASE,
 )
@@ -322,6 +328,9 @@ def _join_hyphens(words: list[_Word]) -> list[_Word]:
     return out
 
 
+_POWERS_OF_TEN = frozenset(10**k for k in range(1, 13))
+
+
 def _fraction_value(numerator: Decimal, denominator: int) -> Decimal:
     return numerator / Decimal(denominator)
 
@@ -380,6 +389,20 @@ class _WordParser:
             t = w[i]
             k = t.kind
             if k in ("unit", "teen", "tens", "tens_unit"):
+                if (
+                    k == "tens"
+                    and seen
+                    and last != "and"
+                    and i + 1 < n
+                    and w[i + 1].kind == "ords"
+                    and 1 <= w[i + 1].value <= 9
+                    and w[i + 1].text != "seconds"
+                ):
+                    # "three twenty firsts" = 3/21, "one hundred thirty fifths" = 100/35: after a whole
+                    # numerator, a tens word and a plural ordinal are one denominator.
+                    value = (total + current) / (t.value + w[i + 1].value)
+                    self._emit(start, w[i + 1].end, value * sign, "fraction")
+                    return i + 2
                 ok = (
                     not seen
                     or (k == "unit" and last in ("tens", "hundred", "scale", "and"))
@@ -432,6 +455,18 @@ class _WordParser:
                 # "one hundred and six", "one and a half", "twenty and three fifths"
                 if not seen or i + 1 >= n:
                     break
+                if (
+                    last == "hundred"
+                    and i + 2 < n
+                    and w[i + 1].kind in ("teen", "tens", "tens_unit")
+                    and w[i + 2].kind == "ords"
+                    and w[i + 2].value not in _POWERS_OF_TEN
+                ):
+                    # "one hundred and thirty fifths" = 130 fifths: "and" after "hundred" goes on with the
+                    # numerator ("two hundred and fifty-four hundredths" is a decimal: 200.54).
+                    value = (total + current + w[i + 1].value) / w[i + 2].value
+                    self._emit(start, w[i + 2].end, value * sign, "fraction")
+                    return i + 3
                 frac_end, frac = self._fraction_after_and(i + 1)
                 if frac is not None:
                     if frac_end < n and w[frac_end].kind == "scale":
@@ -624,7 +659,7 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
             return None
         return NumberToken(start, m.end(), value / denominator, "fraction", digits=True)
     following = text[end] if end < len(text) else ""
-    if following.isalpha() or following == "_":
+    if (following.isalpha() and following not in _SUFFIX_SYMBOLS) or following == "_":  # "100元" is money
         if _ATTACHED_CODE.match(text, end):  # "115USD": the code is read as a currency suffix
             return NumberToken(start, end, value, "cardinal", digits=True)
         attached = _ATTACHED.match(text, end)
@@ -648,6 +683,12 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
     if spaced:
         scale = SCALE_ABBREVIATIONS[spaced.group("scale").lower()]
         return NumberToken(start, spaced.end(), value * scale, "cardinal", True, True, last_scale=scale)
+    letter = _SPACED_LETTER.match(text, end)
+    if letter is not None and (letter.group("scale") == "k" or not m.group("num").isdigit()):
+        # "2.33 k", "1,674.5 G": a scale letter set apart; an integer with a capital after it is more
+        # often a label ("Plan 2 B", "5 G") unless the letter is the lower-case k of thousands.
+        scale = SCALE_ABBREVIATIONS[letter.group("scale").lower()]
+        return NumberToken(start, letter.end(), value * scale, "cardinal", True, True, last_scale=scale)
     multiplier = _HUNDRED_OR_DOZEN.match(text, end)
     if multiplier is not None:
         factor = 100 if multiplier.group(1).lower() == "hundred" else 12
