@@ -8,6 +8,7 @@ Anything else is a bug: one line saying so (exit 70), or the traceback with `EDI
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import sys
@@ -25,6 +26,7 @@ from rich.console import Console
 import editions
 from editions import ingest
 from editions.errors import EditionsError, InputWarning
+from editions.library import FileResult, Library, expand_paths, render_chart
 from editions.model import Edition
 from editions.render import comparison as render_comparison
 from editions.render import json as render_json
@@ -150,11 +152,17 @@ def diff(
             show_default="100MB",
         ),
     ] = None,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
 ) -> None:
-    """What changed from OLD to NEW: figures first, then new, dropped and reworded statements, each cited."""
+    """What changed from OLD to NEW: figures first, then new, dropped and reworded statements, each cited.
+
+    OLD and NEW are files, or editions in the library: IF10199 (latest), IF10199~1 (the one before),
+    IF10199@2022-07-21 (by date)."""
     limit = _max_bytes(max_size)
     with _user_errors():
-        comparison = editions.compare(_read(old, limit, None), _read(new, limit, None), min_change=min_change)
+        comparison = editions.compare(
+            _edition(old, limit, library), _edition(new, limit, library), min_change=min_change
+        )
     if output_format is DiffFormat.json:
         text = render_comparison.render_json(comparison)
     elif output_format is DiffFormat.markdown:
@@ -179,6 +187,15 @@ def diff(
         raise typer.Exit(EXIT_ERROR) from None
 
 
+def _edition(arg: Path, max_bytes: int, library: str | None) -> Edition:
+    """A file, or when no such file exists and ARG reads as a library reference, that edition of the library."""
+    is_file_name = arg.suffix.lower() in ingest.EXTENSIONS or len(arg.parts) > 1
+    if not arg.exists() and not is_file_name:
+        with Library(library, create=False) as lib:
+            return lib.get(str(arg))
+    return _read(arg, max_bytes, None)
+
+
 def _read(path: Path, max_bytes: int, input_format: str | None) -> Edition:
     """`editions.read`, with each `InputWarning` it issues printed as one line on stderr."""
     with warnings.catch_warnings(record=True) as caught:
@@ -190,6 +207,263 @@ def _read(path: Path, max_bytes: int, input_format: str | None) -> Edition:
         else:
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     return edition
+
+
+# --- The library ---------------------------------------------------------------------------------------------
+
+_LIBRARY_OPTION = typer.Option(
+    "--library",
+    "-L",
+    envvar="EDITIONS_LIBRARY",
+    help="The library: a file (created if missing) or a postgresql:// URL.",
+    show_default="editions.db",
+)
+
+
+def _percent(share: float | None) -> str:
+    return "" if share is None else f"{share:.0%}"
+
+
+def _date(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+@app.command()
+def add(
+    paths: Annotated[list[Path], typer.Argument(help="Edition files, or folders to add every edition in.")],
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to write the results.")
+    ] = OutputFormat.terminal,
+) -> None:
+    """Add editions to the library. The same text is stored once (a second file of it is a new source);
+    a file that fails is reported and the others are still added. Exit code 1 if any file failed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with _user_errors():
+        lib = Library(library)
+    files = expand_paths(paths)
+    if not files:
+        lib.close()
+        usage_error(f"no edition files in {', '.join(map(str, paths))} (.md, .txt, .html, .pdf).")
+    results: list[FileResult] = []
+    progress = Progress(
+        TextColumn("adding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+        redirect_stdout=sys.stdout.isatty(),
+    )
+
+    def report(result: FileResult) -> None:
+        results.append(result)
+        for message in result.warnings:
+            warn(f"{result.path}: {message}")
+        if output_format is not OutputFormat.json:
+            if result.added is None:
+                sys.stdout.write(f"{'failed':<11} {result.path}: {result.error}\n")
+            else:
+                sys.stdout.write(f"{result.added.status.value:<11} {result.added.edition.ref:<28} {result.path}\n")
+            sys.stdout.flush()
+        progress.advance(task)
+
+    with _user_errors(), lib, progress:
+        task = progress.add_task("adding", total=len(files))
+        lib.add_files(files, on_result=report)
+    failed = sum(1 for r in results if not r.ok)
+    if output_format is OutputFormat.json:
+        out = [
+            {
+                "path": str(r.path),
+                "status": r.added.status.value if r.added else "failed",
+                "ref": r.added.edition.ref if r.added else None,
+                "id": r.added.edition.id if r.added else None,
+                "error": r.error,
+            }
+            for r in results
+        ]
+        sys.stdout.write(json.dumps(out, indent=2) + "\n")
+    else:
+        counts = {
+            s: sum(1 for r in results if r.added and r.added.status.value == s)
+            for s in ("added", "new source", "exists")
+        }
+        sys.stdout.write(
+            f"{len(results)} file{'s' if len(results) != 1 else ''}: {counts['added']} added, "
+            f"{counts['new source']} new source{'s' if counts['new source'] != 1 else ''}, "
+            f"{counts['exists']} already in the library, {failed} failed\n"
+        )
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command(name="list")
+def list_(
+    report: Annotated[str | None, typer.Argument(help="A report (e.g. IF10199): list its editions.")] = None,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to write the list.")
+    ] = OutputFormat.terminal,
+) -> None:
+    """The reports in the library; or one report's editions, each with the share of sentences changed since
+    the previous one."""
+    from rich.table import Table
+
+    with _user_errors(), Library(library, create=False) as lib:
+        if report is None:
+            reports = lib.reports()
+            header = ["Report", "Editions", "First", "Latest", "Product", "Title"]
+            rows = [
+                [r.report, str(r.editions), _date(r.first), _date(r.latest), r.product or "", r.title or ""]
+                for r in reports
+            ]
+            data: list[dict[str, object]] = [
+                {"report": r.report, "title": r.title, "product": r.product, "editions": r.editions,
+                 "first": _date(r.first) or None, "latest": _date(r.latest) or None}
+                for r in reports
+            ]  # fmt: skip
+        else:
+            found = lib.editions(report, compare=True)
+            header = ["#", "Reference", "Date", "Version", "Changed", "Sentences", "Sources"]
+            rows = [
+                [str(e.position), e.ref, _date(e.date), _date(e.version), _percent(e.changed), str(e.sentences),
+                 ", ".join(s.name or s.format for s in e.sources)]
+                for e in found
+            ]  # fmt: skip
+            data = [
+                {"ref": e.ref, "id": e.id, "report": e.report, "title": e.title, "date": _date(e.date) or None,
+                 "version": e.version, "product": e.product, "changed": e.changed, "sentences": e.sentences,
+                 "sources": [{"format": s.format, "name": s.name} for s in e.sources]}
+                for e in found
+            ]  # fmt: skip
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    elif output_format is OutputFormat.markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(render_markdown.escape(c, line_start=False) for c in row) + " |" for row in rows]
+        sys.stdout.write("\n".join(lines) + "\n")
+    elif not rows:
+        sys.stdout.write("The library is empty; add editions with: editions add FILE|DIR\n")
+    else:
+        table = Table(box=None, header_style="bold")
+        for i, name in enumerate(header):
+            last = i == len(header) - 1
+            table.add_column(name, no_wrap=not last, overflow="ellipsis" if last else "fold")
+        for row in rows:
+            table.add_row(*row)
+        Console(highlight=False).print(table)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words that must all appear; "quoted phrases" match as a phrase.')],
+    report: Annotated[str | None, typer.Option("--report", "-r", help="Only this report.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only editions dated on or after (YYYY[-MM[-DD]]).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only editions dated on or before.")] = None,
+    product: Annotated[str | None, typer.Option("--product", help='Only this product, e.g. "In Focus".')] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many sentences.")] = 20,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to write the results.")
+    ] = OutputFormat.terminal,
+) -> None:
+    """Which editions say it: matching sentences grouped by report, each cited to its latest edition and
+    section, with the edition it first appeared in."""
+    from rich.text import Text
+
+    with _user_errors(), Library(library, create=False) as lib:
+        results = lib.search(query, report=report, since=since, until=until, product=product, limit=limit)
+    if output_format is OutputFormat.json:
+        out = [
+            {"report": g.report, "title": g.title, "product": g.product,
+             "hits": [{"text": h.text, "marks": [[m.start, m.end] for m in h.marks],
+                       "citations": [{"ref": c.ref, "edition": c.edition, "date": _date(c.date) or None,
+                                      "sentence": c.sentence, "section": list(c.section)} for c in h.citations]}
+                      for h in g.hits]}
+            for g in results.groups
+        ]  # fmt: skip
+        sys.stdout.write(json.dumps({"query": query, "groups": out}, indent=2) + "\n")
+        return
+    if not results.groups:
+        sys.stdout.write(f"No sentence in the library matches {query!r}.\n")
+        return
+    if output_format is OutputFormat.markdown:
+        lines: list[str] = []
+        for g in results.groups:
+            lines += [f"## {g.report}: {render_markdown.escape(g.title or '', line_start=False)}", ""]
+            for h in g.hits:
+                text = h.highlighted("**", "**")
+                lines.append(f"- {text} ({_citation(h)})")
+            lines.append("")
+        sys.stdout.write("\n".join(lines))
+        return
+    console = Console(highlight=False)
+    for g in results.groups:
+        console.print(
+            Text.assemble((g.report, "bold"), "  ", g.title or "", (f"  ({g.product})" if g.product else "", "dim"))
+        )
+        for h in g.hits:
+            line = Text("  " + h.text)
+            for m in h.marks:
+                line.stylize("bold yellow", m.start + 2, m.end + 2)
+            console.print(line)
+            console.print(Text("    " + _citation(h), style="dim"))
+        console.print()
+
+
+def _citation(hit: object) -> str:
+    from editions.library import Hit
+
+    assert isinstance(hit, Hit)
+    latest, first = hit.latest, hit.first_seen
+    where = " › ".join(latest.section) or "no section"
+    n = len(hit.citations)
+    seen = "" if first.ref == latest.ref else f"; first seen {first.ref}"
+    return f"{latest.ref} · {where} · sentence {latest.sentence + 1} · in {n} edition{'s' if n != 1 else ''}{seen}"
+
+
+@app.command()
+def timeline(
+    report: Annotated[str, typer.Argument(help="The report, e.g. IF10199.")],
+    words: Annotated[str, typer.Argument(help='What the figure is about, e.g. "troops".')],
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to write the timeline.")
+    ] = OutputFormat.terminal,
+) -> None:
+    """A figure through every edition of a report: its value in each, with a small chart and the sentence
+    that states it."""
+    with _user_errors(), Library(library, create=False) as lib:
+        found = lib.timeline(report, words)
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps(found.to_dict(), indent=2) + "\n")
+        return
+    if not found.found:
+        error(f"no figure about {words!r} in {found.report}; try other words, or: editions search {words!r}")
+        raise typer.Exit(EXIT_ERROR)
+    if output_format is OutputFormat.markdown:
+        lines = [f"## {found.report}: {words}", "", "| Date | Edition | Figure | Sentence |", "|---|---|---|---|"]
+        for p in found.points:
+            lines.append(
+                f"| {_date(p.date)} | {p.ref} | {render_markdown.escape(p.text or '—', line_start=False)} | "
+                f"{render_markdown.escape(p.sentence_text or '', line_start=False)} |"
+            )
+        sys.stdout.write("\n".join(lines) + "\n")
+        return
+    console = Console(highlight=False)
+    console.print(f"[bold]{found.report}[/bold]  {found.title or ''}  [dim]figure: {words}[/dim]\n")
+    sys.stdout.write(render_chart(found))
+    sys.stdout.write("\n")
+    previous: object = object()
+    for p in found.points:
+        if p.stated and p.value != previous:
+            console.print(f"[dim]{p.ref}, sentence {(p.sentence or 0) + 1}:[/dim] {p.sentence_text}")
+        previous = p.value
 
 
 # --- Sizes ---------------------------------------------------------------------------------------------------

@@ -199,9 +199,12 @@ def _slug(title: str | None, edition_id: str) -> str:
     return key or f"untitled-{edition_id[:8]}"
 
 
+_NOT_EDITIONS = re.compile(r"^(?:readme|changelog|changes|license|licence|contributing|notice)\b", re.I)
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The files to add: each file as given, and for each directory every file in it (recursively, hidden ones
-    skipped) whose extension Editions reads, in name order."""
+    """The files to add: each file as given, and for each directory every file in it (recursively) whose
+    extension Editions reads, in name order; hidden files and a folder's README, LICENSE, CHANGELOG … skipped."""
     from editions.ingest import EXTENSIONS
 
     out: list[Path] = []
@@ -213,6 +216,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 for p in path.rglob("*")
                 if p.is_file()
                 and p.suffix.lower() in EXTENSIONS
+                and not _NOT_EDITIONS.match(p.name)
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             ]
             out += sorted(found)
@@ -227,11 +231,15 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 class Library:
     """Editions grouped by report, in a SQLite file (default `./editions.db` or `$EDITIONS_LIBRARY`) or a
     PostgreSQL database (`postgresql://…`). Opening a library made by an older Editions upgrades it; opening
-    anything else raises `LibraryError`."""
+    anything else raises `LibraryError`, as does a missing library file with `create=False`."""
 
-    def __init__(self, path_or_url: str | os.PathLike[str] | None = None, *, _schema: int | None = None) -> None:
+    def __init__(
+        self, path_or_url: str | os.PathLike[str] | None = None, *, create: bool = True, _schema: int | None = None
+    ) -> None:
         location = default_location() if path_or_url is None else os.fspath(path_or_url)
         self.location = location
+        if not create and not _URL.match(location) and not Path(location).exists():
+            raise LibraryError(f"there is no library at {location}; add editions to it first: editions add FILE|DIR.")
         self._db = open_database(location)
         try:
             self._db.migrate(_schema)

@@ -1,0 +1,110 @@
+"""`editions add | list | search | timeline` and `diff` with library references, run for real in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "samples"
+
+
+def run(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("EDITIONS_LIBRARY", "FORCE_COLOR")}
+    environment.update({"COLUMNS": "200", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "editions", *(str(a) for a in args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        timeout=300,
+    )
+
+
+def test_add_list_search_timeline_diff(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    missing = tmp_path / "missing.md"
+    added = run("add", SAMPLES, missing, "--library", db)
+    assert added.returncode == 1, added.stderr  # one file failed, the others were still added
+    lines = added.stdout.splitlines()
+    assert [line.split()[0] for line in lines[:-1]] == ["added", "added", "added", "failed"]
+    assert "IF99001@2024-06-02" in lines[1]
+    assert f"{missing}" in lines[3] and "does not exist" in lines[3]
+    assert lines[-1] == "4 files: 3 added, 0 new sources, 0 already in the library, 1 failed"
+    assert "Traceback" not in added.stderr
+
+    again = run("add", SAMPLES / "IF99001-2024-06-02.md", "-L", db, "--format", "json")
+    assert again.returncode == 0
+    assert json.loads(again.stdout)[0]["status"] == "exists"
+
+    reports = run("list", "-L", db, "-f", "json")
+    assert [r["report"] for r in json.loads(reports.stdout)] == ["IF99001"]
+    listed = run("list", "IF99001", "-L", db)
+    assert listed.returncode == 0
+    assert "IF99001@2025-09-30" in listed.stdout and "%" in listed.stdout
+    data = json.loads(run("list", "if99001", "-L", db, "-f", "json").stdout)
+    assert data[0]["changed"] is None and 0 < data[1]["changed"] < 1
+
+    found = run("search", "military personnel", "-L", db)
+    assert found.returncode == 0
+    assert "IF99001@2025-09-30 · Security Cooperation" in found.stdout
+    assert "first seen IF99001@2024-06-02" in found.stdout
+    found_json = json.loads(run("search", "military personnel", "--until", "2023", "-L", db, "-f", "json").stdout)
+    assert [c["ref"] for g in found_json["groups"] for h in g["hits"] for c in h["citations"]] == ["IF99001@2023-03-14"]
+    assert "No sentence" in run("search", "zyzzyva", "-L", db).stdout
+
+    chart = run("timeline", "IF99001", "military personnel", "-L", db)
+    assert chart.returncode == 0
+    assert "About 2,100" in chart.stdout and "█" in chart.stdout
+    points = json.loads(run("timeline", "IF99001", "military personnel", "-L", db, "-f", "json").stdout)["points"]
+    assert [p["value"] for p in points] == [2100, 2500, 2500]
+    nothing = run("timeline", "IF99001", "submarines", "-L", db)
+    assert nothing.returncode == 1 and nothing.stderr.startswith("editions: no figure about 'submarines'")
+
+    compared = run("diff", "IF99001~1", "IF99001", "-L", db, "-f", "json")
+    assert compared.returncode == 0, compared.stderr
+    assert json.loads(compared.stdout)["new"]["date"] == "2025-09-30"
+
+
+def test_library_from_the_environment_and_errors(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    assert run("add", SAMPLES / "IF99001-2023-03-14.md", env={"EDITIONS_LIBRARY": str(db)}).returncode == 0
+    assert "IF99001" in run("list", env={"EDITIONS_LIBRARY": str(db)}).stdout
+
+    unknown = run("list", "IF00000", "-L", db)
+    assert unknown.returncode == 1 and unknown.stderr.startswith("editions: no report 'IF00000'")
+    bad_ref = run("diff", "IF99001~4", "IF99001", "-L", db)
+    assert bad_ref.returncode == 1 and "no edition 4 before" in bad_ref.stderr
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n" * 50)
+    refused = run("list", "-L", notes)
+    assert refused.returncode == 1
+    assert refused.stderr.count("\n") == 1 and "not an Editions library" in refused.stderr
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run("add", empty, "-L", db)
+    assert nothing.returncode == 2 and "no edition files" in nothing.stderr
+
+
+def test_read_commands_never_create_a_library(tmp_path: Path) -> None:
+    for args in (["list"], ["search", "x"], ["timeline", "IF1", "x"], ["diff", "IF1~1", "IF1"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "editions", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={k: v for k, v in os.environ.items() if k != "EDITIONS_LIBRARY"},
+            timeout=120,
+        )
+        assert result.returncode == 1, args
+        assert result.stderr.startswith("editions: there is no library at editions.db"), result.stderr
+    typo = run("diff", tmp_path / "old.md", "new.md")
+    assert typo.returncode == 1 and "does not exist" in typo.stderr
+    assert list(tmp_path.iterdir()) == []
