@@ -49,6 +49,12 @@ class AlignParams:
     """Least similarity for two sentences far apart to be one moved sentence."""
     split_penalty: float = 0.2
     """What a 1→2 or 2→1 link must gain over the best 1→1 reading to be preferred."""
+    split_margin: float = 0.1
+    """How much more similar the joined pair must be to the single sentence than the better of its two parts
+    alone is, for a 1→2 or 2→1 link: the second part must explain something."""
+    split_cover: float = 0.5
+    """Least share of each part's words that the single sentence holds, for a 1→2 or 2→1 link: a part must
+    itself be drawn from the other side (an added sentence next to an edited one is not half of a split)."""
     dp_max_cells: int = 40_000
     """Largest gap (old × new sentences) aligned by the dynamic programme."""
     cdist_max_cells: int = 250_000
@@ -163,6 +169,29 @@ def _scores(
     return sim([old_keys[i] for i in olds], [new_keys[j] for j in news])
 
 
+def _split_holds(
+    joined_sim: float, first_sim: float, second_sim: float, first: str, second: str, whole: str, p: AlignParams
+) -> bool:
+    """Whether two sentences (similarity keys `first`, `second`) are the split or merged sentence `whole`.
+    Each part must have at least `split_cover` of its words in `whole` (an added sentence glued to an edited
+    neighbour fails this), and the pair must be `split_margin` more similar to `whole` than the better part
+    alone, unless the part that is less like `whole` was cut whole out of it (all its words in it: a
+    clause, a footnote letter), which needs only to make the pair more similar."""
+    if first + " " + second == whole:
+        return True
+    gain = joined_sim - max(first_sim, second_sim)
+    if gain <= 0:
+        return False
+    words = Counter(whole.split())
+    covers = []
+    for part in (first, second):
+        mine = Counter(part.split())
+        total = sum(mine.values())
+        covers.append(sum((mine & words).values()) / total if total else 1.0)
+    weaker = covers[0] if first_sim < second_sim else covers[1]
+    return min(covers) >= p.split_cover and (gain >= p.split_margin or weaker == 1.0)
+
+
 def _dp_gap(
     olds: Sequence[int],
     news: Sequence[int],
@@ -195,12 +224,38 @@ def _dp_gap(
             if j >= 2:
                 s = float(s12[i - 1, j - 2])
                 g = 1.5 * (s - t) - p.split_penalty
-                if s >= t and g > 0 and best[i - 1, j - 2] + g > v:
+                if (
+                    s >= t
+                    and g > 0
+                    and best[i - 1, j - 2] + g > v
+                    and _split_holds(
+                        s,
+                        s11[i - 1, j - 2],
+                        s11[i - 1, j - 1],
+                        new_keys[news[j - 2]],
+                        new_keys[news[j - 1]],
+                        old_keys[olds[i - 1]],
+                        p,
+                    )
+                ):
                     v, k = best[i - 1, j - 2] + g, 4
             if i >= 2:
                 s = float(s21[i - 2, j - 1])
                 g = 1.5 * (s - t) - p.split_penalty
-                if s >= t and g > 0 and best[i - 2, j - 1] + g > v:
+                if (
+                    s >= t
+                    and g > 0
+                    and best[i - 2, j - 1] + g > v
+                    and _split_holds(
+                        s,
+                        s11[i - 2, j - 1],
+                        s11[i - 1, j - 1],
+                        old_keys[olds[i - 2]],
+                        old_keys[olds[i - 1]],
+                        new_keys[news[j - 1]],
+                        p,
+                    )
+                ):
                     v, k = best[i - 2, j - 1] + g, 5
             best[i, j] = v
             step[i, j] = k
