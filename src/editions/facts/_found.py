@@ -26,6 +26,23 @@ PRIORITY: dict[str, int] = {
 }
 
 
+_LAST_LOWER: tuple[str, str] = ("", "")
+
+
+def lower(text: str) -> str:
+    """`text` in lower case with its length kept (offsets stay valid). The finders and measures of one
+    sentence all ask for it: the last answer is kept."""
+    global _LAST_LOWER
+    last = _LAST_LOWER
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    _LAST_LOWER = (text, low)
+    return low
+
+
 def words(text: str) -> frozenset[str]:
     """A set of words written as one whitespace-separated string (for readable word tables)."""
     return frozenset(text.split())

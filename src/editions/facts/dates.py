@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from editions.facts._found import Found
+from editions.facts._found import Found, lower
 from editions.facts.numbers import (
     TENS,
     TIME_UNIT,
@@ -26,7 +26,6 @@ from editions.facts.numbers import (
     ends_with,
     has_digit,
     identifier_before,
-    lower,
     to_value,
 )
 

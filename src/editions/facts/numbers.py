@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from editions.facts._found import Found, alternation, words
+from editions.facts._found import Found, alternation, lower, words
 from editions.model import FactValue
 
 MAX_DIGITS = 30
@@ -67,23 +67,6 @@ _WORD_TOKEN = re.compile(
 _LETTERS = re.compile(r"[a-z]+")
 NUMBER_WORDS = frozenset({*_CARDINAL_WORDS, *_ORDINAL_WORDS})
 _HAS_DIGIT = re.compile(r"\d")
-
-
-_LAST_LOWER: tuple[str, str] = ("", "")
-
-
-def lower(text: str) -> str:
-    """`text` in lower case with its length kept (offsets stay valid). The finders of one sentence all
-    ask for it: the last answer is kept."""
-    global _LAST_LOWER
-    last = _LAST_LOWER
-    if last[0] is text:
-        return last[1]
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    _LAST_LOWER = (text, low)
-    return low
 
 
 def ends_with(low: str, start: int, words: tuple[str, ...], reach: int = 24) -> bool:
@@ -211,6 +194,8 @@ def identifier_before(text: str, start: int) -> bool:
     )
 
 
+_REACH = 24
+"""How much text before a number the look-behind patterns see (the longest: `APPROXIMATE`, 24)."""
 _ONE_NOT_A_NUMBER_BEFORE = re.compile(
     r"\b(?:the|this|that|which|any|each|every|no|no\s+one|someone|anyone|every|only)\s+$", re.IGNORECASE
 )
@@ -804,9 +789,12 @@ _APPROXIMATE_ENDS = (
 )  # fmt: skip
 
 
-def approximation_before(text: str, start: int) -> int | None:
-    """Start of an approximation phrase ("around", "more than", "~") ending right at `start`."""
-    if not ends_with(lower(text), start, _APPROXIMATE_ENDS):
+def approximation_before(text: str, start: int, before: str | None = None) -> int | None:
+    """Start of an approximation phrase ("around", "more than", "~") ending right at `start`. `before`:
+    the lower-cased text before `start` (at least 24 characters of it), right-stripped, when known."""
+    if before is None:
+        before = lower(text)[max(0, start - 24) : start].rstrip()
+    if not before.endswith(_APPROXIMATE_ENDS):
         return None
     m = APPROXIMATE.search(text, max(0, start - 24), start)
     return None if m is None else m.start()
@@ -896,7 +884,14 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
             continue
         start, end = tok.start, tok.end
         raw = text[start:end]
-        if tok.digits and identifier_before(text, start):
+        # The text before the number, lower-cased and right-stripped, read once: the look-behind patterns
+        # run only when it ends with one of their words (see `ends_with`).
+        before = low[max(0, start - _REACH) : start].rstrip()
+        if (
+            tok.digits
+            and before.endswith(_IDENTIFIER_ENDS)
+            and _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start)
+        ):
             continue
         if not tok.digits and raw.lower() == "one":
             if _ONE_NOT_A_NUMBER_BEFORE.search(text, max(0, start - 12), start):
@@ -905,7 +900,7 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
                 continue
         prefix = (
             _CURRENCY_PREFIX.search(text, max(consumed, start - 8), start)
-            if ends_with(low, start, _CURRENCY_PREFIX_ENDS, 8)
+            if before.endswith(_CURRENCY_PREFIX_ENDS)
             else None
         )
         unit: str | None = None
@@ -917,21 +912,21 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
             if prefix.group("mega"):
                 value *= 10**6
             start = prefix.start()
+            before = low[max(0, start - _REACH) : start].rstrip()
             suffix_cur = _CURRENCY_SUFFIX.match(text, end)
             if suffix_cur and (suffix_cur.group("cur") or "").lower().startswith(("dollar", "us", "u.s")):
                 end = suffix_cur.end()
         else:
             percent = _PERCENT_POINTS.match(text, end) or _PERCENT.match(text, end)
             currency = _CURRENCY_SUFFIX.match(text, end)
-            percent_of = (
-                _PERCENT_OF_BEFORE.search(text, max(0, start - 24), start) if ends_with(low, start, ("of",)) else None
-            )
+            percent_of = _PERCENT_OF_BEFORE.search(text, max(0, start - 24), start) if before.endswith("of") else None
             if percent is not None:
                 kind = "percent"
                 unit = "percentage point" if "point" in percent.group().lower() else "percent"
                 end = percent.end()
             elif percent_of is not None:
                 kind, unit, start = "percent", "percent", percent_of.start()
+                before = low[max(0, start - _REACH) : start].rstrip()
             elif currency is not None:
                 kind = "money"
                 unit = _suffix_unit(currency)
@@ -953,7 +948,7 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
             if cents is not None:
                 value += cents[0]
                 end = skip_until = cents[1]
-        approx_start = approximation_before(text, start)
+        approx_start = approximation_before(text, start, before)
         approximate = approx_start is not None
         if approx_start is not None:
             start = approx_start

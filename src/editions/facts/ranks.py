@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from editions.facts._found import Found
-from editions.facts.numbers import NumberToken, lower, to_value
+from editions.facts._found import Found, lower
+from editions.facts.numbers import NumberToken, to_value
 
 SUPERLATIVES = (
     "largest|biggest|highest|lowest|smallest|greatest|leading|strongest|weakest|richest|poorest|"
