@@ -33,6 +33,8 @@ _UNDERSCORE_CLOSE = re.compile(r"(?<=[^\s_])_{1,3}(?![\w_])")
 _INNER_UNDERSCORES = re.compile(r"(?<=[^\W_])__(?=[^\W_])")  # "F__ederal" from broken emphasis
 _BACKTICKS = re.compile(r"`+")
 _SPACES = re.compile(r"\s+")
+_BARE_URL = re.compile(r"(?<![(<\w])(?:https?://|www\.)[^\s<>()\[\]]+")
+_URL_PROTECT = str.maketrans({c: chr(_PRIVATE + ord(c)) for c in "_*"})
 
 
 def _protect(match: re.Match[str]) -> str:
@@ -41,11 +43,20 @@ def _protect(match: re.Match[str]) -> str:
 
 def _link_text(match: re.Match[str]) -> str:
     text = match.group(1)
-    following = match.string[match.end() : match.end() + 1]
+    rest = match.string
+    end = match.end()
+    while end < len(rest) and rest[end] in "*_" and end - match.end() < 64:
+        end += 1  # emphasis markers between the link and the next word: "[Figure 2](url)****shows"
+    following = rest[end : end + 1]
     # Saved pages drop the space after a link ("[often](url)creates"): a reader sees two words.
     if following and following.isalnum() and text and text[-1].isalnum():
         return text + " "
     return text
+
+
+def _protect_url(match: re.Match[str]) -> str:
+    """A bare URL's underscores and stars are its own ("…/story/_/id/…"), not emphasis."""
+    return match.group(0).translate(_URL_PROTECT)
 
 
 def _drop_stars(match: re.Match[str]) -> str:
@@ -57,6 +68,8 @@ def _drop_stars(match: re.Match[str]) -> str:
         return match.group(0)
     if before in ":;," and after.isalnum():
         return " "  # "**Sources:**P.L. 101-549" lost its space with the markup
+    if before.islower() and after.isupper():
+        return " "  # "listed in****Figure 2": a new word, not a word's letters split by broken emphasis
     return ""
 
 
@@ -67,6 +80,7 @@ def to_text(markdown: str) -> str:
     text = _LINK.sub(_link_text, text)
     text = _REF_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
+    text = _BARE_URL.sub(_protect_url, text)
     text = _BREAK_TAG.sub(" ", text)
     text = _TAG.sub("", text)
     text = _STARS.sub(_drop_stars, text)

@@ -23,6 +23,35 @@ _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _PDF_LINK = re.compile(r"\[Download PDF[^\]\n]*\]\([^)\s]*/([A-Z]{1,3}\d{4,5}|\d{2}-\d{3,4})\.(\d{1,4})\.pdf\)")
 _FRONT_MATTER_FIELD = re.compile(r"^\*\*[^*\n]{1,40}:\*\*")
+# Saved pages lose superscripts: "the 119<sup>th</sup> Congress" is saved as "the 119 Congress". A cardinal
+# before these singular nouns (or a range before their plural) can only be an ordinal, so its suffix is put back.
+_ORDINAL_NOUN = r"Congress|Cong\.|[Aa]nniversary|[Cc]entury|[Ss]ession|[Ss]ess\.|Circuit|Amendment|Cavalry|Corps|Fleet"
+_ORDINAL_NOUNS = r"Congresses|[Aa]nniversaries|[Cc]enturies|[Ss]essions|Circuits|Amendments"
+_LOST_ORDINAL = re.compile(
+    r"(?<![\w$.,§/-])(\d{1,3})(?:(,? (?:and|or|through|to) |[-–])(\d{1,3}))? (?=(?:"
+    + _ORDINAL_NOUN
+    + r")(?![\w-])|("
+    + _ORDINAL_NOUNS
+    + r")\b)"
+)
+
+
+def _ordinal(number: str) -> str:
+    n = int(number)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _restore_ordinal(m: re.Match[str]) -> str:
+    if m.group(3) is None:
+        # "2 Congresses" counts them; only a range before the plural is ordinal ("the 118 and 119 Congresses")
+        return m.group(0) if m.group(4) else _ordinal(m.group(1)) + " "
+    return f"{_ordinal(m.group(1))}{m.group(2)}{_ordinal(m.group(3))} "
+
+
+def restore_ordinals(text: str) -> str:
+    """ "the 119 Congress" as the page printed it: "the 119th Congress"."""
+    return _LOST_ORDINAL.sub(_restore_ordinal, text)
 
 
 def read(text: str) -> tuple[list[RawBlock], Metadata]:
@@ -39,13 +68,17 @@ def read(text: str) -> tuple[list[RawBlock], Metadata]:
     return blocks, metadata
 
 
+def _text(markdown: str) -> str:
+    return restore_ordinals(inline.to_text(markdown))
+
+
 def _cells(row: str) -> list[str]:
     row = row.strip()
     if row.startswith("|"):
         row = row[1:]
     if row.endswith("|"):
         row = row[:-1]
-    return [inline.to_text(cell) for cell in row.split("|")]
+    return [_text(cell) for cell in row.split("|")]
 
 
 def _blocks(lines: list[str]) -> Iterator[RawBlock]:
@@ -59,7 +92,7 @@ def _blocks(lines: list[str]) -> Iterator[RawBlock]:
     def flush() -> Iterator[RawBlock]:
         nonlocal item_level
         if paragraph:
-            text = inline.to_text(join_hyphenated_lines(paragraph))
+            text = _text(join_hyphenated_lines(paragraph))
             if text:
                 yield RawBlock(BlockKind.PARAGRAPH, text)
             paragraph.clear()
@@ -70,7 +103,7 @@ def _blocks(lines: list[str]) -> Iterator[RawBlock]:
                 yield RawBlock(BlockKind.TABLE, "\n".join(rows))
             table.clear()
         if item:
-            text = inline.to_text(join_hyphenated_lines(item))
+            text = _text(join_hyphenated_lines(item))
             if text:
                 yield RawBlock(BlockKind.LIST_ITEM, text, level=item_level)
             item.clear()
@@ -98,7 +131,7 @@ def _blocks(lines: list[str]) -> Iterator[RawBlock]:
             continue
         if m := _ATX.match(line):
             yield from flush()
-            text = inline.to_text(m.group(2) or "")
+            text = _text(m.group(2) or "")
             if text:
                 yield RawBlock(BlockKind.HEADING, text, level=len(m.group(1)))
             continue

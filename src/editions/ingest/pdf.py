@@ -276,6 +276,15 @@ def _rect_start(tp: object, a: int, b: int, j: int) -> int:
     return a + lo - 1
 
 
+def _raised(tp: object, i: int) -> bool:
+    """Whether character i sits above the baseline of the character before it."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(tp, i - 1, ctypes.byref(x), ctypes.byref(y))
+    base = y.value
+    pdfium_c.FPDFText_GetCharOrigin(tp, i, ctypes.byref(x), ctypes.byref(y))
+    return bool(y.value > base + 0.5)
+
+
 def _text_range(tp: object, s: int, e: int) -> str:
     buffer = (ctypes.c_ushort * (e - s + 1))()
     written = pdfium_c.FPDFText_GetText(tp, s, e - s, buffer)
@@ -283,13 +292,14 @@ def _text_range(tp: object, s: int, e: int) -> str:
 
 
 def _drop_marks(tp: object, raw: str, start: int, size: float) -> str:
-    """The fragment without footnote marks: digits glued to a word and set in a smaller font."""
+    """The fragment without footnote marks: digits glued to a word, set in a smaller font and raised (a
+    lowered small digit is a subscript: "CO2")."""
     pieces: list[str] = []
     last = 0
     for m in _SUP_CANDIDATE.finditer(raw):
         i = start + m.start()
         before = float(pdfium_c.FPDFText_GetFontSize(tp, i - 1)) if m.start() > 0 else size
-        if float(pdfium_c.FPDFText_GetFontSize(tp, i)) < 0.8 * before:
+        if float(pdfium_c.FPDFText_GetFontSize(tp, i)) < 0.8 * before and (m.start() == 0 or _raised(tp, i)):
             pieces.append(raw[last : m.start()])
             last = m.end()
     if not pieces:
@@ -381,11 +391,17 @@ class _Layout:
         self.info = info
         self.label = label
         self.warnings = warnings
+        # The body size is the commonest in the upper half of pages: in heavily annotated reports the
+        # footnotes at the bottom hold more characters than the body text.
         sizes: Counter[float] = Counter()
+        upper: Counter[float] = Counter()
         for page in pages:
             for f in page.frags:
                 sizes[round(f.size * 2) / 2] += len(f.text)
-        self.body = sizes.most_common(1)[0][0] if sizes else 10.0
+                if f.y0 > 0.5 * page.height:
+                    upper[round(f.size * 2) / 2] += len(f.text)
+        common = upper or sizes
+        self.body = common.most_common(1)[0][0] if common else 10.0
         self.furniture: list[str] = []
         self.footnotes: list[str] = []
         self.next_note = 1
@@ -491,23 +507,30 @@ class _Layout:
     def _remove_furniture(self) -> None:
         """Drop running headers, footers and page numbers: text in a page margin that recurs on other pages
         or has the shape of a CRS footer."""
-        seen: Counter[str] = Counter()
-        keyed: list[list[tuple[_Frag, str]]] = []
+        # A running header or footer recurs at the same height; a short footnote ("Id.", "See id. at 4.")
+        # may recur in the bottom margin too, but not on the same baseline of several pages.
+        seen: Counter[tuple[str, int]] = Counter()
+        keyed: list[list[tuple[_Frag, tuple[str, int]]]] = []
         for page in self.pages:
             items = []
             for f in page.frags:
                 if f.y0 > page.height * 0.88 or f.y1 < page.height * 0.16:
-                    key = re.sub(r"\d+", "#", f.text.lower())
+                    key = (re.sub(r"\d+", "#", f.text.lower()), round(f.y0 / 4))
                     items.append((f, key))
             keyed.append(items)
             seen.update({key for _, key in items})
         many = len(self.pages) >= 2
         for page, items in zip(self.pages, keyed, strict=True):
             drop = set()
+            marks = [g for g in page.frags if g.sup]
             for f, key in items:
                 if f.text.isdigit() and not _isolated(f, page.frags):
                     continue  # a footnote number beside its note, not a page number
-                if (many and seen[key] >= 2 and len(f.text) < 120) or _FOOTER_PATTERNS.match(f.text):
+                if any(0 <= f.x0 - g.x1 < 5 and min(f.y1, g.y1) > max(f.y0, g.y0) for g in marks):
+                    continue  # a footnote after its number ("188 Id."), however often it recurs
+                text, y = key
+                recurs = seen[key] + seen[(text, y - 1)] + seen[(text, y + 1)]
+                if (many and recurs >= 2 and len(f.text) < 120) or _FOOTER_PATTERNS.match(f.text):
                     drop.add(id(f))
                     self.furniture.append(f.text)
             if drop:
@@ -616,8 +639,8 @@ class _Layout:
 
     def _note_number(self, line: _Line) -> int | None:
         m = _FOOTNOTE_START.match(line.text)
-        if m is None:
-            return None
+        if m is None or len(line.cells) >= 3:
+            return None  # not numbered, or a numbered table row: "29 | 05017 | Arkansas | Chicot"
         n = int(m.group(1))
         return n if self.next_note <= n <= self.next_note + 3 else None
 
