@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editions.compare.align import align
+from editions.compare.align import AlignParams, _split_holds, align
 from editions.model import LinkKind
 from tests.compare.conftest import assert_links_partition
 
@@ -107,3 +107,44 @@ def test_partition_property(old: list[str], new: list[str]) -> None:
     assert_links_partition(links, len(old), len(new))
     for link in links:
         assert 0.0 <= link.similarity <= 1.0
+
+
+def test_one_shared_word_is_not_one_sentence() -> None:
+    # Similar in characters and function words, but only "tensions" in common.
+    old = [S[0], "Tensions in the trade relationship have increased under the new administration.", S[5]]
+    new = [S[0], "Despite these tensions, the two capitals have tried to stabilize relations.", S[5]]
+    got = kinds(align(old, new))
+    assert ((1,), (), "deleted") in got
+    assert ((), (1,), "added") in got
+    # Without the rule the two would be one edited sentence.
+    assert ((1,), (1,), "edited") in kinds(align(old, new, params=AlignParams(min_shared_words=0)))
+
+
+def test_short_sentences_need_half_their_content_words() -> None:
+    old = [S[0], "Costs rose.", S[5]]
+    new = [S[0], "Costs rose sharply.", S[5]]
+    assert ((1,), (1,), "edited") in kinds(align(old, new))
+
+
+def test_footnote_letter_cut_off_is_a_split() -> None:
+    old = [S[0], "a. For annual appropriations of bridge funding, see the table.", S[5]]
+    new = [S[0], "a.", "For annual appropriations of bridge funding, see the table.", S[5]]
+    assert ((1,), (1, 2), "split") in kinds(align(old, new))
+    reworded = [S[0], "a.", "For annual appropriations of funding for bridges, see the table.", S[5]]
+    assert ((1,), (1, 2), "split") in kinds(align(old, reworded))
+
+
+def test_split_needs_evidence() -> None:
+    p = AlignParams()
+    whole = "members raised concerns about the cost of the new program which the agency will review"
+    first = "members raised concerns about the cost of the new program"
+    # The second part is mostly words the sentence does not have: an added sentence, not half of a split.
+    assert not _split_holds(
+        0.95, 0.8, 0.3, first, "veterans wait months for appointments at regional offices", whole, p
+    )
+    # Drawn from the sentence, but the pair explains it hardly better than the first part alone.
+    assert not _split_holds(0.83, 0.8, 0.5, first, "the agency will review it soon enough", whole, p)
+    # Drawn from it and clearly better: a split.
+    assert _split_holds(0.95, 0.8, 0.5, first, "the agency will review it", whole, p)
+    # A piece cut whole out of the sentence needs only to help.
+    assert _split_holds(0.81, 0.8, 0.3, first, "the agency", whole, p)

@@ -55,6 +55,10 @@ class AlignParams:
     split_cover: float = 0.5
     """Least share of each part's words that the single sentence holds, for a 1→2 or 2→1 link: a part must
     itself be drawn from the other side (an added sentence next to an edited one is not half of a split)."""
+    min_shared_words: int = 2
+    """Least number of content words (not function words; compared by stem) two sentences must share to be
+    one edited or moved sentence; a sentence with fewer content words needs half of its own. Lexical
+    similarity alone pairs short sentences on their function words and one shared noun."""
     dp_max_cells: int = 40_000
     """Largest gap (old × new sentences) aligned by the dynamic programme."""
     cdist_max_cells: int = 250_000
@@ -104,6 +108,36 @@ def lexical_similarity(old: Sequence[str], new: Sequence[str]) -> Matrix:
     for scorer in _SCORERS:
         total += np.asarray(process.cdist(old, new, scorer=scorer, dtype=np.float32), dtype=np.float32)
     return total / np.float32(100.0 * len(_SCORERS))
+
+
+_FUNCTION_WORDS_TEXT = (
+    "a an the of in on at to for from by with as and or but nor not no that which who whom whose this these "
+    "those it its is are was were be been being has have had do does did so such than then there their they "
+    "them he she his her we our you your i me my also very just into onto over under about after before "
+    "between during through while when where how what why if because although though despite since until "
+    "upon within without against among per each every any all some more most other another both either "
+    "neither can could may might must shall should will would"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(key: str) -> frozenset[str]:
+    """The stems of a similarity key's words that are not function words."""
+    return frozenset(_stem(w) for w in key.split() if w not in _FUNCTION_WORDS)
+
+
+def _shares_enough(a: frozenset[str], b: frozenset[str], least: int) -> bool:
+    """Whether two sentences' content words overlap in `least` words, or in half the words of a sentence that
+    has fewer than `2 × least` of them."""
+    need = min(least, (min(len(a), len(b)) + 1) // 2)
+    return need <= 0 or len(a & b) >= need
 
 
 # --- 1. exact anchors -------------------------------------------------------------------------------------------
@@ -209,6 +243,12 @@ def _dp_gap(
     s12 = sim([old_keys[i] for i in olds], join_new) if m > 1 else np.zeros((n, 0), np.float32)
     s21 = sim(join_old, [new_keys[j] for j in news]) if n > 1 else np.zeros((0, m), np.float32)
     t = p.threshold
+    old_content = [content_words(old_keys[i]) for i in olds]
+    new_content = [content_words(new_keys[j]) for j in news]
+
+    def share_enough(x: int, y: int) -> bool:
+        return _shares_enough(old_content[x], new_content[y], p.min_shared_words)
+
     best = np.zeros((n + 1, m + 1), dtype=np.float64)
     step = np.zeros((n + 1, m + 1), dtype=np.int8)  # 1 del, 2 add, 3 pair, 4 split, 5 merge
     step[1:, 0] = 1
@@ -219,7 +259,7 @@ def _dp_gap(
             if best[i, j - 1] > v:
                 v, k = best[i, j - 1], 2
             s = float(s11[i - 1, j - 1])
-            if s >= t and best[i - 1, j - 1] + (s - t) > v:
+            if s >= t and best[i - 1, j - 1] + (s - t) > v and share_enough(i - 1, j - 1):
                 v, k = best[i - 1, j - 1] + (s - t), 3
             if j >= 2:
                 s = float(s12[i - 1, j - 2])
@@ -300,7 +340,7 @@ def _candidates(
                 scores = _scores(old_keys, new_keys, rows, cols, sim)
                 for x, y in zip(*np.nonzero(scores >= threshold), strict=True):
                     out.append((float(scores[x, y]), rows[int(x)], cols[int(y)]))
-        return out
+        return _sharing(out, old_keys, new_keys, p)
     # Inverted index over the new side's words; words in too many sentences say nothing.
     postings: dict[str, list[int]] = defaultdict(list)
     for j in news:
@@ -318,7 +358,20 @@ def _candidates(
         cands = [j for j, _ in shared.most_common(p.candidates)]
         scores = sim([old_keys[i]], [new_keys[j] for j in cands])
         out.extend((float(scores[0, k]), i, j) for k, j in enumerate(cands) if scores[0, k] >= threshold)
-    return out
+    return _sharing(out, old_keys, new_keys, p)
+
+
+def _sharing(
+    cands: list[tuple[float, int, int]], old_keys: Sequence[str], new_keys: Sequence[str], p: AlignParams
+) -> list[tuple[float, int, int]]:
+    """The candidates whose sentences share enough content words (`AlignParams.min_shared_words`)."""
+    if p.min_shared_words <= 0:
+        return cands
+    return [
+        c
+        for c in cands
+        if _shares_enough(content_words(old_keys[c[1]]), content_words(new_keys[c[2]]), p.min_shared_words)
+    ]
 
 
 def _heaviest_chain(pairs: Sequence[tuple[float, int, int]]) -> list[int]:
