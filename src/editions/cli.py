@@ -27,7 +27,7 @@ import editions
 from editions import ingest
 from editions.errors import EditionsError, InputWarning
 from editions.library import FileResult, Library, expand_paths, render_chart
-from editions.model import Edition
+from editions.model import SCHEMA_VERSION, Edition
 from editions.render import comparison as render_comparison
 from editions.render import json as render_json
 from editions.render import markdown as render_markdown
@@ -120,6 +120,83 @@ def show(
         sys.stdout.write(render_markdown.render_edition(edition, furniture=furniture))
     else:
         Console(highlight=False).print(render_terminal.render_edition(edition, furniture=furniture))
+
+
+class FactsFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def facts(
+    file: Annotated[Path, typer.Argument(help="An edition (any format `show` reads).", show_default=False)],
+    kinds: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind", "-k", help="Only facts of this kind (repeat, or separate by commas).", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        FactsFormat, typer.Option("--format", "-f", help="How to write the facts.")
+    ] = FactsFormat.terminal,
+    max_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-size",
+            envvar=MAX_SIZE_ENV,
+            help="Refuse inputs larger than this: 100MB, 2GB, 500KB or a number of bytes.",
+            show_default="100MB",
+        ),
+    ] = None,
+) -> None:
+    """The figures and dated statements of an edition, sentence by sentence, each with what it measures.
+
+    Kinds: count, money, percent, fraction, rank, ordinal, date, year, duration, range, office_holder."""
+    import csv
+
+    from editions.facts import KINDS
+
+    wanted = {k.strip() for option in kinds or () for k in option.split(",") if k.strip()}
+    if unknown := sorted(wanted - set(KINDS)):
+        usage_error(f"unknown fact kind {', '.join(map(repr, unknown))}; the kinds are: {', '.join(KINDS)}.")
+    limit = _max_bytes(max_size)
+    with _user_errors():
+        edition = _read(file, limit, None)
+    found = [f for f in edition.facts if not wanted or f.kind in wanted]
+    sections = {s.index: " › ".join(s.section) for s in edition.sentences}
+    if output_format is FactsFormat.json:
+        doc = {
+            "schema": SCHEMA_VERSION,
+            "edition": {"id": edition.id, "report": edition.report, "title": edition.title,
+                        "date": _date(edition.date) or None},
+            "facts": [render_json.fact_to_dict(f) for f in found],
+        }  # fmt: skip
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    if output_format is FactsFormat.csv:
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(["sentence", "section", "kind", "text", "value", "unit", "approximate", "measure", "start", "end"])
+        for f in found:
+            out.writerow([f.sentence, sections.get(f.sentence, ""), f.kind, f.span.of(edition.text),
+                          "" if f.value is None else f.value, f.unit or "", str(f.approximate).lower(), f.measure,
+                          f.span.start, f.span.end])  # fmt: skip
+        return
+    if not found:
+        sys.stdout.write(f"No {'facts of that kind' if wanted else 'facts'} in {file}.\n")
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    for name in ("#", "Section", "Kind", "Text", "Value", "Unit", "~", "Measure"):
+        wraps = name in ("Section", "Text", "Measure")  # the others stay on one line
+        table.add_column(name, justify="right" if name in ("#", "Value") else "left", no_wrap=not wraps)
+    for f in found:
+        value = f"{f.value:,}" if isinstance(f.value, int | float) and not isinstance(f.value, bool) else str(f.value)
+        surface = " ".join(f.span.of(edition.text).split())
+        table.add_row(str(f.sentence + 1), sections.get(f.sentence, ""), f.kind, surface, value, f.unit or "",
+                      "~" if f.approximate else "", f.measure)  # fmt: skip
+    Console(highlight=False).print(table)
 
 
 class DiffFormat(StrEnum):
