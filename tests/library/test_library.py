@@ -354,3 +354,20 @@ def test_compare_by_reference_and_changed_shares(samples: Library) -> None:
     assert listed[1].changed == pytest.approx(
         editions.compare(samples.get("IF99001~2"), old).stats["sentences_changed"]
     )
+
+
+def test_search_ranks_a_window_of_the_newest_matches(
+    library: Library, tmp_path: Path, writers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editions.library import postgres, sqlite
+
+    for path in writers.many_editions(tmp_path / "in", 6, sentences=10):
+        library.add(path)
+    everything = library.search("program", limit=100)
+    assert len(everything) == 60
+    monkeypatch.setattr(sqlite, "RANK_WINDOW", 10)
+    monkeypatch.setattr(postgres, "RANK_WINDOW", 10)
+    window = library.search("program", limit=100)
+    assert len(window) == 10
+    assert {g.report for g in window.groups} == {"IF80005"}  # the newest passages: the last edition added
+    assert len(library.search("program", report="IF80001", limit=100)) == 10  # filtered: small, all ranked

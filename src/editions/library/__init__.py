@@ -335,8 +335,8 @@ class Library:
 
         report_pk = self._group(db, edition)
         pk_or_none = db.insert_returning(
-            "INSERT INTO editions (id, report_pk, report, title, date, version, product, authors, text, body, "
-            "sentence_count, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
+            "INSERT INTO editions (id, report_pk, report, title, date, version, product, authors, sentence_count, "
+            "added_at, text, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
             (
                 edition.id,
                 report_pk,
@@ -346,10 +346,10 @@ class Library:
                 edition.version,
                 edition.product,
                 _codec.authors(edition),
-                edition.text,
-                _codec.body(edition),
                 len(edition.sentences),
                 now,
+                edition.text,
+                _codec.body(edition),
             ),
         )
         assert pk_or_none is not None
@@ -916,7 +916,7 @@ class Library:
                     int(sentence),
                     kind,
                     measure,
-                    _codec.read_value(value),
+                    value,
                     unit,
                     bool(approximate),
                     surface,

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 WRITE_LOCK = 0x0ED17105
 """The advisory lock every write transaction takes (any number, the same in every Editions process)."""
 WRITE_DEADLINE_S = 120.0
+RANK_WINDOW = 2000
+"""How many matching passages (the newest) one search ranks at most."""
 HEADLINE_OPTIONS = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true"
 
 
@@ -138,14 +140,18 @@ class PostgresDatabase(Database):
 
     def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]:
         clauses, params = filter_sql(where)
+        # Ranked among the newest RANK_WINDOW matches: ranking reads each match's tsvector, so an unspecific
+        # word matching much of a large library would otherwise cost time in proportion to it.
         sql = (
             "SELECT pk, report_pk, ts_headline('english'::regconfig, text, q, ?), score FROM ("
-            "  SELECT p.pk, p.report_pk, p.text, q, ts_rank(p.tsv, q) AS score"
-            "  FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q"
-            f"  WHERE p.tsv @@ q {clauses} ORDER BY score DESC LIMIT ?"
+            "  SELECT pk, report_pk, text, q, ts_rank(tsv, q) AS score FROM ("
+            "    SELECT p.pk, p.report_pk, p.text, p.tsv, q"
+            "    FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q"
+            f"    WHERE p.tsv @@ q {clauses} ORDER BY p.pk DESC LIMIT ?"
+            "  ) AS window_ ORDER BY score DESC LIMIT ?"
             ") AS found ORDER BY score DESC"
         )
-        rows = self.query(sql, (HEADLINE_OPTIONS, query, *params, limit))
+        rows = self.query(sql, (HEADLINE_OPTIONS, query, *params, RANK_WINDOW, limit))
         return [Match(int(r[0]), int(r[1]), str(r[2]), -float(r[3])) for r in rows]
 
     def size_bytes(self) -> int:

@@ -9,7 +9,8 @@ What is stored (the same for both backends):
   when no number is printed), whether the key is a printed number, and the latest title and product.
 - `editions` — one row per distinct normalized text (`id` is the content hash): the metadata, the text, and
   `body`, the edition's blocks, sentences and facts as compact JSON, so that `get` rebuilds the `Edition`
-  exactly as it was added.
+  exactly as it was added. `text` and `body` are the last columns: SQLite reads the columns before them
+  without touching the (large) rest of the row.
 - `sources` — every source an edition was read from (the same text as PDF and as HTML is one edition with
   two sources).
 - `passages` — each distinct sentence text of a report, once: consecutive editions repeat most sentences, so
@@ -57,10 +58,10 @@ _V1_SQLITE = (
         version INTEGER,
         product TEXT,
         authors TEXT NOT NULL,
-        text TEXT NOT NULL,
-        body TEXT NOT NULL,
         sentence_count INTEGER NOT NULL,
-        added_at TEXT NOT NULL
+        added_at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        body TEXT NOT NULL
     )""",
     """CREATE INDEX editions_report ON editions (report_pk, date, version)""",
     """CREATE TABLE sources (
@@ -131,10 +132,10 @@ _V1_POSTGRES = (
         version INTEGER,
         product TEXT,
         authors TEXT NOT NULL,
-        text TEXT NOT NULL,
-        body TEXT NOT NULL,
         sentence_count INTEGER NOT NULL,
-        added_at TEXT NOT NULL
+        added_at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        body TEXT NOT NULL
     )""",
     """CREATE INDEX editions_report ON editions (report_pk, date, version)""",
     """CREATE TABLE sources (

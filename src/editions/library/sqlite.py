@@ -25,6 +25,8 @@ from editions.library._db import (
 BUSY_TIMEOUT_MS = 30_000
 """How long one statement waits for another process's write before SQLite reports the library busy."""
 WRITE_DEADLINE_S = 120.0
+RANK_WINDOW = 2000
+"""How many matching passages (the newest) one search ranks at most."""
 """How long a write keeps retrying a busy library before giving up with a clear error."""
 
 
@@ -143,18 +145,41 @@ class SqliteDatabase(Database):
 
     def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]:
         clauses, params = filter_sql(where)
-        sql = (
-            "SELECT p.pk, p.report_pk, highlight(passages_fts, 0, char(2), char(3)), passages_fts.rank "
-            "FROM passages_fts JOIN passages p ON p.pk = passages_fts.rowid "
-            f"WHERE passages_fts MATCH ? {clauses} ORDER BY passages_fts.rank LIMIT ?"
-        )
+        if clauses:
+            sql = (
+                "SELECT p.pk, passages_fts.rank FROM passages_fts JOIN passages p ON p.pk = passages_fts.rowid "
+                f"WHERE passages_fts MATCH ? {clauses} ORDER BY passages_fts.rank LIMIT ?"
+            )
+        else:
+            # Ranked among the newest RANK_WINDOW matching passages: BM25 is computed for every match it ranks,
+            # so an unspecific word matching much of a large library would otherwise cost time in proportion.
+            sql = "SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?"
         try:
-            rows = self.query(sql, (query, *params, limit))
+            if not clauses:
+                edge = self.query(
+                    "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                    (query, RANK_WINDOW - 1),
+                )
+                params = [edge[0][0] if edge else 0]
+            ranked = self.query(sql, (query, *params, limit))
+            if not ranked:
+                return []
+            # Highlighting (and reading the text) only for the passages returned.
+            marks = ", ".join("?" * len(ranked))
+            found = {
+                int(pk): (int(report), str(marked))
+                for pk, report, marked in self.query(
+                    "SELECT p.pk, p.report_pk, highlight(passages_fts, 0, char(2), char(3)) "
+                    "FROM passages_fts JOIN passages p ON p.pk = passages_fts.rowid "
+                    f"WHERE passages_fts MATCH ? AND passages_fts.rowid IN ({marks})",
+                    (query, *(r[0] for r in ranked)),
+                )
+            }
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 return []
             raise
-        return [Match(int(r[0]), int(r[1]), str(r[2]), float(r[3])) for r in rows]
+        return [Match(int(pk), *found[int(pk)], float(score)) for pk, score in ranked if int(pk) in found]
 
     def size_bytes(self) -> int:
         total = 0

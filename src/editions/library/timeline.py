@@ -18,6 +18,7 @@ from typing import Any
 
 from editions.facts import measure_similarity
 from editions.facts.measure import normalize_words
+from editions.library._codec import read_value
 from editions.model import FactValue
 
 MIN_SIMILARITY = 0.5
@@ -26,6 +27,8 @@ MIN_QUERY_SCORE = 0.5
 """At least half of the user's words must be in the fact's measure or sentence."""
 _NUMERIC = frozenset({"count", "money", "percent", "fraction", "range"})
 _DATES = frozenset({"date", "year"})
+_BEST_SCORE = 1.05 - 1e-9
+"""What `query_score` gives a fact whose measure holds every word of the query."""
 _NO_BAR = frozenset({"rank", "ordinal"})
 """Kinds whose size a bar would misstate: the largest (1) is not the smallest."""
 
@@ -37,11 +40,16 @@ class FactRow:
     sentence: int
     kind: str
     measure: str
-    value: FactValue
+    value_json: str | None
+    """The value as stored (JSON text); decoded only for the facts a timeline shows."""
     unit: str | None
     approximate: bool
     surface: str
     sentence_text: str
+
+    @property
+    def value(self) -> FactValue:
+        return read_value(self.value_json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,11 +179,13 @@ def trace(query: str, editions: Sequence[Sequence[FactRow]]) -> list[tuple[FactR
     words = _words(query) or frozenset(w.lower() for w in query.split())
     anchor: tuple[int, FactRow] | None = None
     anchor_key = (MIN_QUERY_SCORE, -1)
-    for position, facts in enumerate(editions):
-        for fact in facts:
-            key = (query_score(words, fact), position)  # ties: the latest edition, the figure a reader sees now
+    for position in range(len(editions) - 1, -1, -1):  # latest first: ties go to the figure a reader sees now
+        for fact in editions[position]:
+            key = (query_score(words, fact), position)
             if key >= anchor_key:
                 anchor, anchor_key = (position, fact), key
+        if anchor_key[0] >= _BEST_SCORE:
+            break  # no earlier edition can match better
     out: list[tuple[FactRow | None, float]] = [(None, 0.0)] * len(editions)
     if anchor is None:
         return out
