@@ -543,6 +543,81 @@ def timeline(
         previous = p.value
 
 
+# --- The web app ---------------------------------------------------------------------------------------------
+
+
+def _samples_dir() -> Path | None:
+    """The bundled sample editions: `samples/` of the checkout Editions runs from."""
+    folder = Path(editions.__file__).resolve().parents[2] / "samples"
+    return folder if folder.is_dir() else None
+
+
+@app.command()
+def serve(
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    host: Annotated[str, typer.Option("--host", help="The address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="The port; 0 picks a free one.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="EDITIONS_TOKEN",
+            help="Allow adding editions over the web to whoever gives this token (off without one).",
+            show_default=False,
+        ),
+    ] = None,
+    samples: Annotated[
+        bool,
+        typer.Option(
+            "--samples",
+            help="Add the bundled sample editions first (to a temporary library unless "
+            "--library or $EDITIONS_LIBRARY names one).",
+        ),
+    ] = False,
+) -> None:
+    """Serve the library as web pages and an HTTP API (/api, described at /docs), until Ctrl-C."""
+    import socket
+    import tempfile
+    from contextlib import ExitStack
+
+    try:
+        import uvicorn
+
+        from editions.web import create_app
+    except ImportError as exc:
+        error(f"editions serve needs the web extra ({exc.name} is missing): pip install 'editions[web]'.")
+        raise typer.Exit(EXIT_ERROR) from None
+    with ExitStack() as stack:
+        if samples and library is None:
+            library = str(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="editions-"))) / "samples.db")
+        with _user_errors():
+            lib = stack.enter_context(Library(library, create=samples or token is not None))
+        if samples:
+            folder = _samples_dir()
+            if folder is None:
+                error("the sample editions are in a checkout's samples/ folder, which this installation lacks.")
+                raise typer.Exit(EXIT_ERROR)
+            for result in lib.add_files([folder]):
+                if not result.ok:
+                    warn(f"{result.path}: {result.error}")
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        stack.callback(sock.close)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+        except OSError as exc:
+            error(f"cannot listen on {host}:{port}: {exc.strerror or exc}.")
+            raise typer.Exit(EXIT_ERROR) from None
+        bound = sock.getsockname()[1]
+        url = f"http://{f'[{host}]' if family == socket.AF_INET6 else host}:{bound}/"
+        uploads = "on (the token is needed)" if token else "off (start with --token to allow)"
+        sys.stdout.write(f"Serving {lib.location} at {url}\nAdding editions over the web: {uploads}. Ctrl-C stops.\n")
+        sys.stdout.flush()
+        config = uvicorn.Config(create_app(lib, token=token), log_level="warning", access_log=False)
+        uvicorn.Server(config).run(sockets=[sock])
+
+
 # --- Sizes ---------------------------------------------------------------------------------------------------
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b?)\s*$", re.I)

@@ -1,0 +1,589 @@
+"""The FastAPI app: HTML pages for people, the same resources as JSON under `/api/…` (OpenAPI at
+`/openapi.json`, described for people at `/docs`).
+
+Pages are rendered on the server and work without JavaScript; the vendored htmx (static/) only swaps the
+filtered or searched part of a page in place. Every URL is stable and names what it shows:
+
+    /                                   the library: reports, their latest edition, % changed (?q= filters)
+    /reports/{report}                   a report: its editions, charts of its figures, the latest brief
+    /editions/{ref}                     one edition, its sections, sentences and facts
+    /compare/{old_ref}/{new_ref}        two editions side by side (?min_change=0.2 hides smaller edits)
+    /search?q=…                         sentences of every edition, cited, with where they first appeared
+    /add                                add an edition (only when the server has a token)
+
+Security: Jinja autoescape on, and every text from an edition escaped where HTML is built in Python; a
+Content-Security-Policy that allows scripts and styles only from this server (no inline ones); every URL
+parameter that names something is checked against a strict pattern before it reaches the library; request
+bodies are limited to `max_upload` (plus room for the form); adding editions is refused unless a token was
+configured, and then needs it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+import warnings
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import editions
+from editions.errors import EditionsError, InputWarning
+from editions.library import Library, NotFoundError
+from editions.model import SCHEMA_VERSION
+from editions.render.json import edition_to_dict
+from editions.web import views
+from editions.web.views import Caches
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
+"""Largest edition accepted over the web (bytes); `editions show` allows 100 MB from disk."""
+FORM_ROOM = 64 * 1024
+"""Room for the multipart envelope and the other form fields, beyond the file itself."""
+UPLOAD_PATHS = frozenset({"/api/editions", "/add"})
+
+REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_@~+-]{0,119}$"
+"""A report key or an edition reference: IF10199, IF10199@2022-07-21, IF10199~1, IF10199@v47, a slug, an id.
+No dot, slash, backslash, percent or space: nothing that could walk a path."""
+_REF = re.compile(REF_PATTERN)
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = (
+    ("content-security-policy", CSP),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "same-origin"),
+    ("x-frame-options", "DENY"),
+    ("cross-origin-opener-policy", "same-origin"),
+)
+
+RefParam = Annotated[
+    str,
+    PathParam(
+        pattern=REF_PATTERN,
+        description="An edition reference: IF10199 (latest), IF10199~1 (the one before), IF10199@2022-07-21, "
+        "IF10199@v47, or an edition id (prefix).",
+        examples=["IF99001@2024-06-02"],
+    ),
+]
+ReportParam = Annotated[
+    str, PathParam(pattern=REF_PATTERN, description="A report: its number or slug.", examples=["IF99001"])
+]
+MinChange = Annotated[
+    float,
+    Query(ge=0.0, le=1.0, allow_inf_nan=False, description="Show as unchanged the edits changing less than this "
+          "share of their words (0–1)."),
+]  # fmt: skip
+TextQuery = Annotated[str, Query(max_length=300)]
+Report = Annotated[str, Query(max_length=120, description="Only this report.")]
+DateBound = Annotated[str, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
+Limit = Annotated[int, Query(ge=1, le=200, description="At most this many sentences.")]
+
+
+def _size(n: int) -> str:
+    value = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{n} bytes" if unit == "bytes" else f"{value:.1f}".removesuffix(".0") + f" {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")
+
+
+def _clean_query(text: str) -> str:
+    """A user's search or filter text without control characters (which no edition's text holds)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def _file_name(name: str | None) -> str:
+    """The uploaded file's own name (no directory, no control characters): it names the source and its
+    extension picks the reader, as a file name does on the command line."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if ch.isprintable()).strip()[:200]
+    return "upload" if base in ("", ".", "..") else base
+
+
+# --- Middleware: security headers, early refusals, body size ---------------------------------------------------
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class _Guard:
+    """Adds the security headers to every response; refuses uploads before reading them when the server takes
+    none or the API call lacks the token; reads request bodies whole up to the limit (413 beyond it, before
+    anything parses them)."""
+
+    def __init__(self, app: ASGIApp, *, token: str | None, max_body: int, max_upload: int) -> None:
+        self.app = app
+        self.token = token
+        self.max_body = max_body
+        self.max_upload = max_upload
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    if name not in headers:
+                        headers[name] = value
+            await send(message)
+
+        if scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
+            path = scope["path"]
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+            if path in UPLOAD_PATHS and self.token is None:
+                await _refuse(scope, send_secured, 403, UPLOADS_OFF)
+                return
+            if path == "/api/editions" and not _token_ok(self.token, _bearer(headers.get("authorization"))):
+                await _refuse(scope, send_secured, 401, TOKEN_NEEDED, {"www-authenticate": "Bearer"})
+                return
+            length = headers.get("content-length")
+            too_big = f"the upload is over the {_size(self.max_upload)} limit."
+            if length is not None and (not length.isdigit() or int(length) > self.max_body):
+                await _refuse(scope, send_secured, 413, too_big)
+                return
+            body = bytearray()
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body += message.get("body", b"")
+                if len(body) > self.max_body:
+                    await _refuse(scope, send_secured, 413, too_big)
+                    return
+                if not message.get("more_body", False):
+                    break
+            replayed = False
+
+            async def replay() -> Message:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": bytes(body), "more_body": False}
+                return await receive()
+
+            await self.app(scope, replay, send_secured)
+            return
+        await self.app(scope, receive, send_secured)
+
+
+UPLOADS_OFF = "adding editions over the web is off; start the server with a token: editions serve --token T."
+TOKEN_NEEDED = "adding editions needs the server's token (Authorization: Bearer T)."
+TOKEN_WRONG = "that is not the server's token."
+
+
+def _bearer(header: str | None) -> str | None:
+    if not header:
+        return None
+    scheme, _, value = header.partition(" ")
+    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+def _token_ok(expected: str | None, given: str | None) -> bool:
+    if expected is None or given is None:
+        return False
+    return hmac.compare_digest(expected.encode("utf-8"), given.encode("utf-8"))
+
+
+async def _refuse(scope: Scope, send: Send, status: int, message: str, extra: dict[str, str] | None = None) -> None:
+    if scope["path"].startswith("/api"):
+        body = json.dumps({"error": message}).encode()
+        kind = "application/json"
+    else:
+        html = _page_env().get_template("error.html").render(**_globals(None), status=status, message=message)
+        body = html.encode()
+        kind = "text/html; charset=utf-8"
+    headers = [(b"content-type", kind.encode()), (b"content-length", str(len(body)).encode())]
+    headers += [(k.encode(), v.encode()) for k, v in (extra or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+# --- Templates -----------------------------------------------------------------------------------------------
+
+_ENV: Environment | None = None
+
+
+def url_edition(ref: str, sentence: int | None = None) -> str:
+    return f"/editions/{quote(ref, safe='@~')}" + ("" if sentence is None else f"#s{sentence}")
+
+
+def url_report(report: str) -> str:
+    return f"/reports/{quote(report, safe='')}"
+
+
+def url_compare(old: str, new: str, min_change: float | None = None) -> str:
+    base = f"/compare/{quote(old, safe='@~')}/{quote(new, safe='@~')}"
+    return base + (f"?{urlencode({'min_change': min_change})}" if min_change else "")
+
+
+def url_search(q: str, **filters: str) -> str:
+    return "/search?" + urlencode({"q": q, **{k: v for k, v in filters.items() if v}})
+
+
+def _page_env() -> Environment:
+    global _ENV
+    if _ENV is None:
+        env = Environment(
+            loader=FileSystemLoader(str(HERE / "templates")),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.globals.update(
+            url_edition=url_edition,
+            url_report=url_report,
+            url_compare=url_compare,
+            url_search=url_search,
+            percent=views.percent,
+            iso=views.iso,
+        )
+        _ENV = env
+    return _ENV
+
+
+def _globals(uploads: bool | None) -> dict[str, Any]:
+    return {"uploads": bool(uploads), "version": _version()}
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("editions")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+# --- The app -------------------------------------------------------------------------------------------------
+
+
+def create_app(library: Library, *, token: str | None = None, max_upload: int = DEFAULT_MAX_UPLOAD) -> FastAPI:
+    """The web app over `library` (which the caller opens and closes). With `token`, editions can be added
+    (upload form and `POST /api/editions`) by whoever gives it; without, adding is refused. Uploads over
+    `max_upload` bytes are refused."""
+    if token is not None and not token.strip():
+        token = None
+    app = FastAPI(
+        title="Editions",
+        version=_version(),
+        summary="What changed between editions of a policy report: the library, reports, editions, "
+        "comparisons and search as JSON.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    caches = Caches()
+    lib = library
+    uploads = token is not None
+    env = _page_env()
+
+    def page(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        html = env.get_template(name).render(**_globals(uploads), **context)
+        return HTMLResponse(html, status_code=status_code)
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api")
+
+    def problem(request: Request, status: int, message: str) -> Response:
+        if wants_json(request):
+            return JSONResponse({"error": message}, status_code=status)
+        return page("error.html", status_code=status, status=status, message=message)
+
+    @app.exception_handler(EditionsError)
+    async def _editions_error(request: Request, exc: EditionsError) -> Response:
+        status = 404 if isinstance(exc, NotFoundError) else 400
+        return problem(request, status, " ".join(str(exc).split()) or type(exc).__name__)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        where = ".".join(str(p) for p in first.get("loc", ())[1:]) or "the request"
+        detail = str(first.get("msg", "is not valid")).rstrip(".")
+        return problem(request, 400, f"{where}: {detail[0].lower() + detail[1:] if detail else 'not valid'}.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        message = {404: "there is no such page.", 405: "that method is not allowed here."}.get(
+            exc.status_code, str(exc.detail)
+        )
+        response = problem(request, exc.status_code, message)
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    # --- Library ---------------------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def library_page(request: Request, q: TextQuery = "") -> HTMLResponse:
+        query = _clean_query(q)
+        rows = views.library_rows(lib, caches, query)
+        return page("library.html", rows=rows, q=query, total=len(lib.reports()) if query else len(rows))
+
+    @app.get("/api/reports", tags=["library"], summary="Every report, with its latest edition")
+    def api_reports(q: Annotated[str, Query(max_length=300, description="Words that must all be in the "
+                    "report's number, title or product.")] = "") -> JSONResponse:  # fmt: skip
+        rows = views.library_rows(lib, caches, _clean_query(q))
+        return JSONResponse({"schema": SCHEMA_VERSION, "query": q, "reports": [r.to_dict() for r in rows]})
+
+    # --- Report ----------------------------------------------------------------------------------------------
+
+    def report_data(report: str, figure: str) -> dict[str, Any]:
+        rows = lib.editions(report)
+        key = rows[-1].report if rows else report
+        latest = None
+        if len(rows) >= 2:
+            latest = views.compare_refs(lib, caches, rows[-2].ref, rows[-1].ref)
+        timelines = views.tracked_figures(lib, caches, key, rows, latest)
+        asked = None
+        if figure:
+            asked = lib.timeline(key, figure)
+            timelines = [asked, *[t for t in timelines if t.query != figure]]
+        return {"key": key, "rows": rows, "latest": latest, "timelines": timelines, "asked": asked}
+
+    @app.get("/reports/{report}", response_class=HTMLResponse, include_in_schema=False)
+    def report_page(report: ReportParam, figure: TextQuery = "") -> HTMLResponse:
+        data = report_data(report, _clean_query(figure))
+        charts = [views.figure_chart(t, n) for n, t in enumerate(data["timelines"])]
+        return page(
+            "report.html",
+            key=data["key"],
+            rows=data["rows"],
+            latest=data["latest"],
+            charts=charts,
+            figure=_clean_query(figure),
+            asked=data["asked"],
+        )
+
+    @app.get("/api/reports/{report}", tags=["library"], summary="A report: its editions, figures and latest brief")
+    def api_report(report: ReportParam, figure: TextQuery = "") -> JSONResponse:
+        data = report_data(report, _clean_query(figure))
+        rows = data["rows"]
+        latest = data["latest"]
+        return JSONResponse(
+            {
+                "schema": SCHEMA_VERSION,
+                "report": data["key"],
+                "title": rows[-1].title if rows else None,
+                "product": rows[-1].product if rows else None,
+                "editions": [views.edition_to_row(e) for e in rows],
+                "figures": [t.to_dict() for t in data["timelines"]],
+                "latest_brief": None
+                if latest is None
+                else {"old": rows[-2].ref, "new": rows[-1].ref, "brief": views.brief_to_dict(latest)},
+            }
+        )
+
+    @app.get("/api/reports/{report}/timeline", tags=["library"], summary="One figure through every edition of a report")
+    def api_timeline(
+        report: ReportParam,
+        words: Annotated[str, Query(min_length=1, max_length=300, description='What the figure is about, e.g. '
+                         '"troops".')],
+    ) -> JSONResponse:  # fmt: skip
+        found = lib.timeline(report, _clean_query(words))
+        if not found.found:
+            raise NotFoundError(f"no figure about {words!r} in {found.report}; try other words.")
+        return JSONResponse({"schema": SCHEMA_VERSION, **found.to_dict()})
+
+    # --- Edition ---------------------------------------------------------------------------------------------
+
+    @app.get("/editions/{ref}", response_class=HTMLResponse, include_in_schema=False)
+    def edition_page(ref: RefParam) -> HTMLResponse:
+        info = lib.info(ref)
+        siblings = lib.editions(info.report)
+        position = info.position - 1
+        previous = siblings[position - 1] if position > 0 else None
+        following = siblings[position + 1] if position + 1 < len(siblings) else None
+        edition = caches.editions.get(info.id, lambda: lib.get(info.ref))
+        body = caches.edition_pages.get(
+            info.id, lambda: Markup(env.get_template("edition_body.html").render(view=views.edition_view(edition)))
+        )
+        return page(
+            "edition.html",
+            info=info,
+            edition=edition,
+            body=body,
+            previous=previous,
+            following=following,
+            count=len(siblings),
+        )
+
+    @app.get(
+        "/api/editions/{ref}",
+        tags=["editions"],
+        summary="One edition: text, blocks, sentences and facts (DESIGN.md's Edition JSON)",
+    )
+    def api_edition(ref: RefParam) -> JSONResponse:
+        info = lib.info(ref)
+        edition = caches.editions.get(info.id, lambda: lib.get(info.ref))
+        return JSONResponse(edition_to_dict(edition))
+
+    # --- Compare ---------------------------------------------------------------------------------------------
+
+    @app.get("/compare", include_in_schema=False)
+    def compare_form(
+        old: Annotated[str, Query(pattern=REF_PATTERN)],
+        new: Annotated[str, Query(pattern=REF_PATTERN)],
+        min_change: MinChange = 0.0,
+    ) -> RedirectResponse:
+        return RedirectResponse(url_compare(old, new, min_change or None), status_code=303)
+
+    @app.get("/compare/{old}/{new}", response_class=HTMLResponse, include_in_schema=False)
+    def compare_page(old: RefParam, new: RefParam, min_change: MinChange = 0.0) -> HTMLResponse:
+        comparison = views.compare_refs(lib, caches, old, new, min_change)
+        key = (comparison.old.id, comparison.new.id, round(min_change, 3))
+        view = caches.compare_pages.get(key, lambda: views.compare_view(comparison, min_change))
+        old_info, new_info = lib.info(old), lib.info(new)
+        return page("compare.html", view=view, c=comparison, old_info=old_info, new_info=new_info,
+                    min_change=min_change)  # fmt: skip
+
+    @app.get(
+        "/api/compare/{old}/{new}",
+        tags=["editions"],
+        summary="What changed from one edition to another (DESIGN.md's Comparison JSON)",
+    )
+    def api_compare(old: RefParam, new: RefParam, min_change: MinChange = 0.0) -> JSONResponse:
+        comparison = views.compare_refs(lib, caches, old, new, min_change)
+        return JSONResponse(views.comparison_json(comparison, min_change))
+
+    # --- Search ----------------------------------------------------------------------------------------------
+
+    def run_search(q: str, report: str, since: str, until: str, product: str, limit: int) -> Any:
+        if report and not _REF.match(report):
+            raise NotFoundError(f"no report {report!r} in the library.")
+        return lib.search(
+            _clean_query(q),
+            report=report or None,
+            since=since or None,
+            until=until or None,
+            product=_clean_query(product) or None,
+            limit=limit,
+        )
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        q: TextQuery = "",
+        report: Report = "",
+        since: DateBound = "",
+        until: DateBound = "",
+        product: TextQuery = "",
+        limit: Limit = 20,
+    ) -> HTMLResponse:
+        results = run_search(q, report, since, until, product, limit) if q.strip() else None
+        return page("search.html", q=_clean_query(q), results=results, report=report, since=since, until=until,
+                    product=product, highlighted=views.highlighted)  # fmt: skip
+
+    @app.get("/api/search", tags=["library"], summary="Sentences of every edition that say it, cited")
+    def api_search(
+        q: Annotated[str, Query(max_length=300, description='Words that must all appear; "quoted phrases".')],
+        report: Report = "",
+        since: DateBound = "",
+        until: DateBound = "",
+        product: TextQuery = "",
+        limit: Limit = 20,
+    ) -> JSONResponse:
+        return JSONResponse(views.search_to_dict(run_search(q, report, since, until, product, limit)))
+
+    # --- Adding ----------------------------------------------------------------------------------------------
+
+    def add_bytes(data: bytes, name: str) -> dict[str, Any]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InputWarning)
+            edition = editions.read(data, max_bytes=max_upload, name=name)
+        added = lib.add(edition)
+        e = added.edition
+        return {
+            "status": added.status.value,
+            "ref": e.ref,
+            "id": e.id,
+            "report": e.report,
+            "title": e.title,
+            "date": views.iso(e.date),
+            "warnings": [str(w.message) for w in caught if issubclass(w.category, InputWarning)],
+        }
+
+    async def receive_upload(file: UploadFile) -> dict[str, Any]:
+        data = await file.read(max_upload + 1)
+        name = _file_name(file.filename)
+        if len(data) > max_upload:
+            raise editions.InputError(f"{name} is over the {_size(max_upload)} limit.")
+        return await run_in_threadpool(add_bytes, data, name)
+
+    @app.post(
+        "/api/editions",
+        tags=["editions"],
+        summary="Add an edition (needs the server's token: Authorization: Bearer T)",
+        status_code=201,
+        responses={200: {"description": "Already in the library"}, 400: {"description": "Not an edition"},
+                   401: {"description": "No token or the wrong one"}, 403: {"description": "Adding is off"},
+                   413: {"description": "Too large"}},
+    )  # fmt: skip
+    async def api_add(request: Request, file: Annotated[UploadFile, File(description="An edition file.")]) -> Response:
+        if not uploads:
+            return problem(request, 403, UPLOADS_OFF)
+        if not _token_ok(token, _bearer(request.headers.get("authorization"))):
+            return JSONResponse({"error": TOKEN_NEEDED}, status_code=401, headers={"www-authenticate": "Bearer"})
+        result = await receive_upload(file)
+        return JSONResponse(result, status_code=201 if result["status"] == "added" else 200)
+
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
+    def add_page() -> HTMLResponse:
+        if not uploads:
+            return page("error.html", status_code=403, status=403, message=UPLOADS_OFF)
+        return page("add.html", result=None, max_upload=_size(max_upload))
+
+    @app.post("/add", response_class=HTMLResponse, include_in_schema=False)
+    async def add_form(
+        request: Request, file: Annotated[UploadFile, File()], token_field: Annotated[str, Form(alias="token")] = ""
+    ) -> Response:
+        if not uploads:
+            return page("error.html", status_code=403, status=403, message=UPLOADS_OFF)
+        if not _token_ok(token, token_field):
+            return page("error.html", status_code=401, status=401, message=TOKEN_WRONG if token_field else TOKEN_NEEDED)
+        result = await receive_upload(file)
+        return page("add.html", status_code=201 if result["status"] == "added" else 200, result=result,
+                    max_upload=_size(max_upload))  # fmt: skip
+
+    # --- API description for people --------------------------------------------------------------------------
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs_page() -> HTMLResponse:
+        schema = app.openapi()
+        operations = []
+        for path, methods in schema.get("paths", {}).items():
+            for method, op in methods.items():
+                params = [
+                    (p.get("name"), p.get("in"), p.get("required", False), p.get("description", ""))
+                    for p in op.get("parameters", [])
+                ]
+                operations.append((method.upper(), path, op.get("summary", ""), params))
+        return page("docs.html", operations=operations, title=schema["info"]["title"])
+
+    app.state.library = lib
+    app.state.caches = caches
+    app.add_middleware(_Guard, token=token, max_body=max_upload + FORM_ROOM, max_upload=max_upload)
+    return app

@@ -1,0 +1,585 @@
+"""What each page shows, built from the Python API: plain data for the JSON twin under `/api`, plus the
+escaped HTML fragments that are easier to build here than in a template (an edition's text with its sentences
+and facts marked, a comparison's redline). Every piece of edition text goes through `markupsafe.escape`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from markupsafe import Markup, escape
+
+import editions
+from editions.compare.brief import section_name
+from editions.compare.changes import classify_edit
+from editions.compare.words import EQUAL, changed_share
+from editions.library import EditionInfo, Library, ReportInfo, SearchResults, Timeline
+from editions.model import SCHEMA_VERSION, Block, BlockKind, Comparison, Edition, Fact, Link, LinkKind
+from editions.render.comparison import comparison_to_dict
+from editions.web.chart import chart
+
+T = TypeVar("T")
+
+TRACKED_KINDS = frozenset({"count", "money", "percent", "fraction", "rank"})
+"""Kinds of facts a report page charts."""
+MAX_CHARTS = 6
+
+
+class Cache(Generic[T]):
+    """A small thread-safe LRU map. Keys always include what makes the value stale (edition ids, counts), so
+    entries are never invalidated, only evicted."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[Hashable, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
+@dataclass
+class Caches:
+    latest: Cache[EditionInfo] = field(default_factory=lambda: Cache(4096))
+    editions: Cache[Edition] = field(default_factory=lambda: Cache(32))
+    comparisons: Cache[Comparison] = field(default_factory=lambda: Cache(16))
+    compare_pages: Cache[CompareView] = field(default_factory=lambda: Cache(16))
+    figures: Cache[list[Timeline]] = field(default_factory=lambda: Cache(256))
+    edition_pages: Cache[Markup] = field(default_factory=lambda: Cache(32))
+
+
+def iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def percent(share: float | None) -> str:
+    return "" if share is None else f"{share:.0%}"
+
+
+# --- Library ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    info: ReportInfo
+    latest: EditionInfo
+    previous: EditionInfo | None
+
+    def to_dict(self) -> dict[str, Any]:
+        r = self.info
+        return {
+            "report": r.report,
+            "title": r.title,
+            "product": r.product,
+            "editions": r.editions,
+            "first": iso(r.first),
+            "latest": iso(r.latest),
+            "latest_ref": self.latest.ref,
+            "latest_id": self.latest.id,
+            "previous_ref": None if self.previous is None else self.previous.ref,
+            "changed": self.latest.changed,
+        }
+
+
+def library_rows(lib: Library, caches: Caches, query: str = "") -> list[ReportRow]:
+    """Every report (filtered by `query`, words that must all be in its number, title or product), with its
+    latest edition and the share of sentences changed since the one before."""
+    words = query.lower().split()
+    out = []
+    for r in lib.reports():
+        haystack = " ".join((r.report, r.title or "", r.product or "")).lower()
+        if words and not all(w in haystack for w in words):
+            continue
+        state = (r.report, r.editions, r.latest)
+        latest = caches.latest.get(("latest", *state), functools.partial(lib.info, r.report))
+        previous = None
+        if r.editions > 1:
+            previous = caches.latest.get(("previous", *state), functools.partial(lib.info, f"{r.report}~1"))
+        out.append(ReportRow(r, latest, previous))
+    return out
+
+
+# --- Report ----------------------------------------------------------------------------------------------------
+
+
+def edition_to_row(e: EditionInfo) -> dict[str, Any]:
+    return {
+        "ref": e.ref,
+        "id": e.id,
+        "report": e.report,
+        "title": e.title,
+        "date": iso(e.date),
+        "version": e.version,
+        "product": e.product,
+        "position": e.position,
+        "changed": e.changed,
+        "sentences": e.sentences,
+        "sources": [{"format": s.format, "name": s.name} for s in e.sources],
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChart:
+    timeline: Timeline
+    svg: Markup | None
+    heading: str
+
+    @property
+    def query(self) -> str:
+        return self.timeline.query
+
+
+def _shorten(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + " …"
+
+
+def figure_chart(timeline: Timeline, n: int) -> FigureChart:
+    stated = [p for p in timeline.points if p.stated]
+    heading = _shorten(stated[-1].sentence_text or timeline.query) if stated else timeline.query
+    return FigureChart(timeline, chart(timeline, f"chart-{n}"), heading)
+
+
+def tracked_figures(
+    lib: Library, caches: Caches, key: str, rows: Sequence[EditionInfo], latest: Comparison | None
+) -> list[Timeline]:
+    """The figures a report page charts: those that changed in the latest edition first, then the latest
+    edition's other figures, keeping the ones stated (as numbers) in at least two editions, those that move
+    before those that do not; at most MAX_CHARTS."""
+    if len(rows) < 2:
+        return []
+
+    def make() -> list[Timeline]:
+        edition = latest.new if latest is not None else lib.get(rows[-1].ref)
+        candidates: list[str] = []
+        if latest is not None:
+            candidates += [
+                fc.measure for fc in latest.fact_changes if fc.new is not None and fc.new.kind in TRACKED_KINDS
+            ]
+        candidates += [f.measure for f in edition.facts if f.kind in TRACKED_KINDS]
+        found: list[tuple[bool, int, Timeline]] = []
+        seen: set[tuple[tuple[str, int | None], ...]] = set()
+        for n, measure in enumerate(dict.fromkeys(m for m in candidates if m.strip())):
+            if n >= 4 * MAX_CHARTS or len(found) >= 2 * MAX_CHARTS:
+                break
+            timeline = lib.timeline(key, measure)
+            numbers = [p.number for p in timeline.points if p.number is not None]
+            chain = tuple((p.edition, p.sentence) for p in timeline.points if p.stated)
+            if len(numbers) < 2 or chain in seen:
+                continue
+            seen.add(chain)
+            found.append((len(set(numbers)) == 1, n, timeline))
+        return [t for _, _, t in sorted(found, key=lambda x: x[:2])[:MAX_CHARTS]]
+
+    return caches.figures.get(("figures", key, tuple(r.id for r in rows)), make)
+
+
+def compare_refs(lib: Library, caches: Caches, old: str, new: str, min_change: float = 0.0) -> Comparison:
+    """The comparison of two editions named by reference, kept in memory; at min_change 0 through
+    `Library.compare` (which keeps its links for the library's changed shares)."""
+    old_info, new_info = lib.info(old), lib.info(new)
+    step = round(min_change, 3)
+
+    def make() -> Comparison:
+        if step == 0:
+            return lib.compare(old_info.ref, new_info.ref)
+        return editions.compare(
+            caches.editions.get(old_info.id, lambda: lib.get(old_info.ref)),
+            caches.editions.get(new_info.id, lambda: lib.get(new_info.ref)),
+            min_change=step,
+        )
+
+    return caches.comparisons.get((old_info.id, new_info.id, step), make)
+
+
+def brief_to_dict(c: Comparison) -> list[dict[str, Any]]:
+    return [
+        {"text": b.text, "kind": b.kind, "citations": {"old": list(b.citations.old), "new": list(b.citations.new)}}
+        for b in c.brief
+    ]
+
+
+# --- Edition ---------------------------------------------------------------------------------------------------
+
+
+def _fact_title(edition: Edition, fact: Fact) -> str:
+    value = fact.value
+    shown = f"{value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+    unit = f" {fact.unit}" if fact.unit else ""
+    about = f" · {fact.measure}" if fact.measure else ""
+    return f"{fact.kind}: {'~' if fact.approximate else ''}{shown}{unit}{about}"
+
+
+def marked_text(edition: Edition, start: int, end: int, *, anchors: set[int], prefix: str = "s") -> Markup:
+    """The text [start, end) escaped, each sentence in a span (with id `{prefix}{index}` the first time it is
+    seen, recorded in `anchors`), each fact in a <mark> whose title says its kind, value and what it measures."""
+    text = edition.text
+    out: list[str] = []
+    pos = start
+    for s in _sentences_in(edition, start, end):
+        s_start, s_end = max(s.span.start, start), min(s.span.end, end)
+        if s_start > pos:
+            out.append(str(escape(text[pos:s_start])))
+        ident = ""
+        if s.index not in anchors:
+            anchors.add(s.index)
+            ident = f' id="{prefix}{s.index}"'
+        out.append(f'<span class="s"{ident}>')
+        inner = s_start
+        for f in _facts_by_sentence(edition).get(s.index, ()):
+            f_start, f_end = max(f.span.start, inner), min(f.span.end, s_end)
+            if f_start >= f_end:
+                continue
+            out.append(str(escape(text[inner:f_start])))
+            out.append(
+                f'<mark class="fact k-{escape(f.kind)}" title="{escape(_fact_title(edition, f))}">'
+                f"{escape(text[f_start:f_end])}</mark>"
+            )
+            inner = f_end
+        out.append(str(escape(text[inner:s_end])))
+        out.append("</span>")
+        pos = s_end
+    if pos < end:
+        out.append(str(escape(text[pos:end])))
+    return Markup("".join(out))
+
+
+_FACT_INDEX: dict[str, dict[int, list[Fact]]] = {}
+_SENTENCE_STARTS: dict[str, list[int]] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+def _facts_by_sentence(edition: Edition) -> dict[int, list[Fact]]:
+    with _INDEX_LOCK:
+        found = _FACT_INDEX.get(edition.id)
+        if found is None:
+            found = {}
+            for f in sorted(edition.facts, key=lambda f: (f.span.start, -f.span.end)):
+                found.setdefault(f.sentence, []).append(f)
+            if len(_FACT_INDEX) > 64:
+                _FACT_INDEX.clear()
+            _FACT_INDEX[edition.id] = found
+        return found
+
+
+def _sentences_in(edition: Edition, start: int, end: int) -> Iterable[Any]:
+    import bisect
+
+    with _INDEX_LOCK:
+        starts = _SENTENCE_STARTS.get(edition.id)
+        if starts is None:
+            starts = [s.span.start for s in edition.sentences]
+            if len(_SENTENCE_STARTS) > 64:
+                _SENTENCE_STARTS.clear()
+            _SENTENCE_STARTS[edition.id] = starts
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    while i < len(edition.sentences) and edition.sentences[i].span.start < end:
+        s = edition.sentences[i]
+        if s.span.end > start:
+            yield s
+        i += 1
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    kind: str
+    html: Markup
+    heading_level: int = 0
+    """2–6 for headings (h2 … h6, never skipping a level), else 0."""
+    anchor: str = ""
+    rows: tuple[tuple[Markup, ...], ...] = ()
+    """A table's cells, row by row."""
+
+
+@dataclass(frozen=True, slots=True)
+class EditionView:
+    edition: Edition
+    body: tuple[TextBlock, ...]
+    furniture: tuple[TextBlock, ...]
+    toc: tuple[tuple[int, str, str], ...]
+    """(heading level, anchor, text) of every section heading."""
+
+
+def edition_view(edition: Edition) -> EditionView:
+    """The edition's blocks as HTML pieces: headings (levels mapped to h2… without skips, for the table of
+    contents), paragraphs, list items, tables (cells), captions, footnotes; page furniture set apart."""
+    anchors: set[int] = set()
+    levels = sorted({b.level for b in edition.blocks if b.kind is BlockKind.HEADING})
+    body: list[TextBlock] = []
+    furniture: list[TextBlock] = []
+    toc: list[tuple[int, str, str]] = []
+    previous = 1
+    for n, block in enumerate(edition.blocks):
+        if block.kind is BlockKind.TITLE:
+            continue
+        if block.kind is BlockKind.TABLE:
+            body.append(TextBlock("table", Markup(), rows=_table_rows(edition, block, anchors)))
+            continue
+        html = marked_text(edition, block.span.start, block.span.end, anchors=anchors)
+        if block.kind is BlockKind.BOILERPLATE:
+            furniture.append(TextBlock("boilerplate", html))
+        elif block.kind is BlockKind.HEADING:
+            level = min(6, 2 + levels.index(block.level), previous + 1)
+            previous = level
+            anchor = f"sec-{n}"
+            toc.append((level, anchor, edition.text_of(block)))
+            body.append(TextBlock("heading", html, level, anchor))
+        else:
+            body.append(TextBlock(str(block.kind), html))
+    return EditionView(edition, tuple(body), tuple(furniture), tuple(toc))
+
+
+def _table_rows(edition: Edition, block: Block, anchors: set[int]) -> tuple[tuple[Markup, ...], ...]:
+    rows = []
+    pos = block.span.start
+    for line in edition.text_of(block).split("\n"):
+        cells = []
+        cell_start = pos
+        for cell in line.split(" | "):
+            cells.append(marked_text(edition, cell_start, cell_start + len(cell), anchors=anchors))
+            cell_start += len(cell) + 3
+        rows.append(tuple(cells))
+        pos += len(line) + 1
+    return tuple(rows)
+
+
+# --- Compare ---------------------------------------------------------------------------------------------------
+
+
+def shown(link: Link, min_change: float) -> bool:
+    """Whether a link is shown as a change (else as unchanged): as `editions diff --min-change` shows it."""
+    if link.kind is LinkKind.SAME:
+        return False
+    if link.kind in (LinkKind.ADDED, LinkKind.DELETED):
+        return True
+    if not any(op != EQUAL for op, _, _ in link.words):
+        return link.kind is LinkKind.MOVED
+    return changed_share(link.words) >= min_change
+
+
+def _redline(words: Sequence[tuple[str, str, str]], side: str) -> Markup:
+    out: list[str] = []
+    for op, old, new in words:
+        if op == EQUAL:
+            out.append(str(escape(old if side == "old" else new)))
+        elif side == "old" and old:
+            out.append(f"<del>{escape(old)}</del>")
+        elif side == "new" and new:
+            out.append(f"<ins>{escape(new)}</ins>")
+    return Markup("".join(out))
+
+
+def _plain(edition: Edition, indices: Sequence[int]) -> Markup:
+    return Markup(" ").join(escape(edition.text_of(edition.sentences[i])) for i in indices)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: str
+    """same · edited · cosmetic · moved · split · merged · added · deleted · moved-away (where a moved
+    sentence used to be)."""
+    old: Markup
+    new: Markup
+    old_ids: tuple[int, ...]
+    new_ids: tuple[int, ...]
+    change: int = 0
+    """1-based number in the change list; 0 for unchanged rows."""
+    figure: bool = False
+    target: str = ""
+    """For a moved sentence: where to jump (its other place)."""
+    section: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A section's rows: changes one by one, runs of unchanged sentences folded."""
+
+    section: str
+    anchor: str
+    runs: tuple[tuple[bool, tuple[Row, ...]], ...]
+    """(folded, rows): folded runs are unchanged sentences."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeItem:
+    number: int
+    kind: str
+    section: str
+    excerpt: str
+    figure: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    measure: str
+    section: str
+    old: str
+    new: str
+    old_sentence: int | None
+    new_sentence: int | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompareView:
+    comparison: Comparison
+    min_change: float
+    groups: tuple[Group, ...]
+    changes: tuple[ChangeItem, ...]
+    figures: tuple[FigureRow, ...]
+    stats: tuple[tuple[str, str], ...]
+
+
+def compare_view(c: Comparison, min_change: float) -> CompareView:
+    """The side-by-side view of a comparison: rows in the new edition's reading order (deleted sentences where
+    they stood), each change numbered for the change list, cosmetic edits marked to fold, a moved sentence shown
+    at its new place with a marker at its old one, runs of unchanged sentences folded."""
+    figure_old = {fc.old.sentence for fc in c.fact_changes if fc.old is not None and fc.kind == "changed"}
+    figure_new = {fc.new.sentence for fc in c.fact_changes if fc.new is not None and fc.kind == "changed"}
+    rows: list[Row] = []
+    changes: list[ChangeItem] = []
+    # Where each old sentence's row is, to put a "moved from here" marker after its predecessor.
+    moved_from: dict[int, list[Link]] = {}
+    for link in c.links:
+        if link.kind is LinkKind.MOVED and link.old:
+            moved_from.setdefault(link.old[0] - 1, []).append(link)
+    ghosts_done: set[int] = set()
+
+    def ghosts_after(old_index: int) -> None:
+        for moved in moved_from.get(old_index, ()):
+            if moved.old[0] in ghosts_done:
+                continue
+            ghosts_done.add(moved.old[0])
+            rows.append(
+                Row("moved-away", Markup(), Markup(), moved.old, (), target=f"new-s{moved.new[0]}",
+                    section=section_name(c.old, moved.old[0]))
+            )  # fmt: skip
+
+    ghosts_after(-1)
+    for link in c.links:
+        section = section_name(c.new, link.new[0]) if link.new else section_name(c.old, link.old[0])
+        is_shown = shown(link, min_change)
+        figure = bool(set(link.old) & figure_old or set(link.new) & figure_new) and is_shown
+        kind = str(link.kind)
+        if not is_shown:
+            kind = "same"
+            old_html, new_html = _plain(c.old, link.old), _plain(c.new, link.new)
+        elif link.kind is LinkKind.ADDED:
+            old_html, new_html = Markup(), Markup("<ins>{}</ins>").format(_plain(c.new, link.new))
+        elif link.kind is LinkKind.DELETED:
+            old_html, new_html = Markup("<del>{}</del>").format(_plain(c.old, link.old)), Markup()
+        else:
+            if link.kind is LinkKind.EDITED and not figure and not classify_edit(link.words).substantive:
+                kind = "cosmetic"
+            if link.words:
+                old_html, new_html = _redline(link.words, "old"), _redline(link.words, "new")
+            else:
+                old_html, new_html = _plain(c.old, link.old), _plain(c.new, link.new)
+        number = 0
+        if is_shown:
+            number = len(changes) + 1
+            text = " ".join(c.new.text_of(c.new.sentences[j]) for j in link.new) or " ".join(
+                c.old.text_of(c.old.sentences[i]) for i in link.old
+            )
+            changes.append(ChangeItem(number, kind, section, _shorten(text, 90), figure))
+        target = f"moved-from-{link.old[0]}" if link.kind is LinkKind.MOVED and link.old else ""
+        rows.append(Row(kind, old_html, new_html, link.old, link.new, number, figure, target, section))
+        if link.old and link.kind is not LinkKind.MOVED:
+            ghosts_after(link.old[-1])
+    groups: list[Group] = []
+    for n, (section, section_rows) in enumerate(itertools.groupby(rows, key=lambda r: r.section)):
+        runs = tuple(
+            (folded, tuple(run)) for folded, run in itertools.groupby(section_rows, key=lambda r: r.kind == "same")
+        )
+        groups.append(Group(section, f"part-{n}", runs))
+    figures = tuple(
+        FigureRow(
+            fc.measure,
+            section_name(c.new, fc.new.sentence) if fc.new else section_name(c.old, fc.old.sentence) if fc.old else "",
+            c.old.text_of(fc.old) if fc.old else "",
+            c.new.text_of(fc.new) if fc.new else "",
+            fc.old.sentence if fc.old else None,
+            fc.new.sentence if fc.new else None,
+            str(fc.kind),
+        )
+        for fc in c.fact_changes
+    )
+    s = c.stats
+    stats = (
+        ("words changed", percent(s.get("words_changed", 0.0))),
+        ("sentences same", percent(s.get("share_same", 0.0))),
+        ("edited", percent(s.get("share_edited", 0.0))),
+        ("moved", percent(s.get("share_moved", 0.0))),
+        ("added", percent(s.get("share_added", 0.0))),
+        ("deleted", percent(s.get("share_deleted", 0.0))),
+        ("figures changed", str(int(s.get("figures_changed", 0)))),
+    )
+    return CompareView(c, min_change, tuple(groups), tuple(changes), figures, stats)
+
+
+def comparison_json(c: Comparison, min_change: float) -> dict[str, Any]:
+    out = comparison_to_dict(c)
+    out["min_change"] = min_change
+    return out
+
+
+# --- Search ----------------------------------------------------------------------------------------------------
+
+
+def search_to_dict(results: SearchResults) -> dict[str, Any]:
+    """The shape `editions search --format json` writes, with each hit's first-seen edition named."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "query": results.query,
+        "groups": [
+            {
+                "report": g.report,
+                "title": g.title,
+                "product": g.product,
+                "hits": [
+                    {
+                        "text": h.text,
+                        "marks": [[m.start, m.end] for m in h.marks],
+                        "first_seen": h.first_seen.ref,
+                        "citations": [
+                            {"ref": c.ref, "edition": c.edition, "date": iso(c.date), "sentence": c.sentence,
+                             "section": list(c.section)}
+                            for c in h.citations
+                        ],
+                    }
+                    for h in g.hits
+                ],
+            }
+            for g in results.groups
+        ],
+    }  # fmt: skip
+
+
+def highlighted(text: str, marks: Iterable[Any]) -> Markup:
+    out: list[str] = []
+    pos = 0
+    for m in marks:
+        out.append(str(escape(text[pos : m.start])))
+        out.append(f"<mark>{escape(text[m.start : m.end])}</mark>")
+        pos = m.end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
