@@ -69,6 +69,7 @@ class _Frag:
     size: float
     bold: bool
     sup: bool = False
+    base: float = 0.0  # the baseline: where the glyphs sit, whatever their descenders
 
     @property
     def height(self) -> float:
@@ -170,7 +171,7 @@ def _read_page(pdf: object, index: int, label: str, limits: Limits) -> _Page:
 
 _HAS_DIGIT = re.compile(r"\d")
 _LEADING_MARK = re.compile(r"\s*(\d{1,3})\s")
-_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(?<=[^\d][.,])\d{1,3}(?=[\s,;)\]:]|$)")
+_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(?<=[.,])\d{1,3}(?=[\s,;)\]:]|$)")
 _BULLET_CHARS = "•▪◦●○■□➢–·\uf0b7\uf0a7\uf076\uf0d8"
 
 
@@ -191,6 +192,8 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
     size_of = ctypes.sizeof(ctypes.c_double)
     pointer = ctypes.POINTER(ctypes.c_double)
     pl, pt, pr, pb = (ctypes.cast(ctypes.addressof(box) + k * size_of, pointer) for k in range(4))
+    x_origin, y_origin = ctypes.c_double(), ctypes.c_double()
+    ox, oy = ctypes.byref(x_origin), ctypes.byref(y_origin)
     count_rects = pdfium_c.FPDFText_CountRects
     get_rect = pdfium_c.FPDFText_GetRect
     font_size = pdfium_c.FPDFText_GetFontSize
@@ -261,7 +264,8 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 raw = _drop_marks(tp, raw, s, size)
                 stripped = raw.strip()
             sup = stripped.isdigit() and len(stripped) <= 3
-            yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup)
+            pdfium_c.FPDFText_GetCharOrigin(tp, first, ox, oy)
+            yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup, y_origin.value)
 
 
 def _rect_start(tp: object, a: int, b: int, j: int) -> int:
@@ -308,6 +312,7 @@ def _drop_marks(tp: object, raw: str, start: int, size: float) -> str:
     return "".join(pieces)
 
 
+_ORDINAL_SUFFIXES = frozenset(["st", "nd", "rd", "th"])
 _LIST_MARK = re.compile(r"[•▪◦●○■□➢·–\-\ue000-\uf8ff]|o|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -327,6 +332,7 @@ class _Line:
     x1: float = 0.0
     y0: float = 0.0
     y1: float = 0.0
+    base: float = 0.0
     size: float = 0.0
     bold: bool = False
     cells: list[tuple[float, float, str]] = field(default_factory=list)
@@ -337,6 +343,7 @@ class _Line:
         self.x0 = min(f.x0 for f in self.frags)
         self.x1 = max(f.x1 for f in self.frags)
         self.y0 = statistics.median(f.y0 for f in body)
+        self.base = statistics.median(f.base for f in body)
         self.y1 = max(f.y1 for f in body)
         self.size = max(body, key=lambda f: len(f.text)).size  # not a bullet's or a drop cap's size
         self.bold = all(f.bold for f in body)
@@ -344,10 +351,13 @@ class _Line:
         prev: _Frag | None = None
         for f in self.frags:
             if f.sup and prev is not None and f.x0 - prev.x1 < 3 and f.y0 > prev.y0 + 0.5:
-                continue  # a footnote mark after a word
+                prev = f  # a footnote mark after a word: dropped, and the space it took is no cell gap
+                continue
             if prev is not None and f.x0 - prev.x1 <= max(0.9 * self.size, 7.0) and cells:
                 x0, _, t = cells[-1]
                 glue = "" if f.x0 - prev.x1 < 0.8 and not t.endswith(" ") else " "
+                if f.text in _ORDINAL_SUFFIXES and t[-1:].isdigit() and f.x0 - prev.x1 < 3:
+                    glue = ""  # a raised ordinal suffix: "1st", not "1 st"
                 cells[-1] = (x0, f.x1, t + glue + f.text)
             else:
                 cells.append((f.x0, f.x1, f.text))
@@ -519,7 +529,9 @@ class _Layout:
                     items.append((f, key))
             keyed.append(items)
             seen.update({key for _, key in items})
+        # Furniture recurs on many pages; a repeated footnote ("Id.", a citation given twice) on a few.
         many = len(self.pages) >= 2
+        often = max(2, round(0.2 * len(self.pages)))
         for page, items in zip(self.pages, keyed, strict=True):
             drop = set()
             marks = [g for g in page.frags if g.sup]
@@ -530,7 +542,7 @@ class _Layout:
                     continue  # a footnote after its number ("188 Id."), however often it recurs
                 text, y = key
                 recurs = seen[key] + seen[(text, y - 1)] + seen[(text, y + 1)]
-                if (many and recurs >= 2 and len(f.text) < 120) or _FOOTER_PATTERNS.match(f.text):
+                if (many and recurs >= often and len(f.text) < 120) or _FOOTER_PATTERNS.match(f.text):
                     drop.add(id(f))
                     self.furniture.append(f.text)
             if drop:
@@ -624,6 +636,8 @@ class _Layout:
         small = self.body * 0.92
         start = len(lines)
         while start > 0 and lines[start - 1].size <= small:
+            if start < len(lines) and lines[start - 1].y0 - lines[start].y1 > 2 * lines[start].size:
+                break  # notes are set close together: small text far above them is not a note (a disclaimer)
             start -= 1
         zone = lines[start:]
         if not zone:
@@ -740,13 +754,18 @@ class _Layout:
         if len(multi) < 2:
             return None
         spans = _column_spans(multi)
-        rows: list[list[list[str]]] = []
-        for line in lines[i:j]:
+        table = lines[i:j]
+        placed: list[dict[int, str]] = []
+        for line in table:
             cells: dict[int, str] = {}
             for x0, x1, t in line.cells:
                 col = _column_of(spans, x0, x1)
                 cells[col] = f"{cells[col]} {t}" if col in cells else t
-            if 0 in cells or not rows:
+            placed.append(cells)
+        starts = _row_starts(table, placed, len(spans), size)
+        rows: list[list[list[str]]] = []
+        for k, cells in enumerate(placed):
+            if starts[k] or not rows:
                 rows.append([[] for _ in spans])
             for col, t in cells.items():
                 rows[-1][col].append(t)
@@ -758,6 +777,28 @@ class _Layout:
             if texts:
                 out.append(" | ".join(texts))
         return out, j
+
+
+def _row_starts(table: list[_Line], placed: list[dict[int, str]], columns: int, size: float) -> list[bool]:
+    """Which lines of a table start a row. Tables that set rows apart with more space than they leave between
+    the lines of a cell ("padded") start a row after such a gap, so that a first-column cell wrapped over two
+    lines stays one cell; tight tables start a row at every line with text in the first column."""
+    pitches = [table[k - 1].base - table[k].base for k in range(1, len(table))]
+    steps = [p for p in pitches if p > 0.3 * size]
+    tight = min(steps) if steps else 0.0
+    wide = [p > tight + max(1.2, 0.15 * size) for p in pitches]
+    padded = sum(wide) >= 2 and sum(wide) >= 0.15 * len(pitches)
+    starts = [True]
+    for k in range(1, len(table)):
+        if not padded:
+            starts.append(0 in placed[k])
+        elif wide[k - 1]:
+            starts.append(True)
+        else:
+            # A full line after a full line is a row of its own even in a padded table.
+            full = len(placed[k]) == columns and len(placed[k - 1]) == columns and starts[k - 1]
+            starts.append(full and 0 in placed[k])
+    return starts
 
 
 def _column_spans(lines: list[_Line]) -> list[tuple[float, float]]:

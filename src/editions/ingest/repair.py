@@ -115,7 +115,10 @@ def normalize(text: str) -> str:
 
 def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     """Cut paragraphs joined, line-end hyphenation resolved, typography and whitespace normalized."""
-    blocks = [RawBlock(b.kind, normalize(b.text), b.level) for b in blocks]
+    blocks = [
+        RawBlock(b.kind, _table_rows(normalize(b.text)) if b.kind is BlockKind.TABLE else normalize(b.text), b.level)
+        for b in blocks
+    ]
     joined = _join_cut_paragraphs([b for b in blocks if b.text])
     if not any(SOFT_HYPHEN in b.text for b in joined):
         return joined
@@ -125,6 +128,16 @@ def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
         RawBlock(b.kind, _resolve_hyphens(b.text, vocabulary, words), b.level) if SOFT_HYPHEN in b.text else b
         for b in joined
     ]
+
+
+_CELL_SEPARATOR = re.compile(r"\s*\|\s*")
+
+
+def _table_rows(text: str) -> str:
+    """A table's rows with their empty cells left out: the cells a reader sees, whichever format drew the
+    grid (a PDF's column spanned by a header, the web page's cell merged across rows)."""
+    rows = (" | ".join(c for c in _CELL_SEPARATOR.split(row) if c) for row in text.split("\n"))
+    return "\n".join(row for row in rows if row)
 
 
 def _vocabulary(blocks: Sequence[RawBlock]) -> Counter[str]:
