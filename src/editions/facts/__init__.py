@@ -55,6 +55,7 @@ KINDS = (
 )  # fmt: skip
 
 _RANGE_GAP = re.compile(r"\s?(?:-|–|—|to|through|until)\s?")
+_AND_GAP = re.compile(r"\s+and\s+")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _NUMERIC_KINDS = frozenset({"count", "money", "percent"})
@@ -65,13 +66,15 @@ _NATION_IN_SPAN = re.compile("|".join(re.escape(n) for n in sorted(NATIONALITIES
 def _range_of(text: str, a: Found, b: Found) -> Found | None:
     """`a` and `b` joined into one range fact, when the text between them makes them a range."""
     gap = text[a.end : b.start]
+    if len(gap) > 12 and gap.strip() != "and":  # longer than any gap a range allows: no range
+        return None
     between = _BETWEEN_BEFORE.search(text, max(0, a.start - 10), a.start)
-    from_before = _FROM_BEFORE.search(text, max(0, a.start - 6), a.start)
     joined = _RANGE_GAP.fullmatch(gap) is not None
-    if between is not None and re.fullmatch(r"\s+and\s+", gap):
+    if between is not None and _AND_GAP.fullmatch(gap):
         joined = True
     if not joined:
         return None
+    from_before = _FROM_BEFORE.search(text, max(0, a.start - 6), a.start)
     start = a.start
     if a.kind == "year" and b.kind == "year":
         if from_before is not None:

@@ -89,6 +89,11 @@ class Found:
 
 def resolve_overlaps(found: list[Found]) -> list[Found]:
     """Keep a set of non-overlapping matches: longest first, then by kind priority, then leftmost."""
+    in_order = sorted(found, key=lambda f: (f.start, f.end))
+    if all(f.start < f.end for f in in_order) and all(
+        in_order[i - 1].end <= in_order[i].start for i in range(1, len(in_order))
+    ):
+        return in_order  # nothing overlaps (the usual case): every match is kept
     ranked = sorted(found, key=lambda f: (-(f.end - f.start), PRIORITY.get(f.kind, 99), f.start))
     kept: list[Found] = []
     # An interval check against the sorted list of kept spans (they never overlap each other).

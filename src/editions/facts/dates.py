@@ -312,9 +312,24 @@ def _season_value(season: str, rel: str, anchor: dt.date) -> str:
     return f"{year:04d}-{season}"
 
 
+_UNIT_WORDS_ANY = ("week", "month", "year", "quarter", "spring", "summer", "fall", "autumn", "winter")
+_RELATIVE_WORDS_ANY = ("this", "last", "next", "coming", "current")
+_PERIOD_EDGES_ANY = ("end", "beginning", "start", "middle")
+
+
+def _has_any(low: str, words: tuple[str, ...]) -> bool:
+    return any(word in low for word in words)
+
+
 def _relative(text: str, anchor: dt.date, references: bool) -> list[Found]:
+    # Each pattern below needs some literal words: where the lower-cased sentence lacks them, it is not run
+    # (these patterns would otherwise be tried at every word of every sentence).
+    low = lower(text)
+    has_unit = _has_any(low, _UNIT_WORDS_ANY)
+    has_edge = has_unit and _has_any(low, _PERIOD_EDGES_ANY)
     found: list[Found] = []
-    for m in _RELATIVE_UNIT.finditer(text):
+    relative_units = _RELATIVE_UNIT.finditer(text) if has_unit and _has_any(low, _RELATIVE_WORDS_ANY) else ()
+    for m in relative_units:
         rel = m.group("rel").lower()
         unit = re.sub(r"\s+", " ", m.group("unit").lower())
         step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
@@ -334,14 +349,15 @@ def _relative(text: str, anchor: dt.date, references: bool) -> list[Found]:
             value = _season_value(SEASONS[unit], rel, anchor)
         start = m.start() if m.group("pre") else m.start("rel")
         found.append(Found(start, m.end(), "date", value))
-    for m in _END_OF_YEAR.finditer(text):
+    for m in _END_OF_YEAR.finditer(text) if has_edge and "year" in low else ():
         found.append(Found(m.start(), m.end(), "date", f"{anchor.year:04d}"))
-    for m in _END_OF_MONTH.finditer(text):
+    for m in _END_OF_MONTH.finditer(text) if has_edge and "month" in low else ():
         found.append(Found(m.start(), m.end(), "date", f"{anchor.year:04d}-{anchor.month:02d}"))
-    for m in _DEICTIC_DAY.finditer(text):
+    deictic = "today" in low or "tonight" in low or "yesterday" in low or "tomorrow" in low
+    for m in _DEICTIC_DAY.finditer(text) if deictic else ():
         offset = {"yesterday": -1, "tomorrow": 1}.get(m.group("w").lower(), 0)
         found.append(Found(m.start(), m.end(), "date", (anchor + dt.timedelta(days=offset)).isoformat()))
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if "day" in text else ():
         target = WEEKDAYS.index(m.group("wd").lower())
         rel = (m.group("rel") or "").lower()
         delta = target - anchor.weekday()
@@ -355,7 +371,7 @@ def _relative(text: str, anchor: dt.date, references: bool) -> list[Found]:
             if rel == "last" and delta == 0:
                 delta = -7
         found.append(Found(m.start(), m.end(), "date", (anchor + dt.timedelta(days=delta)).isoformat()))
-    for m in _A_UNIT_AGO.finditer(text):
+    for m in _A_UNIT_AGO.finditer(text) if "ago" in low else ():
         found.append(Found(m.start(), m.end(), "date", _ago(anchor, 1, m.group("unit").lower())))
     if references:
         for m in _REFERENCE.finditer(text):
@@ -440,7 +456,7 @@ def _quarters_without_year(text: str, anchor: dt.date) -> list[Found]:
     """ "the third quarter" with no year: the latest such quarter up to the anchor."""
     found: list[Found] = []
     current = (anchor.month - 1) // 3 + 1
-    for m in _QUARTER_ALONE.finditer(text):
+    for m in _QUARTER_ALONE.finditer(text) if "quarter" in lower(text) else ():
         q = _QUARTER_NUMBERS[m.group("q").lower()]
         year = anchor.year if q <= current else anchor.year - 1
         found.append(Found(m.start(), m.end(), "date", f"{year:04d}-Q{q}"))

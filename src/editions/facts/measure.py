@@ -96,6 +96,24 @@ def normalize_words(text: str) -> list[str]:
     return [w for w in normalized if w is not None]
 
 
+def _content_words(text: str, limit: int, *, from_end: bool = False) -> list[str]:
+    """The first (or, `from_end`, the last) `limit` words `normalize_words` would give for `text`, in order,
+    without normalizing the words beyond them."""
+    if _has_alias(text):
+        text = _ALIASES.sub(" usa ", text)
+    raw = _WORD.findall(text)
+    out: list[str] = []
+    for word in reversed(raw) if from_end else raw:
+        w = _normalized(word)
+        if w is not None:
+            out.append(w)
+            if len(out) == limit:
+                break
+    if from_end:
+        out.reverse()
+    return out
+
+
 def normalize(text: str) -> str:
     """`normalize_words` joined by spaces, each word once."""
     return " ".join(dict.fromkeys(normalize_words(text)))
@@ -130,17 +148,17 @@ def measure_for(sentence: str, start: int, end: int, previous_end: int = 0, next
     edges (`previous_end`, `next_start`) as limits."""
     stop = len(sentence) if next_start is None else next_start
     right_text, right_blocked = _right_context(sentence, end, stop)
-    right = normalize_words(right_text)[:MAX_RIGHT_WORDS]
+    right = _content_words(right_text, MAX_RIGHT_WORDS)
     cross = right_blocked or len(right) < 2
-    left = normalize_words(_left_context(sentence, start, previous_end, cross))
-    left = left[-(MAX_LEFT_WORDS + (3 if cross else 0)) :]
+    left_text = _left_context(sentence, start, previous_end, cross)
+    left = _content_words(left_text, MAX_LEFT_WORDS + (3 if cross else 0), from_end=True)
     if not left and not right:
         # "In 2021, Japan was …": a figure standing alone before a comma is about the clause after it.
         limit = min(stop, end + MAX_SIDE_CHARS)
         pos = end
         while pos < limit and sentence[pos] in " ,":
             pos += 1
-        right = normalize_words(_right_context(sentence, pos, limit)[0])[:MAX_RIGHT_WORDS]
+        right = _content_words(_right_context(sentence, pos, limit)[0], MAX_RIGHT_WORDS)
     return " ".join(dict.fromkeys([*left, *right]))
 
 

@@ -697,11 +697,13 @@ def number_tokens(text: str) -> list[NumberToken]:
             tok = _digit_number(text, m)
             if tok is not None:
                 tokens.append(tok)
-    spans = [(t.start, t.end) for t in tokens]
-    for m in _VULGAR_ALONE.finditer(text):
-        if not _glued_before(text, m.start()) and not _inside_any(m.start(), m.end(), spans):
-            tokens.append(NumberToken(m.start(), m.end(), _vulgar_value(m.group()), "fraction", digits=True))
-    tokens.sort(key=lambda t: t.start)
+    vulgar = _VULGAR_ALONE.search(text)
+    if vulgar is not None:
+        spans = [(t.start, t.end) for t in tokens]
+        for m in _VULGAR_ALONE.finditer(text, vulgar.start()):
+            if not _glued_before(text, m.start()) and not _inside_any(m.start(), m.end(), spans):
+                tokens.append(NumberToken(m.start(), m.end(), _vulgar_value(m.group()), "fraction", digits=True))
+        tokens.sort(key=lambda t: t.start)
     low = lower(text)
     if not NUMBER_WORDS.intersection(_LETTERS.findall(low)):
         return _merge_tokens(text, tokens)
@@ -723,6 +725,8 @@ def _merge_pair(text: str, a: NumberToken, b: NumberToken) -> NumberToken | None
     """Two adjacent numbers that are one: "4 thousand 3 hundred", "3 hundred and 21", "2 1/4",
     "one out of three", "1 over 20", "one in five"."""
     gap = text[a.end : b.start]
+    if not gap or not gap[0].isspace() or not gap[-1].isspace():
+        return None  # every joined pair below has whitespace around what stands between its numbers
     if a.form == "cardinal" and b.form == "cardinal":
         if a.last_scale and b.last_scale and b.value < a.last_scale and gap.isspace():
             return NumberToken(a.start, b.end, a.value + b.value, "cardinal", a.digits, True, "", b.last_scale)
