@@ -32,7 +32,7 @@ WRITE_LOCK = 0x0ED17105
 """The advisory lock every write transaction takes (any number, the same in every Editions process)."""
 WRITE_DEADLINE_S = 120.0
 RANK_WINDOW = 2000
-"""How many matching passages (the newest) one search ranks at most."""
+"""How many matching passages one search ranks at most (the first found in table order)."""
 HEADLINE_OPTIONS = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true"
 
 
@@ -140,14 +140,15 @@ class PostgresDatabase(Database):
 
     def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]:
         clauses, params = filter_sql(where)
-        # Ranked among the newest RANK_WINDOW matches: ranking reads each match's tsvector, so an unspecific
-        # word matching much of a large library would otherwise cost time in proportion to it.
+        # Ranked among the first RANK_WINDOW matches in table order (mostly the oldest passages): ranking reads
+        # each match's tsvector, so an unspecific word matching much of a large library would otherwise cost
+        # time in proportion to it. (Newest-first, as on SQLite, would need every match's heap row first.)
         sql = (
             "SELECT pk, report_pk, ts_headline('english'::regconfig, text, q, ?), score FROM ("
             "  SELECT pk, report_pk, text, q, ts_rank(tsv, q) AS score FROM ("
             "    SELECT p.pk, p.report_pk, p.text, p.tsv, q"
             "    FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q"
-            f"    WHERE p.tsv @@ q {clauses} ORDER BY p.pk DESC LIMIT ?"
+            f"    WHERE p.tsv @@ q {clauses} LIMIT ?"
             "  ) AS window_ ORDER BY score DESC LIMIT ?"
             ") AS found ORDER BY score DESC"
         )
