@@ -294,6 +294,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         docs_url=None,
         redoc_url=None,
     )
+    app.router.redirect_slashes = False  # one URL per page; "/reports/x/" is no page, not a redirect
     caches = Caches()
     lib = library
     uploads = token is not None

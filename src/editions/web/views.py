@@ -376,15 +376,25 @@ def shown(link: Link, min_change: float) -> bool:
     return changed_share(link.words) >= min_change
 
 
+def _marked_words(tag: str, text: str) -> str:
+    """`text` in <del> or <ins>, its leading and trailing spaces left outside (so no struck or underlined gap)."""
+    core = text.strip()
+    if not core:
+        return str(escape(text))
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return f"{escape(lead)}<{tag}>{escape(core)}</{tag}>{escape(trail)}"
+
+
 def _redline(words: Sequence[tuple[str, str, str]], side: str) -> Markup:
     out: list[str] = []
     for op, old, new in words:
         if op == EQUAL:
             out.append(str(escape(old if side == "old" else new)))
         elif side == "old" and old:
-            out.append(f"<del>{escape(old)}</del>")
+            out.append(_marked_words("del", old))
         elif side == "new" and new:
-            out.append(f"<ins>{escape(new)}</ins>")
+            out.append(_marked_words("ins", new))
     return Markup("".join(out))
 
 
