@@ -587,6 +587,7 @@ def serve(
     except ImportError as exc:
         error(f"editions serve needs the web extra ({exc.name} is missing): pip install 'editions[web]'.")
         raise typer.Exit(EXIT_ERROR) from None
+    library, token = library or None, token or None  # an empty $EDITIONS_LIBRARY or $EDITIONS_TOKEN is none
     with ExitStack() as stack:
         if samples and library is None:
             library = str(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="editions-"))) / "samples.db")
