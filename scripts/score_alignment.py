@@ -60,12 +60,19 @@ def gold_of(doc: dict[str, Any]) -> tuple[Pairs, Labels]:
     return pairs, ([label(s, "deleted") for s in old], [label(s, "added") for s in new])
 
 
+SPLITS: list[tuple[str, Pairs]] = []
+"""The split and merged links of the last `ours` calls, as (kind, their pairs): counted against the gold."""
+
+
 def ours(old: list[str], new: list[str]) -> tuple[Pairs, Labels]:
     pairs: Pairs = set()
     old_labels = ["deleted"] * len(old)
     new_labels = ["added"] * len(new)
+    SPLITS.clear()
     for link in align(old, new):
         kind = link.kind
+        if kind in (LinkKind.SPLIT, LinkKind.MERGED):
+            SPLITS.append((str(kind), {(i, j) for i in link.old for j in link.new}))
         if kind is LinkKind.MOVED:
             same = exact_key(old[link.old[0]]) == exact_key(new[link.new[0]])
             label = "same" if same else "edited"
@@ -115,12 +122,17 @@ def score(method: Any, docs: list[dict[str, Any]]) -> dict[str, float]:
     tp = fp = fn = 0
     right = total = 0
     per_class: Counter[tuple[str, bool]] = Counter()
+    multi: Counter[str] = Counter()
     started = time.perf_counter()
     for doc in docs:
         old = [s["text"] or "" for s in doc["old"]]
         new = [s["text"] or "" for s in doc["new"]]
         gold_pairs, gold_labels = gold_of(doc)
         pairs, labels = method(old, new)
+        if method is ours:
+            for kind, link_pairs in SPLITS:
+                multi[kind] += 1
+                multi[kind + " in gold"] += link_pairs <= gold_pairs
         tp += len(pairs & gold_pairs)
         fp += len(pairs - gold_pairs)
         fn += len(gold_pairs - pairs)
@@ -138,6 +150,9 @@ def score(method: Any, docs: list[dict[str, Any]]) -> dict[str, float]:
         "label_accuracy": right / total if total else 0.0,
         "seconds": time.perf_counter() - started,
     }
+    for kind in ("split", "merged"):
+        out[kind] = multi[kind]
+        out[kind + " in gold"] = multi[kind + " in gold"]
     for cls in ("same", "edited", "added", "deleted"):
         n = per_class[(cls, True)] + per_class[(cls, False)]
         out[f"acc_{cls}"] = per_class[(cls, True)] / n if n else 0.0
@@ -163,6 +178,11 @@ def main() -> int:
         res = score(method, docs)
         results[name] = res
         print(f"| {name} | " + " | ".join(f"{res[c]:.4f}" for c in cols) + f" | {res['seconds']:.2f} |")
+    res = results["editions.compare.align"]
+    print(
+        f"split links {res['split']:.0f} (all pairs in gold: {res['split in gold']:.0f}), merged links "
+        f"{res['merged']:.0f} (all pairs in gold: {res['merged in gold']:.0f})"
+    )
     gain = results["editions.compare.align"]["f1"] - results["NewsEdits baseline"]["f1"]
     print(f"F1 gain over baseline: {gain:+.4f}")
     return 0

@@ -365,13 +365,11 @@ def _sharing(
     cands: list[tuple[float, int, int]], old_keys: Sequence[str], new_keys: Sequence[str], p: AlignParams
 ) -> list[tuple[float, int, int]]:
     """The candidates whose sentences share enough content words (`AlignParams.min_shared_words`)."""
-    if p.min_shared_words <= 0:
+    if p.min_shared_words <= 0 or not cands:
         return cands
-    return [
-        c
-        for c in cands
-        if _shares_enough(content_words(old_keys[c[1]]), content_words(new_keys[c[2]]), p.min_shared_words)
-    ]
+    old_words = {i: content_words(old_keys[i]) for i in {c[1] for c in cands}}
+    new_words = {j: content_words(new_keys[j]) for j in {c[2] for c in cands}}
+    return [c for c in cands if _shares_enough(old_words[c[1]], new_words[c[2]], p.min_shared_words)]
 
 
 def _heaviest_chain(pairs: Sequence[tuple[float, int, int]]) -> list[int]:
