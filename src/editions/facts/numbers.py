@@ -614,8 +614,12 @@ def _glued_before(text: str, start: int) -> bool:
     return False
 
 
+_SCALE_INITIALS = frozenset("tmblckgdh")
+"""First letters of what `_SPACED_SCALE`, `_SPACED_LETTER` and `_HUNDRED_OR_DOZEN` match, lower-cased."""
+
+
 def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
-    start, end = m.start(), m.end("num")
+    start, end = m.span("num")
     negative = False
     if (
         start > 0
@@ -626,21 +630,22 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
         negative = True
     if _glued_before(text, start):
         return None
-    value = parse_digits(m.group("num"))
+    num = m.group("num")
+    value = parse_digits(num)
     if value is None:
         return None
     if start > 6 and text[start - 2] in "sSeE":  # cheap test before looking for "minus " / "negative "
         minus = _MINUS_WORD.search(text, start - 10 if start > 10 else 0, start)
         if minus is not None:
             start, negative = minus.start(), True
-    if m.group("vulgar"):
+    if m.end() > end and m.group("vulgar"):
         value += _vulgar_value(m.group("vulgar"))
         return NumberToken(start, m.end("vulgar"), -value if negative else value, "cardinal", digits=True)
     if negative:
         value = -value
-    if m.group("frac"):
+    if m.end() > end:  # a slash fraction
         denominator = parse_digits(m.group("frac")[1:])
-        if denominator is None or denominator == 0 or "." in m.group("num") or "," in m.group("num"):
+        if denominator is None or denominator == 0 or "." in num or "," in num:
             return None
         return NumberToken(start, m.end(), value / denominator, "fraction", digits=True)
     following = text[end] if end < len(text) else ""
@@ -653,7 +658,7 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
         suffix = attached.group("suffix")
         low = suffix.lower()
         if low in ("st", "nd", "rd", "th"):
-            if "." in m.group("num") or "," in m.group("num"):
+            if "." in num or "," in num:
                 return None
             return NumberToken(start, attached.end(), value, "ordinal", digits=True, suffix=low)
         if low == "s":
@@ -664,12 +669,17 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
         return NumberToken(start, attached.end(), value * scale, "cardinal", True, True, last_scale=scale)
     if not following.isspace():  # a scale word or "hundred" follows only after a space
         return NumberToken(start, end, value, "cardinal", digits=True)
+    initial = text[end + 1 : end + 2]
+    if initial == " " or initial == "\u00a0":
+        initial = text[end + 2 : end + 3]
+    if not initial or initial.lower() not in _SCALE_INITIALS:  # cheap test before the three patterns
+        return NumberToken(start, end, value, "cardinal", digits=True)
     spaced = _SPACED_SCALE.match(text, end)
     if spaced:
         scale = SCALE_ABBREVIATIONS[spaced.group("scale").lower()]
         return NumberToken(start, spaced.end(), value * scale, "cardinal", True, True, last_scale=scale)
     letter = _SPACED_LETTER.match(text, end)
-    if letter is not None and (letter.group("scale") == "k" or not m.group("num").isdigit()):
+    if letter is not None and (letter.group("scale") == "k" or not num.isdigit()):
         # "2.33 k", "1,674.5 G": a scale letter set apart; an integer with a capital after it is more
         # often a label ("Plan 2 B", "5 G") unless the letter is the lower-case k of thousands.
         scale = SCALE_ABBREVIATIONS[letter.group("scale").lower()]
