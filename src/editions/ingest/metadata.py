@@ -76,7 +76,8 @@ _ROLE_WORDS = (
     r"Presidential\s+Management\s+Fellow|Law\s+Clerk|Visiting\s+\w+|Director)"
 )
 _NAME = (
-    r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|de|van|von|da|del|la|Mc\w+)){1,4}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))?"
+    r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # a first name or an initial ("J. Smith")
+    r"(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|de|van|von|da|del|la|Mc\w+)){1,4}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))?"
 )
 AUTHOR_LINE = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<role>{_ROLE_WORDS}\b[^.;]{{0,120}})$")
 _FIELD = re.compile(r"^\*\*(?P<key>[^*\n]{1,40}):\*\*\s*(?P<value>.*)$")

@@ -445,7 +445,7 @@ class _Layout:
                 if in_authors and low.startswith("disclaimer"):
                     in_authors = False
                 if in_authors:
-                    found = _authors_in(group)
+                    found = _authors_in(_author_lines(kind, text, group))
                     authors.extend(found)
                     for author in found:
                         blocks.append(RawBlock(BlockKind.BOILERPLATE, f"{author.name}, {author.role}"))
@@ -457,7 +457,7 @@ class _Layout:
                 in_toc = False
                 blocks.append(RawBlock(kind, text, level))
             if side := self.sidebars.get(page.number):
-                found = _authors_in(side)
+                found = _authors_in([line.text for line in side])
                 named = {a.name for a in found}
                 side_authors.extend(found)
                 blocks.extend(RawBlock(BlockKind.BOILERPLATE, f"{a.name}, {a.role}") for a in found)
@@ -718,6 +718,8 @@ class _Layout:
         text = line.text
         if _BULLET.match(text) or _CAPTION_START.match(text) or _SOURCE_START.match(text):
             return True
+        if AUTHOR_LINE.match(text) and AUTHOR_LINE.match(group[0].text):
+            return True  # "Name, Specialist in …" lines stacked at the end of an In Focus: one author each
         return bool(re.search(r"[.!?:][\"”’)]?$", prev.text) and prev.x1 < _right(group) - 2.5 * size)
 
     def _block(self, group: list[_Line]) -> tuple[BlockKind, str, int, list[_Line]]:
@@ -865,12 +867,21 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
     return [line for line in out if line.cells]
 
 
-def _authors_in(group: list[_Line]) -> list[Author]:
+def _author_lines(kind: BlockKind, text: str, group: list[_Line]) -> list[str]:
+    """The lines of an author block; authors set side by side (a table) read column by column."""
+    if kind is not BlockKind.TABLE:
+        return [line.text for line in group]
+    rows = [row.split(" | ") for row in text.split("\n")]
+    width = max(len(row) for row in rows)
+    return [row[k] for k in range(width) for row in rows if k < len(row) and row[k].strip()]
+
+
+def _authors_in(lines: list[str]) -> list[Author]:
     """Name and role pairs of an "Author Information" section: a name line, then its role line."""
     authors: list[Author] = []
     name: str | None = None
-    for line in group:
-        text = line.text.strip()
+    for line in lines:
+        text = line.strip()
         if _ROLE.match(text) and name is not None:
             authors.append(Author(name, text))
             name = None
