@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
@@ -106,3 +107,32 @@ def test_terminal(edition_of: ReadFn) -> None:
     console.print(render_terminal(_comparison(edition_of)))
     out = console.export_text()
     assert "Comparison" in out and "Brief" in out and "1,500" in out and "<script>" in out
+
+
+def test_html_has_figures_table_change_list_and_side_by_side(edition_of: ReadFn) -> None:
+    c = compare(
+        edition_of(OLD.replace("# Report", "Report").replace("## ", ""), "old.txt"),
+        edition_of(NEW.replace("# Report", "Report").replace("## ", ""), "new.txt"),
+    )
+    assert {s.section for s in c.new.sentences} == {("Overview",), ("Outlook",)}
+    page = render_html(c)
+    figures = page.split("<h2>Figures</h2>")[1].split("</table>")[0]
+    # The figure change is one row: section, old struck, new inserted, both sentences cited.
+    assert "<td>Overview</td><td><del>1,200</del></td><td><ins>1,500</ins></td>" in figures
+    changes = page.split("<h2>Changes</h2>")[1].split("<h2>Side by side</h2>")[0]
+    assert "<h3>Overview</h3>" in changes and "<h3>Outlook</h3>" in changes
+    assert re.search(r"<del>\s?1,200</del><ins>\s?1,500</ins>", changes)
+    assert "This sentence is dropped later." in changes and "sentence is new." in changes
+    side = page.split("<h2>Side by side</h2>")[1]
+    rows = [r for r in side.split("<tr") if "<td>" in r]
+    # One row per link, old on the left and new on the right.
+    assert len(rows) == len(c.links)
+    dropped = next(r for r in rows if "dropped later" in r)
+    assert dropped.split("</td>")[0].endswith("This sentence is dropped later.</del>")
+    assert dropped.split("</td>")[1].endswith("<td>")
+    edited = next(r for r in rows if "agency counted" in r)
+    left, right = edited.split("</td>")[:2]
+    assert re.search(r"<del>\s?1,200</del>", left) and "1,500" not in left
+    assert re.search(r"<ins>\s?1,500</ins>", right) and "1,200" not in right
+    same = next(r for r in rows if "Congress may revisit" in r)
+    assert 'class="same"' in same

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import editions
-from editions.compare import compare
+from editions.compare import compare, section_name
 from editions.model import Comparison, FactChangeKind
 from tests.compare.conftest import assert_partition
 
@@ -115,3 +115,27 @@ def test_no_link_on_one_shared_word(seeds: Comparison) -> None:
             old = " ".join(c.old.text_of(c.old.sentences[i]) for i in link.old)
             new = " ".join(c.new.text_of(c.new.sentences[j]) for j in link.new)
             assert not ("Trump Administration" in old and "Beijing" in new), (old, new)
+
+
+def test_every_item_names_its_section_and_cites_its_sentences(seeds: Comparison) -> None:
+    c = seeds
+    kinds = {item.kind for item in c.brief}
+    assert {"figure", "new", "dropped", "reworded"} <= kinds
+    for item in c.brief:
+        if item.kind == "cosmetic":
+            assert item.citations.old or item.citations.new
+            continue
+        cites = item.citations
+        assert cites.old or cites.new, item
+        # Named by the section of the sentence it cites: the new one's when it has one, else the old one's.
+        section = section_name(c.new, cites.new[0]) if cites.new else section_name(c.old, cites.old[0])
+        assert item.text.startswith(section), (section, item.text)
+        for i in cites.old:
+            assert 0 <= i < len(c.old.sentences)
+        for j in cites.new:
+            assert 0 <= j < len(c.new.sentences)
+        if item.kind in ("new", "dropped"):
+            # A new or dropped statement quotes the sentence it cites.
+            edition, k = (c.new, cites.new[0]) if item.kind == "new" else (c.old, cites.old[0])
+            first_words = " ".join(edition.text_of(edition.sentences[k]).split()[:6])
+            assert first_words in " ".join(item.text.split()), (first_words, item.text)
