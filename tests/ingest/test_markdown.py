@@ -206,3 +206,34 @@ def test_short_line_ending_in_a_function_word_is_not_a_heading() -> None:
         "In 2021, exports rose for the third year.",
         "More text here.",
     ]
+
+
+def test_saved_page_damage_around_links_and_emphasis() -> None:
+    edition = read_md(
+        "A[2025 assessment](https://x.org/a) found that markets offer[event contracts](https://x.org/b)(i.e., "
+        "bets) under [§1396a](https://x.org/c)(b)(2).\n\n"
+        "_**From**__****_**space****.** The balance____of____payments moved.\n\n"
+        "**Amending Section 122****.******If Congress acts, it could say so.\n\n"
+        "**Notes: **\n"
+    )
+    assert edition.text == (
+        "A 2025 assessment found that markets offer event contracts (i.e., bets) under §1396a(b)(2).\n\n"
+        "From space. The balance of payments moved.\n\n"
+        "Amending Section 122. If Congress acts, it could say so.\n\n"
+        "Notes:"
+    )
+
+
+def test_a_paragraph_starting_lower_case_continues_the_one_before() -> None:
+    edition = read_md(
+        "# T\n\nCountries pegged their currencies to the dollar, which the U.S.\n\n"
+        "government allowed them to convert into gold at a fixed price.\n\n"
+        "The system held until 1971. All of these offices are in Washington, DC.\n\n"
+        "as of January 2026\n"
+    )
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert sentences[0] == (
+        "Countries pegged their currencies to the dollar, which the U.S. government allowed them to convert "
+        "into gold at a fixed price."
+    )
+    assert sentences[-1] == "as of January 2026"

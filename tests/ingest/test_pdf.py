@@ -234,3 +234,40 @@ def test_report_footnotes_are_footnote_blocks(shared: Path) -> None:
     assert len(notes) >= 170
     assert "(USDA) as a federal department" in edition.text  # the mark "1" is dropped from the body
     assert edition.authors[0].name == "Zachary T. Neuhofer"
+
+
+def test_a_plain_subtitle_under_a_bold_caption_is_a_caption_of_its_own() -> None:
+    page = Page(
+        [
+            Line(72, 720, "Exports rose in every quarter of the year, as the chart shows."),
+            Line(72, 696, "Figure 1. Exports by Quarter", size=9.5, font="F2"),
+            Line(72, 685, "In millions of dollars", size=9.5),
+            Line(72, 560, "Source: Agency data.", size=8.5),
+        ]
+    )
+    edition = editions.read(build([page]), name="caption.pdf")
+    captions = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.CAPTION]
+    assert captions[:2] == ["Figure 1. Exports by Quarter", "In millions of dollars"]
+
+
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
+    lines = ["The commands are led by two-", "or three-star generals, and each has a mission of its own."]
+    page = Page([Line(72, 700 - 14 * i, text) for i, text in enumerate(lines)])
+    edition = editions.read(build([page]), name="suspended.pdf")
+    assert "led by two- or three-star generals" in edition.text
+
+
+def test_a_paragraph_cut_after_an_abbreviation_at_a_column_break_is_joined() -> None:
+    left = paragraph_lines(sentence_words("wheat", 3), 44)
+    lines = [Line(72, 700 - 13 * i, text) for i, text in enumerate(left)]
+    lines.append(Line(72, 700 - 13 * len(left), "Most of the grain is sold to the U.S."))
+    right = ["government at a fixed price, and the rest is exported", "to neighboring countries every year."]
+    right_col = [Line(324, 700 - 13 * i, text) for i, text in enumerate(right)]
+    filler = paragraph_lines(sentence_words("barley", 3), 44)
+    right_col += [Line(324, 700 - 13 * (i + 3), text) for i, text in enumerate(filler)]
+    edition = editions.read(build([Page(lines + right_col)]), name="abbreviation.pdf")
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert (
+        "Most of the grain is sold to the U.S. government at a fixed price, and the rest is exported to "
+        "neighboring countries every year."
+    ) in sentences

@@ -30,10 +30,14 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _STARS = re.compile(r"\*+")
 _UNDERSCORE_OPEN = re.compile(r"(?<![\w_])_{1,3}(?=[^\s_])")
 _UNDERSCORE_CLOSE = re.compile(r"(?<=[^\s_])_{1,3}(?![\w_])")
+# Three or more underscores between words stand for a space lost between two emphasized runs
+# ("_**From**__****_**space**" for "From space"); two split one word ("F__ederal").
+_UNDERSCORE_GAP = re.compile(r"(?<=[^\W_])_{3,}(?=[^\W_])")
 _INNER_UNDERSCORES = re.compile(r"(?<=[^\W_])__(?=[^\W_])")  # "F__ederal" from broken emphasis
 _BACKTICKS = re.compile(r"`+")
 _SPACES = re.compile(r"\s+")
 _BARE_URL = re.compile(r"(?<![(<\w])(?:https?://|www\.)[^\s<>()\[\]]+")
+_SUBDIVISION = re.compile(r"\(\w{1,4}\)")  # "[§1396a](url)(b)(2)": a citation goes on without a space
 _URL_PROTECT = str.maketrans({c: chr(_PRIVATE + ord(c)) for c in "_*"})
 
 
@@ -44,12 +48,19 @@ def _protect(match: re.Match[str]) -> str:
 def _link_text(match: re.Match[str]) -> str:
     text = match.group(1)
     rest = match.string
+    start = match.start()
+    while start > 0 and rest[start - 1] in "*_" and match.start() - start < 64:
+        start -= 1
+    # …and the space before one ("A[2025 assessment](url)"): a word glued to a link's first word is two words.
+    if start > 0 and rest[start - 1].isalnum() and text[:1].isalnum():
+        text = " " + text
     end = match.end()
     while end < len(rest) and rest[end] in "*_" and end - match.end() < 64:
         end += 1  # emphasis markers between the link and the next word: "[Figure 2](url)****shows"
     following = rest[end : end + 1]
     # Saved pages drop the space after a link ("[often](url)creates"): a reader sees two words.
-    if following and following.isalnum() and text and text[-1].isalnum():
+    opens = following == "(" and text[-1:].isalpha() and not _SUBDIVISION.match(rest, end)
+    if following and (following.isalnum() or opens) and text and text[-1].isalnum():
         return text + " "
     return text
 
@@ -64,10 +75,16 @@ def _drop_stars(match: re.Match[str]) -> str:
     before = text[match.start() - 1] if match.start() > 0 else " "
     after = text[match.end()] if match.end() < len(text) else " "
     # A star between spaces is a literal star ("a * b"); every other run of stars is emphasis markup.
-    if before.isspace() and after.isspace():
+    if before.isspace() and after.isspace() and len(match.group(0)) == 1:
         return match.group(0)
     if before in ":;," and after.isalnum():
         return " "  # "**Sources:**P.L. 101-549" lost its space with the markup
+    k = match.start() - 2
+    while k > 0 and text[k] == "*":
+        k -= 1
+    word_end = text[k] if k >= 0 else " "
+    if before in ".!?" and after.isupper() and (word_end.islower() or word_end.isdigit()):
+        return " "  # "**Amending Section 122.****If Congress": a run-in heading, then its paragraph
     if before.islower() and after.isupper():
         return " "  # "listed in****Figure 2": a new word, not a word's letters split by broken emphasis
     return ""
@@ -84,6 +101,7 @@ def to_text(markdown: str) -> str:
     text = _BREAK_TAG.sub(" ", text)
     text = _TAG.sub("", text)
     text = _STARS.sub(_drop_stars, text)
+    text = _UNDERSCORE_GAP.sub(" ", text)
     text = _INNER_UNDERSCORES.sub("", text)
     text = _UNDERSCORE_OPEN.sub("", text)
     text = _UNDERSCORE_CLOSE.sub("", text)

@@ -197,7 +197,6 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
     count_rects = pdfium_c.FPDFText_CountRects
     get_rect = pdfium_c.FPDFText_GetRect
     font_size = pdfium_c.FPDFText_GetFontSize
-    font_weight = pdfium_c.FPDFText_GetFontWeight
 
     for line in re.finditer(r"[^\r\n]+", text):
         a_text, b_text = line.start(), line.end()
@@ -259,13 +258,27 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                     stripped = raw.strip()
                     if not stripped:
                         continue
-            bold = font_weight(tp, first) >= 600 and (last == first or font_weight(tp, last) >= 600)
+            bold = _bold(tp, first) and (last == first or _bold(tp, last))
             if aligned and stripped[0] not in _BULLET_CHARS and _HAS_DIGIT.search(raw):
                 raw = _drop_marks(tp, raw, s, size)
                 stripped = raw.strip()
             sup = stripped.isdigit() and len(stripped) <= 3
             pdfium_c.FPDFText_GetCharOrigin(tp, first, ox, oy)
             yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup, y_origin.value)
+
+
+_FONT_NAME = (ctypes.c_char * 128)()
+
+
+def _bold(tp: object, i: int) -> bool:
+    """Whether character i is set in a bold font: by its weight, or by its name when the font states no
+    weight (the standard Helvetica-Bold of a generated PDF)."""
+    weight = int(pdfium_c.FPDFText_GetFontWeight(tp, i))
+    if weight > 0:
+        return weight >= 600
+    flags = ctypes.c_int()
+    n = pdfium_c.FPDFText_GetFontInfo(tp, i, _FONT_NAME, len(_FONT_NAME), ctypes.byref(flags))
+    return 0 < n <= len(_FONT_NAME) and b"bold" in _FONT_NAME.value.lower()
 
 
 def _rect_start(tp: object, a: int, b: int, j: int) -> int:
@@ -685,23 +698,26 @@ class _Layout:
 
     def _blocks(self, lines: list[_Line]) -> Iterator[tuple[BlockKind, str, int, list[_Line]]]:
         group: list[_Line] = []
+        subtitle = False  # the group is the plain line under a bold caption: "In millions of dollars"
         i = 0
         while i < len(lines):
             line = lines[i]
             if len(line.cells) >= 2 and (table := self._table_at(lines, i)) is not None:
                 if group:
-                    yield self._block(group)
+                    yield self._block(group, subtitle)
                     group = []
+                subtitle = False
                 rows, i = table
                 yield BlockKind.TABLE, "\n".join(rows), 0, []
                 continue
             if group and self._breaks(group, line):
-                yield self._block(group)
+                yield self._block(group, subtitle)
+                subtitle = _is_subtitle(group, line)
                 group = []
             group.append(line)
             i += 1
         if group:
-            yield self._block(group)
+            yield self._block(group, subtitle)
 
     def _breaks(self, group: list[_Line], line: _Line) -> bool:
         prev = group[-1]
@@ -715,6 +731,8 @@ class _Layout:
             return True
         if prev.bold != line.bold and self._is_heading_style(prev if prev.bold else line):
             return True
+        if _is_subtitle(group, line):
+            return True
         text = line.text
         if _BULLET.match(text) or _CAPTION_START.match(text) or _SOURCE_START.match(text):
             return True
@@ -722,10 +740,12 @@ class _Layout:
             return True  # "Name, Specialist in …" lines stacked at the end of an In Focus: one author each
         return bool(re.search(r"[.!?:][\"”’)]?$", prev.text) and prev.x1 < _right(group) - 2.5 * size)
 
-    def _block(self, group: list[_Line]) -> tuple[BlockKind, str, int, list[_Line]]:
+    def _block(self, group: list[_Line], subtitle: bool = False) -> tuple[BlockKind, str, int, list[_Line]]:
         texts = [line.text for line in group]
         text = join_hyphenated_lines(texts)
         first = group[0]
+        if subtitle:
+            return BlockKind.CAPTION, text, 0, group
         if m := _BULLET.match(text):
             return BlockKind.LIST_ITEM, text[m.end() :].strip(), 1, group
         if len(group) <= 3 and all(self._is_heading_style(line) for line in group):
@@ -779,6 +799,18 @@ class _Layout:
             if texts:
                 out.append(" | ".join(texts))
         return out, j
+
+
+def _is_subtitle(group: list[_Line], line: _Line) -> bool:
+    """A plain line right under a bold figure or table caption is its subtitle ("In thousands"), which the web
+    edition prints on a line of its own."""
+    return (
+        group[0].bold
+        and group[-1].bold
+        and not line.bold
+        and bool(_CAPTION_START.match(group[0].text))
+        and len(line.text) < 120
+    )
 
 
 def _row_starts(table: list[_Line], placed: list[dict[int, str]], columns: int, size: float) -> list[bool]:

@@ -76,6 +76,9 @@ def join_hyphenated_lines(lines: Sequence[str]) -> str:
     return " ".join(out)
 
 
+_SUSPENDED = re.compile(r"(?:or|and|nor|to)\s")
+
+
 def _glued(prev: str, line: str) -> bool:
     """Whether a line break between `prev` and `line` stands for no space: a word broken at a hyphen
     ("eco-" "nomic", "P.L. 110-" "343", "FY2022-" "FY2028"), a path or URL broken after a slash, or an em
@@ -84,6 +87,8 @@ def _glued(prev: str, line: str) -> bool:
         return False
     last = prev[-1]
     if last == "-":
+        if _SUSPENDED.match(line) and prev[-2].isalpha():
+            return False  # a suspended hyphen: "two-" "or three-star", "pre-" "and post-war"
         return line[0].isalnum() or prev[-2].isdigit()
     if last == "—":
         return True
@@ -163,6 +168,8 @@ def _resolve_hyphens(text: str, vocabulary: Counter[str], words: list[str]) -> s
             return f"{head}-{tail}"
         if vocabulary[joined.lower()]:
             return joined
+        if _SUSPENDED.match(tail + after):
+            return f"{head}- {tail}"  # a suspended hyphen: "two-" "or three-star"
         if head.lower() in _HYPHEN_PREFIXES or tail[0].isupper() or (len(head) > 1 and head.isupper()):
             return f"{head}-{tail}"
         if _stem_attested(joined.lower(), len(head) + min(2, len(tail)), words):
@@ -186,16 +193,29 @@ def _is_cut(text: str) -> bool:
     return not _TERMINAL.search(text) and len(text.split()) >= 5
 
 
+# A paragraph that starts with a lower-case word ("government allowed …") continues the one before it, even
+# when that one ends in an abbreviation's period ("… which the U.S.") cut at a column or page break.
+_CONTINUATION = re.compile(r"[a-z]{2,}[\s,;]")
+_ENDED = re.compile(r"[!?][\"”’)\]]*\s*$")
+
+
+def _continues(head: str, tail: str) -> bool:
+    if not _CONTINUATION.match(tail) or _ENDED.search(head) or len(head.split()) < 5:
+        return False
+    return bool(_TERMINAL.search(tail)) or len(tail.split()) >= 8  # not a chart label ("as of January 2026")
+
+
 def _join_cut_paragraphs(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     out = list(blocks)
     i = 0
     while i < len(out):
         block = out[i]
-        if block.kind is BlockKind.PARAGRAPH and _is_cut(block.text):
+        if block.kind is BlockKind.PARAGRAPH:
+            cut = _is_cut(block.text)
             j = i + 1
             while j < len(out) and out[j].kind in _SKIPPABLE:
                 j += 1
-            if j < len(out) and out[j].kind is BlockKind.PARAGRAPH:
+            if j < len(out) and out[j].kind is BlockKind.PARAGRAPH and (cut or _continues(block.text, out[j].text)):
                 tail = out[j].text
                 glue = SOFT_HYPHEN if block.text.endswith("-") and tail[:1].islower() else " "
                 head = block.text[:-1] if glue == SOFT_HYPHEN else block.text
