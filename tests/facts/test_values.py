@@ -116,3 +116,85 @@ def test_a_capital_letter_after_an_integer_is_not_a_scale() -> None:
 def test_a_code_before_digits_is_their_currency() -> None:
     assert facts("USD50") == [("money", 50, "USD", False)]
     assert facts("it cost 5 USD.") == [("money", 5, "USD", False)]
+
+
+# Every example issue 4 lists, in a sentence, with the exact words the fact covers (the span includes an
+# approximation word) and its contract value: kind, value, unit, approximate.
+ISSUE_EXAMPLES: list[tuple[str, str, tuple[str, object, str | None, bool]]] = [
+    ("Around 54,000 U.S. troops are based in Japan.", "Around 54,000", ("count", 54000, "troop", True)),
+    ("The list has more than 70 categories.", "more than 70", ("count", 70, "category", True)),
+    ("They held three leader-level meetings.", "three", ("count", 3, "meeting", False)),
+    ("Exports were $112.2 billion.", "$112.2 billion", ("money", 112_200_000_000, "USD", False)),
+    ("Japan pledged $300 million.", "$300 million", ("money", 300_000_000, "USD", False)),
+    ("Japan pays roughly $2 billion per year.", "roughly $2 billion", ("money", 2_000_000_000, "USD", True)),
+    (r"It announced a \$21 billion package.", r"\$21 billion", ("money", 21_000_000_000, "USD", False)),
+    ("57% of voters agreed.", "57%", ("percent", 57, "percent", False)),
+    ("Japan will spend 2% of its GDP on defense.", "2%", ("percent", 2, "percent", False)),
+    ("It seeks a 46% reduction in emissions.", "46%", ("percent", 46, "percent", False)),
+    ("Over half of the troops are Marines.", "Over half", ("fraction", 0.5, None, True)),
+    ("It needs two-thirds of the seats.", "two-thirds", ("fraction", 0.6667, None, False)),
+    ("Japan is the fourth-largest trading partner.", "fourth-largest", ("rank", 4, None, False)),
+    ("Japan is the second largest source.", "second largest", ("rank", 2, None, False)),
+    ("Japan is the largest source.", "the largest", ("rank", 1, None, False)),
+    ("Top U.S. trading partners", "Top", ("rank", 1, None, False)),
+    ("On July 8, 2022, Abe was shot.", "July 8, 2022", ("date", "2022-07-08", None, False)),
+    ("The vote is in September 2022.", "September 2022", ("date", "2022-09", None, False)),
+    ("It is due by the end of 2022.", "the end of 2022", ("date", "2022", None, False)),
+    ("The talks began in December 2021.", "December 2021", ("date", "2021-12", None, False)),
+    ("They have been allies since 1951.", "1951", ("year", "1951", None, False)),
+    ("The alliance formed in 1952.", "1952", ("year", "1952", None, False)),
+    ("Japan ruled Korea from 1910 to 1945.", "from 1910 to 1945", ("range", "1910/1945", "year", False)),
+    ("They signed a four-year deal.", "four-year", ("duration", 4, "year", False)),
+    ("The yen hit a 24-year low.", "24-year", ("duration", 24, "year", False)),
+    ("About 50,000 troops are based there.", "About 50,000", ("count", 50000, "troop", True)),
+    ("Nearly 40 percent of bases are in Okinawa.", "Nearly 40 percent", ("percent", 40, "percent", True)),
+    ("Over 60% of the bases are there.", "Over 60%", ("percent", 60, "percent", True)),
+    ("Prime Minister Kishida Fumio said so.", "Prime Minister Kishida Fumio",
+     ("office_holder", "Kishida Fumio", "Prime Minister", False)),
+    ("He met former Prime Minister Shinzo Abe.", "former Prime Minister Shinzo Abe",
+     ("office_holder", "Shinzo Abe", "former Prime Minister", False)),
+    ("President Biden visited Tokyo.", "President Biden", ("office_holder", "Biden", "President", False)),
+    ("Governor Denny Tamaki won.", "Governor Denny Tamaki",
+     ("office_holder", "Denny Tamaki", "Governor", False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), ISSUE_EXAMPLES)
+def test_every_example_of_the_issue(text: str, surface: str, expected: tuple[str, object, str | None, bool]) -> None:
+    found = [
+        (text[f.span.start : f.span.end], (f.kind, f.value, f.unit, f.approximate)) for f in extract_from_sentence(text)
+    ]
+    assert (surface, expected) in found, found
+
+
+def test_a_range_between_two_figures() -> None:
+    (fact,) = extract_from_sentence("between 10 and 15 percent of them")
+    assert (fact.kind, fact.value, fact.unit) == ("range", "10/15", "percent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Infrastructure Investment and Jobs Act (IIJA; P.L. 117-58)",
+        "Public Law 117-58 and Pub. L. No. 117-169",
+        "P.L.101-549; P.L.109-58; P.L.114-11",
+        "42 U.S.C. 1983 and 42 U.S.C. §1983",
+        "26 U.S.C. §45(b)(2) and 23 U.S.C. §134(k)(1)(A)",
+        "15 U.S.C. §§ 1451–1461 and 21 C.F.R. §§ 101.54–101.69",
+        "45 C.F.R. Part 46 and 135 Stat. 429 and 86 Fed. Reg. 7009",
+        "Hillman v. Maretta, 569 U.S. 483 and 310 F.3d 155 and 140 S. Ct. 1",
+    ],
+)
+def test_legal_citations_are_not_figures(text: str) -> None:
+    # Public law numbers, U.S. Code and C.F.R. sections, paragraph designators and reporter volumes name
+    # a text; CRS reports cite them by the hundred, and none is a figure.
+    assert facts(text) == []
+
+
+def test_figures_beside_a_citation_are_kept() -> None:
+    text = r"The IIJA (P.L. 117-58) provides \$550 billion, about 45% of it in 2022-2026 (23 U.S.C. §149)."
+    assert facts(text) == [
+        ("money", 550_000_000_000, "USD", False),
+        ("percent", 45, "percent", True),
+        ("range", "2022/2026", "year", False),
+    ]

@@ -175,23 +175,56 @@ APPROXIMATE = re.compile(
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:Article|Section|Sec\.|Title|Chapter|Figure|Fig\.|Table|Part|Division|Amendment|Rule|"
     r"Resolution|No\.|Nos\.|Number|Volume|Vol\.|Item|Annex|Appendix|Box|Note|Page|p\.|pp\.|Res\.|"
-    r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Stat\.|U\.S\.C\.|Exec\.\s+Order|E\.O\.|Form|Route|Highway|Flight|"
-    r"Resolution)\s?|[A-Za-z]-|[A-Za-z]{2,}\s?-\s?)$"
+    r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Public\s+Law|Stat\.|U\.S\.C\.|C\.F\.R\.?|Fed\.\s?Reg\.|F\.\s?(?:2d|3d|4th)|"
+    r"F\.\s?Supp\.(?:\s?(?:2d|3d))?|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|Exec\.\s+Order|E\.O\.|Form|Route|"
+    r"Highway|Flight|Resolution)\s?|§§?\s?|(?<=[0-9)])\(|[A-Za-z]-|[A-Za-z]{2,}\s?-\s?)$"
 )
 # What `_IDENTIFIER_BEFORE` can end with, before its optional space: its words' last parts, or a hyphen.
 _IDENTIFIER_ENDS = (
     "article", "section", "sec.", "title", "chapter", "figure", "fig.", "table", "part", "division",
     "amendment", "rule", "resolution", "no.", "nos.", "number", "volume", "vol.", "item", "annex", "appendix",
     "box", "note", "page", "p.", "res.", "r.", "s.", "l.", "stat.", "c.", "order", "o.", "form", "route",
-    "highway", "flight", "-",
+    "highway", "flight", "law", "c.f.r", "reg.", "2d", "3d", "4th", "supp.", "ct.", "ed.", "§", "(", "-", "–",
 )  # fmt: skip
+# A citation's volume or title number: "42 U.S.C. 1983", "45 C.F.R. Part 46", "135 Stat. 429",
+# "86 Fed. Reg. 1", "567 U.S. 519", "F.3d", "F. Supp.", "S. Ct.", "L. Ed.".
+_CITATION_AFTER = re.compile(
+    r" (?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.S\.\s\d|F\.\s?(?:2d|3d|4th|Supp\.)|S\.\s?Ct\.|"
+    r"L\.\s?Ed\.)"
+)
+
+
+def _identifier_at(text: str, start: int) -> bool:
+    """Whether the number at `start` names rather than measures ("Article 9", "P.L. 115-232"), or is a
+    later part of a joined identifier ("P.L. 117-58", "§§ 101.54–101.69", "§ 1-2-3"), given that the text
+    before it ends with one of `_IDENTIFIER_ENDS`."""
+    if _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start) is not None:
+        return True
+    if start >= 2 and text[start - 1] in "-–" and text[start - 2].isdigit():
+        first = start - 2
+        floor = max(0, start - 24)  # bounded: a long run of "1-1-1-…" is not walked back from each part
+        while first > floor and text[first - 1] in _JOINED_PART:
+            first -= 1
+        while text[first] in "-–.,":
+            first += 1
+        return _IDENTIFIER_BEFORE.search(text, max(0, first - 16), first) is not None
+    return False
+
+
+_JOINED_PART = frozenset("0123456789.,-–")
 
 
 def identifier_before(text: str, start: int) -> bool:
-    """Whether the number at `start` names rather than measures ("Article 9", "P.L. 115-232")."""
-    return ends_with(lower(text), start, _IDENTIFIER_ENDS, 17) and (
-        _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start) is not None
-    )
+    """Whether the number at `start` names rather than measures ("Article 9", "P.L. 115-232", "§ 1983")."""
+    return ends_with(lower(text), start, _IDENTIFIER_ENDS, 17) and _identifier_at(text, start)
+
+
+def citation_after(text: str, end: int) -> bool:
+    """Whether the number ending at `end` is a citation's volume or title ("42 U.S.C.", "135 Stat.")."""
+    return text[end + 1 : end + 2] in _CITATION_STARTS and _CITATION_AFTER.match(text, end) is not None
+
+
+_CITATION_STARTS = frozenset("UCSFL")
 
 
 _REACH = 24
@@ -901,10 +934,8 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
         # The text before the number, lower-cased and right-stripped, read once: the look-behind patterns
         # run only when it ends with one of their words (see `ends_with`).
         before = low[max(0, start - _REACH) : start].rstrip()
-        if (
-            tok.digits
-            and before.endswith(_IDENTIFIER_ENDS)
-            and _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start)
+        if tok.digits and (
+            (before.endswith(_IDENTIFIER_ENDS) and _identifier_at(text, start)) or citation_after(text, end)
         ):
             continue
         if not tok.digits and raw.lower() == "one":
