@@ -3,6 +3,7 @@ no timing asserts here: the cases are sized so that quadratic work would stall t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from hypothesis import given, settings
@@ -74,3 +75,41 @@ def test_broken_digit_grouping_is_read_once() -> None:
 def test_long_runs_of_words_and_symbols() -> None:
     for text in (" ".join(["one"] * 20_000), "½" * 50_000, "1-" * 50_000, "May " * 25_000, "1 000 " * 15_000):
         _check(text)
+
+
+def test_the_issue_comma_list_counting_up() -> None:
+    # "1,2,3,4,…" for 100,000 characters, counting up as the issue writes it: the single digits are read
+    # one by one; the run "99,100,101,…,999" is a digit grouping longer than any figure, so none of it is.
+    text = ",".join(str(i) for i in range(1, 20_000))[:100_000]
+    facts = extract_from_sentence(text)
+    values = [f.value for f in facts]
+    assert values[:9] == list(range(1, 10))
+    assert all(f.kind == "count" and "," not in text[f.span.start : f.span.end] for f in facts)
+    assert all(0 <= f.span.start < f.span.end <= len(text) for f in facts)
+    assert 500 not in values
+
+
+PATHOLOGICAL_UNITS = st.sampled_from(
+    ["1,", "12,", "1,000,", "1 000 ", "1-", "1/", "1%", "$", "$1 ", "\\$", "½", "1½", "one ", "one-", "and ",
+     "a third ", "July ", "2022 ", "from 1 to ", "between 1 and ", "the largest ", "second ", "about ",
+     "1.5 ", "1 k ", "USD1 ", "FY", "($1 billion) ", "President ", "-1 ", "the 1990s ", "last year "]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(PATHOLOGICAL_UNITS, min_size=1, max_size=3), st.integers(min_value=1, max_value=20_000))
+def test_repeated_pathological_runs(units: list[str], length: int) -> None:
+    # A run of up to 20,000 characters made of one to three repeated figure-like pieces: no crash, every
+    # fact inside the text. Patterns that backtrack over such runs would stall here (no timing assert).
+    unit = "".join(units)
+    text = (unit * (length // len(unit) + 1))[:length]
+    for f in extract_from_sentence(text, anchor=dt.date(2022, 7, 21)):
+        assert 0 <= f.span.start < f.span.end <= len(text)
+        json.dumps(f.value, allow_nan=False)
+
+
+def test_huge_values_stay_finite_json() -> None:
+    # Scale words multiply: the value must stay a finite JSON number, never inf or a crash.
+    for text in ("$" + "9" * 30 + " trillion trillion", "one " + "million " * 5_000, "9" * 300 + " billion"):
+        for f in extract_from_sentence(text):
+            json.dumps(f.value, allow_nan=False)

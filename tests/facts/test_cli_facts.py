@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +60,25 @@ def test_json_follows_the_fact_contract() -> None:
     assert (300_000_000, "USD") in money and (112_200_000_000, "USD") in money
     troops = next(f for f in doc["facts"] if f["kind"] == "count" and f["value"] == 54000)
     assert troops["approximate"] is True and "troop" in troops["measure"]
+    # each kind's value as the contract states it: numbers with the scale applied, ranks as integers, dates
+    # and years as ISO text at their own precision, ranges as "start/end", office holders as a name
+    for fact in doc["facts"]:
+        kind, value = fact["kind"], fact["value"]
+        if kind in ("count", "money", "percent", "fraction", "duration"):
+            assert isinstance(value, int | float) and not isinstance(value, bool), fact
+        elif kind in ("rank", "ordinal"):
+            assert isinstance(value, int) and value >= 1, fact
+        elif kind in ("date", "year"):
+            assert isinstance(value, str) and re.fullmatch(r"\d{3,4}(?:-\d{2}(?:-\d{2})?)?", value), fact
+        elif kind == "range":
+            assert isinstance(value, str) and re.fullmatch(r"[\d.]+/[\d.]+", value), fact
+        else:
+            assert kind == "office_holder" and isinstance(value, str) and value[0].isupper(), fact
+    kinds = {f["kind"] for f in doc["facts"]}
+    assert kinds == {"count", "money", "percent", "fraction", "rank", "date", "year", "duration", "range",
+                     "office_holder"}  # fmt: skip
+    assert ("date", "2022-07-08") in {(f["kind"], f["value"]) for f in doc["facts"]}
+    assert ("office_holder", "Kishida Fumio") in {(f["kind"], f["value"]) for f in doc["facts"]}
 
 
 def test_kind_filter_repeated_or_comma_separated() -> None:
