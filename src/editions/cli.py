@@ -607,6 +607,7 @@ def serve(
         try:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, port))
+            sock.listen(2048)  # connections wait in the backlog from now on, so the URL printed below answers
         except OSError as exc:
             error(f"cannot listen on {host}:{port}: {exc.strerror or exc}.")
             raise typer.Exit(EXIT_ERROR) from None

@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -16,8 +16,8 @@ from .conftest import REPO
 EDITIONS = [sys.executable, "-m", "editions"]
 
 
-def _start(*args: str) -> tuple[subprocess.Popen[str], str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("EDITIONS_LIBRARY", "EDITIONS_TOKEN")}
+def _start(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+    env = {**{k: v for k, v in os.environ.items() if k not in ("EDITIONS_LIBRARY", "EDITIONS_TOKEN")}, **(env or {})}
     process = subprocess.Popen(
         [*EDITIONS, "serve", *args],
         cwd=REPO,
@@ -44,15 +44,9 @@ def _stop(process: subprocess.Popen[str]) -> int:
 
 
 def _get(url: str) -> tuple[int, str]:
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                return response.status, response.read().decode()
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
+    """One GET, no retry: the printed URL must answer as soon as it is printed (the socket listens before)."""
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.status, response.read().decode()
 
 
 def test_serve_samples_prints_the_url_and_serves_them() -> None:
@@ -64,6 +58,37 @@ def test_serve_samples_prints_the_url_and_serves_them() -> None:
         assert status == 200 and "IF99001" in html
         status, html = _get(url + "reports/IF99001")
         assert status == 200 and "<svg" in html
+    finally:
+        assert _stop(process) in (0, -signal.SIGINT, 130)
+
+
+def test_serve_takes_the_token_from_the_environment(tmp_path: Path) -> None:
+    env = {"EDITIONS_TOKEN": "t0ken", "EDITIONS_LIBRARY": str(tmp_path / "lib.db")}
+    process, line = _start("--port", "0", env=env)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith("Adding editions over the web: on")
+        url = line.split(" at ", 1)[1].strip()
+        sample = (REPO / "samples" / "IF99001-2024-06-02.md").read_bytes()
+        boundary = "editions-test-boundary"
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="IF99001-2024-06-02.md"\r\n'
+                "Content-Type: text/markdown\r\n\r\n"
+            ).encode()
+            + sample
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        request = urllib.request.Request(url + "api/editions", data=body, headers=headers, method="POST")
+        try:
+            urllib.request.urlopen(request, timeout=60)
+            raise AssertionError("an upload without the token was accepted")
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 401
+        request.add_header("Authorization", "Bearer t0ken")
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status == 201
     finally:
         assert _stop(process) in (0, -signal.SIGINT, 130)
 
