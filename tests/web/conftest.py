@@ -62,6 +62,23 @@ Another sentence with \\</textarea>\\<svg onload="pwned='svg'">\\<iframe src="ja
 Funding reached \\$4 million \\<a href="javascript:pwned='link'">here\\</a> in {year}.
 """
 
+# An HTML source with live markup (scripts, handlers, an iframe, an SVG) and markup written as text (&lt;script&gt;):
+# the HTML reader keeps only the text, and the pages escape it.
+HOSTILE_HTML_REPORT = "IF99998"
+HOSTILE_HTML = """<!doctype html><html><head><title>Hostile HTML Report</title>
+<script>pwned = "head"; alert("head")</script><style>body { display: none }</style></head>
+<body onload="pwned='onload'">
+<h1>Hostile HTML Report</h1>
+<p>Updated May 1, 2024 (IF99998)</p>
+<h2>Overview <img src=x onerror="pwned='heading'"></h2>
+<p>The agency counted about 1,700 cases &lt;script&gt;pwned = "text"; alert("text")&lt;/script&gt; in 2024.
+<script>pwned = "body"; alert("body")</script></p>
+<p>Funding reached $5 million <a href="javascript:pwned='link'" onclick="pwned='click'">here</a> in 2024.
+<iframe src="javascript:alert(1)"></iframe></p>
+<svg onload="pwned='svg'"><text>drawn</text></svg>
+</body></html>
+"""
+
 
 def sample_files() -> list[Path]:
     return sorted(SAMPLES.glob("*.md")) + sorted(SAMPLES.glob("*.txt"))

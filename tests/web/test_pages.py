@@ -4,6 +4,7 @@ headings never skip a level going down, every control labelled)."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from editions import Library
 from editions.render.comparison import comparison_to_dict
 from editions.render.json import edition_to_dict
 
-from .conftest import HOSTILE_REPORT
+from .conftest import HOSTILE_REPORT, TOKEN
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -96,6 +97,10 @@ def test_library_lists_reports_with_latest_and_changed(client: TestClient) -> No
 
 def test_report_page_charts_figures_and_shows_latest_brief(client: TestClient) -> None:
     html = client.get("/reports/IF99001").text
+    rows = html.split('id="editions"')[1].split("</table>")[0]
+    dates = [rows.index(d) for d in ("2023-03-14", "2024-06-02", "2025-09-30")]
+    assert dates == sorted(dates)  # oldest first, each after the first with the share changed since
+    assert len(re.findall(r'<td class="num">\d+%</td>', rows)) == 2 and rows.count('<td class="num">—</td>') == 1
     assert html.count('<svg class="chart"') >= 2
     assert "What changed in the latest edition" in html
     assert "personnel" in client.get("/reports/IF99001?figure=personnel").text
@@ -113,6 +118,40 @@ def test_compare_page_has_brief_figures_change_list_and_side_by_side(client: Tes
     assert 'id="moved-from-' in html and "where it was" in html  # a moved sentence links both places
     fewer = client.get("/compare/IF99001@2023-03-14/IF99001@2024-06-02?min_change=0.5").text
     assert fewer.count('href="#c') < html.count('href="#c')
+
+
+COSMETIC = """Updated {long} (IF99002)
+
+## Cosmetic Report
+
+### Overview
+
+The ministry published its annual plan in March{comma} after a long consultation with the regions.
+
+The plan sets out forty measures for the coastal towns and the northern valleys.
+"""
+
+
+def test_cosmetic_edits_fold(upload_client: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    for day, long, comma in (("2024-01-05", "January 5, 2024", ","), ("2024-02-09", "February 9, 2024", "")):
+        text = COSMETIC.format(long=long, comma=comma).encode()
+        assert upload_client.post("/api/editions", files={"file": (f"{day}.md", text)}, headers=auth).status_code == 201
+    html = upload_client.get("/compare/IF99002~1/IF99002").text
+    assert '<details class="cosmetic" id="c1"><summary><span class="badge k-cosmetic">cosmetic edit</span>' in html
+    folded = html.split('<details class="cosmetic" id="c1">')[1].split("</details>")[0]
+    assert "<del>,</del>" in folded  # the redline is inside the fold, shown when it is opened
+
+
+def test_api_is_described_at_docs(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    docs = client.get("/docs").text
+    paths = set(schema["paths"])
+    assert {"/api/reports", "/api/reports/{report}", "/api/editions/{ref}", "/api/compare/{old}/{new}",
+            "/api/search", "/api/editions"} <= paths  # fmt: skip
+    assert all(p.startswith("/api/") for p in paths)  # pages are not API operations
+    for path in paths:
+        assert path in docs, path
 
 
 def test_compare_form_redirects_to_the_stable_url(client: TestClient) -> None:

@@ -12,7 +12,7 @@ import pytest
 import editions
 from editions.errors import InputError
 
-from .conftest import HOSTILE_REPORT, SAMPLES, TOKEN
+from .conftest import HOSTILE_HTML, HOSTILE_HTML_REPORT, HOSTILE_REPORT, SAMPLES, TOKEN
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -33,6 +33,20 @@ def test_report_text_is_escaped(client: TestClient, url: str) -> None:
         assert raw not in html
     assert "&lt;script&gt;" in html or url == "/"
     assert html.count("<script") == 1  # the vendored htmx, by src
+
+
+def test_html_source_is_sanitized_and_its_text_escaped(upload_client: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    added = upload_client.post("/api/editions", files={"file": ("hostile.html", HOSTILE_HTML.encode())}, headers=auth)
+    assert added.status_code == 201 and added.json()["report"] == HOSTILE_HTML_REPORT, added.text
+    edition = upload_client.get(f"/api/editions/{HOSTILE_HTML_REPORT}").json()
+    for live in ('"head"', '"body"', "onerror", "onload", "onclick", "javascript:", "display: none", "drawn"):
+        assert live not in edition["text"], live  # scripts, styles, handlers, frames and drawings are not text
+    assert '<script>pwned = "text"; alert("text")</script>' in edition["text"]  # markup written as text stays
+    for url in (f"/editions/{HOSTILE_HTML_REPORT}", "/search?q=agency+cases", f"/reports/{HOSTILE_HTML_REPORT}"):
+        html = upload_client.get(url).text
+        assert "&lt;script&gt;pwned" in html or url.startswith("/reports"), url  # shown as the text it is
+        assert html.count("<script") == 1 and "<iframe" not in html and "javascript:" not in html, url
 
 
 @pytest.mark.parametrize(
