@@ -23,6 +23,7 @@ from __future__ import annotations
 import hmac
 import json
 import re
+import time
 import warnings
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
@@ -356,35 +357,40 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
     def report_data(report: str, figure: str) -> dict[str, Any]:
         rows = lib.editions(report)
         key = rows[-1].report if rows else report
-        latest = None
-        if len(rows) >= 2:
-            latest = views.compare_refs(lib, caches, rows[-2].ref, rows[-1].ref)
-        timelines = views.tracked_figures(lib, caches, key, rows, latest)
+        summary = views.report_summary(lib, caches, key, rows)
+        timelines = list(summary.timelines)
         asked = None
         if figure:
             asked = lib.timeline(key, figure)
             timelines = [asked, *[t for t in timelines if t.query != figure]]
-        return {"key": key, "rows": rows, "latest": latest, "timelines": timelines, "asked": asked}
+        return {"key": key, "rows": rows, "brief": summary.brief, "timelines": timelines, "asked": asked}
 
     @app.get("/reports/{report}", response_class=HTMLResponse, include_in_schema=False)
     def report_page(report: ReportParam, figure: TextQuery = "") -> HTMLResponse:
-        data = report_data(report, _clean_query(figure))
-        charts = [views.figure_chart(t, n) for n, t in enumerate(data["timelines"])]
-        return page(
-            "report.html",
-            key=data["key"],
-            rows=data["rows"],
-            latest=data["latest"],
-            charts=charts,
-            figure=_clean_query(figure),
-            asked=data["asked"],
-        )
+        wanted = _clean_query(figure)
+
+        def render() -> str:
+            data = report_data(report, wanted)
+            charts = [views.figure_chart(t, n) for n, t in enumerate(data["timelines"])]
+            return env.get_template("report.html").render(
+                **_globals(uploads), key=data["key"], rows=data["rows"], brief=data["brief"], charts=charts,
+                figure=wanted, asked=data["asked"],
+            )  # fmt: skip
+
+        if wanted:
+            return HTMLResponse(render())
+        # Kept while the report's latest edition and its place stay the same (any edition added changes one),
+        # no comparison has been kept since (the % changed come from kept comparisons), and for a minute at
+        # most (another process may keep some).
+        latest = lib.info(report)
+        key = (report, latest.id, latest.position, caches.compared, int(time.monotonic() // 60))
+        return HTMLResponse(caches.report_pages.get(key, render))
 
     @app.get("/api/reports/{report}", tags=["library"], summary="A report: its editions, figures and latest brief")
     def api_report(report: ReportParam, figure: TextQuery = "") -> JSONResponse:
         data = report_data(report, _clean_query(figure))
         rows = data["rows"]
-        latest = data["latest"]
+        brief = data["brief"]
         return JSONResponse(
             {
                 "schema": SCHEMA_VERSION,
@@ -394,8 +400,8 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
                 "editions": [views.edition_to_row(e) for e in rows],
                 "figures": [t.to_dict() for t in data["timelines"]],
                 "latest_brief": None
-                if latest is None
-                else {"old": rows[-2].ref, "new": rows[-1].ref, "brief": views.brief_to_dict(latest)},
+                if brief is None
+                else {"old": rows[-2].ref, "new": rows[-1].ref, "brief": views.brief_to_dict(brief)},
             }
         )
 
@@ -455,12 +461,19 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
 
     @app.get("/compare/{old}/{new}", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(old: RefParam, new: RefParam, min_change: MinChange = 0.0) -> HTMLResponse:
-        comparison = views.compare_refs(lib, caches, old, new, min_change)
-        key = (comparison.old.id, comparison.new.id, round(min_change, 3))
-        view = caches.compare_pages.get(key, lambda: views.compare_view(comparison, min_change))
         old_info, new_info = lib.info(old), lib.info(new)
-        return page("compare.html", view=view, c=comparison, old_info=old_info, new_info=new_info,
-                    min_change=min_change)  # fmt: skip
+
+        def render() -> str:
+            comparison = views.compare_refs(lib, caches, old, new, min_change)
+            view = views.compare_view(comparison, min_change)
+            return env.get_template("compare.html").render(
+                **_globals(uploads), view=view, c=comparison, old_info=old_info, new_info=new_info,
+                min_change=min_change, side=views.side_by_side_html(view),
+            )  # fmt: skip
+
+        # The page names the editions by id and by the references shown (which a newer edition can change).
+        key = (old_info.id, new_info.id, old_info.ref, new_info.ref, round(min_change, 3))
+        return HTMLResponse(caches.compare_pages.get(key, render))
 
     @app.get(
         "/api/compare/{old}/{new}",

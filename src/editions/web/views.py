@@ -20,7 +20,7 @@ from editions.compare.brief import section_name
 from editions.compare.changes import classify_edit
 from editions.compare.words import EQUAL, changed_share
 from editions.library import EditionInfo, Library, ReportInfo, SearchResults, Timeline
-from editions.model import SCHEMA_VERSION, Block, BlockKind, Comparison, Edition, Fact, Link, LinkKind
+from editions.model import SCHEMA_VERSION, Block, BlockKind, BriefItem, Comparison, Edition, Fact, Link, LinkKind
 from editions.render.comparison import comparison_to_dict
 from editions.web.chart import chart
 
@@ -59,9 +59,13 @@ class Caches:
     latest: Cache[EditionInfo] = field(default_factory=lambda: Cache(4096))
     editions: Cache[Edition] = field(default_factory=lambda: Cache(32))
     comparisons: Cache[Comparison] = field(default_factory=lambda: Cache(16))
-    compare_pages: Cache[CompareView] = field(default_factory=lambda: Cache(16))
-    figures: Cache[list[Timeline]] = field(default_factory=lambda: Cache(256))
+    compare_pages: Cache[str] = field(default_factory=lambda: Cache(16))
+    """Rendered compare pages (a 100-page pair's is ~1.7 MB)."""
+    reports: Cache[ReportSummary] = field(default_factory=lambda: Cache(1024))
     edition_pages: Cache[Markup] = field(default_factory=lambda: Cache(32))
+    report_pages: Cache[str] = field(default_factory=lambda: Cache(128))
+    compared: int = 0
+    """How many comparisons this app has had the library keep (each can change a report's % changed)."""
 
 
 def iso(value: dt.date | None) -> str | None:
@@ -159,38 +163,70 @@ def figure_chart(timeline: Timeline, n: int) -> FigureChart:
     return FigureChart(timeline, chart(timeline, f"chart-{n}"), heading)
 
 
-def tracked_figures(
-    lib: Library, caches: Caches, key: str, rows: Sequence[EditionInfo], latest: Comparison | None
-) -> list[Timeline]:
+def _figure_candidates(latest: Comparison) -> list[str]:
+    """What the figures worth charting measure, best first: those that changed in the latest edition, then
+    the latest edition's figures in sentences aligned with an older sentence stating a figure of the same kind
+    (a figure the edition before did not state cannot make a line, and tracing it costs a timeline)."""
+    out = [
+        fc.measure
+        for fc in latest.fact_changes
+        if fc.old is not None and fc.new is not None and fc.new.kind in TRACKED_KINDS
+    ]
+    old_kinds: dict[int, set[str]] = {}
+    for f in latest.old.facts:
+        if f.kind in TRACKED_KINDS:
+            old_kinds.setdefault(f.sentence, set()).add(f.kind)
+    kinds_before: dict[int, set[str]] = {}
+    for link in latest.links:
+        kinds = set().union(*(old_kinds.get(i, set()) for i in link.old)) if link.old else set()
+        if kinds:
+            for j in link.new:
+                kinds_before.setdefault(j, set()).update(kinds)
+    out += [f.measure for f in latest.new.facts if f.kind in kinds_before.get(f.sentence, ())]
+    return list(dict.fromkeys(m for m in out if m.strip()))
+
+
+def tracked_figures(lib: Library, key: str, latest: Comparison | None) -> list[Timeline]:
     """The figures a report page charts: those that changed in the latest edition first, then the latest
-    edition's other figures, keeping the ones stated (as numbers) in at least two editions, those that move
-    before those that do not; at most MAX_CHARTS."""
-    if len(rows) < 2:
+    edition's other figures that the edition before stated too; of those, the ones stated (as numbers) in at
+    least two editions, those that move before those that do not; at most MAX_CHARTS. Each candidate costs a
+    `Library.timeline` (the report's facts read and traced), so at most 2 × MAX_CHARTS are traced and the
+    search stops at MAX_CHARTS moving figures found."""
+    if latest is None:
         return []
+    found: list[tuple[bool, int, Timeline]] = []
+    seen: set[tuple[tuple[str, int | None], ...]] = set()
+    for n, measure in enumerate(_figure_candidates(latest)[: 2 * MAX_CHARTS]):
+        if sum(1 for flat, _, _ in found if not flat) >= MAX_CHARTS:
+            break
+        timeline = lib.timeline(key, measure)
+        numbers = [p.number for p in timeline.points if p.number is not None]
+        chain = tuple((p.edition, p.sentence) for p in timeline.points if p.stated)
+        if len(numbers) < 2 or chain in seen:
+            continue
+        seen.add(chain)
+        found.append((len(set(numbers)) == 1, n, timeline))
+    return [t for _, _, t in sorted(found, key=lambda x: x[:2])[:MAX_CHARTS]]
 
-    def make() -> list[Timeline]:
-        edition = latest.new if latest is not None else lib.get(rows[-1].ref)
-        candidates: list[str] = []
-        if latest is not None:
-            candidates += [
-                fc.measure for fc in latest.fact_changes if fc.new is not None and fc.new.kind in TRACKED_KINDS
-            ]
-        candidates += [f.measure for f in edition.facts if f.kind in TRACKED_KINDS]
-        found: list[tuple[bool, int, Timeline]] = []
-        seen: set[tuple[tuple[str, int | None], ...]] = set()
-        for n, measure in enumerate(dict.fromkeys(m for m in candidates if m.strip())):
-            if n >= 4 * MAX_CHARTS or len(found) >= 2 * MAX_CHARTS:
-                break
-            timeline = lib.timeline(key, measure)
-            numbers = [p.number for p in timeline.points if p.number is not None]
-            chain = tuple((p.edition, p.sentence) for p in timeline.points if p.stated)
-            if len(numbers) < 2 or chain in seen:
-                continue
-            seen.add(chain)
-            found.append((len(set(numbers)) == 1, n, timeline))
-        return [t for _, _, t in sorted(found, key=lambda x: x[:2])[:MAX_CHARTS]]
 
-    return caches.figures.get(("figures", key, tuple(r.id for r in rows)), make)
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    """What a report page shows beyond its editions: the latest brief (None with one edition) and the figures
+    charted."""
+
+    brief: tuple[BriefItem, ...] | None
+    timelines: tuple[Timeline, ...]
+
+
+def report_summary(lib: Library, caches: Caches, key: str, rows: Sequence[EditionInfo]) -> ReportSummary:
+    """The report's summary, kept in memory for as long as its editions stay the same (the key holds their
+    ids); small, unlike the comparison it comes from, so many reports' summaries are kept."""
+
+    def make() -> ReportSummary:
+        latest = compare_refs(lib, caches, rows[-2].ref, rows[-1].ref) if len(rows) >= 2 else None
+        return ReportSummary(None if latest is None else latest.brief, tuple(tracked_figures(lib, key, latest)))
+
+    return caches.reports.get(("report", key, tuple(r.id for r in rows)), make)
 
 
 def compare_refs(lib: Library, caches: Caches, old: str, new: str, min_change: float = 0.0) -> Comparison:
@@ -201,7 +237,9 @@ def compare_refs(lib: Library, caches: Caches, old: str, new: str, min_change: f
 
     def make() -> Comparison:
         if step == 0:
-            return lib.compare(old_info.ref, new_info.ref)
+            comparison = lib.compare(old_info.ref, new_info.ref)
+            caches.compared += 1
+            return comparison
         return editions.compare(
             caches.editions.get(old_info.id, lambda: lib.get(old_info.ref)),
             caches.editions.get(new_info.id, lambda: lib.get(new_info.ref)),
@@ -211,10 +249,10 @@ def compare_refs(lib: Library, caches: Caches, old: str, new: str, min_change: f
     return caches.comparisons.get((old_info.id, new_info.id, step), make)
 
 
-def brief_to_dict(c: Comparison) -> list[dict[str, Any]]:
+def brief_to_dict(brief: Iterable[BriefItem]) -> list[dict[str, Any]]:
     return [
         {"text": b.text, "kind": b.kind, "citations": {"old": list(b.citations.old), "new": list(b.citations.new)}}
-        for b in c.brief
+        for b in brief
     ]
 
 
@@ -399,7 +437,7 @@ def _redline(words: Sequence[tuple[str, str, str]], side: str) -> Markup:
 
 
 def _plain(edition: Edition, indices: Sequence[int]) -> Markup:
-    return Markup(" ").join(escape(edition.text_of(edition.sentences[i])) for i in indices)
+    return escape(" ".join(edition.text_of(edition.sentences[i]) for i in indices))
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,6 +455,8 @@ class Row:
     target: str = ""
     """For a moved sentence: where to jump (its other place)."""
     section: str = ""
+    above: bool = False
+    """For a moved-away marker: whether the sentence's new place is above it on the page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,6 +513,7 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
         if link.kind is LinkKind.MOVED and link.old:
             moved_from.setdefault(link.old[0] - 1, []).append(link)
     ghosts_done: set[int] = set()
+    placed: set[tuple[int, ...]] = set()  # old sentences of the moved links already on the page
 
     def ghosts_after(old_index: int) -> None:
         for moved in moved_from.get(old_index, ()):
@@ -481,7 +522,7 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
             ghosts_done.add(moved.old[0])
             rows.append(
                 Row("moved-away", Markup(), Markup(), moved.old, (), target=f"new-s{moved.new[0]}",
-                    section=section_name(c.old, moved.old[0]))
+                    section=section_name(c.old, moved.old[0]), above=moved.old in placed)
             )  # fmt: skip
 
     ghosts_after(-1)
@@ -513,6 +554,8 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
             changes.append(ChangeItem(number, kind, section, _shorten(text, 90), figure))
         target = f"moved-from-{link.old[0]}" if link.kind is LinkKind.MOVED and link.old else ""
         rows.append(Row(kind, old_html, new_html, link.old, link.new, number, figure, target, section))
+        if link.kind is LinkKind.MOVED:
+            placed.add(link.old)
         if link.old and link.kind is not LinkKind.MOVED:
             ghosts_after(link.old[-1])
     groups: list[Group] = []
@@ -544,6 +587,78 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
         ("figures changed", str(int(s.get("figures_changed", 0)))),
     )
     return CompareView(c, min_change, tuple(groups), tuple(changes), figures, stats)
+
+
+def _cites(old_ids: Sequence[int], new_ids: Sequence[int]) -> str:
+    """'old 8,9 · new 9': the sentences of a row, numbered from 1."""
+    parts = []
+    if old_ids:
+        parts.append("old " + ",".join(str(i + 1) for i in old_ids))
+    if new_ids:
+        parts.append("new " + ",".join(str(j + 1) for j in new_ids))
+    return " · ".join(parts)
+
+
+def _row_html(r: Row, changes: int, with_id: bool = True) -> str:
+    """One row of the side-by-side view. Built here rather than in a template macro: a 100-page comparison has
+    thousands of rows, and this is several times faster."""
+    if r.kind == "moved-away":
+        arrow = "↑" if r.above else "↓"
+        number = int(r.target.removeprefix("new-s")) + 1
+        return (
+            f'<div class="row k-moved-away" id="moved-from-{r.old_ids[0]}"><div class="old">'
+            f'<a href="#{escape(r.target)}">Moved from here: now new sentence {number} {arrow}</a></div>'
+            '<div class="new"></div></div>\n'
+        )
+    kind = escape(r.kind)
+    ident = f' id="c{r.change}" tabindex="-1"' if r.change and with_id else ""
+    out = [f'<div class="row k-{kind}{" fig" if r.figure else ""}"{ident}>']
+    if r.change:
+        out.append(f'<div class="rowbar"><span class="badge k-{kind}">{kind}</span>')
+        if r.figure:
+            out.append(' <span class="badge k-figure">figure</span>')
+        out.append(f' <span class="cite">{_cites(r.old_ids, r.new_ids)}</span>')
+        if r.target:
+            out.append(f' <a href="#{escape(r.target)}">where it was</a>')
+        out.append(' <span class="step">')
+        if r.change > 1:
+            out.append(f'<a href="#c{r.change - 1}">previous change</a> · ')
+        if r.change < changes:
+            out.append(f'<a href="#c{r.change + 1}">next change</a> · ')
+        out.append('<a href="#changes">change list</a></span></div>')
+    old_anchors = "".join(f'<span id="old-s{i}"></span>' for i in r.old_ids)
+    new_anchors = "".join(f'<span id="new-s{j}"></span>' for j in r.new_ids)
+    out.append(f'<div class="old">{old_anchors}{r.old}</div><div class="new">{new_anchors}{r.new}</div></div>\n')
+    return "".join(out)
+
+
+def side_by_side_html(view: CompareView) -> Markup:
+    """The side-by-side rows of a comparison, section by section: unchanged runs folded in <details>, each
+    cosmetic edit folded on its own, every other change a row with its number, badges and steps."""
+    changes = len(view.changes)
+    out: list[str] = []
+    for g in view.groups:
+        out.append(f'<h3 id="{escape(g.anchor)}" class="sec">{escape(g.section)}</h3>\n')
+        for folded, rows in g.runs:
+            if folded:
+                out.append(
+                    f'<details class="same-run"><summary>{len(rows)} unchanged sentence{"s" if len(rows) != 1 else ""}'
+                    "</summary>\n"
+                )
+                out.extend(_row_html(r, changes) for r in rows)
+                out.append("</details>\n")
+                continue
+            for r in rows:
+                if r.kind == "cosmetic":
+                    out.append(
+                        f'<details class="cosmetic" id="c{r.change}"><summary><span class="badge k-cosmetic">'
+                        f'cosmetic edit</span> <span class="cite">{_cites(r.old_ids, r.new_ids)}</span></summary>\n'
+                    )
+                    out.append(_row_html(r, changes, with_id=False))
+                    out.append("</details>\n")
+                else:
+                    out.append(_row_html(r, changes))
+    return Markup("".join(out))
 
 
 def comparison_json(c: Comparison, min_change: float) -> dict[str, Any]:
