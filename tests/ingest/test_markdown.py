@@ -237,3 +237,23 @@ def test_a_paragraph_starting_lower_case_continues_the_one_before() -> None:
         "into gold at a fixed price."
     )
     assert sentences[-1] == "as of January 2026"
+
+
+def test_a_paragraph_cut_after_a_dotted_abbreviation_is_joined() -> None:
+    edition = read_md(
+        "# T\n\nTo finance the publicly held debt, U.S.\n\n"
+        "Treasury securities are sold to investors at home and abroad.\n\n"
+        "The law is codified at 19 U.S.C.\n\n§ 2132 and was amended in 1988. It is used rarely.\n"
+    )
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert sentences[:2] == [
+        "To finance the publicly held debt, U.S. Treasury securities are sold to investors at home and abroad.",
+        "The law is codified at 19 U.S.C. § 2132 and was amended in 1988.",
+    ]
+
+
+def test_lost_ordinals_of_military_units_are_restored() -> None:
+    edition = read_md("Marines of the 15 Marine Expeditionary Unit and the 5 Battalion, 3 Field Artillery Regiment.\n")
+    assert edition.text == (
+        "Marines of the 15th Marine Expeditionary Unit and the 5th Battalion, 3rd Field Artillery Regiment."
+    )

@@ -271,3 +271,39 @@ def test_a_paragraph_cut_after_an_abbreviation_at_a_column_break_is_joined() -> 
         "Most of the grain is sold to the U.S. government at a fixed price, and the rest is exported to "
         "neighboring countries every year."
     ) in sentences
+
+
+def _text_width(text: str, size: float) -> float:
+    """How wide pdfium finds `text` set in Helvetica at `size`: where to place a run that follows it."""
+    pages, _, _ = pdf._extract(build([Page([Line(0, 700, text, size=size)])]), "width.pdf", pdf.DEFAULT_LIMITS)
+    return max(f.x1 for f in pages[0].frags)
+
+
+def test_a_raised_ordinal_suffix_is_glued_to_its_number() -> None:
+    # The rest of the line is drawn later in the stream, in one text object that starts with the small raised
+    # suffix, so it comes as a run of its own that starts in the suffix's size: "the 1" | "st Division …".
+    x = 72 + _text_width("Soldiers of the 1", 10) + 1.5
+    extra = b"BT /F1 6.5 Tf %g 700 Td 4 Ts (st) Tj /F1 10 Tf 0 Ts ( Division conducted the test in spring.) Tj ET" % x
+    page = Page([Line(72, 700, "Soldiers of the 1"), Line(72, 660, "Another paragraph follows it.")], extra=extra)
+    edition = editions.read(build([page]), name="ordinal.pdf")
+    assert "Soldiers of the 1st Division conducted the test in spring." in edition.text
+
+
+def test_a_footnote_mark_after_a_bulleted_line_is_dropped_not_a_paragraph() -> None:
+    # The mark sits higher than the bullet's glyph, so read top-down it comes before the bullet and its line.
+    item = "Statements and messages of the President (2025-)"
+    end = 100 + _text_width(item, 11) + 0.5
+    page = Page(
+        [
+            Line(72, 730, "The compilation of presidential documents includes the following:", size=11),
+            Line(78, 698, "•", size=11),
+            Line(100, 698, item, size=11),
+            Line(78, 682, "•", size=11),
+            Line(100, 682, "Proclamations and remarks of the President", size=11),
+            Line(end, 703, "9", size=7),  # drawn last: pdfium reads it as a line of its own
+        ]
+    )
+    edition = editions.read(build([page]), name="mark.pdf")
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert "9" not in sentences
+    assert item in sentences

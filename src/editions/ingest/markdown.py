@@ -25,7 +25,10 @@ _PDF_LINK = re.compile(r"\[Download PDF[^\]\n]*\]\([^)\s]*/([A-Z]{1,3}\d{4,5}|\d
 _FRONT_MATTER_FIELD = re.compile(r"^\*\*[^*\n]{1,40}:\*\*")
 # Saved pages lose superscripts: "the 119<sup>th</sup> Congress" is saved as "the 119 Congress". A cardinal
 # before these singular nouns (or a range before their plural) can only be an ordinal, so its suffix is put back.
-_ORDINAL_NOUN = r"Congress|Cong\.|[Aa]nniversary|[Cc]entury|[Ss]ession|[Ss]ess\.|Circuit|Amendment|Cavalry|Corps|Fleet"
+_ORDINAL_NOUN = (
+    r"Congress|Cong\.|[Aa]nniversary|[Cc]entury|[Ss]ession|[Ss]ess\.|Circuit|Amendment|Cavalry|Corps|Fleet|"
+    r"Battalion|Regiment|Brigade|Division|Squadron|Marine|Field Artillery|Infantry|Airborne|Armored|Multi-Domain"
+)
 _ORDINAL_NOUNS = r"Congresses|[Aa]nniversaries|[Cc]enturies|[Ss]essions|Circuits|Amendments"
 _LOST_ORDINAL = re.compile(
     r"(?<![\w$.,§/-])(\d{1,3})(?:(,? (?:and|or|through|to) |[-–])(\d{1,3}))? (?=(?:"

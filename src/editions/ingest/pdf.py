@@ -171,6 +171,7 @@ def _read_page(pdf: object, index: int, label: str, limits: Limits) -> _Page:
 
 _HAS_DIGIT = re.compile(r"\d")
 _LEADING_MARK = re.compile(r"\s*(\d{1,3})\s")
+_LEADING_SUFFIX = re.compile(r"\s*(st|nd|rd|th)(?=\s+\S)")
 _SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(?<=[.,])\d{1,3}(?=[\s,;)\]:]|$)")
 _BULLET_CHARS = "•▪◦●○■□➢–·\uf0b7\uf0a7\uf076\uf0d8"
 
@@ -253,6 +254,24 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                     first = s
                     size = after
                     x0 = min(r[0] for r in seg_rects[1:])
+                    y0 = min(r[1] for r in seg_rects[1:])
+                    y1 = max(r[3] for r in seg_rects[1:])
+                    stripped = raw.strip()
+                    if not stripped:
+                        continue
+            if len(seg_rects) > 1 and aligned and (m := _LEADING_SUFFIX.match(raw)):
+                # A raised ordinal suffix starts the segment ("1" then "st MDTF …"): its own fragment, so that
+                # the line reads "1st" and the rest keeps its own size.
+                after = float(font_size(tp, s + m.end() + 1))
+                if size < 0.8 * after:
+                    r0 = seg_rects[0]
+                    yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False)
+                    s += m.end()
+                    raw = raw[m.end() :]
+                    first = s + (len(raw) - len(raw.lstrip()))
+                    size = after
+                    # the space after the suffix may have no width of its own: keep the words apart
+                    x0 = max(min(r[0] for r in seg_rects[1:]), r0[2] + 1.0)
                     y0 = min(r[1] for r in seg_rects[1:])
                     y1 = max(r[3] for r in seg_rects[1:])
                     stripped = raw.strip()
@@ -879,6 +898,17 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
     """Fragments of one column grouped into visual lines, top to bottom."""
     lines: list[list[_Frag]] = []
     boxes: list[tuple[float, float]] = []
+    # A footnote mark joins the line whose last word it follows, even when it sits higher than the line
+    # above's bottom or a bullet beside the line would otherwise come between them.
+    marks = [f for f in frags if f.sup]
+    after_word: list[_Frag] = []
+    if marks:
+        ends = [g for g in frags if not g.sup]
+        for f in marks:
+            if any(0 <= f.x0 - g.x1 < 4 and min(f.y1, g.y1) > max(f.y0, g.y0) for g in ends):
+                after_word.append(f)
+    if after_word:
+        frags = [f for f in frags if not any(f is m for m in after_word)]
     for f in sorted(frags, key=lambda f: (-(f.y0 + f.y1) / 2, f.x0)):
         placed = False
         for k in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
@@ -895,6 +925,14 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
         if not placed:
             lines.append([f])
             boxes.append((f.y0, f.y1))
+    for f in after_word:
+        best = max(
+            range(len(lines)),
+            key=lambda k: max(
+                (min(f.y1, g.y1) - max(f.y0, g.y0) for g in lines[k] if 0 <= f.x0 - g.x1 < 4), default=-1e9
+            ),
+        )
+        lines[best].append(f)
     out = [_Line(group) for group in lines]
     return [line for line in out if line.cells]
 

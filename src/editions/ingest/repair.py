@@ -188,9 +188,15 @@ def _stem_attested(word: str, length: int, words: list[str]) -> bool:
     return i < len(words) and words[i].startswith(stem)
 
 
+# A paragraph that ends in a dotted abbreviation ("… debt, U.S.", "(19 U.S.C.", "S.Con.Res.") was cut at a
+# column or page break: no paragraph of the corpus's web editions ends so; the sentence splitter decides
+# whether the sentence ends there once the halves are joined ("the U.S. Treasury" does not, "the U.S. It" does).
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.){2,}$")
+
+
 def _is_cut(text: str) -> bool:
     """A paragraph that stops mid-sentence: no terminal punctuation, and long enough not to be a label."""
-    return not _TERMINAL.search(text) and len(text.split()) >= 5
+    return (not _TERMINAL.search(text) or bool(_ABBREVIATION_END.search(text))) and len(text.split()) >= 5
 
 
 # A paragraph that starts with a lower-case word ("government allowed …") continues the one before it, even
