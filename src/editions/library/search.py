@@ -17,6 +17,7 @@ from editions.model import Span
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
+_MARKS = re.compile(f"([{MARK_OPEN}{MARK_CLOSE}])")
 
 
 def fts5_query(query: str) -> str:
@@ -40,18 +41,15 @@ def unmark(marked: str) -> tuple[str, tuple[Span, ...]]:
     spans: list[Span] = []
     pos = 0
     start = 0
-    i = 0
-    while i < len(marked):
-        ch = marked[i]
-        if ch == MARK_OPEN:
+    for part in _MARKS.split(marked):
+        if part == MARK_OPEN:
             start = pos
-        elif ch == MARK_CLOSE:
+        elif part == MARK_CLOSE:
             if pos > start:
                 spans.append(Span(start, pos))
-        else:
-            out.append(ch)
-            pos += 1
-        i += 1
+        elif part:
+            out.append(part)
+            pos += len(part)
     return "".join(out), tuple(spans)
 
 
