@@ -26,11 +26,12 @@ HOW_TO_RUN = (
 
 
 def pg_bin() -> Path | None:
-    """The folder holding initdb and pg_ctl: $EDITIONS_PG_BIN, Debian's /usr/lib/postgresql/N/bin (newest
-    first), or the PATH."""
+    """The folder holding initdb and pg_ctl: $EDITIONS_PG_BIN when set (and then only it), else Debian's
+    /usr/lib/postgresql/N/bin (newest first), or the PATH."""
     candidates: list[Path] = []
     if os.environ.get("EDITIONS_PG_BIN"):
         candidates.append(Path(os.environ["EDITIONS_PG_BIN"]))
+        return candidates[0] if all((candidates[0] / b).is_file() for b in ("initdb", "pg_ctl")) else None
     candidates += sorted(
         Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0
     )[::-1]

@@ -26,8 +26,8 @@ def run(*args: object, env: dict[str, str] | None = None) -> subprocess.Complete
     )
 
 
-def test_add_list_search_timeline_diff(tmp_path: Path) -> None:
-    db = tmp_path / "lib.db"
+def test_add_list_search_timeline_diff(tmp_path: Path, library_url: str) -> None:
+    db = library_url  # a SQLite file, or a PostgreSQL database: the same commands, the same answers
     missing = tmp_path / "missing.md"
     added = run("add", SAMPLES, missing, "--library", db)
     assert added.returncode == 1, added.stderr  # one file failed, the others were still added
@@ -37,6 +37,7 @@ def test_add_list_search_timeline_diff(tmp_path: Path) -> None:
     assert f"{missing}" in lines[3] and "does not exist" in lines[3]
     assert lines[-1] == "4 files: 3 added, 0 new sources, 0 already in the library, 1 failed"
     assert "Traceback" not in added.stderr
+    assert "━" not in added.stderr  # no progress bar when standard error is not a terminal
 
     again = run("add", SAMPLES / "IF99001-2024-06-02.md", "-L", db, "--format", "json")
     assert again.returncode == 0
@@ -57,6 +58,15 @@ def test_add_list_search_timeline_diff(tmp_path: Path) -> None:
     found_json = json.loads(run("search", "military personnel", "--until", "2023", "-L", db, "-f", "json").stdout)
     assert [c["ref"] for g in found_json["groups"] for h in g["hits"] for c in h["citations"]] == ["IF99001@2023-03-14"]
     assert "No sentence" in run("search", "zyzzyva", "-L", db).stdout
+    marked = run("search", "military personnel", "-L", db, "-f", "markdown").stdout
+    assert marked.startswith("## IF99001: ")
+    assert "- About 2,500 U.S. **military** **personnel** are stationed" in marked
+    assert "(IF99001@2025-09-30 · Security Cooperation · sentence " in marked
+    assert "IF99001" in run("search", "military", "--product", "In Focus", "-L", db).stdout
+    assert "No sentence" in run("search", "military", "--product", "Insight", "-L", db).stdout
+    assert "Security Cooperation" in run("search", "military", "--report", "if99001", "-L", db).stdout
+    other = run("search", "military", "--report", "IF99002", "-L", db)
+    assert other.returncode == 1 and other.stderr.startswith("editions: no report 'IF99002'")
 
     chart = run("timeline", "IF99001", "military personnel", "-L", db)
     assert chart.returncode == 0
@@ -69,6 +79,13 @@ def test_add_list_search_timeline_diff(tmp_path: Path) -> None:
     compared = run("diff", "IF99001~1", "IF99001", "-L", db, "-f", "json")
     assert compared.returncode == 0, compared.stderr
     assert json.loads(compared.stdout)["new"]["date"] == "2025-09-30"
+    by_date = run("diff", "IF99001@2023-03-14", "IF99001@2025-09-30", "-L", db, "-f", "json")
+    assert by_date.returncode == 0, by_date.stderr
+    dates = json.loads(by_date.stdout)
+    assert (dates["old"]["date"], dates["new"]["date"]) == ("2023-03-14", "2025-09-30")
+    terminal = run("diff", "IF99001@2023-03-14", "IF99001~1", "-L", db)
+    assert terminal.returncode == 0, terminal.stderr
+    assert "2,100" in terminal.stdout and "2,500" in terminal.stdout
 
 
 def test_library_from_the_environment_and_errors(tmp_path: Path) -> None:
@@ -108,3 +125,44 @@ def test_read_commands_never_create_a_library(tmp_path: Path) -> None:
     typo = run("diff", tmp_path / "old.md", "new.md")
     assert typo.returncode == 1 and "does not exist" in typo.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_add_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    """Standard error on a pseudo-terminal, as in an interactive shell: the bar counts the files; the result lines
+    and the summary still go to standard output."""
+    import pty
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(SAMPLES.glob("IF99001-*")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    controller, terminal = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k not in ("EDITIONS_LIBRARY", "NO_COLOR", "CI")}
+    environment.update({"COLUMNS": "100", "TERM": "xterm", "PYTHONIOENCODING": "utf-8"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "editions", "add", str(folder), "-L", str(tmp_path / "lib.db")],
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        env=environment,
+    )
+    os.close(terminal)
+    chunks: list[bytes] = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    assert proc.stdout is not None
+    out = proc.stdout.read().decode()
+    assert proc.wait(timeout=300) == 1  # broken.pdf failed
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "adding" in screen and "━" in screen
+    assert "0/4" in screen and "4/4" in screen
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines[:-1]] == ["added", "added", "added", "failed"]  # in name order
+    assert lines[-1] == "4 files: 3 added, 0 new sources, 0 already in the library, 1 failed"

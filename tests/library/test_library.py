@@ -30,6 +30,34 @@ def samples(library: Library) -> Library:
     return library
 
 
+# --- Where the library is ------------------------------------------------------------------------------------
+
+
+def test_default_location_is_editions_db_or_the_environment(
+    library_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("EDITIONS_LIBRARY", raising=False)
+    with Library() as lib:
+        assert lib.backend == "sqlite"
+        lib.add(SAMPLES[0])
+    assert (work / "editions.db").is_file()
+    monkeypatch.setenv("EDITIONS_LIBRARY", "")  # empty counts as unset
+    with Library() as lib:
+        assert [e.ref for e in lib.editions("IF99001")] == ["IF99001@2023-03-14"]
+    monkeypatch.setenv("EDITIONS_LIBRARY", library_url)  # a file elsewhere, or a postgresql:// URL
+    with Library() as lib:
+        assert lib.backend == ("postgres" if library_url.startswith("postgresql://") else "sqlite")
+        assert not lib.reports()
+        lib.add(SAMPLES[1])
+    with Library(library_url) as lib:
+        assert [e.ref for e in lib.editions("IF99001")] == ["IF99001@2024-06-02"]
+    with Library(work / "editions.db") as lib:  # the default file was left alone
+        assert [e.ref for e in lib.editions("IF99001")] == ["IF99001@2023-03-14"]
+
+
 # --- Storing and loading back ---------------------------------------------------------------------------------
 
 
@@ -96,6 +124,57 @@ def test_same_text_in_two_formats_is_one_edition_with_two_sources(
     assert len(library.editions("IF98000")) == 1
 
 
+def _harbor_pdf(paragraph: str) -> bytes:
+    import sys
+
+    sys.path.insert(0, str(REPO / "tests" / "ingest"))  # the generator of test PDFs
+    from pdf_fixtures import Line, Page, build, paragraph_lines
+
+    lines = [
+        Line(72, 720, "Harbor Dredging: Issues for Congress", 16, "F2"),
+        Line(72, 690, "Updated May 5, 2024 (IF98000)", 10),
+        Line(72, 660, "Overview", 12, "F2"),
+    ]
+    lines += [Line(72, 640 - 13 * i, text) for i, text in enumerate(paragraph_lines(paragraph.split(), 80))]
+    return build([Page(lines)])
+
+
+def _harbor_html(paragraph: str) -> str:
+    return (
+        "<!doctype html><html><head><title>Harbor Dredging: Issues for Congress</title></head><body>"
+        "<h1>Harbor Dredging: Issues for Congress</h1><p>Updated May 5, 2024 (IF98000)</p>"
+        f"<h2>Overview</h2><p>{paragraph}</p></body></html>"
+    )
+
+
+def test_same_edition_as_pdf_and_html_is_one_edition_with_two_sources(library: Library, tmp_path: Path) -> None:
+    paragraph = "The harbor needs dredging every 3 years. It costs $4 million a year, up from $3 million in 2020."
+    pdf = tmp_path / "IF98000.pdf"
+    html = tmp_path / "IF98000.html"
+    pdf.write_bytes(_harbor_pdf(paragraph))
+    html.write_text(_harbor_html(paragraph))
+    from_pdf, from_html = editions.read(pdf), editions.read(html)
+    assert (from_pdf.source.format, from_html.source.format) == ("pdf", "html")
+    assert from_pdf.text == from_html.text  # the texts agree ...
+    first, second = library.add(pdf), library.add(html)
+    assert (first.status, second.status) == (AddStatus.ADDED, AddStatus.NEW_SOURCE)  # ... so: one edition
+    assert [(s.format, Path(s.name or "").name) for s in library.sources("IF98000")] == [
+        ("pdf", "IF98000.pdf"),
+        ("html", "IF98000.html"),
+    ]
+    assert [e.ref for e in library.editions("IF98000")] == ["IF98000@2024-05-05"]
+    assert library.get("IF98000") == from_pdf
+    assert library.add(html).status is AddStatus.EXISTS
+    # An HTML whose text does not agree (a corrected figure) is another edition of the same day; both kept.
+    corrected = tmp_path / "IF98000-corrected.html"
+    corrected.write_text(_harbor_html(paragraph.replace("$4 million", "$5 million")))
+    assert library.add(corrected).status is AddStatus.ADDED
+    listed = library.editions("IF98000")
+    assert len(listed) == 2 and {e.date for e in listed} == {dt.date(2024, 5, 5)}
+    assert [len(e.sources) for e in listed] == [2, 1]
+    assert "$5 million" in library.get("IF98000").text and "$4 million" in library.get("IF98000~1").text
+
+
 # --- Grouping and ordering --------------------------------------------------------------------------------------
 
 
@@ -154,6 +233,23 @@ def test_grouped_by_title_when_no_number_is_printed(library: Library, tmp_path: 
     assert four.edition.report == "IF10199"
 
 
+def test_grouped_by_similar_title_not_only_equal(library: Library, tmp_path: Path, writers: Any) -> None:
+    w = writers.write_edition
+    title = "Coast Guard Polar Security Cutter Program: Background and Issues for Congress"
+    one = library.add(w(tmp_path, "1.txt", None, title, "July 8, 2022", ["The Coast Guard wants 3 cutters."]))
+    # A later edition retitled slightly ("Icebreaker" for "Security Cutter" would not be; a plural is).
+    two = library.add(
+        w(tmp_path, "2.txt", None, title.replace("Cutter Program", "Cutters Program"), "July 8, 2023", ["Now 4."])
+    )
+    assert one.edition.report == two.edition.report
+    assert [e.position for e in library.editions(one.edition.report)] == [1, 2]
+    far = library.add(
+        w(tmp_path, "3.txt", None, "Coast Guard Icebreaker Procurement", "July 8, 2023", ["Two icebreakers."])
+    )
+    assert far.edition.report != one.edition.report
+    assert len(library.reports()) == 2
+
+
 # --- References -------------------------------------------------------------------------------------------------
 
 
@@ -189,22 +285,32 @@ def test_percent_changed_between_editions(samples: Library) -> None:
 # --- Atomicity ----------------------------------------------------------------------------------------------------
 
 
-def test_failed_add_stores_nothing(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_add_stores_nothing(library: Library) -> None:
+    """A failure inside the database, after the report, edition, sources, passages and sentences rows were
+    written: a trigger rejects the edition's facts. Nothing of the edition may remain."""
     edition = editions.read(SAMPLES[0])
+    assert edition.facts
     db = library._db
-    real = type(db).insert_rows
-
-    def failing(self: Any, table: str, columns: Any, rows: Any) -> None:
-        if table == "facts":
-            raise RuntimeError("disk on fire")
-        real(self, table, columns, rows)
-
-    monkeypatch.setattr(type(db), "insert_rows", failing)
-    with pytest.raises(RuntimeError, match="disk on fire"):
+    if library.backend == "sqlite":
+        trigger = ("CREATE TRIGGER no_facts BEFORE INSERT ON facts BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",)
+        drop = "DROP TRIGGER no_facts"
+    else:
+        trigger = (
+            "CREATE FUNCTION no_facts() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$",
+            "CREATE TRIGGER no_facts BEFORE INSERT ON facts FOR EACH ROW EXECUTE FUNCTION no_facts()",
+        )
+        drop = "DROP TRIGGER no_facts ON facts"
+    db.write(lambda d: [d.execute(sql) for sql in trigger])
+    with pytest.raises(Exception, match="disk on fire"):
         library.add(edition)
-    monkeypatch.undo()
     for table in ("reports", "editions", "sources", "passages", "sentences", "facts"):
         assert db.query(f"SELECT count(*) FROM {table}")[0][0] == 0, table
+    assert not library.reports()
+    assert not library.search("military personnel").hits
+    with pytest.raises(NotFoundError):
+        library.get(edition.id)
+    db.write(lambda d: d.execute(drop))
     assert library.add(edition).status is AddStatus.ADDED
     assert library.get(edition.id) == edition
 
@@ -249,6 +355,33 @@ def test_search_never_fails_on_odd_queries(samples: Library, query: str) -> None
     samples.search(query)
 
 
+def test_search_uses_the_full_text_index(samples: Library) -> None:
+    db = samples._db
+    if samples.backend == "sqlite":
+        sql = db.query("SELECT sql FROM sqlite_master WHERE name = 'passages_fts'")[0][0]
+        assert "fts5" in sql.lower()
+        plan = " ".join(str(r) for r in db.query("EXPLAIN QUERY PLAN " + _FTS_PLAN, ("personnel",)))
+        assert "VIRTUAL TABLE INDEX" in plan
+    else:
+        (definition,) = db.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'passages_tsv'")[0]
+        assert "USING gin (tsv)" in definition
+        # A tiny table: without sequential scans the planner shows that it can use the index.
+        db.query("SELECT set_config('enable_seqscan', 'off', false)")
+        plan = " ".join(
+            str(r[0])
+            for r in db.query(
+                "EXPLAIN SELECT pk FROM passages WHERE tsv @@ websearch_to_tsquery('english'::regconfig, ?)",
+                ("personnel",),
+            )
+        )
+        db.query("SELECT set_config('enable_seqscan', 'on', false)")
+        assert "passages_tsv" in plan
+    assert samples.search("personnel").hits
+
+
+_FTS_PLAN = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
+
+
 def test_first_seen_exact(samples: Library) -> None:
     found = samples.first_seen("memorandum on energy cooperation")
     assert [f.report for f in found] == ["IF99001"]
@@ -257,8 +390,7 @@ def test_first_seen_exact(samples: Library) -> None:
     assert found[0].history[0][1] == "The two governments signed a memorandum on energy cooperation in 2021."
 
 
-def test_first_seen_follows_rewording_when_compare_is_installed(samples: Library) -> None:
-    pytest.importorskip("editions.compare", reason="the compare stage is not installed yet")
+def test_first_seen_follows_rewording(samples: Library) -> None:
     # 2025 recasts the Overview's first sentence ("Veldoria, a parliamentary democracy of about 9.5 million
     # people …"); its history goes back through 2024 to 2023's wording ("… about 9.4 million people …").
     found = samples.first_seen("democracy of about 9.5 million people")
@@ -300,15 +432,25 @@ def test_timeline_of_nothing(samples: Library) -> None:
 # --- Schema ---------------------------------------------------------------------------------------------------------
 
 
-def test_older_schema_migrates(library_url: str) -> None:
-    with Library(library_url, _schema=1) as old:
-        assert old.schema_version() == 1
-        for path in SAMPLES:
+@pytest.mark.parametrize("older", [1, 2])
+def test_older_schema_migrates(library_url: str, older: int) -> None:
+    from editions.library.schema import LATEST
+
+    with Library(library_url, _schema=older) as old:
+        assert old.schema_version() == older
+        for path in SAMPLES[:2]:
             old.add(path)
     with Library(library_url) as lib:
-        assert lib.schema_version() == 2
-        assert lib.search("military personnel").hits  # the index was built from what version 1 stored
-        assert lib.get("IF99001") == editions.read(SAMPLES[-1])
+        assert lib.schema_version() == LATEST == 3
+        versions = lib._db.query("SELECT version, description FROM schema_version ORDER BY version")
+        assert [v for v, _ in versions] == [1, 2, 3] and all(d for _, d in versions)
+        assert lib.search("military personnel").hits  # the index holds what the older version stored
+        assert lib.get("IF99001") == editions.read(SAMPLES[1])
+        lib.add(SAMPLES[2])  # and what is added after the migration
+        assert [c.ref for c in lib.search("democracy of about 9.5 million").hits[0].citations] == ["IF99001@2025-09-30"]
+        if lib.backend == "postgres":  # version 3: the GIN index is updated in place
+            (options,) = lib._db.query("SELECT reloptions FROM pg_class WHERE relname = 'passages_tsv'")[0]
+            assert options == ["fastupdate=off"]
 
 
 def test_newer_schema_is_refused(library_url: str) -> None:
