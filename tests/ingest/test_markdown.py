@@ -257,3 +257,21 @@ def test_lost_ordinals_of_military_units_are_restored() -> None:
     assert edition.text == (
         "Marines of the 15th Marine Expeditionary Unit and the 5th Battalion, 3rd Field Artillery Regiment."
     )
+
+
+def test_a_summary_printed_twice_in_a_row_is_read_once() -> None:
+    first = "The department was established in 1862 and has grown in size and responsibilities ever since then."
+    second = "Congress may organize the department through authorizing and appropriations laws, as it has often done."
+    edition = read_md(f"# T\n\nSummary\n\n{first}\n\n{second}\n\n{first}\n\n{second}\n\n---\n\n{first}\n")
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert sentences == [first, second, first]
+
+
+def test_a_saved_chart_script_and_its_screen_reader_text_are_not_content() -> None:
+    edition = read_md(
+        "# T\n\nStaff levels fell in 2025.\n\n| //Based on IAG in AP 7.4.1 |\n\n"
+        "legend: { itemStyle: { fontSize: '14px' }, verticalAlign: 'top' }, yAxis: { title: { text: null } }\n\n"
+        "The chart has 1 Y axis displaying Total Staff.\n\n"
+        "Data ranges from 1 to 9.Created with Highcharts 12.6.0Staff\n"
+    )
+    assert [edition.text_of(s) for s in edition.sentences] == ["Staff levels fell in 2025."]

@@ -110,7 +110,11 @@ _TITLE_DATE_LINE = re.compile(
     r"^.{0,300}?(?:" + DATE_TEXT + r")\s*\((?:" + REPORT_NUMBER.pattern + r")\)\s*(?:Jump to Main Text of Report)?\s*$"
 )
 # Scripts of interactive charts that saved pages keep in their text.
-_CODE = re.compile(r"^\s*//|\bfunction\s*\w*\s*\([^()]*\)\s*\{|\$\(\s*function\b|\b(?:document|window)\.\w+\s*[.(=]")
+_CODE = re.compile(
+    r"^\s*//|\bfunction\s*\w*\s*\([^()]*\)\s*\{|\$\(\s*function\b|\b(?:document|window)\.\w+\s*[.(=]|"
+    r"^[a-z]\w*\s*:\s*\{|\}\s*,\s*[a-z]\w*\s*:\s*\{|"  # a chart's options: "legend: { itemStyle: {"
+    r"Created with Highcharts|\bThe chart has \d+ [XY] axis"  # a chart's text for screen readers
+)
 _DATE_LINE = re.compile(r"^(?:" + EDITION_DATE.pattern + r")\s*$")
 
 
@@ -149,7 +153,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
         skip_list = False
         if kind is BlockKind.TABLE:
             rows = text.split("\n")
-            if all(_METADATA_ROW.match(r) for r in rows):
+            if all(_METADATA_ROW.match(r) or _CODE.search(r) for r in rows):
                 out.append(RawBlock(BlockKind.BOILERPLATE, text))
             elif "|" not in text and _CAPTION.match(rows[0]):
                 # A lost figure survives as a one-column table of its caption and source lines.

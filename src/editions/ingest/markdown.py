@@ -64,11 +64,33 @@ def read(text: str) -> tuple[list[RawBlock], Metadata]:
     if m := _PDF_LINK.search(text):
         # A saved page names its own PDF: ".../IF13199/IF13199.1.pdf" is version 1 of IF13199.
         metadata = metadata.merged(Metadata(report=m.group(1), version=int(m.group(2))))
-    blocks = list(_blocks(lines[body_start:]))
+    blocks = _drop_repeated_runs(list(_blocks(lines[body_start:])))
     if body_start:
         header = " ".join(line.strip() for line in lines[:body_start] if line.strip())
         blocks.insert(0, RawBlock(BlockKind.BOILERPLATE, inline.to_text(header)))
     return blocks, metadata
+
+
+def _drop_repeated_runs(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The blocks without a run of paragraphs printed twice in a row: saved report pages repeat the Summary
+    ("A B C A B C") where the PDF prints it once."""
+    out: list[RawBlock] = []
+    seen: dict[str, int] = {}  # a long paragraph's text -> its index in `out`
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        j = seen.get(block.text) if block.kind is BlockKind.PARAGRAPH and len(block.text) >= 80 else None
+        if j is not None:
+            k = len(out) - j
+            run = out[j:]
+            if k >= 2 and blocks[i : i + k] == run and sum(len(b.text) >= 80 for b in run) >= 2:
+                i += k
+                continue
+        if block.kind is BlockKind.PARAGRAPH and len(block.text) >= 80:
+            seen[block.text] = len(out)
+        out.append(block)
+        i += 1
+    return out
 
 
 def _text(markdown: str) -> str:
