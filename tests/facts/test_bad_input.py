@@ -92,7 +92,8 @@ def test_the_issue_comma_list_counting_up() -> None:
 PATHOLOGICAL_UNITS = st.sampled_from(
     ["1,", "12,", "1,000,", "1 000 ", "1-", "1/", "1%", "$", "$1 ", "\\$", "½", "1½", "one ", "one-", "and ",
      "a third ", "July ", "2022 ", "from 1 to ", "between 1 and ", "the largest ", "second ", "about ",
-     "1.5 ", "1 k ", "USD1 ", "FY", "($1 billion) ", "President ", "-1 ", "the 1990s ", "last year "]
+     "1.5 ", "1 k ", "USD1 ", "FY", "($1 billion) ", "President ", "-1 ", "the 1990s ", "last year ", "(1) ", "; (2) ",
+     "P.L. 1-", "§ 1", "1 U.S.C. ", "Id. at 1"]
 )  # fmt: skip
 
 

@@ -183,6 +183,8 @@ def test_a_range_between_two_figures() -> None:
         "15 U.S.C. §§ 1451–1461 and 21 C.F.R. §§ 101.54–101.69",
         "45 C.F.R. Part 46 and 135 Stat. 429 and 86 Fed. Reg. 7009",
         "Hillman v. Maretta, 569 U.S. 483 and 310 F.3d 155 and 140 S. Ct. 1",
+        "Id. at 486; Hughes, 578 U.S. at 162–63; Metz, 466 F.3d at 998",
+        "Congressional Record, vol. 172, no. 5",
     ],
 )
 def test_legal_citations_are_not_figures(text: str) -> None:
@@ -198,3 +200,22 @@ def test_figures_beside_a_citation_are_kept() -> None:
         ("percent", 45, "percent", True),
         ("range", "2022/2026", "year", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '43. Xu et al., "SoK: Decentralized Exchanges," p. 3.',  # a footnote's number
+        "2) EDA mitigated the challenges.",  # a list item's number
+        "(1) the overall program, (2) the missions, and (3) the projects",  # clauses enumerated
+        "equipment and supplies; (2) a Command-and-Control Variant",
+    ],
+)
+def test_list_and_footnote_markers_are_not_figures(text: str) -> None:
+    assert facts(text) == []
+
+
+def test_figures_that_look_like_markers_are_kept() -> None:
+    assert facts("12 countries joined.") == [("count", 12, "country", False)]
+    assert facts("5 troops left; (400) were added") == [("count", 5, "troop", False), ("count", 400, None, False)]
+    assert facts("The troops (2,000) arrived.") == [("count", 2000, None, False)]

@@ -174,23 +174,23 @@ APPROXIMATE = re.compile(
 # "Article 9", "Figure 1", "P.L. 115-232", "COVID-19": numbers that name rather than measure.
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:Article|Section|Sec\.|Title|Chapter|Figure|Fig\.|Table|Part|Division|Amendment|Rule|"
-    r"Resolution|No\.|Nos\.|Number|Volume|Vol\.|Item|Annex|Appendix|Box|Note|Page|p\.|pp\.|Res\.|"
+    r"Resolution|[Nn]o\.|[Nn]os\.|Number|Volume|[Vv]ol\.|Item|Annex|Appendix|Box|Note|Page|p\.|pp\.|Res\.|"
     r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Public\s+Law|Stat\.|U\.S\.C\.|C\.F\.R\.?|Fed\.\s?Reg\.|F\.\s?(?:2d|3d|4th)|"
     r"F\.\s?Supp\.(?:\s?(?:2d|3d))?|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|Exec\.\s+Order|E\.O\.|Form|Route|"
-    r"Highway|Flight|Resolution)\s?|§§?\s?|(?<=[0-9)])\(|[A-Za-z]-|[A-Za-z]{2,}\s?-\s?)$"
+    r"Highway|Flight|Resolution)\s?|(?:\b[Ii]d\.|\.|\b(?:2d|3d|4th))\s+at\s|§§?\s?|(?<=[0-9)])\(|[A-Za-z]-|[A-Za-z]{2,}\s?-\s?)$"
 )
 # What `_IDENTIFIER_BEFORE` can end with, before its optional space: its words' last parts, or a hyphen.
 _IDENTIFIER_ENDS = (
     "article", "section", "sec.", "title", "chapter", "figure", "fig.", "table", "part", "division",
     "amendment", "rule", "resolution", "no.", "nos.", "number", "volume", "vol.", "item", "annex", "appendix",
     "box", "note", "page", "p.", "res.", "r.", "s.", "l.", "stat.", "c.", "order", "o.", "form", "route",
-    "highway", "flight", "law", "c.f.r", "reg.", "2d", "3d", "4th", "supp.", "ct.", "ed.", "§", "(", "-", "–",
+    "highway", "flight", "law", "at", "c.f.r", "reg.", "2d", "3d", "4th", "supp.", "ct.", "ed.", "§", "(", "-", "–",
 )  # fmt: skip
 # A citation's volume or title number: "42 U.S.C. 1983", "45 C.F.R. Part 46", "135 Stat. 429",
-# "86 Fed. Reg. 1", "567 U.S. 519", "F.3d", "F. Supp.", "S. Ct.", "L. Ed.".
+# "86 Fed. Reg. 1", "567 U.S. 519", "578 U.S. at 162", "F.3d", "F. Supp.", "S. Ct.", "L. Ed.".
 _CITATION_AFTER = re.compile(
-    r" (?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.S\.\s\d|F\.\s?(?:2d|3d|4th|Supp\.)|S\.\s?Ct\.|"
-    r"L\.\s?Ed\.)"
+    r" (?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.S\.\s(?:\d|at\s)|F\.\s?(?:2d|3d|4th|Supp\.)|"
+    r"S\.\s?Ct\.|L\.\s?Ed\.)"
 )
 
 
@@ -920,6 +920,25 @@ def _cents_after(text: str, money_end: int, nxt: NumberToken | None) -> tuple[De
     return None
 
 
+# A list or footnote marker: "43. 7 U.S.C. §6918." or "2) EDA mitigated" at the start of a sentence, and
+# "(2)" enumerating clauses ("…; (2) a Command-and-Control Variant").
+_MARKER_AFTER = re.compile(r"[.)]\s+\S")
+_ENUMERATION_BEFORE = re.compile(r"(?:^|[;:,]\s+|\b(?:and|or)\s+)\($")
+
+
+def _marker(text: str, start: int, end: int) -> bool:
+    """Whether the integer at [start, end) numbers a list item, footnote or clause rather than counts."""
+    if end - start > 3 or not text[start:end].isdigit():
+        return False
+    if start < 4 and not text[:start].strip(" ([") and _MARKER_AFTER.match(text, end):
+        return True
+    return (
+        end - start <= 2
+        and text.startswith(")", end)
+        and _ENUMERATION_BEFORE.search(text, max(0, start - 6), start) is not None
+    )
+
+
 def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
     """Counts, money, percentages and fractions among `tokens`."""
     found: list[Found] = []
@@ -935,7 +954,9 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
         # run only when it ends with one of their words (see `ends_with`).
         before = low[max(0, start - _REACH) : start].rstrip()
         if tok.digits and (
-            (before.endswith(_IDENTIFIER_ENDS) and _identifier_at(text, start)) or citation_after(text, end)
+            (before.endswith(_IDENTIFIER_ENDS) and _identifier_at(text, start))
+            or citation_after(text, end)
+            or ((start < 4 or before.endswith("(")) and _marker(text, start, end))
         ):
             continue
         if not tok.digits and raw.lower() == "one":
