@@ -14,7 +14,7 @@ from editions import Library
 from editions.render.comparison import comparison_to_dict
 from editions.render.json import edition_to_dict
 
-from .conftest import HOSTILE_REPORT, TOKEN
+from .conftest import HOSTILE_REPORT, SAMPLES, TOKEN
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -116,6 +116,7 @@ def test_compare_page_has_brief_figures_change_list_and_side_by_side(client: Tes
     assert 'href="#c1"' in html and 'id="c1"' in html  # the change list jumps to each change
     assert '<details class="same-run">' in html  # unchanged runs fold
     assert 'id="moved-from-' in html and "where it was" in html  # a moved sentence links both places
+    assert "Moved from here: now new sentence 3 ↑" in html  # it moved up, into the Overview
     fewer = client.get("/compare/IF99001@2023-03-14/IF99001@2024-06-02?min_change=0.5").text
     assert fewer.count('href="#c') < html.count('href="#c')
 
@@ -141,6 +142,18 @@ def test_cosmetic_edits_fold(upload_client: TestClient) -> None:
     assert '<details class="cosmetic" id="c1"><summary><span class="badge k-cosmetic">cosmetic edit</span>' in html
     folded = html.split('<details class="cosmetic" id="c1">')[1].split("</details>")[0]
     assert "<del>,</del>" in folded  # the redline is inside the fold, shown when it is opened
+
+
+def test_kept_pages_follow_the_library(upload_client: TestClient) -> None:
+    """Report pages are kept in memory; adding an edition shows at once."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    names = ("IF99001-2023-03-14.md", "IF99001-2024-06-02.md", "IF99001-2025-09-30.txt")
+    for n, name in enumerate(names, start=1):
+        data = (SAMPLES / name).read_bytes()
+        assert upload_client.post("/api/editions", files={"file": (name, data)}, headers=auth).status_code == 201
+        html = upload_client.get("/reports/IF99001").text
+        assert f"{n} edition{'s' if n > 1 else ''}" in html and name in html
+        assert upload_client.get("/reports/IF99001").text == html  # kept
 
 
 def test_api_is_described_at_docs(client: TestClient) -> None:

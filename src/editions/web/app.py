@@ -380,11 +380,25 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         if wanted:
             return HTMLResponse(render())
         # Kept while the report's latest edition and its place stay the same (any edition added changes one),
-        # no comparison has been kept since (the % changed come from kept comparisons), and for a minute at
-        # most (another process may keep some).
+        # this app has had no comparison of the report kept since (its % changed come from kept comparisons),
+        # and for a minute at most (another process may keep some).
         latest = lib.info(report)
-        key = (report, latest.id, latest.position, caches.compared, int(time.monotonic() // 60))
-        return HTMLResponse(caches.report_pages.get(key, render))
+
+        def state() -> tuple[object, ...]:
+            return (
+                report,
+                latest.id,
+                latest.position,
+                caches.compared.get(latest.report, 0),
+                int(time.monotonic() // 60),
+            )
+
+        before = state()
+        html = caches.report_pages.get(before, render)
+        after = state()  # rendering it the first time keeps the latest comparison
+        if after != before:
+            caches.report_pages.put(after, html)
+        return HTMLResponse(html)
 
     @app.get("/api/reports/{report}", tags=["library"], summary="A report: its editions, figures and latest brief")
     def api_report(report: ReportParam, figure: TextQuery = "") -> JSONResponse:

@@ -46,12 +46,15 @@ class Cache(Generic[T]):
                 self._items.move_to_end(key)
                 return self._items[key]
         value = make()
+        self.put(key, value)
+        return value
+
+    def put(self, key: Hashable, value: T) -> None:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
-        return value
 
 
 @dataclass
@@ -64,8 +67,8 @@ class Caches:
     reports: Cache[ReportSummary] = field(default_factory=lambda: Cache(1024))
     edition_pages: Cache[Markup] = field(default_factory=lambda: Cache(32))
     report_pages: Cache[str] = field(default_factory=lambda: Cache(128))
-    compared: int = 0
-    """How many comparisons this app has had the library keep (each can change a report's % changed)."""
+    compared: dict[str, int] = field(default_factory=dict)
+    """How many comparisons of each report this app has had the library keep (each can change its % changed)."""
 
 
 def iso(value: dt.date | None) -> str | None:
@@ -238,7 +241,8 @@ def compare_refs(lib: Library, caches: Caches, old: str, new: str, min_change: f
     def make() -> Comparison:
         if step == 0:
             comparison = lib.compare(old_info.ref, new_info.ref)
-            caches.compared += 1
+            for report in {old_info.report, new_info.report}:
+                caches.compared[report] = caches.compared.get(report, 0) + 1
             return comparison
         return editions.compare(
             caches.editions.get(old_info.id, lambda: lib.get(old_info.ref)),
