@@ -1,7 +1,8 @@
 """The web app in a real browser (Debian's Chromium through Playwright) against uvicorn on loopback: a reader
 opens the library, goes to a report, compares two sample editions, sees the figure change highlighted, walks the
 change list (also by keyboard), narrows the comparison, searches and follows a result; a report whose text is
-full of <script> runs none of it. Screenshots go to test-artifacts/ (docs/screenshots/ holds chosen ones)."""
+full of <script> runs none of it. Screenshots go to test-artifacts/; `make screenshots` runs this test and copies
+the ones README shows to docs/screenshots/."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from typing import Any
 
 import pytest
 
-from .conftest import HOSTILE_REPORT
+import editions
+from editions import Library
+from editions.web import create_app
+
+from .conftest import HOSTILE_HTML, HOSTILE_HTML_REPORT, HOSTILE_REPORT, ServerThread
 
 OLD, NEW = "IF99001@2023-03-14", "IF99001@2024-06-02"
 
@@ -51,6 +56,8 @@ def test_reader_walks_from_library_to_compare_and_search(page: Any, artifacts: P
     assert page.locator("svg.chart").count() >= 2
     expect(page.locator("svg.chart polyline").first).to_be_visible()
     shot(page, artifacts, "report")
+    page.locator("#figures").evaluate("heading => heading.scrollIntoView({block: 'start'})")
+    shot(page, artifacts, "report-figures", full=False)
 
     # Compare any two editions: the form leads to a URL naming both.
     page.get_by_label("Older").select_option(OLD)
@@ -139,3 +146,34 @@ def test_script_in_a_report_never_runs(page: Any, artifacts: Path) -> None:
     shot(page, artifacts, "hostile-edition")
     assert dialogs == []
     assert page.problems == []
+
+
+def test_script_in_an_html_source_never_runs(browser: Any, tmp_path: Path, artifacts: Path) -> None:
+    """An HTML report with live scripts, handlers, a javascript: link, an iframe and an SVG: the reader keeps its
+    text, and in the browser none of it runs or loads."""
+    source = tmp_path / "hostile.html"
+    source.write_text(HOSTILE_HTML, encoding="utf-8")
+    with Library(tmp_path / "html.db") as lib:
+        lib.add(editions.read(source))
+        with ServerThread(create_app(lib)) as running:
+            context = browser.new_context(base_url=running.url, viewport={"width": 1280, "height": 900})
+            tab = context.new_page()
+            problems: list[str] = []
+            dialogs: list[str] = []
+            tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            tab.on("pageerror", lambda e: problems.append(str(e)))
+            tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            try:
+                for url in (f"/editions/{HOSTILE_HTML_REPORT}", f"/reports/{HOSTILE_HTML_REPORT}", "/search?q=agency"):
+                    tab.goto(url)
+                    tab.wait_for_load_state("load")
+                    assert tab.evaluate("typeof pwned") == "undefined", url
+                    assert tab.locator("script:not([src]), img, iframe, article svg, style").count() == 0, url
+                tab.goto(f"/editions/{HOSTILE_HTML_REPORT}")
+                text = tab.locator("article.text").inner_text()
+                assert '<script>pwned = "text"; alert("text")</script>' in text  # markup written as text, shown
+                assert "here" in text and tab.locator('article a[href^="javascript"]').count() == 0
+                shot(tab, artifacts, "hostile-html-edition")
+            finally:
+                context.close()
+    assert dialogs == [] and problems == []

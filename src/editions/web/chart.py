@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from editions.library import Timeline, TimelinePoint
 
 WIDTH, HEIGHT = 640, 200
-LEFT, RIGHT, TOP, BOTTOM = 84, 24, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 84, 24, 28, 40  # room above the top for the latest value
 _RANKS = frozenset({"rank", "ordinal"})
 
 
@@ -58,7 +58,8 @@ def chart(timeline: Timeline, chart_id: str) -> Markup | None:
     low, high = min(values), max(values)
     unit = stated[-1][1].unit
     inverted = stated[-1][1].kind in _RANKS
-    if low == high:
+    constant = low == high
+    if constant:  # a flat line mid-height, its one value on the axis
         pad = abs(low) * 0.1 or 1.0
         low, high = low - pad, high + pad
     plot_top, plot_bottom = TOP, HEIGHT - BOTTOM
@@ -85,15 +86,22 @@ def chart(timeline: Timeline, chart_id: str) -> Markup | None:
         f'<line class="axis" x1="{LEFT}" y1="{plot_top}" x2="{LEFT}" y2="{plot_bottom}"/>',
     ]
     top_value, bottom_value = (low, high) if inverted else (high, low)
-    top_label = f"{'rank ' if inverted else ''}{number_text(top_value, unit)}"
-    out.append(f'<text class="ylabel" x="{LEFT - 6}" y="{plot_top + 4}">{e(top_label)}</text>')
-    out.append(f'<text class="ylabel" x="{LEFT - 6}" y="{plot_bottom}">{e(number_text(bottom_value, unit))}</text>')
+    rank = "rank " if inverted else ""
+    y_labels = (
+        [((low + high) / 2, (plot_top + plot_bottom) / 2 + 4)]
+        if constant
+        else [
+            (top_value, plot_top + 4),
+            (bottom_value, plot_bottom),
+        ]
+    )
+    for value, at in y_labels:
+        out.append(f'<text class="ylabel" x="{LEFT - 6}" y="{at}">{e(rank + number_text(value, unit))}</text>')
     for i, point in enumerate(timeline.points):
         cls = "tick" if point.number is not None else "tick missing"
         out.append(f'<line class="{cls}" x1="{xs[i]:.1f}" y1="{plot_bottom}" x2="{xs[i]:.1f}" y2="{plot_bottom + 5}">')
         out.append(f"<title>{e(_label(point.date, point.ref))}: {e(point.text or 'not stated')}</title></line>")
-    ends = {0: "start", len(timeline.points) - 1: "end"} if len(timeline.points) > 1 else {0: "middle"}
-    for i, anchor in ends.items():
+    for i, anchor in _dated(xs).items():
         point = timeline.points[i]
         x = xs[i]
         out.append(
@@ -106,13 +114,37 @@ def chart(timeline: Timeline, chart_id: str) -> Markup | None:
         assert v is not None
         out.append(f'<circle class="dot" cx="{xs[i]:.1f}" cy="{y(v):.1f}" r="4">')
         out.append(f"<title>{e(_label(point.date, point.ref))}: {e(point.text or str(point.value))}</title></circle>")
-    i, point, v = stated[-1]
-    assert v is not None
-    anchor = "end" if xs[i] > WIDTH / 2 else "start"
-    dx = -8 if anchor == "end" else 8
-    out.append(
-        f'<text class="value" x="{xs[i] + dx:.1f}" y="{y(v) - 8:.1f}" text-anchor="{anchor}">'
-        f"{e(point.text or str(point.value))}</text>"
-    )
+    # The latest value as the edition words it; the first too, unless it sits at the top (where the axis says it).
+    labelled = [stated[-1]]
+    if len(stated) > 1 and not constant and stated[0][2] is not None and y(stated[0][2]) > plot_top + 12:
+        labelled.insert(0, stated[0])
+    for i, point, v in labelled:
+        assert v is not None
+        anchor = "end" if xs[i] > WIDTH / 2 else "start"
+        dx = -8 if anchor == "end" else 8
+        out.append(
+            f'<text class="value" x="{xs[i] + dx:.1f}" y="{y(v) - 8:.1f}" text-anchor="{anchor}">'
+            f"{e(point.text or str(point.value))}</text>"
+        )
     out.append("</svg>")
     return Markup("".join(out))
+
+
+DATE_ROOM = 96
+"""Width a date label needs on the x axis (viewBox units)."""
+
+
+def _dated(xs: list[float]) -> dict[int, str]:
+    """Which editions get a date under the axis, with their text-anchor: the first and the last, and those in
+    between with room for their date."""
+    if len(xs) == 1:
+        return {0: "middle"}
+    last = len(xs) - 1
+    out = {0: "start"}
+    previous_end = xs[0] + DATE_ROOM  # a start-anchored label runs right of its x
+    for i in range(1, last):
+        if xs[i] - DATE_ROOM / 2 >= previous_end + 8 and xs[i] + DATE_ROOM / 2 <= xs[last] - DATE_ROOM - 8:
+            out[i] = "middle"
+            previous_end = xs[i] + DATE_ROOM / 2
+    out[last] = "end"
+    return out
