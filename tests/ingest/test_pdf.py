@@ -307,3 +307,43 @@ def test_a_footnote_mark_after_a_bulleted_line_is_dropped_not_a_paragraph() -> N
     sentences = [edition.text_of(s) for s in edition.sentences]
     assert "9" not in sentences
     assert item in sentences
+
+
+def test_a_bold_run_in_sentence_over_lines_is_part_of_its_paragraph() -> None:
+    # The bold lead sentence ends inside the third line, which goes on in regular type.
+    extra = b"BT /F2 10 Tf 72 672 Td (capacity building.) Tj /F1 10 Tf ( For example, Congress could act.) Tj ET"
+    page = Page(
+        [
+            Line(72, 720, "The agency reported its results in the spring of that year."),
+            Line(72, 700, "Congress could build on the actions identified in the plan", font="F2"),
+            Line(72, 686, "with respect to traceability, forced labor, and program", font="F2"),
+        ],
+        extra=extra,
+    )
+    edition = editions.read(build([page]), name="runin.pdf")
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert (
+        "Congress could build on the actions identified in the plan with respect to traceability, forced labor, "
+        "and program capacity building."
+    ) in sentences
+    assert "For example, Congress could act." in sentences
+
+
+def test_a_footnote_mark_that_starts_a_run_after_a_sentence_is_dropped() -> None:
+    # "program." then, drawn later in one text object, the raised mark "55" and the next sentence.
+    x = 72 + _text_width("guarantee program.", 10) + 1.5
+    extra = b"BT /F1 6.5 Tf %g 686 Td 4 Ts (55) Tj /F1 10 Tf 0 Ts ( To be eligible, a project needs funds.) Tj ET" % x
+    page = Page(
+        [
+            Line(72, 700, "The development company loan program is another loan"),
+            Line(72, 686, "guarantee program."),
+            Line(72, 640, "A later paragraph closes the page."),
+        ],
+        extra=extra,
+    )
+    edition = editions.read(build([page]), name="leadingmark.pdf")
+    sentences = [edition.text_of(s) for s in edition.sentences]
+    assert sentences[:2] == [
+        "The development company loan program is another loan guarantee program.",
+        "To be eligible, a project needs funds.",
+    ]

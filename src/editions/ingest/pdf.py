@@ -70,6 +70,7 @@ class _Frag:
     bold: bool
     sup: bool = False
     base: float = 0.0  # the baseline: where the glyphs sit, whatever their descenders
+    lead_bold: bool = False  # the first character is bold (a bold run-in sentence may end inside the run)
 
     @property
     def height(self) -> float:
@@ -243,8 +244,9 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
             first = s + (len(raw) - len(raw.lstrip()))
             last = s + len(raw.rstrip()) - 1
             size = float(font_size(tp, first))
-            if s_i == 0 and len(seg_rects) > 1 and (m := _LEADING_MARK.match(raw)) and aligned:
-                # A footnote mark raised above the end of the previous line starts this one: "42 Impossibility".
+            if len(seg_rects) > 1 and (m := _LEADING_MARK.match(raw)) and aligned:
+                # A footnote mark raised above the end of the previous line or segment starts this one:
+                # "42 Impossibility", "program." | "55 To be eligible".
                 after = float(font_size(tp, s + m.end()))
                 if size < 0.8 * after:
                     r0 = seg_rects[0]
@@ -253,7 +255,7 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                     s += m.end()
                     first = s
                     size = after
-                    x0 = min(r[0] for r in seg_rects[1:])
+                    x0 = max(min(r[0] for r in seg_rects[1:]), r0[2] + 1.0)  # a space followed the mark
                     y0 = min(r[1] for r in seg_rects[1:])
                     y1 = max(r[3] for r in seg_rects[1:])
                     stripped = raw.strip()
@@ -277,13 +279,14 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                     stripped = raw.strip()
                     if not stripped:
                         continue
-            bold = _bold(tp, first) and (last == first or _bold(tp, last))
+            lead_bold = _bold(tp, first)
+            bold = lead_bold and (last == first or _bold(tp, last))
             if aligned and stripped[0] not in _BULLET_CHARS and _HAS_DIGIT.search(raw):
                 raw = _drop_marks(tp, raw, s, size)
                 stripped = raw.strip()
             sup = stripped.isdigit() and len(stripped) <= 3
             pdfium_c.FPDFText_GetCharOrigin(tp, first, ox, oy)
-            yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup, y_origin.value)
+            yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup, y_origin.value, lead_bold)
 
 
 _FONT_NAME = (ctypes.c_char * 128)()
@@ -424,6 +427,7 @@ _ROLE = re.compile(
 _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,4}$")
 _VERSION_FOOTER = re.compile(r"(" + REPORT_NUMBER.pattern + r")\s*·\s*VERSION\s+(\d+)", re.I)
 _FOOTNOTE_START = re.compile(r"^(\d{1,4})\s+(?=\S)")
+_TERMINAL_END = re.compile(r"[.!?:][\"”’)]*$")
 _BULLET = re.compile(r"^(?:[•▪◦●○■□➢·\ue000-\uf8ff]|–(?=\s)|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*")
 
 
@@ -748,6 +752,8 @@ class _Layout:
             return True
         if abs(prev.size - line.size) > 0.9:
             return True
+        if prev.bold and not line.bold and line.frags[0].lead_bold and not _TERMINAL_END.search(prev.text):
+            return False  # a bold run-in sentence that ends inside this line: "… SIMP capacity" "building. For"
         if prev.bold != line.bold and self._is_heading_style(prev if prev.bold else line):
             return True
         if _is_subtitle(group, line):
