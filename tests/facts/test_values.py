@@ -219,3 +219,23 @@ def test_figures_that_look_like_markers_are_kept() -> None:
     assert facts("12 countries joined.") == [("count", 12, "country", False)]
     assert facts("5 troops left; (400) were added") == [("count", 5, "troop", False), ("count", 400, None, False)]
     assert facts("The troops (2,000) arrived.") == [("count", 2000, None, False)]
+
+
+def test_digits_of_a_web_address_are_not_figures() -> None:
+    text = "Reuters, April 25, 2017, https://www.reuters.com/2017/04/25/us-japan-8/?entry=24092; 5 troops left."
+    assert facts(text) == [("date", "2017-04-25", None, False), ("count", 5, "troop", False)]
+    assert facts("See www.eda.gov/archives/2016/50/history.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regulation (EU) 2019/942 applies", []),  # a regulation's number
+        ("CARMU Inspection Report 01/2023 found", []),  # a report's number
+        ("the 2019/2020 school year", [("year", "2019", None, False)]),  # a period, not 0.9995
+        ("reduced by 2/37ths of it", [("fraction", 0.05405, None, False)]),
+        ("about 3/4 of the troops", [("fraction", 0.75, None, True)]),
+    ],
+)
+def test_slash_numbers(text: str, expected: list[tuple[str, object, str | None, bool]]) -> None:
+    assert facts(text) == expected

@@ -28,6 +28,7 @@ date) is given, resolved against it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -116,7 +117,30 @@ def find(sentence: str, anchor: dt.date | None = None, *, references: bool = Fal
     candidates += find_durations(sentence, tokens, anchor)
     candidates += find_quantities(sentence, tokens)
     candidates += find_ranks(sentence, tokens)
+    if "://" in sentence or "www." in sentence:
+        candidates = _outside_urls(sentence, candidates)
     return _merge_ranges(sentence, resolve_overlaps(candidates))
+
+
+_URL = re.compile(r"(?:\b[A-Za-z][A-Za-z+.-]*://|\bwww\.)\S+")
+
+
+def _outside_urls(sentence: str, found: list[Found]) -> list[Found]:
+    """`found` without matches inside a web address ("…/2017/12/19/…", "…?entry=24092"): a URL's digits
+    name a page, they are not figures of the report."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _URL.finditer(sentence):
+        starts.append(m.start())
+        ends.append(m.end())
+    if not starts:
+        return found
+    kept = []
+    for f in found:
+        i = bisect.bisect_left(starts, f.end) - 1  # the last address starting before the match ends
+        if i < 0 or ends[i] <= f.start:  # addresses are disjoint: earlier ones end earlier still
+            kept.append(f)
+    return kept
 
 
 def _measures(sentence: str, found: list[Found]) -> list[str]:

@@ -238,6 +238,23 @@ def _numeric_dates(text: str) -> list[Found]:
     return found
 
 
+_AFTER_SLASH = re.compile(r"/(\d{1,6})(?!\d)")
+
+
+def _numbered_after_slash(text: str, m: re.Match[str]) -> bool:
+    """Whether the year matched by `m` is the first half of a number such as "2019/942" (a regulation) —
+    not of a period written "2019/20" or "2019/2020"."""
+    after = _AFTER_SLASH.match(text, m.end())
+    if after is None:
+        return False
+    digits = after.group(1)
+    fyy = m.group("fyy")
+    year = int(m.group()) if fyy is None else int(fyy) if len(fyy) == 4 else 2000 + int(fyy)
+    if len(digits) == 2:
+        return int(digits) != (year + 1) % 100
+    return len(digits) != 4 or int(digits) != year + 1
+
+
 def _years(text: str) -> list[Found]:
     found: list[Found] = []
     for m in _YEAR.finditer(text):
@@ -245,6 +262,8 @@ def _years(text: str) -> list[Found]:
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_$€£¥.,/"):
             continue
         if identifier_before(text, start) and not _modifier_before(text, start):
+            continue
+        if text.startswith("/", m.end()) and _numbered_after_slash(text, m):
             continue
         unit: str | None = None
         raw = m.group("fyy")

@@ -677,9 +677,12 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
     if negative:
         value = -value
     if m.end() > end:  # a slash fraction
-        denominator = parse_digits(m.group("frac")[1:])
+        over = m.group("frac")[1:]
+        denominator = parse_digits(over)
         if denominator is None or denominator == 0 or "." in num or "," in num:
             return None
+        if len(num) > 3 or len(over) > 3 or num[0] == "0" or over[0] == "0":
+            return None  # "2024/1787", "2019/2020", "01/2023": a regulation, report or period, not a ratio
         return NumberToken(start, m.end(), value / denominator, "fraction", digits=True)
     following = text[end] if end < len(text) else ""
     if (following.isalpha() and following not in _SUFFIX_SYMBOLS) or following == "_":  # "100元" is money
