@@ -239,3 +239,11 @@ def test_digits_of_a_web_address_are_not_figures() -> None:
 )
 def test_slash_numbers(text: str, expected: list[tuple[str, object, str | None, bool]]) -> None:
     assert facts(text) == expected
+
+
+def test_a_possessive_s_is_not_a_currency_code() -> None:
+    # "S$" is the Singapore dollar, but the "s" of "Army's" before "$" is not.
+    text = "about double the Army's $831 million request"
+    (fact,) = extract_from_sentence(text)
+    assert text[fact.span.start : fact.span.end] == "$831 million"
+    assert (fact.kind, fact.value, fact.unit) == ("money", 831_000_000, "USD")

@@ -125,7 +125,7 @@ _WORD_AFTER = re.compile(r"\s+([a-z]{2,20})\b")
 _NEXT_WORDS = re.compile(r"(?:\s+[\w’'.-]{1,30}){1,4}")
 
 _CURRENCY_PREFIX = re.compile(
-    r"(?:(?<![A-Za-z])(?P<code>US|U\.S\.|C|AU|HK|NZ|NT|R|S)\s?)?(?P<sym>\\?\$|€|£|¥|₹|₩|₡|₿)\s?$"
+    r"(?:(?<![A-Za-z'’])(?P<code>US|U\.S\.|C|AU|HK|NZ|NT|R|S)\s?)?(?P<sym>\\?\$|€|£|¥|₹|₩|₡|₿)\s?$"
     rf"|(?<![A-Za-z])(?P<mega>M)?(?P<iso>{_ISO_CODES}|BTC)\s?$"
     r"|(?<![A-Za-z])(?P<word>dollars?|euros?)\s$",
     re.IGNORECASE,
