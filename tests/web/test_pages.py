@@ -145,7 +145,7 @@ def test_cosmetic_edits_fold(upload_client: TestClient) -> None:
 
 
 def test_kept_pages_follow_the_library(upload_client: TestClient) -> None:
-    """Report pages are kept in memory; adding an edition shows at once."""
+    """Library and report pages are kept in memory; adding an edition shows on them at once."""
     auth = {"Authorization": f"Bearer {TOKEN}"}
     names = ("IF99001-2023-03-14.md", "IF99001-2024-06-02.md", "IF99001-2025-09-30.txt")
     for n, name in enumerate(names, start=1):
@@ -154,6 +154,7 @@ def test_kept_pages_follow_the_library(upload_client: TestClient) -> None:
         html = upload_client.get("/reports/IF99001").text
         assert f"{n} edition{'s' if n > 1 else ''}" in html and name in html
         assert upload_client.get("/reports/IF99001").text == html  # kept
+        assert f'<td class="num">{n}</td>' in upload_client.get("/").text  # the library page too
 
 
 def test_api_is_described_at_docs(client: TestClient) -> None:

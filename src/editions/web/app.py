@@ -343,8 +343,17 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def library_page(request: Request, q: TextQuery = "") -> HTMLResponse:
         query = _clean_query(q)
-        rows = views.library_rows(lib, caches, query)
-        return page("library.html", rows=rows, q=query, total=len(lib.reports()) if query else len(rows))
+        reports = lib.reports()
+
+        def render() -> str:
+            rows = views.library_rows(lib, caches, query, reports)
+            return env.get_template("library.html").render(
+                **_globals(uploads), rows=rows, q=query, total=len(reports) if query else len(rows)
+            )
+
+        # Kept while no report gains an edition or changes its title (what the rows show comes from those).
+        state = (query, tuple((r.report, r.title, r.product, r.editions, r.latest) for r in reports))
+        return HTMLResponse(caches.library_pages.get(state, render))
 
     @app.get("/api/reports", tags=["library"], summary="Every report, with its latest edition")
     def api_reports(q: Annotated[str, Query(max_length=300, description="Words that must all be in the "

@@ -67,6 +67,7 @@ class Caches:
     reports: Cache[ReportSummary] = field(default_factory=lambda: Cache(1024))
     edition_pages: Cache[Markup] = field(default_factory=lambda: Cache(32))
     report_pages: Cache[str] = field(default_factory=lambda: Cache(128))
+    library_pages: Cache[str] = field(default_factory=lambda: Cache(64))
     compared: dict[str, int] = field(default_factory=dict)
     """How many comparisons of each report this app has had the library keep (each can change its % changed)."""
 
@@ -104,12 +105,15 @@ class ReportRow:
         }
 
 
-def library_rows(lib: Library, caches: Caches, query: str = "") -> list[ReportRow]:
+def library_rows(
+    lib: Library, caches: Caches, query: str = "", reports: Sequence[ReportInfo] | None = None
+) -> list[ReportRow]:
     """Every report (filtered by `query`, words that must all be in its number, title or product), with its
-    latest edition and the share of sentences changed since the one before."""
+    latest edition and the share of sentences changed since the one before. `reports`: `lib.reports()`, when
+    the caller has it already."""
     words = query.lower().split()
     out = []
-    for r in lib.reports():
+    for r in lib.reports() if reports is None else reports:
         haystack = " ".join((r.report, r.title or "", r.product or "")).lower()
         if words and not all(w in haystack for w in words):
             continue
