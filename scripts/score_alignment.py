@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/score_alignment.py            # draft pairs "23" (the reported figure)
     .venv/bin/python scripts/score_alignment.py --pair 12  # draft pairs "12" (the only pairs tuned on)
+    python scripts/score_alignment.py --semantic            # also with sentence embeddings (editions[semantic])
+    python scripts/score_alignment.py --pair 12 --semantic --sweep  # how the blend was chosen, on "12" only
 
 Gold: ../shared/benchmarks/argrewrite_v2/derived/argrewrite_v2_alignments.jsonl, one essay revision a line with
 both drafts' sentences and each old sentence's aligned new sentences. The gold sentence lists are aligned
@@ -27,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from editions.compare.align import align, exact_key
+from editions.compare.align import DEFAULT_PARAMS, AlignParams, SimilarityFn, align, exact_key
 from editions.model import LinkKind
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,6 +62,10 @@ def gold_of(doc: dict[str, Any]) -> tuple[Pairs, Labels]:
     return pairs, ([label(s, "deleted") for s in old], [label(s, "added") for s in new])
 
 
+PARAMS: AlignParams = DEFAULT_PARAMS
+SIMILARITY: SimilarityFn | None = None
+"""What `ours` aligns with: the defaults, or the semantic scorer and its parameters."""
+
 SPLITS: list[tuple[str, Pairs]] = []
 """The split and merged links of the last `ours` calls, as (kind, their pairs): counted against the gold."""
 
@@ -69,7 +75,7 @@ def ours(old: list[str], new: list[str]) -> tuple[Pairs, Labels]:
     old_labels = ["deleted"] * len(old)
     new_labels = ["added"] * len(new)
     SPLITS.clear()
-    for link in align(old, new):
+    for link in align(old, new, params=PARAMS, similarity=SIMILARITY):
         kind = link.kind
         if kind in (LinkKind.SPLIT, LinkKind.MERGED):
             SPLITS.append((str(kind), {(i, j) for i in link.old for j in link.new}))
@@ -162,11 +168,16 @@ def score(method: Any, docs: list[dict[str, Any]]) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pair", default="23", choices=["12", "23"], help="draft pairs to score")
+    parser.add_argument("--semantic", action="store_true", help="also align with sentence embeddings")
+    parser.add_argument("--weight", type=float, default=None, help="embedding share of the blended score")
+    parser.add_argument("--sweep", action="store_true", help="with --semantic: F1 over weights and thresholds")
     args = parser.parse_args()
     if not GOLD.exists():
         print(f"no gold at {GOLD}", file=sys.stderr)
         return 1
     docs = [d for d in map(json.loads, GOLD.open(encoding="utf-8")) if d["draft_pair"] == args.pair]
+    if args.semantic and args.sweep:
+        return sweep(docs)
     n_old = sum(len(d["old"]) for d in docs)
     n_new = sum(len(d["new"]) for d in docs)
     print(f"ArgRewrite V.2 draft pairs {args.pair!r}: {len(docs)} revisions, {n_old} old + {n_new} new sentences")
@@ -178,6 +189,13 @@ def main() -> int:
         res = score(method, docs)
         results[name] = res
         print(f"| {name} | " + " | ".join(f"{res[c]:.4f}" for c in cols) + f" | {res['seconds']:.2f} |")
+    if args.semantic:
+        global PARAMS, SIMILARITY
+        PARAMS, SIMILARITY = _semantic(args.weight)
+        res = score(ours, docs)
+        print("| with embeddings | " + " | ".join(f"{res[c]:.4f}" for c in cols) + f" | {res['seconds']:.2f} |")
+        print(f"semantic F1 gain over lexical: {res['f1'] - results['editions.compare.align']['f1']:+.4f}")
+        PARAMS, SIMILARITY = DEFAULT_PARAMS, None
     res = results["editions.compare.align"]
     print(
         f"split links {res['split']:.0f} (all pairs in gold: {res['split in gold']:.0f}), merged links "
@@ -185,6 +203,38 @@ def main() -> int:
     )
     gain = results["editions.compare.align"]["f1"] - results["NewsEdits baseline"]["f1"]
     print(f"F1 gain over baseline: {gain:+.4f}")
+    return 0
+
+
+def _semantic(weight: float | None) -> tuple[AlignParams, SimilarityFn]:
+    from editions.compare import semantic
+
+    scorer = semantic.SemanticSimilarity(semantic.DEFAULT_WEIGHT if weight is None else weight)
+    return semantic.SEMANTIC_PARAMS, scorer
+
+
+def sweep(docs: list[dict[str, Any]]) -> int:
+    """F1 on these pairs for each blend weight and threshold (embeddings are cached across the grid)."""
+    global PARAMS, SIMILARITY
+    from editions.compare import semantic
+
+    scorer = semantic.SemanticSimilarity(0.0)
+    print("| weight | threshold | move threshold | min shared words | F1 | label accuracy |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for weight in (0.25, 0.5, 0.75, 1.0):
+        scorer.weight = weight
+        for threshold in (0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+            for move in (0.85, 0.9):
+                for shared in (1, 2):
+                    PARAMS = AlignParams(threshold=threshold, move_threshold=move, min_shared_words=shared)
+                    SIMILARITY = scorer
+                    res = score(ours, docs)
+                    print(
+                        f"| {weight} | {threshold} | {move} | {shared} | {res['f1']:.4f} | "
+                        f"{res['label_accuracy']:.4f} |",
+                        flush=True,
+                    )
+    PARAMS, SIMILARITY = DEFAULT_PARAMS, None
     return 0
 
 

@@ -25,6 +25,7 @@ from rich.console import Console
 
 import editions
 from editions import ingest
+from editions.compare.align import DEFAULT_PARAMS, SimilarityFn
 from editions.errors import EditionsError, InputWarning
 from editions.library import FileResult, Library, expand_paths, render_chart
 from editions.model import SCHEMA_VERSION, Edition
@@ -230,6 +231,12 @@ def diff(
         ),
     ] = None,
     library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    semantic: Annotated[
+        bool,
+        typer.Option(
+            "--semantic", help="Also pair paraphrases by sentence embeddings (needs the editions[semantic] extra)."
+        ),
+    ] = False,
 ) -> None:
     """What changed from OLD to NEW: figures first, then new, dropped and reworded statements, each cited.
 
@@ -237,8 +244,18 @@ def diff(
     IF10199@2022-07-21 (by date)."""
     limit = _max_bytes(max_size)
     with _user_errors():
+        similarity: SimilarityFn | None = None
+        params = DEFAULT_PARAMS
+        if semantic:
+            from editions.compare import semantic as embeddings
+
+            similarity, params = embeddings.semantic_similarity(), embeddings.SEMANTIC_PARAMS
         comparison = editions.compare(
-            _edition(old, limit, library), _edition(new, limit, library), min_change=min_change
+            _edition(old, limit, library),
+            _edition(new, limit, library),
+            min_change=min_change,
+            params=params,
+            similarity=similarity,
         )
     if output_format is DiffFormat.json:
         text = render_comparison.render_json(comparison)

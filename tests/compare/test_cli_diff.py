@@ -82,3 +82,17 @@ def test_diff_reads_html_editions(shared: Path) -> None:
         for s in data[f"{side}_sentences"]:
             assert "prepared by the Congressional Research Service" not in text[s["start"] : s["end"]]
     assert 0 < data["stats"]["words_changed"] < 1
+
+
+def test_diff_min_change_hides_small_edits_only(seed_2018: Path, seed_2022: Path) -> None:
+    full = json.loads(run(seed_2018, seed_2022, "-f", "json").stdout)
+    hidden = json.loads(run(seed_2018, seed_2022, "-f", "json", "--min-change", "0.9").stdout)
+    kinds = [item["kind"] for item in full["brief"]]
+    assert "reworded" in kinds
+    assert not [item for item in hidden["brief"] if item["kind"] in ("reworded", "cosmetic")]
+    # Figures, new and dropped statements, links and stats are never hidden.
+    for kind in ("figure", "new", "dropped"):
+        assert [i for i in hidden["brief"] if i["kind"] == kind] == [i for i in full["brief"] if i["kind"] == kind]
+    assert hidden["links"] == full["links"] and hidden["stats"] == full["stats"]
+    markdown = run(seed_2018, seed_2022, "-f", "markdown", "--min-change", "0.9").stdout
+    assert "54,000" in markdown
