@@ -185,6 +185,9 @@ def test_a_range_between_two_figures() -> None:
         "Hillman v. Maretta, 569 U.S. 483 and 310 F.3d 155 and 140 S. Ct. 1",
         "Id. at 486; Hughes, 578 U.S. at 162–63; Metz, 466 F.3d at 998",
         "Congressional Record, vol. 172, no. 5",
+        "Congressional Record, vol. 148, part 17",
+        "preempted under section 521 and House Rule I, clause 8(b)(3), paragraph 4",
+        "Hutt et al., supra note 16, at 1597.",
     ],
 )
 def test_legal_citations_are_not_figures(text: str) -> None:
