@@ -906,15 +906,17 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
     boxes: list[tuple[float, float]] = []
     # A footnote mark joins the line whose last word it follows, even when it sits higher than the line
     # above's bottom or a bullet beside the line would otherwise come between them.
+    after_word: list[tuple[_Frag, _Frag]] = []  # (mark, the fragment it follows)
     marks = [f for f in frags if f.sup]
-    after_word: list[_Frag] = []
     if marks:
         ends = [g for g in frags if not g.sup]
         for f in marks:
-            if any(0 <= f.x0 - g.x1 < 4 and min(f.y1, g.y1) > max(f.y0, g.y0) for g in ends):
-                after_word.append(f)
-    if after_word:
-        frags = [f for f in frags if not any(f is m for m in after_word)]
+            word = next((g for g in ends if 0 <= f.x0 - g.x1 < 4 and min(f.y1, g.y1) > max(f.y0, g.y0)), None)
+            if word is not None:
+                after_word.append((f, word))
+        if after_word:
+            moved = {id(f) for f, _ in after_word}
+            frags = [f for f in frags if id(f) not in moved]
     for f in sorted(frags, key=lambda f: (-(f.y0 + f.y1) / 2, f.x0)):
         placed = False
         for k in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
@@ -931,14 +933,10 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
         if not placed:
             lines.append([f])
             boxes.append((f.y0, f.y1))
-    for f in after_word:
-        best = max(
-            range(len(lines)),
-            key=lambda k: max(
-                (min(f.y1, g.y1) - max(f.y0, g.y0) for g in lines[k] if 0 <= f.x0 - g.x1 < 4), default=-1e9
-            ),
-        )
-        lines[best].append(f)
+    if after_word:
+        line_of = {id(g): k for k, group in enumerate(lines) for g in group}
+        for f, word in after_word:
+            lines[line_of[id(word)]].append(f)
     out = [_Line(group) for group in lines]
     return [line for line in out if line.cells]
 
