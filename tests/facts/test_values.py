@@ -250,3 +250,12 @@ def test_a_possessive_s_is_not_a_currency_code() -> None:
     (fact,) = extract_from_sentence(text)
     assert text[fact.span.start : fact.span.end] == "$831 million"
     assert (fact.kind, fact.value, fact.unit) == ("money", 831_000_000, "USD")
+
+
+def test_a_possessive_ends_an_office_holders_name() -> None:
+    text = "President Trump's January 20, 2025, Executive Order and Rep. Beto O'Rourke's bill"
+    assert facts(text) == [
+        ("office_holder", "Trump", "President", False),
+        ("date", "2025-01-20", None, False),
+        ("office_holder", "Beto O'Rourke", "Representative", False),
+    ]

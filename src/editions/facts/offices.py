@@ -47,8 +47,9 @@ NATIONALITIES: dict[str, str] = {
 _ELECTION_OFFICE = {"gubernatorial": "Governor", "presidential": "President", "mayoral": "Mayor",
                     "senatorial": "Senator", "senate": "Senator", "parliamentary": "Member of Parliament"}  # fmt: skip
 
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|[A-Z]\.)"
-# One to three capitalized words; a possessive ends the name ("President Biden's").
+_NAME_WORD = r"(?:[A-Z][’'][A-Z][a-z]+|[A-Z][a-z]+(?:(?![’']s\b)[-’'][A-Z]?[a-z]+)?|[A-Z]\.)"
+# One to three capitalized words ("O'Rourke" and "Ocasio-Cortez" are one); a possessive ends the name
+# ("President Trump's January 20, 2025, order": the name is "Trump").
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})"
 _OFFICE_ALT = "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True))
 _NATIONALITY_ALT = "|".join(re.escape(n) for n in sorted(NATIONALITIES, key=len, reverse=True))
