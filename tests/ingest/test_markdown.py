@@ -275,3 +275,23 @@ def test_a_saved_chart_script_and_its_screen_reader_text_are_not_content() -> No
         "Data ranges from 1 to 9.Created with Highcharts 12.6.0Staff\n"
     )
     assert [edition.text_of(s) for s in edition.sentences] == ["Staff levels fell in 2025."]
+
+
+def test_sentences_glued_by_a_saved_page_are_two_sentences() -> None:
+    edition = read_md(
+        "# T\n\nThe test occurred in April 2026.Orion returned to Earth. Control passed from the agency "
+        '(DOC).In 2017 it ended. It "served in the service."Therefore it counts. Programs such as '
+        "(AMA)Land retirement pay owners. The Senate adopted S.Con.Res.Later it passed. "
+        "See https://www.Example.gov/Report.Pdf for more.\n"
+    )
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "The test occurred in April 2026.",
+        "Orion returned to Earth.",
+        "Control passed from the agency (DOC).",
+        "In 2017 it ended.",
+        'It "served in the service."',
+        "Therefore it counts.",
+        "Programs such as (AMA) Land retirement pay owners.",
+        "The Senate adopted S.Con.Res.Later it passed.",
+        "See https://www.Example.gov/Report.Pdf for more.",
+    ]

@@ -118,10 +118,32 @@ def normalize(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in folded.split("\n")).strip()
 
 
+# Saved pages glue a paragraph or a footnote's text to the sentence before it ("in April 2026.Orion and",
+# "(DOC).In January", "space service.\"Therefore"), and a PDF's footnote mark dropped from between a period
+# and the next word leaves "in April 2025.The". A sentence end after a lower-case letter, a digit or a closing
+# bracket, directly followed by a capitalized word, is two sentences; not in a dotted abbreviation
+# ("S.Con.Res.") or a URL. A closing parenthesis glued to a word ("(AMA)Land retirement") lost its space too.
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.?])[\"”’']?(?=[A-Z][a-z])|(?<=[A-Za-z0-9]\))(?=[A-Z][a-z])")
+
+
+def split_glued_sentences(text: str) -> str:
+    def space(m: re.Match[str]) -> str:
+        word = text[text.rfind(" ", 0, m.start()) + 1 : m.start() - 1]
+        if "." in word or "/" in word or "@" in word:
+            return m.group(0)
+        return m.group(0) + " "
+
+    return _GLUED_SENTENCE.sub(space, text)
+
+
 def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     """Cut paragraphs joined, line-end hyphenation resolved, typography and whitespace normalized."""
     blocks = [
-        RawBlock(b.kind, _table_rows(normalize(b.text)) if b.kind is BlockKind.TABLE else normalize(b.text), b.level)
+        RawBlock(
+            b.kind,
+            _table_rows(normalize(b.text)) if b.kind is BlockKind.TABLE else split_glued_sentences(normalize(b.text)),
+            b.level,
+        )
         for b in blocks
     ]
     joined = _join_cut_paragraphs([b for b in blocks if b.text])
