@@ -188,12 +188,20 @@ def test_a_range_between_two_figures() -> None:
         "Congressional Record, vol. 148, part 17",
         "preempted under section 521 and House Rule I, clause 8(b)(3), paragraph 4",
         "Hutt et al., supra note 16, at 1597.",
+        "See footnote 117; Chadha, 462 U.S. 919, 935 n. 9; 119 U.S. 336, 340-41 (",
+        "under sections 203, 205, or 206 of the Act, pp. 1, 3, and pp. 2-22, 7-7.",
     ],
 )
 def test_legal_citations_are_not_figures(text: str) -> None:
     # Public law numbers, U.S. Code and C.F.R. sections, paragraph designators and reporter volumes name
     # a text; CRS reports cite them by the hundred, and none is a figure.
     assert facts(text) == []
+
+
+def test_figures_after_a_section_number_are_kept() -> None:
+    # a list of identifiers goes on only with numbers that name (followed by punctuation, "and", "of" …)
+    assert facts("Under Section 232, 25% tariffs apply") == [("percent", 25, "percent", False)]
+    assert facts("Under Section 5, 10 states must act") == [("count", 10, "state", False)]
 
 
 def test_figures_beside_a_citation_are_kept() -> None:

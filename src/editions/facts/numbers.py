@@ -173,8 +173,9 @@ APPROXIMATE = re.compile(
 )
 # "Article 9", "Figure 1", "P.L. 115-232", "COVID-19": numbers that name rather than measure.
 _IDENTIFIER_BEFORE = re.compile(
-    r"(?:\b(?:[Aa]rticle|[Ss]ection|[Ss]ec\.|[Ss]ubsection|[Pp]aragraph|[Ss]ubparagraph|[Cc]lause|[Tt]itle|"
+    r"(?:\b(?:[Aa]rticle|[Ss]ections?|[Ss]ec\.|[Ss]ubsection|[Pp]aragraph|[Ss]ubparagraph|[Cc]lause|[Tt]itle|"
     r"[Cc]hapter|Figure|Fig\.|Table|Part|,\s*part|Division|Amendment|Rule|(?:supra|accompanying)\s+note|"
+    r"[Ff]ootnotes?|(?<=\d\s)nn?\.|"
     r"Resolution|[Nn]o\.|[Nn]os\.|Number|Volume|[Vv]ol\.|Item|Annex|Appendix|Box|Note|[Pp]age|p\.|pp\.|Res\.|"
     r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Public\s+Law|Stat\.|U\.S\.C\.|C\.F\.R\.?|Fed\.\s?Reg\.|F\.\s?(?:2d|3d|4th)|"
     r"F\.\s?Supp\.(?:\s?(?:2d|3d))?|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|Exec\.\s+Order|E\.O\.|Form|Route|"
@@ -183,11 +184,11 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 # What `_IDENTIFIER_BEFORE` can end with, before its optional space: its words' last parts, or a hyphen.
 _IDENTIFIER_ENDS = (
-    "article", "section", "sec.", "title", "chapter", "figure", "fig.", "table", "part", "division",
+    "article", "section", "sections", "sec.", "title", "chapter", "figure", "fig.", "table", "part", "division",
     "amendment", "rule", "resolution", "no.", "nos.", "number", "volume", "vol.", "item", "annex", "appendix",
     "box", "note", "page", "subsection", "paragraph", "subparagraph", "clause", "p.", "res.", "r.", "s.", "l.",
     "stat.", "c.", "order", "o.", "form", "route", "highway", "flight", "law", "at", "c.f.r", "reg.", "2d", "3d",
-    "4th", "supp.", "ct.", "ed.", "§", "(", "-", "–",
+    "4th", "supp.", "ct.", "ed.", "footnote", "footnotes", "n.", "§", "(", "-", "–",
 )  # fmt: skip
 # A citation's volume or title number: "42 U.S.C. 1983", "45 C.F.R. Part 46", "135 Stat. 429",
 # "86 Fed. Reg. 1", "567 U.S. 519", "578 U.S. at 162", "F.3d", "F. Supp.", "S. Ct.", "L. Ed.".
@@ -945,12 +946,20 @@ def _marker(text: str, start: int, end: int) -> bool:
     )
 
 
+# What separates the numbers of a list of identifiers: "pp. 1, 3", "sections 203, 205, or 206".
+_LIST_GAP = re.compile(r",\s(?:(?:and|or)\s)?|[-–]")
+# … and what may follow each of them: punctuation, a subsection, "and"/"or"/"of" — never a unit or a noun
+# ("Section 232, 25% tariffs" and "Section 5, 10 states" are figures).
+_LIST_ITEM_END = re.compile(r"[,.;:)(\-–]|\s[(\[]|\s(?:and|or|of|et|nn?\.)(?!\w)|\s*$")
+
+
 def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
     """Counts, money, percentages and fractions among `tokens`."""
     found: list[Found] = []
     low = lower(text)
     consumed = 0  # text before this offset belongs to an earlier quantity (a currency sign after it)
     skip_until = -1
+    identifier_end = -1  # where the last number read as an identifier ends
     for index, tok in enumerate(tokens):
         if tok.start < skip_until or tok.form == "ordinal" or tok.suffix == "s":
             continue
@@ -961,8 +970,16 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
         before = low[max(0, start - _REACH) : start].rstrip()
         if tok.digits and (
             (before.endswith(_IDENTIFIER_ENDS) and _identifier_at(text, start))
-            or citation_after(text, end)
-            or ((start < 4 or before.endswith("(")) and _marker(text, start, end))
+            or (
+                identifier_end >= 0
+                and _LIST_GAP.fullmatch(text, identifier_end, start) is not None
+                and _LIST_ITEM_END.match(text, end) is not None
+            )
+        ):
+            identifier_end = end  # "pp. 1, 3", "sections 203, 205, or 206": the list goes on naming
+            continue
+        if tok.digits and (
+            citation_after(text, end) or ((start < 4 or before.endswith("(")) and _marker(text, start, end))
         ):
             continue
         if not tok.digits and raw.lower() == "one":
