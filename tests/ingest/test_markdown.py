@@ -295,3 +295,14 @@ def test_sentences_glued_by_a_saved_page_are_two_sentences() -> None:
         "The Senate adopted S.Con.Res.Later it passed.",
         "See https://www.Example.gov/Report.Pdf for more.",
     ]
+
+
+def test_links_to_text_fragments_with_unbalanced_parentheses() -> None:
+    edition = read_md(
+        "The [current version](https://g.gov/a?id=%C2%A72#:~:text=3)(A)%20applies.-,(6),-(Apply%20the) and "
+        "[prior version](https://g.gov/b) differ. They are the [same](https://l.edu/x#:~:text=(2)%20make,2)%20of"
+        "%3B). It is food (21 U.S.C. [§321(ff)](https://u.gov/v#:~:text=-,(ff),-The%20term)), as held.\n"
+    )
+    assert edition.text == (
+        "The current version and prior version differ. They are the same. It is food (21 U.S.C. §321(ff)), as held."
+    )

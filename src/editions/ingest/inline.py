@@ -19,7 +19,12 @@ _PRIVATE = 0xE000
 _UNPROTECT = {_PRIVATE + ord(c): c for c in _ESCAPABLE.replace("\\", "")} | {_PRIVATE + ord("\\"): "\\"}
 
 # A URL may hold balanced parentheses, or end inside an unbalanced one ("…Section%207(j)" cut by a converter).
-_URL = r"(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*(?:\([^\s()]*)?)(?:\s+\"[^\"\n]*\")?"
+# A link to a text fragment ("…#:~:text=3)(A)%20applies.-,(6),-(Apply") holds unbalanced parentheses of the
+# quoted text: it runs to the last ")" before a space.
+_URL = (
+    r"(?:<[^<>\n]*>|[^\s()<>\[\]]*#:~:text=[^\s<>]*(?=\))|"
+    r"[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*(?:\([^\s()]*)?)(?:\s+\"[^\"\n]*\")?"
+)
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(" + _URL + r"\)")
 # Link text may hold one level of brackets: "[Vehicle [OMFV]](url)".
 _LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(" + _URL + r"\)")
@@ -55,6 +60,12 @@ def _link_text(match: re.Match[str]) -> str:
     if start > 0 and rest[start - 1].isalnum() and text[:1].isalnum():
         text = " " + text
     end = match.end()
+    link = match.group(0)
+    if link.endswith("))") and "#:~:text=" in link:
+        # "(21 U.S.C. [§321(ff)](…#:~:text=…dietary))," — the last ")" closed the sentence's own parenthesis.
+        before = rest[rest.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if before.count("(") > before.count(")"):
+            text += ")"
     while end < len(rest) and rest[end] in "*_" and end - match.end() < 64:
         end += 1  # emphasis markers between the link and the next word: "[Figure 2](url)****shows"
     following = rest[end : end + 1]
