@@ -27,6 +27,7 @@ _URL = (
 )
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(" + _URL + r"\)")
 # Link text may hold one level of brackets: "[Vehicle [OMFV]](url)".
+_LINK_TARGET = re.compile(r"\]\(\S*")  # "](https://…": a link's target, whose parentheses are not the text's
 _LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(" + _URL + r"\)")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
@@ -63,7 +64,7 @@ def _link_text(match: re.Match[str]) -> str:
     link = match.group(0)
     if link.endswith("))") and "#:~:text=" in link:
         # "(21 U.S.C. [§321(ff)](…#:~:text=…dietary))," — the last ")" closed the sentence's own parenthesis.
-        before = rest[rest.rfind("\n", 0, match.start()) + 1 : match.start()]
+        before = _LINK_TARGET.sub("", rest[rest.rfind("\n", 0, match.start()) + 1 : match.start()])
         if before.count("(") > before.count(")"):
             text += ")"
     while end < len(rest) and rest[end] in "*_" and end - match.end() < 64:
