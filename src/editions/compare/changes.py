@@ -25,6 +25,7 @@ name changes, or when enough content words come or go (at least 3, and at least 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -394,6 +395,21 @@ def classify_edit(
     for that alone to make the edit substantive (default `MIN_CONTENT_WORDS`), `min_content_share`: and
     what share of the old text's content words (default `MIN_CONTENT_SHARE`); `triggers=False` ignores
     figures, negation, modality and names (for measuring what they add)."""
+    if min_content_words is None and min_content_share is None and triggers and isinstance(ops, tuple):
+        # The default question is asked of the same edit by the comparison (stats, brief) and again by what
+        # shows it (the web page, the text report): answered once.
+        return _classify_default(ops)
+    return _classify(ops, min_content_words, min_content_share, triggers)
+
+
+@functools.lru_cache(maxsize=4_096)
+def _classify_default(ops: tuple[WordOp, ...]) -> EditKind:
+    return _classify(ops, None, None, True)
+
+
+def _classify(
+    ops: Sequence[WordOp], min_content_words: int | None, min_content_share: float | None, triggers: bool
+) -> EditKind:
     need = MIN_CONTENT_WORDS if min_content_words is None else min_content_words
     reasons: list[str] = []
     if triggers:
