@@ -190,12 +190,18 @@ def test_a_range_between_two_figures() -> None:
         "Hutt et al., supra note 16, at 1597.",
         "See footnote 117; Chadha, 462 U.S. 919, 935 n. 9; 119 U.S. 336, 340-41 (",
         "under sections 203, 205, or 206 of the Act, pp. 1, 3, and pp. 2-22, 7-7.",
+        "referred to H.Rept. 119-215 and S.Rept. 118-5; see infra notes 221–233",
     ],
 )
 def test_legal_citations_are_not_figures(text: str) -> None:
     # Public law numbers, U.S. Code and C.F.R. sections, paragraph designators and reporter volumes name
     # a text; CRS reports cite them by the hundred, and none is a figure.
     assert facts(text) == []
+
+
+def test_per_second_is_not_an_ordinal() -> None:
+    assert [f[0] for f in facts("speeds of 1,000 megabits per second")] == ["count"]
+    assert facts("the second meeting") == [("ordinal", 2, None, False)]
 
 
 def test_figures_after_a_section_number_are_kept() -> None:

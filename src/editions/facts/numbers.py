@@ -174,9 +174,9 @@ APPROXIMATE = re.compile(
 # "Article 9", "Figure 1", "P.L. 115-232", "COVID-19": numbers that name rather than measure.
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:[Aa]rticle|[Ss]ections?|[Ss]ec\.|[Ss]ubsection|[Pp]aragraph|[Ss]ubparagraph|[Cc]lause|[Tt]itle|"
-    r"[Cc]hapter|Figure|Fig\.|Table|Part|,\s*part|Division|Amendment|Rule|(?:supra|accompanying)\s+note|"
+    r"[Cc]hapter|Figure|Fig\.|Table|Part|,\s*part|Division|Amendment|Rule|(?:supra|infra|accompanying)\s+notes?|"
     r"[Ff]ootnotes?|(?<=\d\s)nn?\.|"
-    r"Resolution|[Nn]o\.|[Nn]os\.|Number|Volume|[Vv]ol\.|Item|Annex|Appendix|Box|Note|[Pp]age|p\.|pp\.|Res\.|"
+    r"Resolution|[Nn]o\.|[Nn]os\.|Number|Volume|[Vv]ol\.|Item|Annex|Appendix|Box|Note|[Pp]age|p\.|pp\.|Res\.|Rept\.|Doc\.|"
     r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Public\s+Law|Stat\.|U\.S\.C\.|C\.F\.R\.?|Fed\.\s?Reg\.|F\.\s?(?:2d|3d|4th)|"
     r"F\.\s?Supp\.(?:\s?(?:2d|3d))?|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|Exec\.\s+Order|E\.O\.|Form|Route|"
     r"Highway|Flight|Resolution)\s?|(?:\b[Ii]d\.|\.|\b(?:2d|3d|4th)|\bnote\s\d+,)\s+at\s|§§?\s?|(?<=[0-9)])\(|"
@@ -188,7 +188,7 @@ _IDENTIFIER_ENDS = (
     "amendment", "rule", "resolution", "no.", "nos.", "number", "volume", "vol.", "item", "annex", "appendix",
     "box", "note", "page", "subsection", "paragraph", "subparagraph", "clause", "p.", "res.", "r.", "s.", "l.",
     "stat.", "c.", "order", "o.", "form", "route", "highway", "flight", "law", "at", "c.f.r", "reg.", "2d", "3d",
-    "4th", "supp.", "ct.", "ed.", "footnote", "footnotes", "n.", "§", "(", "-", "–",
+    "4th", "supp.", "ct.", "ed.", "footnote", "footnotes", "n.", "notes", "rept.", "doc.", "§", "(", "-", "–",
 )  # fmt: skip
 # A citation's volume or title number: "42 U.S.C. 1983", "45 C.F.R. Part 46", "135 Stat. 429",
 # "86 Fed. Reg. 1", "567 U.S. 519", "578 U.S. at 162", "F.3d", "F. Supp.", "S. Ct.", "L. Ed.".

@@ -30,6 +30,7 @@ _TOP_N_VALUES = {
 }  # fmt: skip
 _NUMBER_ONE = re.compile(r"(?:No\.|number)\s?(?P<n>\d{1,3})\b(?!,\d)(?=\s+(?:in|among|on|of)\b)")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_PER_SECOND = re.compile(r"\bper\s+second$", re.IGNORECASE)
 
 
 def find_ranks(text: str, tokens: list[NumberToken]) -> list[Found]:
@@ -47,6 +48,8 @@ def find_ranks(text: str, tokens: list[NumberToken]) -> list[Found]:
             end = after.end()
             found.append(Found(tok.start, end, "rank", value, None))
             ordinal_spans.append((tok.start, end))
+        elif value == 2 and _PER_SECOND.search(text, max(0, tok.start - 8), tok.end):
+            continue  # "megabits per second": a unit of time
         else:
             found.append(Found(tok.start, tok.end, "ordinal", value, None))
             ordinal_spans.append((tok.start, tok.end))
