@@ -236,10 +236,18 @@ def report_summary(lib: Library, caches: Caches, key: str, rows: Sequence[Editio
     return caches.reports.get(("report", key, tuple(r.id for r in rows)), make)
 
 
-def compare_refs(lib: Library, caches: Caches, old: str, new: str, min_change: float = 0.0) -> Comparison:
+def compare_refs(
+    lib: Library,
+    caches: Caches,
+    old: str,
+    new: str,
+    min_change: float = 0.0,
+    infos: tuple[EditionInfo, EditionInfo] | None = None,
+) -> Comparison:
     """The comparison of two editions named by reference, kept in memory; at min_change 0 through
-    `Library.compare` (which keeps its links for the library's changed shares)."""
-    old_info, new_info = lib.info(old), lib.info(new)
+    `Library.compare` (which keeps its links for the library's changed shares). `infos`: `lib.info` of both,
+    when the caller has them already."""
+    old_info, new_info = infos or (lib.info(old), lib.info(new))
     step = round(min_change, 3)
 
     def make() -> Comparison:
@@ -444,8 +452,28 @@ def _redline(words: Sequence[tuple[str, str, str]], side: str) -> Markup:
     return Markup("".join(out))
 
 
-def _plain(edition: Edition, indices: Sequence[int]) -> Markup:
-    return escape(" ".join(edition.text_of(edition.sentences[i]) for i in indices))
+def _plain(texts: Sequence[str], indices: Sequence[int]) -> Markup:
+    """The sentences `indices` of an edition (`texts`: its sentences' texts), escaped."""
+    if len(indices) == 1:
+        return escape(texts[indices[0]])
+    return escape(" ".join(texts[i] for i in indices))
+
+
+def _sentence_texts(edition: Edition) -> list[str]:
+    text = edition.text
+    return [text[s.span.start : s.span.end] for s in edition.sentences]
+
+
+def _section_names(edition: Edition) -> list[str]:
+    """`section_name` of every sentence, each distinct heading path joined once."""
+    names: dict[tuple[str, ...], str] = {}
+    out = []
+    for n, s in enumerate(edition.sentences):
+        name = names.get(s.section)
+        if name is None:
+            name = names[s.section] = section_name(edition, n)
+        out.append(name)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,6 +541,8 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
     at its new place with a marker at its old one, runs of unchanged sentences folded."""
     figure_old = {fc.old.sentence for fc in c.fact_changes if fc.old is not None and fc.kind == "changed"}
     figure_new = {fc.new.sentence for fc in c.fact_changes if fc.new is not None and fc.kind == "changed"}
+    old_texts, new_texts = _sentence_texts(c.old), _sentence_texts(c.new)
+    old_sections, new_sections = _section_names(c.old), _section_names(c.new)
     rows: list[Row] = []
     changes: list[ChangeItem] = []
     # Where each old sentence's row is, to put a "moved from here" marker after its predecessor.
@@ -530,35 +560,33 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
             ghosts_done.add(moved.old[0])
             rows.append(
                 Row("moved-away", Markup(), Markup(), moved.old, (), target=f"new-s{moved.new[0]}",
-                    section=section_name(c.old, moved.old[0]), above=moved.old in placed)
+                    section=old_sections[moved.old[0]], above=moved.old in placed)
             )  # fmt: skip
 
     ghosts_after(-1)
     for link in c.links:
-        section = section_name(c.new, link.new[0]) if link.new else section_name(c.old, link.old[0])
+        section = new_sections[link.new[0]] if link.new else old_sections[link.old[0]]
         is_shown = shown(link, min_change)
-        figure = bool(set(link.old) & figure_old or set(link.new) & figure_new) and is_shown
+        figure = is_shown and (any(i in figure_old for i in link.old) or any(j in figure_new for j in link.new))
         kind = str(link.kind)
         if not is_shown:
             kind = "same"
-            old_html, new_html = _plain(c.old, link.old), _plain(c.new, link.new)
+            old_html, new_html = _plain(old_texts, link.old), _plain(new_texts, link.new)
         elif link.kind is LinkKind.ADDED:
-            old_html, new_html = Markup(), Markup("<ins>{}</ins>").format(_plain(c.new, link.new))
+            old_html, new_html = Markup(), Markup("<ins>{}</ins>").format(_plain(new_texts, link.new))
         elif link.kind is LinkKind.DELETED:
-            old_html, new_html = Markup("<del>{}</del>").format(_plain(c.old, link.old)), Markup()
+            old_html, new_html = Markup("<del>{}</del>").format(_plain(old_texts, link.old)), Markup()
         else:
             if link.kind is LinkKind.EDITED and not figure and not classify_edit(link.words).substantive:
                 kind = "cosmetic"
             if link.words:
                 old_html, new_html = _redline(link.words, "old"), _redline(link.words, "new")
             else:
-                old_html, new_html = _plain(c.old, link.old), _plain(c.new, link.new)
+                old_html, new_html = _plain(old_texts, link.old), _plain(new_texts, link.new)
         number = 0
         if is_shown:
             number = len(changes) + 1
-            text = " ".join(c.new.text_of(c.new.sentences[j]) for j in link.new) or " ".join(
-                c.old.text_of(c.old.sentences[i]) for i in link.old
-            )
+            text = " ".join(new_texts[j] for j in link.new) or " ".join(old_texts[i] for i in link.old)
             changes.append(ChangeItem(number, kind, section, _shorten(text, 90), figure))
         target = f"moved-from-{link.old[0]}" if link.kind is LinkKind.MOVED and link.old else ""
         rows.append(Row(kind, old_html, new_html, link.old, link.new, number, figure, target, section))
@@ -575,7 +603,7 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
     figures = tuple(
         FigureRow(
             fc.measure,
-            section_name(c.new, fc.new.sentence) if fc.new else section_name(c.old, fc.old.sentence) if fc.old else "",
+            new_sections[fc.new.sentence] if fc.new else old_sections[fc.old.sentence] if fc.old else "",
             c.old.text_of(fc.old) if fc.old else "",
             c.new.text_of(fc.new) if fc.new else "",
             fc.old.sentence if fc.old else None,
@@ -619,24 +647,26 @@ def _row_html(r: Row, changes: int, with_id: bool = True) -> str:
             '<div class="new"></div></div>\n'
         )
     kind = escape(r.kind)
-    ident = f' id="c{r.change}" tabindex="-1"' if r.change and with_id else ""
-    out = [f'<div class="row k-{kind}{" fig" if r.figure else ""}"{ident}>']
-    if r.change:
-        out.append(f'<div class="rowbar"><span class="badge k-{kind}">{kind}</span>')
-        if r.figure:
-            out.append(' <span class="badge k-figure">figure</span>')
-        out.append(f' <span class="cite">{_cites(r.old_ids, r.new_ids)}</span>')
-        if r.target:
-            out.append(f' <a href="#{escape(r.target)}">where it was</a>')
-        out.append(' <span class="step">')
-        if r.change > 1:
-            out.append(f'<a href="#c{r.change - 1}">previous change</a> · ')
-        if r.change < changes:
-            out.append(f'<a href="#c{r.change + 1}">next change</a> · ')
-        out.append('<a href="#changes">change list</a></span></div>')
     old_anchors = "".join(f'<span id="old-s{i}"></span>' for i in r.old_ids)
     new_anchors = "".join(f'<span id="new-s{j}"></span>' for j in r.new_ids)
-    out.append(f'<div class="old">{old_anchors}{r.old}</div><div class="new">{new_anchors}{r.new}</div></div>\n')
+    sides = f'<div class="old">{old_anchors}{r.old}</div><div class="new">{new_anchors}{r.new}</div></div>\n'
+    if not r.change:  # most rows: an unchanged sentence
+        return f'<div class="row k-{kind}{" fig" if r.figure else ""}">{sides}'
+    ident = f' id="c{r.change}" tabindex="-1"' if with_id else ""
+    out = [f'<div class="row k-{kind}{" fig" if r.figure else ""}"{ident}>']
+    out.append(f'<div class="rowbar"><span class="badge k-{kind}">{kind}</span>')
+    if r.figure:
+        out.append(' <span class="badge k-figure">figure</span>')
+    out.append(f' <span class="cite">{_cites(r.old_ids, r.new_ids)}</span>')
+    if r.target:
+        out.append(f' <a href="#{escape(r.target)}">where it was</a>')
+    out.append(' <span class="step">')
+    if r.change > 1:
+        out.append(f'<a href="#c{r.change - 1}">previous change</a> · ')
+    if r.change < changes:
+        out.append(f'<a href="#c{r.change + 1}">next change</a> · ')
+    out.append('<a href="#changes">change list</a></span></div>')
+    out.append(sides)
     return "".join(out)
 
 
