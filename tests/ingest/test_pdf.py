@@ -347,3 +347,18 @@ def test_a_footnote_mark_that_starts_a_run_after_a_sentence_is_dropped() -> None
         "The development company loan program is another loan guarantee program.",
         "To be eligible, a project needs funds.",
     ]
+
+
+def test_stacked_author_lines_whose_roles_name_the_us_are_authors() -> None:
+    page = Page(
+        [
+            Line(72, 720, "Congress may wish to consider the plans of the service for the next decade."),
+            Line(72, 696, "Jennifer Doe, Analyst in U.S. Defense Policy"),
+            Line(72, 684, "Ebrima Roe, U.S. Army Fellow"),
+        ]
+    )
+    edition = editions.read(build([page]), name="authors.pdf")
+    assert [(a.name, a.role) for a in edition.authors] == [
+        ("Jennifer Doe", "Analyst in U.S. Defense Policy"),
+        ("Ebrima Roe", "U.S. Army Fellow"),
+    ]

@@ -73,13 +73,15 @@ _PRODUCT_NAMES = {
 _ROLE_WORDS = (
     r"(?:Coordinator|Specialist|Analyst|(?:Legislative\s+)?Attorney|Research\s+(?:Assistant|Librarian)|"
     r"Information\s+Research\s+Specialist|Section\s+Research\s+Manager|Senior\s+\w+|Acting\s+\w+|"
-    r"Presidential\s+Management\s+Fellow|Law\s+Clerk|Visiting\s+\w+|Director)"
+    r"Presidential\s+Management\s+Fellow|(?:U\.S\.\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Fellow|Law\s+Clerk|"
+    r"Visiting\s+\w+|Director)"
 )
 _NAME = (
     r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # a first name or an initial ("J. Smith")
     r"(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|de|van|von|da|del|la|Mc\w+)){1,4}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))?"
 )
-AUTHOR_LINE = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<role>{_ROLE_WORDS}\b[^.;]{{0,120}})$")
+# A role holds no sentence punctuation, but may name "U.S." ("Analyst in U.S. Defense Policy").
+AUTHOR_LINE = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<role>{_ROLE_WORDS}\b(?:[^.;]|U\.S\.){{0,120}})$")
 _FIELD = re.compile(r"^\*\*(?P<key>[^*\n]{1,40}):\*\*\s*(?P<value>.*)$")
 
 
