@@ -167,6 +167,34 @@ def test_the_glyph_bomb_stays_within_bounded_memory(tmp_path: Path) -> None:
     assert int(out.stdout.strip()) < 400 * 1024  # KB
 
 
+_BAD_PDFS = {
+    "zero-byte": (b"", "is empty"),
+    "truncated": (_good_pdf()[: len(_good_pdf()) // 2], "not a readable PDF"),
+    "corrupt": (b"%PDF-1.4\n" + bytes(range(256)) * 40, "not a readable PDF"),
+    "encrypted": (build([Page([Line(72, 700, "secret")])], encrypt=True), "encrypted"),
+    "no-text-layer": (build([Page(extra=b"0 0 m 100 100 l S")]), "no text layer"),
+    "10000-pages": (build([Page([Line(72, 700, "one of many")])], shared_pages=9_999), "over the limit"),
+    "glyph-bomb": (
+        build([Page(extra=b"BT /F1 0.5 Tf 10 780 Td " + (b"(" + b"x" * 1000 + b") Tj 0 -0.7 Td ") * 1000 + b"ET")]),
+        "characters, over the limit",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_BAD_PDFS))
+def test_editions_show_refuses_a_bad_pdf_with_one_sentence_and_exit_1(tmp_path: Path, case: str) -> None:
+    data, message = _BAD_PDFS[case]
+    path = tmp_path / f"{case}.pdf"
+    path.write_bytes(data)
+    result = subprocess.run(
+        [sys.executable, "-m", "editions", "show", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and lines[0].endswith("."), result.stderr
+
+
 def test_cli_style_failure_has_no_traceback(tmp_path: Path) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.7\nnot really")
