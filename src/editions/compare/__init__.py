@@ -15,6 +15,9 @@ old text to every new text (see `editions.compare.align.SimilarityFn`). Without 
 from __future__ import annotations
 
 import dataclasses
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from editions.compare.align import DEFAULT_PARAMS, AlignParams, SimilarityFn, align, lexical_similarity
 from editions.compare.brief import brief as make_brief
@@ -55,6 +58,29 @@ def compare(
     links, figure changes and stats always cover everything. `params` and `similarity` tune the aligner."""
     if not 0.0 <= min_change <= 1.0:
         raise ValueError(f"min_change must be between 0 and 1, not {min_change}")
+    with _collector_paused():
+        return _compare(old, new, min_change=min_change, params=params, similarity=similarity)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while comparing: the comparison makes hundreds of thousands of small
+    tuples and no reference cycles, and every full collection walks all live objects, the two editions
+    included, so its cost grew faster than the editions (a 1,000-page pair: 2.5–2.9 s of CPU with it,
+    1.9–2.1 s without; 100 pages: 0.20 s either way). Refcounting still frees everything; the collector is
+    restored as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compare(
+    old: Edition, new: Edition, *, min_change: float, params: AlignParams, similarity: SimilarityFn | None
+) -> Comparison:
     old_texts = [old.text_of(s) for s in old.sentences]
     new_texts = [new.text_of(s) for s in new.sentences]
     links = [
