@@ -184,6 +184,15 @@ def _ref(key: str, row: _Row, siblings: Sequence[_Row]) -> str:
     return f"{key}@{row.id[:12]}"
 
 
+def _refs(key: str, rows: Sequence[_Row]) -> list[str]:
+    """`_ref` of every row of one report, in one pass."""
+    days = Counter(r.date for r in rows if r.date is not None)
+    return [
+        f"{key}@{r.date.isoformat()}" if r.date is not None and days[r.date] == 1 else f"{key}@{r.id[:12]}"
+        for r in rows
+    ]
+
+
 def title_key(title: str | None) -> str:
     """A title reduced for comparison: case, accents, punctuation and spacing ignored."""
     if not title:
@@ -767,23 +776,23 @@ class Library:
             by_report.setdefault(int(r[7]), []).append(
                 _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
             )
-        position: dict[int, tuple[int, _Row, list[_Row]]] = {}
-        for rows in by_report.values():
+        position: dict[int, tuple[int, _Row, str]] = {}  # edition pk → (position, row, reference)
+        for report_pk, rows in by_report.items():
             ordered = _ordered(rows)
-            for i, row in enumerate(ordered):
-                position[row.pk] = (i, row, ordered)
+            for i, ref in enumerate(_refs(keys[report_pk], ordered)):
+                position[ordered[i].pk] = (i, ordered[i], ref)
+        sections: dict[str, tuple[str, ...]] = {}
         out: dict[int, list[tuple[int, Citation]]] = {}
         for passage_pk, idx, section, report_pk, edition_pk in found:
-            i, row, ordered = position[int(edition_pk)]
+            i, row, ref = position[int(edition_pk)]
             day = row.date.isoformat() if row.date else None
             if (where.since and (day is None or day < where.since)) or (
                 where.until and (day is None or day > where.until)
             ):
                 continue
-            key = keys[int(report_pk)]
-            citation = Citation(
-                key, row.id, _ref(key, row, ordered), row.date, row.version, int(idx), _codec.read_section(section)
-            )
+            if section not in sections:
+                sections[section] = _codec.read_section(section)
+            citation = Citation(keys[int(report_pk)], row.id, ref, row.date, row.version, int(idx), sections[section])
             out.setdefault(int(passage_pk), []).append((i, citation))
         return {pk: tuple(c for _, c in sorted(cs, key=lambda x: (x[0], x[1].sentence))) for pk, cs in out.items()}
 
