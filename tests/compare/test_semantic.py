@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from editions.compare import semantic
-from editions.compare.align import align, lexical_similarity
+from editions.compare.align import align, lexical_similarity, similarity_key
 from editions.model import LinkKind
 
 FUTENMA_OLD = [
@@ -94,11 +94,19 @@ def test_missing_extra_is_one_sentence(seed_2018: Path) -> None:
 
 
 @pytest.mark.skipif(not semantic.available(), reason="needs the editions[semantic] extra")
-def test_real_model_pairs_the_futenma_paraphrase() -> None:
-    scorer = semantic.semantic_similarity()
-    cosine = scorer.embed(["relocate the futenma base on okinawa", "relocate a marine corps base in okinawa"])
-    assert float(cosine[0] @ cosine[1]) > 0.5
-    links = align(FUTENMA_OLD, FUTENMA_NEW, params=semantic.SEMANTIC_PARAMS, similarity=scorer)
+def test_real_model_scores_the_futenma_paraphrase() -> None:
+    """With the real model: the paraphrase scores higher by embeddings than by words, an unrelated sentence
+    does not; with the embeddings alone it is one edited sentence. (The default blend, chosen on ArgRewrite,
+    weighs them 0.25 and leaves this pair unpaired: docs/quality.md.)"""
+    keys = [similarity_key(FUTENMA_OLD[1]), similarity_key(FUTENMA_NEW[1]), similarity_key(FUTENMA_OLD[2])]
+    vectors = semantic.semantic_similarity().embed(keys)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    paraphrase = float(vectors[0] @ vectors[1])
+    assert paraphrase > 0.55 > float(lexical_similarity(keys[:1], keys[1:2])[0, 0])
+    assert float(vectors[1] @ vectors[2]) < 0.3
+    links = align(
+        FUTENMA_OLD, FUTENMA_NEW, params=semantic.SEMANTIC_PARAMS, similarity=semantic.SemanticSimilarity(1.0)
+    )
     assert ((1,), (1,), LinkKind.EDITED) in {(link.old, link.new, link.kind) for link in links}
 
 
