@@ -306,3 +306,19 @@ def test_links_to_text_fragments_with_unbalanced_parentheses() -> None:
     assert edition.text == (
         "The current version and prior version differ. They are the same. It is food (21 U.S.C. §321(ff)), as held."
     )
+
+
+def test_a_list_item_cut_at_a_page_break_takes_its_lower_case_tail() -> None:
+    edition = read_md(
+        "# T\n\n- The court held that the question was whether a defendant's\n\n"
+        "conduct was unlawful, not whether a plaintiff can sue.\n\n- A second item\n\nA new paragraph.\n"
+    )
+    assert [(b.kind, edition.text_of(b)) for b in edition.blocks[1:]] == [
+        (
+            BlockKind.LIST_ITEM,
+            "The court held that the question was whether a defendant's conduct was unlawful, not whether a "
+            "plaintiff can sue.",
+        ),
+        (BlockKind.LIST_ITEM, "A second item"),
+        (BlockKind.PARAGRAPH, "A new paragraph."),
+    ]

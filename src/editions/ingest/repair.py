@@ -238,8 +238,9 @@ def _join_cut_paragraphs(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     i = 0
     while i < len(out):
         block = out[i]
-        if block.kind is BlockKind.PARAGRAPH:
-            cut = _is_cut(block.text)
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            # A list item has no need of a sentence end; only a lower-case paragraph after it is its tail.
+            cut = block.kind is BlockKind.PARAGRAPH and _is_cut(block.text)
             j = i + 1
             while j < len(out) and out[j].kind in _SKIPPABLE:
                 j += 1
@@ -247,7 +248,7 @@ def _join_cut_paragraphs(blocks: Sequence[RawBlock]) -> list[RawBlock]:
                 tail = out[j].text
                 glue = SOFT_HYPHEN if block.text.endswith("-") and tail[:1].islower() else " "
                 head = block.text[:-1] if glue == SOFT_HYPHEN else block.text
-                out[i] = RawBlock(BlockKind.PARAGRAPH, head + glue + tail, block.level)
+                out[i] = RawBlock(block.kind, head + glue + tail, block.level)
                 del out[j]
                 continue  # the joined paragraph may itself still be cut
         i += 1
