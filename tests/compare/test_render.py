@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-from rich.console import Console
+from rich.console import Console, Group
+from rich.text import Text
 
 from editions.compare import compare
 from editions.model import Comparison, Edition
@@ -136,3 +137,26 @@ def test_html_has_figures_table_change_list_and_side_by_side(edition_of: ReadFn)
     assert re.search(r"<ins>\s?1,500</ins>", right) and "1,200" not in right
     same = next(r for r in rows if "Congress may revisit" in r)
     assert 'class="same"' in same
+
+
+def test_terminal_colored_section_by_section(edition_of: ReadFn) -> None:
+    c = compare(
+        edition_of(OLD.replace("# Report", "Report").replace("## ", ""), "old.txt"),
+        edition_of(NEW.replace("# Report", "Report").replace("## ", ""), "new.txt"),
+    )
+    console = Console(width=120, record=True, color_system="truecolor", force_terminal=True)
+    console.print(render_terminal(c))
+    plain = console.export_text(clear=False)
+    changes = plain.split("Changes by section")[1]
+    # Sections in the new edition's order, each with its own changes under it.
+    assert changes.index("Overview") < changes.index("1,500") < changes.index("Outlook") < changes.index("is new")
+    assert "1 unchanged sentence" in changes.split("Outlook")[1]
+    # Deleted words struck in red, inserted ones underlined in green, section names in their own style.
+    group = render_terminal(c)
+    assert isinstance(group, Group)
+    lines = [r for r in group.renderables if isinstance(r, Text)]
+    redline = next(t for t in lines if t.plain.startswith("  edited") and "1,500" in t.plain)
+    styles = {redline.plain[span.start : span.end].strip(): str(span.style) for span in redline.spans}
+    assert styles["1,200"] == "red strike" and styles["1,500"] == "green underline"
+    heading = next(t for t in lines if t.plain == "Outlook")
+    assert str(heading.style) == "bold magenta"
