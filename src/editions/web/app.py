@@ -489,12 +489,13 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         old_info, new_info = lib.info(old), lib.info(new)
 
         def render() -> str:
-            comparison = views.compare_refs(lib, caches, old, new, min_change, infos=(old_info, new_info))
-            view = views.compare_view(comparison, min_change)
-            return env.get_template("compare.html").render(
-                **_globals(uploads), view=view, c=comparison, old_info=old_info, new_info=new_info,
-                min_change=min_change, side=views.side_by_side_html(view),
-            )  # fmt: skip
+            with views.collector_paused():
+                comparison = views.compare_refs(lib, caches, old, new, min_change, infos=(old_info, new_info))
+                view = views.compare_view(comparison, min_change)
+                return env.get_template("compare.html").render(
+                    **_globals(uploads), view=view, c=comparison, old_info=old_info, new_info=new_info,
+                    min_change=min_change, side=views.side_by_side_html(view),
+                )  # fmt: skip
 
         # The page names the editions by id and by the references shown (which a newer edition can change).
         key = (old_info.id, new_info.id, old_info.ref, new_info.ref, round(min_change, 3))
