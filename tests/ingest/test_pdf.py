@@ -390,3 +390,28 @@ def test_stacked_author_lines_whose_roles_name_the_us_are_authors() -> None:
         ("Jennifer Doe", "Analyst in U.S. Defense Policy"),
         ("Ebrima Roe", "U.S. Army Fellow"),
     ]
+
+
+def test_a_wrapped_row_label_in_a_tight_table_stays_in_its_row() -> None:
+    rows = [
+        ("Office", "2024", "2025"),
+        ("Analytics, Review, and", "2,086", "2,307"),
+        ("Oversight", None, None),
+        ("Patient Protection Act", "$5", "$6"),
+        ("(P.L. 111-148)", None, None),
+        ("Hearings Operations", "9,664", "9,386"),
+    ]
+    lines = [Line(72, 520, "Table 1. Staff on Duty by Office")]
+    for k, (label, a, b) in enumerate(rows):
+        y = 500 - 12 * k
+        lines.append(Line(72, y, label))
+        if a is not None and b is not None:
+            lines += [Line(300, y, a), Line(400, y, b)]
+    lines.append(Line(72, 400, "Staff levels fell in most offices over the two years shown in the table."))
+    edition = editions.read(build([Page(lines)]), name="wrapped.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Office | 2024 | 2025\nAnalytics, Review, and Oversight | 2,086 | 2,307\n"
+        "Patient Protection Act (P.L. 111-148) | $5 | $6\nHearings Operations | 9,664 | 9,386"
+    ]
+    assert "Staff levels fell in most offices over the two years shown in the table." in edition.text

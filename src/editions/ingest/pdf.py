@@ -786,6 +786,7 @@ class _Layout:
         multi: list[_Line] = []
         size = lines[i].size
         first_right = float("inf")
+        wraps: set[int] = set()  # lines that carry on the first-column cell of the row above
         while j < len(lines):
             line = lines[j]
             if _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
@@ -796,7 +797,9 @@ class _Layout:
                 multi.append(line)
                 first_right = min(first_right, line.cells[0][1])
             elif line.cells[0][0] < first_right - 1:
-                break  # a one-cell line continues the table only under a later column
+                if not (multi and j > i and _wraps_first_cell(lines[j - 1], line)):
+                    break  # a one-cell line continues the table only under a later column
+                wraps.add(j - i)
             j += 1
         if len(multi) < 2:
             return None
@@ -809,7 +812,7 @@ class _Layout:
                 col = _column_of(spans, x0, x1)
                 cells[col] = f"{cells[col]} {t}" if col in cells else t
             placed.append(cells)
-        starts = _row_starts(table, placed, len(spans), size)
+        starts = _row_starts(table, placed, len(spans), size, wraps)
         rows: list[list[list[str]]] = []
         for k, cells in enumerate(placed):
             if starts[k] or not rows:
@@ -838,7 +841,26 @@ def _is_subtitle(group: list[_Line], line: _Line) -> bool:
     )
 
 
-def _row_starts(table: list[_Line], placed: list[dict[int, str]], columns: int, size: float) -> list[bool]:
+def _wraps_first_cell(prev: _Line, line: _Line) -> bool:
+    """A one-cell line set tight under a row's first cell, within its column, that goes on with its words: the
+    rest of a wrapped row label ("Analytics, Review, and" / "Oversight"), not a paragraph after the table."""
+    if len(line.cells) != 1 or not prev.cells:
+        return False
+    x0, x1, text = prev.cells[0]
+    own = line.cells[0]
+    if abs(own[0] - x0) > 3 or own[1] > max(x1, own[0] + 0.45 * (prev.x1 - prev.x0)) + 2:
+        return False
+    if prev.base - line.base > 1.6 * line.size or line.bold != prev.bold:
+        return False
+    return bool(own[2][:1].islower() or own[2][:1] == "(" or _OPEN_END.search(text))
+
+
+_OPEN_END = re.compile(r"(?:,|\band|\bof|\bthe|\bfor|\bon|\bin|\bto|&|-|—|/)$")
+
+
+def _row_starts(
+    table: list[_Line], placed: list[dict[int, str]], columns: int, size: float, wraps: set[int]
+) -> list[bool]:
     """Which lines of a table start a row. Tables that set rows apart with more space than they leave between
     the lines of a cell ("padded") start a row after such a gap, so that a first-column cell wrapped over two
     lines stays one cell; tight tables start a row at every line with text in the first column."""
@@ -850,7 +872,7 @@ def _row_starts(table: list[_Line], placed: list[dict[int, str]], columns: int, 
     starts = [True]
     for k in range(1, len(table)):
         if not padded:
-            starts.append(0 in placed[k])
+            starts.append(0 in placed[k] and k not in wraps)
         elif wide[k - 1]:
             starts.append(True)
         else:
