@@ -67,6 +67,7 @@ def test_unlinked_figure_far_away_needs_a_strong_measure(edition_of: ReadFn) -> 
         ("The law will pass.", "The law may pass.", True),
         ("The law will pass.", "The law will not pass.", True),
         ("The plan was backed by Senator Jones.", "The plan was backed by Senator Brown.", True),
+        ("The bill, said Mr. Smith, is near a vote.", "The bill, said Smith, is near a vote.", False),
         (
             "The plan was backed by the committee.",
             "The plan was backed by the committee and the national governors association.",

@@ -462,13 +462,18 @@ def _classify(
 _CAPITALIZED = re.compile(r"(?<![.!?:;\"“‘(])(?<![.!?:;\"“‘(]\s)\b[A-Z][^\W_]*(?:['’][^\W_]+)*")
 
 
+_NOT_NAMES = FUNCTION_WORDS | {"mr", "mrs", "ms", "dr"}
+"""Capitalized words that name no one: function words and honorifics ("Mr. Smith" → "Smith" changes no name)."""
+
+
 def _names(sentence: str) -> set[str]:
-    """Capitalized words not starting a sentence (or a quotation): names, roughly."""
+    """Capitalized words of two letters or more (a lone "U" of "U.S.", a list letter, are not names) not
+    starting a sentence (or a quotation): names, roughly."""
     first = len(sentence) - len(sentence.lstrip())
     return {
         m.group().lower()
         for m in _CAPITALIZED.finditer(sentence)
-        if m.start() != first and m.group().lower() not in FUNCTION_WORDS
+        if m.start() != first and len(m.group()) > 1 and m.group().lower() not in _NOT_NAMES
     }
 
 
