@@ -415,3 +415,24 @@ def test_a_wrapped_row_label_in_a_tight_table_stays_in_its_row() -> None:
         "Patient Protection Act (P.L. 111-148) | $5 | $6\nHearings Operations | 9,664 | 9,386"
     ]
     assert "Staff levels fell in most offices over the two years shown in the table." in edition.text
+
+
+def test_editions_show_reads_a_pdf_and_an_html_page(tmp_path: Path) -> None:
+    pdf_path = tmp_path / "columns.pdf"
+    data, texts = _two_column_pdf()
+    pdf_path.write_bytes(data)
+    html_path = tmp_path / "page.html"
+    html_path.write_text(
+        "<html><head><script>var hidden = 1;</script></head><body><main><h1>A Page</h1>"
+        "<h2>Background</h2><p>The program began in 1992 and grew in every state.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    for path, expected in ((pdf_path, texts[0]), (html_path, "The program began in 1992 and grew in every state.")):
+        result = subprocess.run(
+            [sys.executable, "-m", "editions", "show", str(path), "--format", "json"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert expected in result.stdout and "hidden" not in result.stdout
