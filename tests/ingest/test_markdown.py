@@ -322,3 +322,17 @@ def test_a_list_item_cut_at_a_page_break_takes_its_lower_case_tail() -> None:
         (BlockKind.LIST_ITEM, "A second item"),
         (BlockKind.PARAGRAPH, "A new paragraph."),
     ]
+
+
+def test_a_short_line_after_a_paragraph_left_open_is_no_heading() -> None:
+    edition = read_md(
+        "# T\n\n## Background\n\nIn its 2021 update, the Commandant further noted,\n\n"
+        "The 12 Light Armored Reconnaissance Companies identified in the initial Force Design\n\n"
+        "Report must be re-evaluated in light of the emerging concept.\n\n"
+        "The review ended in 2022 with these results\n\nNext Steps\n\nA new plan follows.\n"
+    )
+    assert [edition.text_of(s) for s in edition.sentences][0] == (
+        "In its 2021 update, the Commandant further noted, The 12 Light Armored Reconnaissance Companies "
+        "identified in the initial Force Design Report must be re-evaluated in light of the emerging concept."
+    )
+    assert ("Background",) in [s.section for s in edition.sentences]

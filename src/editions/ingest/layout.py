@@ -194,11 +194,24 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             kind = BlockKind.FOOTNOTE
         elif _CHROME_HEADING.match(text):
             kind = BlockKind.BOILERPLATE  # "Disclaimer" written as a plain line
-        elif _is_heading_line(text, nxt):
+        elif _is_heading_line(text, nxt) and not _left_open(out):
             out.append(RawBlock(BlockKind.HEADING, text, level=_plain_heading_level(markup_levels)))
             continue
         out.append(RawBlock(kind, text, block.level))
     return out
+
+
+_OPEN_END = re.compile(r"(?:[,;]|\s(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r"))[\"”’)]?$", re.I)
+
+
+def _left_open(out: Sequence[RawBlock]) -> bool:
+    """Whether the paragraph before stops mid-sentence ("… the Commandant further noted,"): what follows it
+    carries the sentence on (a quotation, the rest of a column) and is no heading."""
+    for block in reversed(out[-4:]):
+        if block.kind in (BlockKind.BOILERPLATE, BlockKind.CAPTION, BlockKind.FOOTNOTE):
+            continue
+        return block.kind is BlockKind.PARAGRAPH and bool(_OPEN_END.search(block.text))
+    return False
 
 
 def _next_kind(blocks: Sequence[RawBlock], i: int) -> BlockKind | None:
