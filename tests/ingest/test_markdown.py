@@ -331,7 +331,7 @@ def test_a_short_line_after_a_paragraph_left_open_is_no_heading() -> None:
         "Report must be re-evaluated in light of the emerging concept.\n\n"
         "The review ended in 2022 with these results\n\nNext Steps\n\nA new plan follows.\n"
     )
-    assert [edition.text_of(s) for s in edition.sentences][0] == (
+    assert next(edition.text_of(s) for s in edition.sentences) == (
         "In its 2021 update, the Commandant further noted, The 12 Light Armored Reconnaissance Companies "
         "identified in the initial Force Design Report must be re-evaluated in light of the emerging concept."
     )
