@@ -250,6 +250,7 @@ def test_in_focus_two_columns_read_like_the_markdown(shared: Path) -> None:
     from_md = editions.read(next((corpus / "markdown" / "in-focus").glob("IF10753v7-*.md")))
     assert _f1(_folded(from_pdf), _folded(from_md)) >= 0.95
     assert from_pdf.version == 7
+    assert from_pdf.product == "In Focus"
     assert [(a.name, a.role) for a in from_pdf.authors] == [("Corrie E. Clark", "Specialist in Energy Policy")]
     assert "crsreports.congress.gov" not in from_pdf.text
 
