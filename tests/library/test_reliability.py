@@ -83,7 +83,16 @@ def _check_whole(library: Library, files: dict[str, Path]) -> int:
     return len(rows)
 
 
-@pytest.mark.parametrize("script", [ADD_SCRIPT, ADD_PREREAD_SCRIPT], ids=["reading", "storing"])
+CLI = "editions add"  # the command itself: `python -m editions add DIR --library URL`
+
+
+def _adder(script: str, library_url: str, folder: Path) -> list[str]:
+    if script == CLI:
+        return [sys.executable, "-m", "editions", "add", str(folder), "--library", library_url]
+    return [sys.executable, "-c", script, library_url, str(folder)]
+
+
+@pytest.mark.parametrize("script", [ADD_SCRIPT, ADD_PREREAD_SCRIPT, CLI], ids=["reading", "storing", "cli"])
 def test_kill_during_directory_add_leaves_whole_editions(
     library_url: str, tmp_path: Path, writers: Any, script: str
 ) -> None:
@@ -94,7 +103,7 @@ def test_kill_during_directory_add_leaves_whole_editions(
     counts = []
     for _ in range(3):
         proc = subprocess.Popen(
-            [sys.executable, "-c", script, library_url, str(tmp_path / "in")],
+            _adder(script, library_url, tmp_path / "in"),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -110,14 +119,21 @@ def test_kill_during_directory_add_leaves_whole_editions(
     assert counts == sorted(counts) and counts[-1] < len(paths), counts
     # A re-run finishes the job.
     done = subprocess.run(
-        [sys.executable, "-c", ADD_SCRIPT, library_url, str(tmp_path / "in")],
+        _adder(ADD_SCRIPT if script != CLI else CLI, library_url, tmp_path / "in"),
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert done.returncode == 0, done.stderr
-    statuses = [line.split(" ", 1)[1] for line in done.stdout.splitlines()]
+    if script == CLI:
+        lines = done.stdout.splitlines()
+        statuses = [line.split()[0] for line in lines[:-1]]
+        assert lines[-1].startswith(f"{len(paths)} files: ") and lines[-1].endswith(" 0 failed"), lines[-1]
+    else:
+        statuses = [line.split(" ", 1)[1] for line in done.stdout.splitlines()]
+    assert len(statuses) == len(paths)
     assert set(statuses) <= {AddStatus.ADDED.value, AddStatus.EXISTS.value}, statuses
+    assert AddStatus.EXISTS.value in statuses  # what the killed runs stored is kept, not added again
     with Library(library_url) as library:
         assert _check_whole(library, files) == len(paths)
 
