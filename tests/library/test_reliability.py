@@ -150,23 +150,24 @@ def test_two_writers_and_a_reader(library_url: str, tmp_path: Path, writers: Any
         text=True,
         env=env,
     )
+    # One writer is a script calling the library, the other the `editions add` command a user would run.
+    commands = [
+        [sys.executable, "-c", ADD_SCRIPT, library_url, *map(str, paths[0::2])],
+        [sys.executable, "-m", "editions", "add", *map(str, paths[1::2]), "--library", library_url],
+    ]
     writers_ = [
-        subprocess.Popen(
-            [sys.executable, "-c", ADD_SCRIPT, library_url, *map(str, half)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for half in (paths[0::2], paths[1::2])
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        for command in commands
     ]
     outputs = [w.communicate(timeout=600) for w in writers_]
     stop.touch()
     read_out, read_err = reader.communicate(timeout=120)
     for (out, err), w in zip(outputs, writers_, strict=True):
         assert w.returncode == 0, err
-        assert "locked" not in err.lower() and "FAILED" not in out, (out, err)
-        assert len(out.splitlines()) == 40
+        assert "locked" not in err.lower() and "busy" not in err.lower(), err
+        assert "FAILED" not in out and "failed " not in out, out
+    assert len(outputs[0][0].splitlines()) == 40
+    assert outputs[1][0].splitlines()[-1] == "40 files: 40 added, 0 new sources, 0 already in the library, 0 failed"
     assert reader.returncode == 0, read_err
     assert "locked" not in read_err.lower()
     assert int(read_out.strip()) > 0
