@@ -85,7 +85,9 @@ def _metadata_from_blocks(blocks: list[RawBlock]) -> Metadata:
 def _read_bytes(source: str | os.PathLike[str] | bytes, max_bytes: int, name: str | None) -> tuple[bytes, str, str]:
     if isinstance(source, bytes):
         if len(source) > max_bytes:
-            raise InputError(f"{name or 'input'} is {_size(len(source))}, over the {_size(max_bytes)} limit.")
+            raise InputError(
+                f"{name or 'input'} is {format_size(len(source))}, over the {format_size(max_bytes)} limit."
+            )
         label = name or "input"
         data = source
         suffix = Path(name).suffix.lower() if name else ""
@@ -100,7 +102,7 @@ def _read_bytes(source: str | os.PathLike[str] | bytes, max_bytes: int, name: st
             raise InputError(f"{label} is not a regular file.")
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{label} is {_size(size)}, over the {_size(max_bytes)} limit.")
+            raise InputError(f"{label} is {format_size(size)}, over the {format_size(max_bytes)} limit.")
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -111,7 +113,7 @@ def _read_bytes(source: str | os.PathLike[str] | bytes, max_bytes: int, name: st
     return data, label, suffix
 
 
-def _size(n: int) -> str:
+def format_size(n: int) -> str:
     """A byte count as people write it: 5 KB, 1.5 MB (binary units, as the limit is given)."""
     value = float(n)
     for unit in ("bytes", "KB", "MB", "GB"):

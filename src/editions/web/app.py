@@ -43,6 +43,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import editions
 from editions.errors import EditionsError, InputWarning
+from editions.ingest import format_size
 from editions.library import Library, NotFoundError
 from editions.model import SCHEMA_VERSION
 from editions.render.json import edition_to_dict
@@ -93,15 +94,6 @@ TextQuery = Annotated[str, Query(max_length=300)]
 Report = Annotated[str, Query(max_length=120, description="Only this report.")]
 DateBound = Annotated[str, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="At most this many sentences.")]
-
-
-def _size(n: int) -> str:
-    value = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{n} bytes" if unit == "bytes" else f"{value:.1f}".removesuffix(".0") + f" {unit}"
-        value /= 1024
-    raise AssertionError("unreachable")
 
 
 def _clean_query(text: str) -> str:
@@ -160,7 +152,7 @@ class _Guard:
                 await _refuse(scope, send_secured, 401, TOKEN_NEEDED, {"www-authenticate": "Bearer"})
                 return
             length = headers.get("content-length")
-            too_big = f"the upload is over the {_size(self.max_upload)} limit."
+            too_big = f"the upload is over the {format_size(self.max_upload)} limit."
             if length is not None and (not length.isdigit() or int(length) > self.max_body):
                 await _refuse(scope, send_secured, 413, too_big)
                 return
@@ -570,7 +562,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         data = await file.read(max_upload + 1)
         name = _file_name(file.filename)
         if len(data) > max_upload:
-            raise editions.InputError(f"{name} is over the {_size(max_upload)} limit.")
+            raise editions.InputError(f"{name} is over the {format_size(max_upload)} limit.")
         return await run_in_threadpool(add_bytes, data, name)
 
     @app.post(
@@ -594,7 +586,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
     def add_page() -> HTMLResponse:
         if not uploads:
             return page("error.html", status_code=403, status=403, message=UPLOADS_OFF)
-        return page("add.html", result=None, max_upload=_size(max_upload))
+        return page("add.html", result=None, max_upload=format_size(max_upload))
 
     @app.post("/add", response_class=HTMLResponse, include_in_schema=False)
     async def add_form(
@@ -606,7 +598,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
             return page("error.html", status_code=401, status=401, message=TOKEN_WRONG if token_field else TOKEN_NEEDED)
         result = await receive_upload(file)
         return page("add.html", status_code=201 if result["status"] == "added" else 200, result=result,
-                    max_upload=_size(max_upload))  # fmt: skip
+                    max_upload=format_size(max_upload))  # fmt: skip
 
     # --- API description for people --------------------------------------------------------------------------
 
