@@ -34,6 +34,7 @@ __all__ = [
     "align",
     "changed_share",
     "classify_edit",
+    "collector_paused",
     "compare",
     "is_substantive",
     "lexical_similarity",
@@ -58,13 +59,14 @@ def compare(
     links, figure changes and stats always cover everything. `params` and `similarity` tune the aligner."""
     if not 0.0 <= min_change <= 1.0:
         raise ValueError(f"min_change must be between 0 and 1, not {min_change}")
-    with _collector_paused():
+    with collector_paused():
         return _compare(old, new, min_change=min_change, params=params, similarity=similarity)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while comparing: the comparison makes hundreds of thousands of small
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while comparing (and, in the web app, while a compare page is built):
+    the comparison makes hundreds of thousands of small
     tuples and no reference cycles, and every full collection walks all live objects, the two editions
     included, so its cost grew faster than the editions (a 1,000-page pair: 2.5–2.9 s of CPU with it,
     1.9–2.1 s without; 100 pages: 0.20 s either way). Refcounting still frees everything; the collector is

@@ -42,6 +42,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import editions
+from editions.compare import collector_paused
 from editions.errors import EditionsError, InputWarning
 from editions.ingest import format_size
 from editions.library import Library, NotFoundError
@@ -481,7 +482,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         old_info, new_info = lib.info(old), lib.info(new)
 
         def render() -> str:
-            with views.collector_paused():
+            with collector_paused():
                 comparison = views.compare_refs(lib, caches, old, new, min_change, infos=(old_info, new_info))
                 view = views.compare_view(comparison, min_change)
                 return env.get_template("compare.html").render(

@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import itertools
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup, escape
 
 import editions
+from editions.compare import collector_paused
 from editions.compare.brief import section_name
 from editions.compare.changes import classify_edit
 from editions.compare.words import EQUAL, changed_share
@@ -72,22 +71,6 @@ class Caches:
     library_pages: Cache[str] = field(default_factory=lambda: Cache(64))
     compared: dict[str, int] = field(default_factory=dict)
     """How many comparisons of each report this app has had the library keep (each can change its % changed)."""
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a large page is built: loading two editions, comparing them and
-    building the side-by-side rows makes a few hundred thousand small objects and no reference cycles, and each
-    full collection walks every live object (the app's kept pages and editions included). The first view of
-    a 100-page compare page: ~11% less CPU. Refcounting still frees everything; the collector is restored as it
-    was (a nested or concurrent pause leaves it to whoever paused it first)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def iso(value: dt.date | None) -> str | None:
