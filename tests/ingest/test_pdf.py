@@ -437,3 +437,19 @@ def test_editions_show_reads_a_pdf_and_an_html_page(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stderr
         assert expected in result.stdout and "hidden" not in result.stdout
+
+
+def test_a_header_set_over_two_bold_lines_is_one_row() -> None:
+    # "FY2025" over "Enacted" in a tight table (a row at every first-column line): the web table prints one row.
+    lines = [Line(72, 520, "Table 2. Funding by Account")]
+    header = [("", "FY2025", "FY2026"), ("Account", "Enacted", "Request")]
+    for k, cells in enumerate(header):
+        y = 500 - 11 * k
+        lines += [Line(x, y, t, font="F2") for x, t in zip((72, 300, 400), cells, strict=True) if t]
+    for k, cells in enumerate([("Science", "8,240", "7,092"), ("Energy", "6,863", "3,350")]):
+        y = 477 - 12 * k
+        lines += [Line(x, y, t) for x, t in zip((72, 300, 400), cells, strict=True)]
+    lines.append(Line(72, 400, "Funding fell in most accounts over the two years shown in the table."))
+    edition = editions.read(build([Page(lines)]), name="header.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == ["Account | FY2025 Enacted | FY2026 Request\nScience | 8,240 | 7,092\nEnergy | 6,863 | 3,350"]

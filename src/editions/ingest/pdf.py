@@ -813,6 +813,8 @@ class _Layout:
                 cells[col] = f"{cells[col]} {t}" if col in cells else t
             placed.append(cells)
         starts = _row_starts(table, placed, len(spans), size, wraps)
+        for k in range(1, _header_lines(table, size)):
+            starts[k] = False  # a header set over two or three lines is one row: "FY2025" over "Enacted"
         rows: list[list[list[str]]] = []
         for k, cells in enumerate(placed):
             if starts[k] or not rows:
@@ -856,6 +858,18 @@ def _wraps_first_cell(prev: _Line, line: _Line) -> bool:
 
 
 _OPEN_END = re.compile(r"(?:,|\band|\bof|\bthe|\bfor|\bon|\bin|\bto|&|-|—|/)$")
+
+
+def _header_lines(table: list[_Line], size: float) -> int:
+    """How many lines at the top of a table make its header: bold lines set tight one under the other (closer
+    than rows are set), above a body that is not all bold. The web edition prints such a header as one row,
+    each column's lines joined ("FY2025 Enacted")."""
+    k = 1
+    while k < min(len(table), 4) and table[k].bold and table[k - 1].base - table[k].base < 1.45 * size:
+        k += 1
+    if k < 2 or not table[0].bold or all(line.bold for line in table[k:]):
+        return 1
+    return k
 
 
 def _row_starts(
