@@ -116,6 +116,12 @@ _CODE = re.compile(
     r"Created with Highcharts|\bThe chart has \d+ [XY] axis"  # a chart's text for screen readers
 )
 _DATE_LINE = re.compile(r"^(?:" + EDITION_DATE.pattern + r")\s*$")
+# Every branch of _CODE needs one of these; testing for them first spares the scan of ordinary text.
+_CODE_SIGNS = ("{", "//", "function", "document.", "window.", "Highcharts", "chart has")
+
+
+def _is_code(text: str) -> bool:
+    return any(sign in text for sign in _CODE_SIGNS) and _CODE.search(text) is not None
 
 
 def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBlock]:
@@ -153,11 +159,11 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
         skip_list = False
         if kind is BlockKind.TABLE:
             rows = text.split("\n")
-            if all(_METADATA_ROW.match(r) or _CODE.search(r) for r in rows):
+            if all(_METADATA_ROW.match(r) or _is_code(r) for r in rows):
                 out.append(RawBlock(BlockKind.BOILERPLATE, text))
             elif "|" not in text and _CAPTION.match(rows[0]):
                 # A lost figure survives as a one-column table of its caption and source lines.
-                out.extend(RawBlock(BlockKind.BOILERPLATE if _CODE.search(r) else BlockKind.CAPTION, r) for r in rows)
+                out.extend(RawBlock(BlockKind.BOILERPLATE if _is_code(r) else BlockKind.CAPTION, r) for r in rows)
             elif in_footnotes and all(_FOOTNOTE_ROW.match(r) for r in rows):
                 for row in rows:
                     m = _FOOTNOTE_ROW.match(row)
@@ -174,12 +180,12 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             _DISCLAIMER.match(text)
             or _CHROME.match(text)
             or _DATE_LINE.match(text)
-            or _TITLE_DATE_LINE.search(text)
-            or _CODE.search(text)
+            or (")" in text and _TITLE_DATE_LINE.search(text))
+            or _is_code(text)
             or author_line(text)
         ):
             kind = BlockKind.BOILERPLATE
-        elif EDITION_DATE.search(text) and len(text) < 300 and not _SENTENCE_INSIDE.search(text):
+        elif len(text) < 300 and EDITION_DATE.search(text) and not _SENTENCE_INSIDE.search(text):
             kind = BlockKind.BOILERPLATE  # "ListenTitle Updated April 23, 2026 (IF10753)"
         elif (not title_seen and title is None and not _any_content(out) and _is_heading_line(text, nxt)) or (
             title is not None and not title_seen and _same_title(text, title)
