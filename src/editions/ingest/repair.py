@@ -108,13 +108,20 @@ _FOLD = str.maketrans(
         "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
     }
 )  # fmt: skip
+# str.translate looks every character up in the table; a regular expression skips to the few that fold
+# (10x faster on the corpus, where most blocks are ASCII or hold only a curly quote or two).
+_FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
+_FOLD_TO = {chr(k): v or "" for k, v in _FOLD.items()}
 _SPACES = re.compile(r"[^\S\n]+")
+_UNUSUAL_SPACE = re.compile(r"[^\S\n ]|  ")  # what _SPACES would change, beyond single spaces
 
 
 def normalize(text: str) -> str:
     """One block's text with typographic variants folded and runs of spaces collapsed (newlines kept:
     they separate table rows)."""
-    folded = text.translate(_FOLD)
+    folded = text if text.isascii() else _FOLDED.sub(lambda m: _FOLD_TO[m.group()], text)
+    if "\n" not in folded:
+        return (_SPACES.sub(" ", folded) if _UNUSUAL_SPACE.search(folded) else folded).strip()
     return "\n".join(_SPACES.sub(" ", line).strip() for line in folded.split("\n")).strip()
 
 
@@ -126,7 +133,15 @@ def normalize(text: str) -> str:
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.?])[\"”’']?(?=[A-Z][a-z])|(?<=[A-Za-z0-9]\))(?=[A-Z][a-z])")
 
 
+# Every glued sentence holds one of these; most texts hold none, and this is far cheaper to rule out than
+# _GLUED_SENTENCE's lookbehinds at every position.
+_MAYBE_GLUED = re.compile(r"[.?)][\"”’']?[A-Z][a-z]")
+
+
 def split_glued_sentences(text: str) -> str:
+    if not _MAYBE_GLUED.search(text):
+        return text
+
     def space(m: re.Match[str]) -> str:
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start() - 1]
         if "." in word or "/" in word or "@" in word:
@@ -171,7 +186,8 @@ def _vocabulary(blocks: Sequence[RawBlock]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for block in blocks:
         # The halves of a broken word ("econ", "omy") are not words of the document.
-        counts.update(w.lower() for w in _WORD.findall(_BROKEN_WORD.sub(" ", block.text)))
+        text = _BROKEN_WORD.sub(" ", block.text) if SOFT_HYPHEN in block.text else block.text
+        counts.update(map(str.lower, _WORD.findall(text)))
     return counts
 
 
