@@ -453,3 +453,29 @@ def test_a_header_set_over_two_bold_lines_is_one_row() -> None:
     edition = editions.read(build([Page(lines)]), name="header.pdf")
     tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
     assert tables == ["Account | FY2025 Enacted | FY2026 Request\nScience | 8,240 | 7,092\nEnergy | 6,863 | 3,350"]
+
+
+def test_a_row_label_that_leaves_a_parenthesis_or_a_list_open_goes_on_in_the_next_line() -> None:
+    # Rows 16 points apart, a cell's lines 10 apart (a padded table). "(P.L." / "112-240)" carries on its row
+    # label though the next line starts with a digit; a label line ending in a comma goes on even when the line
+    # under it has cells in every column.
+    rows = [
+        (0, ("Law", "Funding", "Changes")),
+        (16, ("Relief Act of 2012 (P.L.", "$5", "Funded FY2013")),
+        (26, ("112-240)", None, None)),
+        (42, ("Continuing Appropriations,", "Pro rata", "Funded part of")),
+        (52, ("Extensions Act, 2026", "FY2025", "the year")),
+        (68, ("Budget Act of 2013", "$2.5", "Funded FY2014")),
+        (78, ("(P.L. 113-67)", None, None)),
+    ]
+    lines = [Line(72, 540, "Table 3. Laws That Funded the Program")]
+    for drop, cells in rows:
+        lines += [Line(x, 520 - drop, t) for x, t in zip((72, 300, 360), cells, strict=True) if t]
+    lines.append(Line(72, 400, "Each law funded the program for one year or part of a year, as the table shows."))
+    edition = editions.read(build([Page(lines)]), name="laws.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Law | Funding | Changes\nRelief Act of 2012 (P.L. 112-240) | $5 | Funded FY2013\n"
+        "Continuing Appropriations, Extensions Act, 2026 | Pro rata FY2025 | Funded part of the year\n"
+        "Budget Act of 2013 (P.L. 113-67) | $2.5 | Funded FY2014"
+    ]

@@ -854,10 +854,16 @@ def _wraps_first_cell(prev: _Line, line: _Line) -> bool:
         return False
     if prev.base - line.base > 1.6 * line.size or line.bold != prev.bold:
         return False
-    return bool(own[2][:1].islower() or own[2][:1] == "(" or _OPEN_END.search(text))
+    return bool(own[2][:1].islower() or own[2][:1] == "(" or _open_end(text))
 
 
 _OPEN_END = re.compile(r"(?:,|\band|\bof|\bthe|\bfor|\bon|\bin|\bto|&|-|—|/)$")
+
+
+def _open_end(text: str) -> bool:
+    """A cell's line that cannot end its text: it ends on a comma or a joining word, or leaves a parenthesis open
+    ("American Taxpayer Relief Act of 2012 (P.L." / "112-240)")."""
+    return bool(_OPEN_END.search(text)) or text.count("(") > text.count(")")
 
 
 def _header_lines(table: list[_Line], size: float) -> int:
@@ -892,7 +898,7 @@ def _row_starts(
         else:
             # A full line after a full line is a row of its own even in a padded table.
             full = len(placed[k]) == columns and len(placed[k - 1]) == columns and starts[k - 1]
-            starts.append(full and 0 in placed[k])
+            starts.append(full and 0 in placed[k] and not _open_end(placed[k - 1][0]))
     return starts
 
 
