@@ -479,3 +479,20 @@ def test_a_row_label_that_leaves_a_parenthesis_or_a_list_open_goes_on_in_the_nex
         "Continuing Appropriations, Extensions Act, 2026 | Pro rata FY2025 | Funded part of the year\n"
         "Budget Act of 2013 (P.L. 113-67) | $2.5 | Funded FY2014"
     ]
+
+
+def test_a_minus_sign_set_apart_from_its_number_is_read_with_it() -> None:
+    # The minus glyph sits a few points left of its digits; the web table prints "-32.80".
+    rows = [("Year", "Revenues", "Balance"), ("2027", "48.71", "-32.80"), ("2028", "48.66", "-34.09")]
+    lines = [Line(72, 540, "Table 4. Trust Fund Balance")]
+    for k, (year, revenue, balance) in enumerate(rows):
+        y = 520 - 12 * k
+        lines += [Line(72, y, year), Line(300, y, revenue)]
+        if balance.startswith("-"):
+            lines += [Line(400, y, "-"), Line(408, y, balance[1:])]
+        else:
+            lines.append(Line(400, y, balance))
+    lines.append(Line(72, 460, "The balance falls in every year shown in the table, as outlays exceed revenues."))
+    edition = editions.read(build([Page(lines)]), name="minus.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == ["Year | Revenues | Balance\n2027 | 48.71 | -32.80\n2028 | 48.66 | -34.09"]

@@ -809,6 +809,7 @@ class _Layout:
         for line in table:
             cells: dict[int, str] = {}
             for x0, x1, t in line.cells:
+                t = _MINUS_GAP.sub(r"\1", t)
                 col = _column_of(spans, x0, x1)
                 cells[col] = f"{cells[col]} {t}" if col in cells else t
             placed.append(cells)
@@ -829,6 +830,10 @@ class _Layout:
             if texts:
                 out.append(" | ".join(texts))
         return out, j
+
+
+# A negative number whose minus sign is set apart from its digits: "- 32.80" is the web table's "-32.80".
+_MINUS_GAP = re.compile(r"^([-–−])\s+(?=\d)")
 
 
 def _is_subtitle(group: list[_Line], line: _Line) -> bool:
