@@ -496,3 +496,44 @@ def test_a_minus_sign_set_apart_from_its_number_is_read_with_it() -> None:
     edition = editions.read(build([Page(lines)]), name="minus.pdf")
     tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
     assert tables == ["Year | Revenues | Balance\n2027 | 48.71 | -32.80\n2028 | 48.66 | -34.09"]
+
+
+def test_a_padded_table_keeps_a_row_whose_cells_all_wrap_together() -> None:
+    # Rows 17 points apart, a cell's lines 10 apart. In the text table every line has words in every column, yet
+    # the three lines are one row ("Community Bank Leverage Ratio (CBLR) | Proposal (12/25) | ..."); in the
+    # table of figures, rows set in groups 10 points apart stay rows of their own.
+    def table(title: str, rows: list[tuple[int, tuple[str, str, str]]], top: float) -> list[Line]:
+        lines = [Line(72, top + 20, title)]
+        for drop, cells in rows:
+            lines += [Line(x, top - drop, t) for x, t in zip((72, 200, 300), cells, strict=True) if t]
+        return lines
+
+    text_rows = [
+        (0, ("Change", "Status", "Description")),
+        (17, ("Community", "Proposal", "Capital would be reduced from 9% to 8%, and")),
+        (27, ("Bank Leverage", "(12/25)", "the grace period would be extended from")),
+        (37, ("Ratio (CBLR)", "", "two to four months.")),
+        (54, ("Stress Tests", "Proposal", "Changes to the stress test model would")),
+        (64, ("", "(11/25)", "reduce banks' losses.")),
+    ]
+    figure_rows = [
+        (0, ("Year", "Staff", "Offices")),
+        (17, ("1990", "65,978", "11,177")),
+        (27, ("1991", "68,270", "11,738")),
+        (44, ("1992", "67,398", "13,225")),
+        (54, ("1993", "65,906", "13,298")),
+    ]
+    lines = table("Table 5. Rule Changes", text_rows, 600)
+    lines.append(Line(72, 490, "The agencies proposed most of these changes in the last months of the year shown."))
+    lines += table("Table 6. Staff by Year", figure_rows, 420)
+    lines.append(Line(72, 320, "Staff levels changed little over the four years shown in the table above."))
+    edition = editions.read(build([Page(lines)]), name="padded.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Change | Status | Description\n"
+        "Community Bank Leverage Ratio (CBLR) | Proposal (12/25) | Capital would be reduced from 9% to 8%, and the"
+        " grace period would be extended from two to four months.\n"
+        "Stress Tests | Proposal (11/25) | Changes to the stress test model would reduce banks' losses.",
+        "Year | Staff | Offices\n1990 | 65,978 | 11,177\n1991 | 68,270 | 11,738\n1992 | 67,398 | 13,225\n"
+        "1993 | 65,906 | 13,298",
+    ]

@@ -901,10 +901,16 @@ def _row_starts(
         elif wide[k - 1]:
             starts.append(True)
         else:
-            # A full line after a full line is a row of its own even in a padded table.
+            # A full line of figures after a full line is a row of its own even in a padded table (rows set in
+            # groups); a full line with words carries on the cells of the row above ("Community | Proposal" over
+            # "Bank Leverage | (12/25)").
             full = len(placed[k]) == columns and len(placed[k - 1]) == columns and starts[k - 1]
-            starts.append(full and 0 in placed[k] and not _open_end(placed[k - 1][0]))
+            figures = not any(_WORD.search(t) for col, t in placed[k].items() if col)
+            starts.append(full and figures and 0 in placed[k] and not _open_end(placed[k - 1][0]))
     return starts
+
+
+_WORD = re.compile(r"[^\W\d_]{3}")
 
 
 def _column_spans(lines: list[_Line]) -> list[tuple[float, float]]:
