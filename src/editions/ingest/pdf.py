@@ -22,10 +22,12 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
+import struct
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
@@ -177,6 +179,23 @@ _SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(
 _BULLET_CHARS = "•▪◦●○■□➢–·\uf0b7\uf0a7\uf076\uf0d8"
 
 
+def _untyped(function: Any, restype: Any) -> Callable[..., Any]:
+    """A pdfium function called without ctypes' per-argument conversion: the functions called per rect or
+    per fragment, which with pypdfium2's declared argument types cost 2-3 times the call itself. Callers
+    pass exactly the C types (the text page handle, Python ints for C ints, pointers to doubles)."""
+    clone: Any = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+    clone.argtypes = None
+    return clone  # type: ignore[no-any-return]
+
+
+_COUNT_RECTS = _untyped(pdfium_c.FPDFText_CountRects, ctypes.c_int)
+_GET_RECT = _untyped(pdfium_c.FPDFText_GetRect, ctypes.c_int)
+_FONT_SIZE = _untyped(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_FONT_WEIGHT = _untyped(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int)
+_CHAR_ORIGIN = _untyped(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_BOX = struct.Struct("4d").unpack_from  # left, top, right, bottom
+
+
 def _fragments(tp: object, n: int) -> Iterator[_Frag]:
     """The page's text cut into fragments: runs of one line of one column (or one table cell)."""
     buffer = (ctypes.c_ushort * (n + 1))()
@@ -196,9 +215,10 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
     pl, pt, pr, pb = (ctypes.cast(ctypes.addressof(box) + k * size_of, pointer) for k in range(4))
     x_origin, y_origin = ctypes.c_double(), ctypes.c_double()
     ox, oy = ctypes.byref(x_origin), ctypes.byref(y_origin)
-    count_rects = pdfium_c.FPDFText_CountRects
-    get_rect = pdfium_c.FPDFText_GetRect
-    font_size = pdfium_c.FPDFText_GetFontSize
+    count_rects = _COUNT_RECTS
+    get_rect = _GET_RECT
+    font_size = _FONT_SIZE
+    unpack = _BOX
 
     for line in re.finditer(r"[^\r\n]+", text):
         a_text, b_text = line.start(), line.end()
@@ -211,25 +231,45 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
         if k <= 0:
             continue
         rects: list[tuple[float, float, float, float]] = []
-        for j in range(k):
-            get_rect(tp, j, pl, pt, pr, pb)
-            x0_, y1_, x1_, y0_ = box
-            rects.append((x0_, y0_, x1_, y1_))
-        # Where does the line break into segments? At a wide gap, a step back, or a new baseline.
+        # Where does the line break into segments? At a wide gap, a step back, or a new baseline. (Written
+        # with comparisons rather than min() and max(), which cost more than the rest of this loop.)
         cuts = [0]
-        bx0, by0, bx1, by1 = rects[0]
         boxes: list[tuple[float, float, float, float]] = []
+        get_rect(tp, 0, pl, pt, pr, pb)
+        bx0, by1, bx1, by0 = unpack(box)
+        rects.append((bx0, by0, bx1, by1))
         for j in range(1, k):
-            x0, y0, x1, y1 = rects[j]
-            h = max(by1 - by0, y1 - y0, 1.0)
-            overlap = min(y1, by1) - max(y0, by0)
+            get_rect(tp, j, pl, pt, pr, pb)
+            x0, y1, x1, y0 = unpack(box)
+            rects.append((x0, y0, x1, y1))
+            h = by1 - by0
+            own = y1 - y0
+            if own > h:
+                h = own
+            if h < 1.0:
+                h = 1.0
             gap = x0 - bx1
-            if gap > max(0.9 * h, 7.0) or gap < -2.0 or overlap < 0.25 * min(h, max(y1 - y0, 0.5)):
+            wide = 0.9 * h
+            if wide < 7.0:
+                wide = 7.0
+            if own < 0.5:
+                own = 0.5
+            if h < own:
+                own = h
+            overlap = (by1 if by1 < y1 else y1) - (by0 if by0 > y0 else y0)
+            if gap > wide or gap < -2.0 or overlap < 0.25 * own:
                 cuts.append(j)
                 boxes.append((bx0, by0, bx1, by1))
                 bx0, by0, bx1, by1 = x0, y0, x1, y1
             else:
-                bx0, by0, bx1, by1 = min(bx0, x0), min(by0, y0), max(bx1, x1), max(by1, y1)
+                if x0 < bx0:
+                    bx0 = x0
+                if y0 < by0:
+                    by0 = y0
+                if x1 > bx1:
+                    bx1 = x1
+                if y1 > by1:
+                    by1 = y1
         boxes.append((bx0, by0, bx1, by1))
         starts = [a] + [_rect_start(tp, a, b, j) for j in cuts[1:]] if len(cuts) > 1 else [a]
         bounds = [*cuts, k]
@@ -285,7 +325,7 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 raw = _drop_marks(tp, raw, s, size)
                 stripped = raw.strip()
             sup = stripped.isdigit() and len(stripped) <= 3
-            pdfium_c.FPDFText_GetCharOrigin(tp, first, ox, oy)
+            _CHAR_ORIGIN(tp, first, ox, oy)
             yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup, y_origin.value, lead_bold)
 
 
@@ -295,7 +335,7 @@ _FONT_NAME = (ctypes.c_char * 128)()
 def _bold(tp: object, i: int) -> bool:
     """Whether character i is set in a bold font: by its weight, or by its name when the font states no
     weight (the standard Helvetica-Bold of a generated PDF)."""
-    weight = int(pdfium_c.FPDFText_GetFontWeight(tp, i))
+    weight = int(_FONT_WEIGHT(tp, i))
     if weight > 0:
         return weight >= 600
     flags = ctypes.c_int()
@@ -308,7 +348,7 @@ def _rect_start(tp: object, a: int, b: int, j: int) -> int:
     lo, hi = 1, b - a
     while lo < hi:
         mid = (lo + hi) // 2
-        if pdfium_c.FPDFText_CountRects(tp, a, mid) > j:
+        if _COUNT_RECTS(tp, a, mid) > j:
             hi = mid
         else:
             lo = mid + 1
@@ -337,8 +377,8 @@ def _drop_marks(tp: object, raw: str, start: int, size: float) -> str:
     last = 0
     for m in _SUP_CANDIDATE.finditer(raw):
         i = start + m.start()
-        before = float(pdfium_c.FPDFText_GetFontSize(tp, i - 1)) if m.start() > 0 else size
-        if float(pdfium_c.FPDFText_GetFontSize(tp, i)) < 0.8 * before and (m.start() == 0 or _raised(tp, i)):
+        before = float(_FONT_SIZE(tp, i - 1)) if m.start() > 0 else size
+        if float(_FONT_SIZE(tp, i)) < 0.8 * before and (m.start() == 0 or _raised(tp, i)):
             pieces.append(raw[last : m.start()])
             last = m.end()
     if not pieces:
@@ -899,7 +939,9 @@ def _row_starts(
         if not padded:
             starts.append(0 in placed[k] and k not in wraps)
         elif wide[k - 1]:
-            starts.append(True)
+            # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
+            # more of the row above, however far apart the entries are set.
+            starts.append(any(col < columns - 1 for col in placed[k]))
         else:
             # A full line of figures after a full line is a row of its own even in a padded table (rows set in
             # groups); a full line with words carries on the cells of the row above ("Community | Proposal" over
