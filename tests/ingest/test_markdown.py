@@ -336,3 +336,33 @@ def test_a_short_line_after_a_paragraph_left_open_is_no_heading() -> None:
         "identified in the initial Force Design Report must be re-evaluated in light of the emerging concept."
     )
     assert ("Background",) in [s.section for s in edition.sentences]
+
+
+def test_a_cell_broken_over_lines_by_a_saved_page_stays_in_its_row() -> None:
+    # Stacked entries of one cell come on lines that do not start with "|" (and a cell's second paragraph after
+    # a blank line); they belong to the row above when another row follows. A figure's one-cell layout table and
+    # the notes after a table are not cells.
+    edition = read_md(
+        "| Congress | Public Law | Sections \n"
+        "| 118th | P.L. 118-42 | Division B, Title VII\n"
+        "Division C, Title V \n"
+        "| | P.L. 118-47 | Division B, Title I \n"
+        "\n"
+        "Applies to every division listed.\n"
+        "| 117th | P.L. 117-58 | Division J, Title I \n"
+        "Notes: Divisions are listed in order.\n"
+        "\n"
+        "| Figure 1. Awards by Month\n"
+        "In thousands\n"
+        "| Source: NIH.\n"
+    )
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables[0] == (
+        "Congress | Public Law | Sections\n"
+        "118th | P.L. 118-42 | Division B, Title VII Division C, Title V\n"
+        "P.L. 118-47 | Division B, Title I Applies to every division listed.\n"
+        "117th | P.L. 117-58 | Division J, Title I"
+    )
+    assert "Notes: Divisions are listed in order." in edition.text
+    assert "Figure 1. Awards by Month" not in tables[0]
+    assert "In thousands" in edition.text and "In thousands" not in " ".join(tables)

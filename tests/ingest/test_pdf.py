@@ -537,3 +537,27 @@ def test_a_padded_table_keeps_a_row_whose_cells_all_wrap_together() -> None:
         "Year | Staff | Offices\n1990 | 65,978 | 11,177\n1991 | 68,270 | 11,738\n1992 | 67,398 | 13,225\n"
         "1993 | 65,906 | 13,298",
     ]
+
+
+def test_entries_stacked_in_the_last_column_of_a_padded_table_stay_in_their_row() -> None:
+    # Rows 17 points apart, a cell's lines 10 apart; the entries stacked in the last column are set apart like
+    # rows, but a line with text only in the last column is more of the row above.
+    rows = [
+        (0, ("Law", "Title", "Sections")),
+        (17, ("P.L. 118-42", "Appropriations Act, 2024", "Division B, Title VII")),
+        (34, ("", "", "Division C, Title V")),
+        (51, ("P.L. 118-47", "Further Appropriations Act", "Division B, Title I")),
+        (68, ("P.L. 117-58", "Infrastructure Act", "Division J, Title I")),
+        (78, ("", "and Jobs", "")),
+    ]
+    lines = [Line(72, 540, "Table 7. Laws and Their Sections")]
+    for drop, cells in rows:
+        lines += [Line(x, 520 - drop, t) for x, t in zip((72, 180, 360), cells, strict=True) if t]
+    lines.append(Line(72, 400, "Most of these laws funded the program through more than one of their divisions."))
+    edition = editions.read(build([Page(lines)]), name="stacked.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Law | Title | Sections\nP.L. 118-42 | Appropriations Act, 2024 | Division B, Title VII Division C, Title V\n"
+        "P.L. 118-47 | Further Appropriations Act | Division B, Title I\n"
+        "P.L. 117-58 | Infrastructure Act and Jobs | Division J, Title I"
+    ]

@@ -64,11 +64,36 @@ def read(text: str) -> tuple[list[RawBlock], Metadata]:
     if m := _PDF_LINK.search(text):
         # A saved page names its own PDF: ".../IF13199/IF13199.1.pdf" is version 1 of IF13199.
         metadata = metadata.merged(Metadata(report=m.group(1), version=int(m.group(2))))
-    blocks = _drop_repeated_runs(list(_blocks(lines[body_start:])))
+    blocks = _drop_repeated_runs(list(_blocks(_join_cell_lines(lines[body_start:]))))
     if body_start:
         header = " ".join(line.strip() for line in lines[:body_start] if line.strip())
         blocks.insert(0, RawBlock(BlockKind.BOILERPLATE, inline.to_text(header)))
     return blocks, metadata
+
+
+def _join_cell_lines(lines: list[str]) -> list[str]:
+    """The lines with each table row on one line. A saved page breaks a cell that stacks several entries
+    ("Division B, Title VII, §736" over "Division C, Title V, §533") into lines that do not start with "|"; they
+    belong to the row above when more rows follow before a blank line, or when they close the row's cells."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        i += 1
+        if not _TABLE_ROW.match(line) or "|" not in line.strip().strip("|"):
+            continue  # one-cell rows are the layout tables that hold a figure's caption and source
+        # A cell's second paragraph comes after a blank line: "Applies to banks with …" before the next row.
+        gap = i < len(lines) and not lines[i].strip()
+        k = i + gap
+        while k < len(lines) and lines[k].strip() and not _TABLE_ROW.match(lines[k]):
+            k += 1
+        rest = lines[i + gap : k]
+        more = k < len(lines) and _TABLE_ROW.match(lines[k]) and "|" in lines[k].strip().strip("|")
+        if rest and (more or (not gap and any("|" in r for r in rest))):
+            out[-1] = " ".join([line.rstrip(), *(r.strip() for r in rest)])
+            i = k
+    return out
 
 
 def _drop_repeated_runs(blocks: list[RawBlock]) -> list[RawBlock]:

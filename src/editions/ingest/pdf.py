@@ -939,7 +939,9 @@ def _row_starts(
         if not padded:
             starts.append(0 in placed[k] and k not in wraps)
         elif wide[k - 1]:
-            starts.append(True)
+            # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
+            # more of the row above, however far apart the entries are set.
+            starts.append(any(col < columns - 1 for col in placed[k]))
         else:
             # A full line of figures after a full line is a row of its own even in a padded table (rows set in
             # groups); a full line with words carries on the cells of the row above ("Community | Proposal" over
