@@ -561,3 +561,19 @@ def test_entries_stacked_in_the_last_column_of_a_padded_table_stay_in_their_row(
         "P.L. 118-47 | Further Appropriations Act | Division B, Title I\n"
         "P.L. 117-58 | Infrastructure Act and Jobs | Division J, Title I"
     ]
+
+
+def test_bullets_inside_table_cells_are_left_out_as_the_web_table_leaves_them() -> None:
+    # A cell listing programs with bullets: the first bullet is set as a cell of its own, the others before their
+    # text; the web table prints the entries without bullets.
+    lines = [Line(72, 540, "Table 8. Programs by Agency")]
+    lines += [Line(72, 520, "Agency"), Line(200, 520, "Program")]
+    lines += [Line(72, 508, "Agriculture"), Line(200, 508, "\u2022"), Line(212, 508, "Rural Housing Grants")]
+    lines += [Line(200, 496, "\u2022 Rural Water Loans")]
+    lines += [Line(72, 484, "Commerce"), Line(200, 484, "\u2022"), Line(212, 484, "Public Works Grants")]
+    lines.append(Line(72, 440, "Each agency runs its programs under the laws listed in the table above."))
+    edition = editions.read(build([Page(lines)]), name="bullets.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Agency | Program\nAgriculture | Rural Housing Grants Rural Water Loans\nCommerce | Public Works Grants"
+    ]

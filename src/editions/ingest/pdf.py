@@ -867,7 +867,9 @@ class _Layout:
         for line in table:
             cells: dict[int, str] = {}
             for x0, x1, t in line.cells:
-                t = _MINUS_GAP.sub(r"\1", t)
+                t = _MINUS_GAP.sub(r"\1", _CELL_BULLET.sub("", t))
+                if not t:
+                    continue
                 col = _column_of(spans, x0, x1)
                 cells[col] = f"{cells[col]} {t}" if col in cells else t
             placed.append(cells)
@@ -892,6 +894,9 @@ class _Layout:
 
 # A negative number whose minus sign is set apart from its digits: "- 32.80" is the web table's "-32.80".
 _MINUS_GAP = re.compile(r"^([-–−])\s+(?=\d)")
+# A bullet that opens an entry inside a table cell (set as a cell of its own or before its text): the web table
+# keeps the entries but not their bullets.
+_CELL_BULLET = re.compile(r"^[•▪◦●■➢\uf0b7\uf0a7]\s*")
 
 
 def _is_subtitle(group: list[_Line], line: _Line) -> bool:
