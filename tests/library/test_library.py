@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -427,6 +428,67 @@ def test_timeline_of_nothing(samples: Library) -> None:
     assert not timeline.found
     assert len(timeline.points) == 3
     assert "not stated" in render_chart(timeline)
+
+
+def queries(library: Library, work: Callable[[], object]) -> int:
+    """How many queries `work` sends to the library's database."""
+    db = library._db
+    sent = 0
+    query = db.query
+
+    def counted(*args: Any) -> Any:
+        nonlocal sent
+        sent += 1
+        return query(*args)
+
+    db.query = counted  # type: ignore[method-assign]
+    try:
+        work()
+    finally:
+        del db.query
+    return sent
+
+
+def test_timelines_equal_one_timeline_per_figure(samples: Library) -> None:
+    """The batch reads the report's facts once; every figure comes out as `timeline` gives it alone, in the
+    order asked, repeats and figures not found included."""
+    latest = samples.get("IF99001")
+    words = [f.measure for f in latest.facts] + ["military personnel", "submarines", "defense spending", "troops"]
+    words.append(words[0])
+    batch = samples.timelines("if99001", words)
+    alone = [samples.timeline("IF99001", w) for w in words]
+    assert batch == alone
+    assert [t.query for t in batch] == words
+    assert len(batch[0].points) == 3 and sum(t.found for t in batch) >= len(latest.facts)
+    assert [p.value for p in batch[len(latest.facts)].points] == [2100, 2500, 2500]  # "military personnel"
+    assert queries(samples, lambda: samples.timelines("IF99001", words)) == queries(
+        samples, lambda: samples.timeline("IF99001", "troops")
+    )
+    assert samples.timelines("IF99001", []) == []
+    with pytest.raises(TypeError):
+        samples.timelines("IF99001", "troops")
+    with pytest.raises(NotFoundError):
+        samples.timelines("IF00000", ["troops"])
+
+
+def test_latest_editions_equal_info_of_each(samples: Library, tmp_path: Path, writers: Any) -> None:
+    """Every report's last editions in a few queries, each equal to `info`'s answer (sources, reference and
+    % changed, from identical sentences or from a kept comparison)."""
+    samples.add(writers.write_edition(tmp_path, "one.txt", "IF77001", "One", "May 1, 2024", ["40 ships."]))
+    expected = {
+        key: [samples.info(f"{key}~{back}") for back in range(min(2, n) - 1, -1, -1)]
+        for key, n in ((r.report, r.editions) for r in samples.reports())
+    }
+    assert samples.latest_editions() == expected
+    assert queries(samples, samples.latest_editions) <= 5
+    assert [e.position for e in expected["IF99001"]] == [2, 3] and expected["IF77001"][0].changed is None
+    assert samples.latest_editions(["IF77001", "nothing"]) == {"IF77001": expected["IF77001"]}
+    assert samples.latest_editions([]) == {}
+    deep = samples.latest_editions(["IF99001"], depth=5)["IF99001"]
+    assert deep == samples.editions("IF99001")
+    samples.compare("IF99001~1", "IF99001")  # a kept comparison's share replaces the counted one
+    kept = samples.latest_editions(["IF99001"])["IF99001"]
+    assert kept == [samples.info("IF99001~1"), samples.info("IF99001")]
 
 
 # --- Schema ---------------------------------------------------------------------------------------------------------

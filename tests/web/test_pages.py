@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -93,6 +93,38 @@ def test_library_lists_reports_with_latest_and_changed(client: TestClient) -> No
     assert "/compare/IF99001@2024-06-02/IF99001@2025-09-30" in html  # the % changed links the last two
     filtered = client.get("/?q=veldoria").text
     assert "IF99001" in filtered and HOSTILE_REPORT not in filtered.split('id="reports"')[1]
+
+
+def test_library_rows_read_every_report_in_a_few_queries(web_library: Library) -> None:
+    """The rows are what one lookup per report (latest, and the one before) gives, from a few queries however
+    many reports there are; seen again, from memory."""
+    from editions.web import views
+
+    db = web_library._db
+    sent = 0
+    query = db.query
+
+    def counted(*args: Any) -> Any:
+        nonlocal sent
+        sent += 1
+        return query(*args)
+
+    caches = views.Caches()
+    reports = web_library.reports()
+    db.query = counted  # type: ignore[method-assign]
+    try:
+        rows = views.library_rows(web_library, caches, "", reports)
+        first = sent
+        assert views.library_rows(web_library, caches, "", reports) == rows
+    finally:
+        del db.query
+    assert len(reports) >= 2 and first <= 5 and sent == first  # one lookup each: 5 queries per edition
+    assert rows == [
+        views.ReportRow(r, web_library.info(r.report), web_library.info(f"{r.report}~1") if r.editions > 1 else None)
+        for r in reports
+    ]
+    some = views.library_rows(web_library, views.Caches(), "veldoria")
+    assert [r.info.report for r in some] == ["IF99001"] and some[0].previous is not None
 
 
 def test_report_page_charts_figures_and_shows_latest_brief(client: TestClient) -> None:

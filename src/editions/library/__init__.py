@@ -49,7 +49,7 @@ from editions.library.search import (
     has_words,
     unmark,
 )
-from editions.library.timeline import FactRow, Timeline, TimelinePoint, render_chart, trace
+from editions.library.timeline import FactRow, ReportFacts, Timeline, TimelinePoint, render_chart, trace
 from editions.model import Comparison, Edition, Source
 
 __all__ = [
@@ -554,6 +554,45 @@ class Library:
             for k, t, p, n, c, first, latest in rows
         ]
 
+    def latest_editions(self, reports: Iterable[str] | None = None, depth: int = 2) -> dict[str, list[EditionInfo]]:
+        """For each report (every one, or those whose keys `reports` gives exactly), its last `depth` editions,
+        oldest first, each as `info` describes it (`info("IF10199~1")`, `info("IF10199")`), in a few queries
+        rather than `depth` lookups per report. Keyed by report key; a key that names no report is left out."""
+        wanted = None if reports is None else set(reports)
+        if wanted is not None and not wanted:
+            return {}
+        by_report: dict[str, list[_Row]] = {}
+        for r in self._db.query(
+            "SELECT e.pk, e.id, e.date, e.version, e.title, e.product, e.sentence_count, r.key FROM editions e "
+            "JOIN reports r ON r.pk = e.report_pk"
+        ):
+            if wanted is None or r[7] in wanted:
+                by_report.setdefault(str(r[7]), []).append(
+                    _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
+                )
+        chosen: dict[str, tuple[list[_Row], range]] = {}
+        for key, found in by_report.items():
+            rows = _ordered(found)
+            chosen[key] = (rows, range(max(0, len(rows) - depth), len(rows)))
+        shown = [rows[i] for rows, positions in chosen.values() for i in positions]
+        sources = self._sources(self._db, [r.pk for r in shown])
+        shares = self._shares(
+            [(rows[i - 1].pk, rows[i].pk) for rows, positions in chosen.values() for i in positions if i > 0]
+        )
+        return {
+            key: [
+                self._info(
+                    key,
+                    rows,
+                    i,
+                    sources.get(rows[i].pk, ()),
+                    shares[(rows[i - 1].pk, rows[i].pk)] if i > 0 else None,
+                )
+                for i in positions
+            ]
+            for key, (rows, positions) in sorted(chosen.items())
+        }
+
     def editions(self, report: str, *, compare: bool = False) -> list[EditionInfo]:
         """A report's editions, oldest first, each with the share of sentences changed since the previous one:
         `editions.compare`'s `sentences_changed` when the pair has been compared (with `compare=True`, every
@@ -570,32 +609,43 @@ class Library:
     def _changes(self, rows: Sequence[_Row]) -> list[float | None]:
         """Share of sentences changed between consecutive editions: a cached comparison's figure when there is
         one, else 1 − 2·common / (n_old + n_new) over sentences whose text is identical."""
-        if not rows:
-            return []
-        pks = [r.pk for r in rows]
-        marks = ", ".join("?" * len(pks))
-        bags: dict[int, Counter[int]] = {pk: Counter() for pk in pks}
-        for edition_pk, passage_pk in self._db.query(
-            f"SELECT edition_pk, passage_pk FROM sentences WHERE edition_pk IN ({marks})", tuple(pks)
-        ):
-            bags[int(edition_pk)][int(passage_pk)] += 1
-        cached: dict[tuple[int, int], float] = {}
-        for old_pk, new_pk, stats in self._db.query(
-            f"SELECT old_pk, new_pk, stats FROM comparisons WHERE new_pk IN ({marks}) AND engine = ?",
-            (*pks, _compare.ENGINE),
-        ):
-            share = _compare.changed_share(json.loads(stats))
-            if share is not None:
-                cached[(int(old_pk), int(new_pk))] = share
-        out: list[float | None] = [None]
-        for old, new in itertools.pairwise(rows):
-            if (old.pk, new.pk) in cached:
-                out.append(cached[(old.pk, new.pk)])
-                continue
-            a, b = bags[old.pk], bags[new.pk]
-            total = sum(a.values()) + sum(b.values())
-            common = sum((a & b).values())
-            out.append(0.0 if total == 0 else 1 - 2 * common / total)
+        shares = self._shares(list(itertools.pairwise(r.pk for r in rows)))
+        return [None, *(shares[(old.pk, new.pk)] for old, new in itertools.pairwise(rows))] if rows else []
+
+    def _shares(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], float]:
+        """`_changes`'s share for each (old pk, new pk) pair, in a few queries however many pairs there are."""
+        out: dict[tuple[int, int], float] = {}
+        wanted = set(pairs)
+        news = sorted({new for _, new in wanted})
+        for i in range(0, len(news), 500):
+            chunk = news[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for old_pk, new_pk, stats in self._db.query(
+                f"SELECT old_pk, new_pk, stats FROM comparisons WHERE new_pk IN ({marks}) AND engine = ?",
+                (*chunk, _compare.ENGINE),
+            ):
+                share = _compare.changed_share(json.loads(stats))
+                if share is not None and (int(old_pk), int(new_pk)) in wanted:
+                    out[(int(old_pk), int(new_pk))] = share
+        counted = [pair for pair in pairs if pair not in out]
+        # Each edition's passages come as one text ("12,12,40,…"): a Counter of its parts is built in C, where
+        # one row per sentence cost ~3× as much.
+        joined = "group_concat(passage_pk)" if self._db.dialect == "sqlite" else "string_agg(passage_pk::text, ',')"
+        bags: dict[int, Counter[str]] = {}
+        pks = sorted({pk for pair in counted for pk in pair})
+        for i in range(0, len(pks), 500):
+            chunk = pks[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for edition_pk, passages in self._db.query(
+                f"SELECT edition_pk, {joined} FROM sentences WHERE edition_pk IN ({marks}) GROUP BY edition_pk",
+                tuple(chunk),
+            ):
+                bags[int(edition_pk)] = Counter(str(passages).split(","))
+        empty: Counter[str] = Counter()
+        for old_pk, new_pk in counted:
+            a, b = bags.get(old_pk, empty), bags.get(new_pk, empty)
+            total = a.total() + b.total()
+            out[(old_pk, new_pk)] = 0.0 if total == 0 else 1 - 2 * (a & b).total() / total
         return out
 
     def _resolve(self, ref: str) -> tuple[int, str, list[_Row], int]:
@@ -908,8 +958,45 @@ class Library:
 
     def timeline(self, report: str, words: str) -> Timeline:
         """The figure that `words` names ("troops", "FDI source Japan rank"), in every edition of `report`."""
+        return self.timelines(report, [words])[0]
+
+    def timelines(self, report: str, words: Sequence[str]) -> list[Timeline]:
+        """`timeline(report, w)` for each `w` of `words`, in that order, with the report's facts read once (a
+        report page charts several figures of one report)."""
+        if isinstance(words, str):
+            raise TypeError("timelines takes a sequence of figures' words; for one, use timeline")
         report_pk, key = self._report(report)
         rows = self._rows(self._db, report_pk)
+        facts = ReportFacts(self._report_facts(report_pk, rows) if words else [])
+        refs = _refs(key, rows)
+        title = rows[-1].title if rows else None
+        out = []
+        for query in words:
+            chain = trace(query, facts)
+            points = []
+            for row, ref, (fact, similarity) in zip(rows, refs, chain, strict=True):
+                points.append(
+                    TimelinePoint(
+                        edition=row.id,
+                        ref=ref,
+                        date=row.date,
+                        version=row.version,
+                        value=None if fact is None else fact.value,
+                        kind=None if fact is None else fact.kind,
+                        unit=None if fact is None else fact.unit,
+                        approximate=False if fact is None else fact.approximate,
+                        text=None if fact is None else fact.surface,
+                        measure=None if fact is None else fact.measure,
+                        sentence=None if fact is None else fact.sentence,
+                        sentence_text=None if fact is None else fact.sentence_text,
+                        similarity=similarity,
+                    )
+                )
+            out.append(Timeline(key, title, query, tuple(points)))
+        return out
+
+    def _report_facts(self, report_pk: int, rows: Sequence[_Row]) -> list[list[FactRow]]:
+        """Every fact of each edition of a report (in `rows`' order), with its sentence's text."""
         found = self._db.query(
             "SELECT f.edition_pk, f.sentence, f.kind, f.measure, f.value, f.unit, f.approximate, f.surface, "
             "s.passage_pk FROM facts f JOIN editions e ON e.pk = f.edition_pk "
@@ -932,28 +1019,7 @@ class Library:
                     texts[int(passage_pk)],
                 )
             )
-        chain = trace(words, [facts[r.pk] for r in rows])
-        points = []
-        for row, (fact, similarity) in zip(rows, chain, strict=True):
-            points.append(
-                TimelinePoint(
-                    edition=row.id,
-                    ref=_ref(key, row, rows),
-                    date=row.date,
-                    version=row.version,
-                    value=None if fact is None else fact.value,
-                    kind=None if fact is None else fact.kind,
-                    unit=None if fact is None else fact.unit,
-                    approximate=False if fact is None else fact.approximate,
-                    text=None if fact is None else fact.surface,
-                    measure=None if fact is None else fact.measure,
-                    sentence=None if fact is None else fact.sentence,
-                    sentence_text=None if fact is None else fact.sentence_text,
-                    similarity=similarity,
-                )
-            )
-        title = rows[-1].title if rows else None
-        return Timeline(key, title, words, tuple(points))
+        return [facts[r.pk] for r in rows]
 
 
 def _date_bound(value: dt.date | str | None, name: str) -> str | None:

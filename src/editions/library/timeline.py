@@ -155,15 +155,42 @@ def _compatible(a: FactRow, b: FactRow) -> bool:
     return a.kind in _NUMERIC and b.kind in _NUMERIC and a.unit == b.unit
 
 
+_MAX_QUERY_BONUS = 0.27
+"""More than `_best_next` can add for the query's words (0.25 × `query_score`, at most 0.25 × 1.05)."""
+
+
+class ReportFacts:
+    """A report's facts, edition by edition, as `trace` reads them; the facts of each edition that can continue
+    a figure of a given kind (and unit) are picked once and kept, so tracing several figures of one report
+    (`Library.timelines`) picks them once."""
+
+    def __init__(self, editions: Sequence[Sequence[FactRow]]) -> None:
+        self.editions = editions
+        self._picked: list[dict[tuple[str, str | None], list[FactRow]]] = [{} for _ in editions]
+
+    def __len__(self) -> int:
+        return len(self.editions)
+
+    def compatible(self, position: int, current: FactRow) -> list[FactRow]:
+        """The facts of edition `position` that can carry `current`'s figure, in their order."""
+        key = (current.kind, current.unit if current.kind in _NUMERIC else None)
+        picked = self._picked[position].get(key)
+        if picked is None:
+            picked = [f for f in self.editions[position] if _compatible(current, f)]
+            self._picked[position][key] = picked
+        return picked
+
+
 def _best_next(current: FactRow, candidates: Sequence[FactRow], query: frozenset[str]) -> tuple[FactRow | None, float]:
+    """The candidate (all of them compatible with `current`) that best continues it, and its similarity."""
     best: FactRow | None = None
     best_key = (MIN_SIMILARITY, -1.0, -1.0)
     for fact in candidates:
-        if not _compatible(current, fact):
-            continue
         similarity = _similarity(current.measure, fact.measure)
         if fact.sentence_text == current.sentence_text and fact.surface == current.surface:
             similarity = 1.0
+        if similarity + _MAX_QUERY_BONUS < best_key[0]:
+            continue  # cannot score as high as the best so far, whatever the query adds
         # A measure reworded a little more than MIN_SIMILARITY allows still continues the line when its
         # sentence speaks of what the user asked for ("GDP" → "gross domestic product").
         score = min(1.0, similarity + 0.25 * query_score(query, fact))
@@ -173,20 +200,23 @@ def _best_next(current: FactRow, candidates: Sequence[FactRow], query: frozenset
     return best, (best_key[2] if best is not None else 0.0)
 
 
-def trace(query: str, editions: Sequence[Sequence[FactRow]]) -> list[tuple[FactRow | None, float]]:
+def trace(query: str, editions: Sequence[Sequence[FactRow]] | ReportFacts) -> list[tuple[FactRow | None, float]]:
     """For each edition (in order), the fact that carries the figure the query names, and its similarity to
-    the figure it continues; (None, 0.0) where the edition does not state it. All None when nothing matches."""
+    the figure it continues; (None, 0.0) where the edition does not state it. All None when nothing matches.
+    Several figures of one report: pass one `ReportFacts` to each call."""
+    report = editions if isinstance(editions, ReportFacts) else ReportFacts(editions)
+    facts = report.editions
     words = _words(query) or frozenset(w.lower() for w in query.split())
     anchor: tuple[int, FactRow] | None = None
     anchor_key = (MIN_QUERY_SCORE, -1)
-    for position in range(len(editions) - 1, -1, -1):  # latest first: ties go to the figure a reader sees now
-        for fact in editions[position]:
+    for position in range(len(facts) - 1, -1, -1):  # latest first: ties go to the figure a reader sees now
+        for fact in facts[position]:
             key = (query_score(words, fact), position)
             if key >= anchor_key:
                 anchor, anchor_key = (position, fact), key
         if anchor_key[0] >= _BEST_SCORE:
             break  # no earlier edition can match better
-    out: list[tuple[FactRow | None, float]] = [(None, 0.0)] * len(editions)
+    out: list[tuple[FactRow | None, float]] = [(None, 0.0)] * len(facts)
     if anchor is None:
         return out
     start, fact = anchor
@@ -194,8 +224,8 @@ def trace(query: str, editions: Sequence[Sequence[FactRow]]) -> list[tuple[FactR
     for step in (1, -1):
         current = fact
         position = start + step
-        while 0 <= position < len(editions):
-            found, similarity = _best_next(current, editions[position], words)
+        while 0 <= position < len(facts):
+            found, similarity = _best_next(current, report.compatible(position, current), words)
             if found is not None:
                 out[position] = (found, similarity)
                 current = found

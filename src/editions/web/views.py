@@ -50,6 +50,10 @@ class Cache(Generic[T]):
         self.put(key, value)
         return value
 
+    def __contains__(self, key: Hashable) -> bool:
+        with self._lock:
+            return key in self._items
+
     def put(self, key: Hashable, value: T) -> None:
         with self._lock:
             self._items[key] = value
@@ -113,16 +117,31 @@ def library_rows(
     latest edition and the share of sentences changed since the one before. `reports`: `lib.reports()`, when
     the caller has it already."""
     words = query.lower().split()
+    selected = [
+        r
+        for r in (lib.reports() if reports is None else reports)
+        if not words or all(w in " ".join((r.report, r.title or "", r.product or "")).lower() for w in words)
+    ]
+
+    def state(r: ReportInfo) -> tuple[str, int, dt.date | None]:
+        return (r.report, r.editions, r.latest)
+
+    # The reports not seen in this state yet: their latest two editions in a few queries, not two lookups each.
+    missing = {r.report: r for r in selected if ("latest", *state(r)) not in caches.latest}
+    if missing:
+        for key, found in lib.latest_editions(missing).items():
+            r = missing[key]
+            if found[-1].position != r.editions:
+                continue  # an edition was added since `reports` was read: looked up below, as before
+            caches.latest.put(("latest", *state(r)), found[-1])
+            if r.editions > 1:
+                caches.latest.put(("previous", *state(r)), found[-2])
     out = []
-    for r in lib.reports() if reports is None else reports:
-        haystack = " ".join((r.report, r.title or "", r.product or "")).lower()
-        if words and not all(w in haystack for w in words):
-            continue
-        state = (r.report, r.editions, r.latest)
-        latest = caches.latest.get(("latest", *state), functools.partial(lib.info, r.report))
+    for r in selected:
+        latest = caches.latest.get(("latest", *state(r)), functools.partial(lib.info, r.report))
         previous = None
         if r.editions > 1:
-            previous = caches.latest.get(("previous", *state), functools.partial(lib.info, f"{r.report}~1"))
+            previous = caches.latest.get(("previous", *state(r)), functools.partial(lib.info, f"{r.report}~1"))
         out.append(ReportRow(r, latest, previous))
     return out
 
@@ -197,17 +216,17 @@ def _figure_candidates(latest: Comparison) -> list[str]:
 def tracked_figures(lib: Library, key: str, latest: Comparison | None) -> list[Timeline]:
     """The figures a report page charts: those that changed in the latest edition first, then the latest
     edition's other figures that the edition before stated too; of those, the ones stated (as numbers) in at
-    least two editions, those that move before those that do not; at most MAX_CHARTS. Each candidate costs a
-    `Library.timeline` (the report's facts read and traced), so at most 2 × MAX_CHARTS are traced and the
-    search stops at MAX_CHARTS moving figures found."""
+    least two editions, those that move before those that do not; at most MAX_CHARTS. The first 2 × MAX_CHARTS
+    candidates are traced together (`Library.timelines`: the report's facts read once), and taken in order until
+    MAX_CHARTS moving figures are found."""
     if latest is None:
         return []
+    candidates = _figure_candidates(latest)[: 2 * MAX_CHARTS]
     found: list[tuple[bool, int, Timeline]] = []
     seen: set[tuple[tuple[str, int | None], ...]] = set()
-    for n, measure in enumerate(_figure_candidates(latest)[: 2 * MAX_CHARTS]):
+    for n, timeline in enumerate(lib.timelines(key, candidates) if candidates else []):
         if sum(1 for flat, _, _ in found if not flat) >= MAX_CHARTS:
             break
-        timeline = lib.timeline(key, measure)
         numbers = [p.number for p in timeline.points if p.number is not None]
         chain = tuple((p.edition, p.sentence) for p in timeline.points if p.stated)
         if len(numbers) < 2 or chain in seen:
