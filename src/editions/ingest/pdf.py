@@ -390,11 +390,12 @@ def _drop_marks(tp: object, raw: str, start: int, size: float) -> str:
 _ORDINAL_SUFFIXES = frozenset(["st", "nd", "rd", "th"])
 _LIST_MARK = re.compile(r"[•▪◦●○■□➢·–\-\ue000-\uf8ff]|o|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_UNUSUAL_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")  # what _SPACES changes
 
 
 def _clean(text: str) -> str:
     text = text.replace("\ufffe", SOFT_HYPHEN).replace("\x02", SOFT_HYPHEN).replace("\ufffd", "")
-    return _SPACES.sub(" ", text).strip()
+    return (_SPACES.sub(" ", text) if _UNUSUAL_SPACE.search(text) else text).strip()
 
 
 # --- Layout: fragments to blocks ----------------------------------------------------------------------
