@@ -577,3 +577,22 @@ def test_bullets_inside_table_cells_are_left_out_as_the_web_table_leaves_them() 
     assert tables == [
         "Agency | Program\nAgriculture | Rural Housing Grants Rural Water Loans\nCommerce | Public Works Grants"
     ]
+
+
+def test_a_table_number_at_the_height_of_page_numbers_on_other_pages_is_kept() -> None:
+    # Each page ends with a table row in the bottom margin; its count cell is a lone number at the same height
+    # on every page, like a page number, but it shares its line with other figures that stay.
+    labels = ["Army", "Navy", "Air Force", "Marines", "Space"]
+    amounts = ["1.5", "2,100.5", "$3", "4%", "(5)"]
+    pages = []
+    for k in range(5):
+        words = sentence_words(f"grant{k}", 3)
+        lines = [Line(72, 700 - 14 * i, t) for i, t in enumerate(paragraph_lines(words, 80))]
+        lines += [Line(72, 124, "Service"), Line(250, 124, "Grants"), Line(350, 124, "Amount")]
+        lines += [Line(72, 110, labels[k]), Line(250, 110, f"4{k}"), Line(350, 110, amounts[k])]
+        lines.append(Line(300, 40, str(k + 1)))
+        pages.append(Page(lines))
+    edition = editions.read(build(pages), name="counts.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [f"Service | Grants | Amount\n{labels[k]} | 4{k} | {amounts[k]}" for k in range(5)]
+    assert not [s for s in edition.sentences if edition.text_of(s).strip().isdigit()]  # page numbers stay out

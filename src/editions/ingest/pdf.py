@@ -635,7 +635,13 @@ class _Layout:
                 recurs = seen[key] + seen[(text, y - 1)] + seen[(text, y + 1)]
                 if (many and recurs >= often and len(f.text) < 120) or _FOOTER_PATTERNS.match(f.text):
                     drop.add(id(f))
-                    self.furniture.append(f.text)
+            # A number on a line with other figures that stay is a table cell ("FY2012 | 47 | 14.90"), however
+            # often numbers sit at that height on other pages.
+            numbers = [f for f, _ in items if id(f) in drop and f.text.isdigit()]
+            if numbers:
+                figures = [g for g in page.frags if id(g) not in drop and _HAS_DIGIT.search(g.text)]
+                drop -= {id(f) for f in numbers if any(_same_band(f, g) for g in figures)}
+            self.furniture += [f.text for f, _ in items if id(f) in drop]
             if drop:
                 page.frags = [f for f in page.frags if id(f) not in drop]
 
@@ -997,6 +1003,11 @@ def _column_of(spans: list[tuple[float, float]], x0: float, x1: float) -> int:
         if overlap > best_overlap:
             best, best_overlap = k, overlap
     return best
+
+
+def _same_band(f: _Frag, g: _Frag) -> bool:
+    """Two fragments set on one line: their boxes overlap by most of the smaller one's height."""
+    return min(f.y1, g.y1) - max(f.y0, g.y0) > 0.5 * min(f.y1 - f.y0, g.y1 - g.y0)
 
 
 def _isolated(f: _Frag, frags: list[_Frag]) -> bool:
