@@ -596,3 +596,26 @@ def test_a_table_number_at_the_height_of_page_numbers_on_other_pages_is_kept() -
     tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
     assert tables == [f"Service | Grants | Amount\n{labels[k]} | 4{k} | {amounts[k]}" for k in range(5)]
     assert not [s for s in edition.sentences if edition.text_of(s).strip().isdigit()]  # page numbers stay out
+
+
+def test_a_row_label_wrapped_closer_than_the_rows_goes_on_whatever_its_words() -> None:
+    # Rows 17 points apart; "Species Conservation Fund" sits 10 points under "Cooperative Endangered" and starts
+    # with a capital after a label that could have ended: set closer than the rows, it is the label's rest.
+    rows = [
+        (0, ("Account", "FY2026", "FY2027")),
+        (17, ("Resource Management", "1,451.5", "1,303.6")),
+        (34, ("Construction", "14.7", "13.7")),
+        (51, ("Cooperative Endangered", "22.2", "0.0")),
+        (61, ("Species Conservation Fund", "", "")),
+        (78, ("North American Wetlands", "49.0", "10.0")),
+    ]
+    lines = [Line(72, 540, "Table 9. Fish and Wildlife Service Accounts")]
+    for drop, cells in rows:
+        lines += [Line(x, 520 - drop, t) for x, t in zip((72, 300, 400), cells, strict=True) if t]
+    lines.append(Line(72, 400, "The request would end funding for several of the grant accounts shown above."))
+    edition = editions.read(build([Page(lines)]), name="accounts.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Account | FY2026 | FY2027\nResource Management | 1,451.5 | 1,303.6\nConstruction | 14.7 | 13.7\n"
+        "Cooperative Endangered Species Conservation Fund | 22.2 | 0.0\nNorth American Wetlands | 49.0 | 10.0"
+    ]

@@ -851,6 +851,7 @@ class _Layout:
         size = lines[i].size
         first_right = float("inf")
         wraps: set[int] = set()  # lines that carry on the first-column cell of the row above
+        row_pitch = float("inf")  # the least baseline step between two lines with cells, so far
         while j < len(lines):
             line = lines[j]
             if _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
@@ -858,10 +859,14 @@ class _Layout:
             if j > i and lines[j - 1].y0 - line.y1 > 2.2 * size:
                 break
             if len(line.cells) >= 2:
+                if multi and multi[-1] is lines[j - 1]:
+                    row_pitch = min(row_pitch, multi[-1].base - line.base)
                 multi.append(line)
                 first_right = min(first_right, line.cells[0][1])
             elif line.cells[0][0] < first_right - 1:
-                if not (multi and j > i and _wraps_first_cell(lines[j - 1], line)):
+                # Set closer than the rows so far: the rest of a wrapped row label, whatever its words.
+                closer = lines[j - 1].base - line.base < row_pitch - max(1.2, 0.15 * size)
+                if not (multi and j > i and _wraps_first_cell(lines[j - 1], line, closer)):
                     break  # a one-cell line continues the table only under a later column
                 wraps.add(j - i)
             j += 1
@@ -917,7 +922,7 @@ def _is_subtitle(group: list[_Line], line: _Line) -> bool:
     )
 
 
-def _wraps_first_cell(prev: _Line, line: _Line) -> bool:
+def _wraps_first_cell(prev: _Line, line: _Line, closer: bool = False) -> bool:
     """A one-cell line set tight under a row's first cell, within its column, that goes on with its words: the
     rest of a wrapped row label ("Analytics, Review, and" / "Oversight"), not a paragraph after the table."""
     if len(line.cells) != 1 or not prev.cells:
@@ -928,7 +933,7 @@ def _wraps_first_cell(prev: _Line, line: _Line) -> bool:
         return False
     if prev.base - line.base > 1.6 * line.size or line.bold != prev.bold:
         return False
-    return bool(own[2][:1].islower() or own[2][:1] == "(" or _open_end(text))
+    return closer or bool(own[2][:1].islower() or own[2][:1] == "(" or _open_end(text))
 
 
 _OPEN_END = re.compile(r"(?:,|\band|\bof|\bthe|\bfor|\bon|\bin|\bto|&|-|—|/)$")
