@@ -619,3 +619,20 @@ def test_a_row_label_wrapped_closer_than_the_rows_goes_on_whatever_its_words() -
         "Account | FY2026 | FY2027\nResource Management | 1,451.5 | 1,303.6\nConstruction | 14.7 | 13.7\n"
         "Cooperative Endangered Species Conservation Fund | 22.2 | 0.0\nNorth American Wetlands | 49.0 | 10.0"
     ]
+
+
+def test_a_header_word_set_alone_above_the_header_row_joins_its_column() -> None:
+    # "Funding" sits over "(millions)" in a bold header; the header's first line with cells is the one below it.
+    lines = [Line(72, 540, "Table 10. Laws Funding the Program")]
+    lines.append(Line(300, 520, "Funding", font="F2"))
+    lines += [Line(x, 509, t, font="F2") for x, t in ((72, "Law"), (300, "(millions)"), (400, "Changes"))]
+    rows = [("Relief Act of 2012", "$5", "Funded FY2013"), ("Budget Act of 2013", "$2.5", "Funded FY2014")]
+    for k, cells in enumerate(rows):
+        lines += [Line(x, 490 - 12 * k, t) for x, t in zip((72, 300, 400), cells, strict=True)]
+    lines.append(Line(72, 420, "Each law funded the program for one year or part of a year, as the table shows."))
+    edition = editions.read(build([Page(lines)]), name="funding.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Law | Funding (millions) | Changes\nRelief Act of 2012 | $5 | Funded FY2013\n"
+        "Budget Act of 2013 | $2.5 | Funded FY2014"
+    ]

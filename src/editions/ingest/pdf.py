@@ -789,7 +789,9 @@ class _Layout:
         i = 0
         while i < len(lines):
             line = lines[i]
-            if len(line.cells) >= 2 and (table := self._table_at(lines, i)) is not None:
+            above = _header_above(group, line) if len(line.cells) >= 2 else 0
+            if len(line.cells) >= 2 and (table := self._table_at(lines, i, group[len(group) - above :])) is not None:
+                del group[len(group) - above :]
                 if group:
                     yield self._block(group, subtitle)
                     group = []
@@ -844,8 +846,9 @@ class _Layout:
         del first
         return BlockKind.PARAGRAPH, text, 0, group
 
-    def _table_at(self, lines: list[_Line], i: int) -> tuple[list[str], int] | None:
-        """A table starting at line i: rows of cells while lines keep to the same columns."""
+    def _table_at(self, lines: list[_Line], i: int, above: list[_Line] | None = None) -> tuple[list[str], int] | None:
+        """A table starting at line i: rows of cells while lines keep to the same columns. `above`: header lines
+        set over the table's first line with cells only in later columns ("Funding" over "(millions)")."""
         j = i
         multi: list[_Line] = []
         size = lines[i].size
@@ -873,7 +876,9 @@ class _Layout:
         if len(multi) < 2:
             return None
         spans = _column_spans(multi)
-        table = lines[i:j]
+        head = above or []
+        table = [*head, *lines[i:j]]
+        wraps = {k + len(head) for k in wraps}
         placed: list[dict[int, str]] = []
         for line in table:
             cells: dict[int, str] = {}
@@ -943,6 +948,22 @@ def _open_end(text: str) -> bool:
     """A cell's line that cannot end its text: it ends on a comma or a joining word, or leaves a parenthesis open
     ("American Taxpayer Relief Act of 2012 (P.L." / "112-240)")."""
     return bool(_OPEN_END.search(text)) or text.count("(") > text.count(")")
+
+
+def _header_above(group: list[_Line], line: _Line) -> int:
+    """How many lines at the end of `group` are the top of a bold header whose first line with cells is `line`:
+    bold one-cell lines set tight over it, right of its first cell ("Funding" over "Law | (millions) | Changes")."""
+    k = 0
+    lower = line
+    while k < min(len(group), 2):
+        upper = group[-1 - k]
+        if not (upper.bold and line.bold and len(upper.cells) == 1 and abs(upper.size - line.size) < 0.5):
+            break
+        if upper.base - lower.base > 1.45 * line.size or upper.x0 < line.cells[0][1] or upper.x1 > line.x1 + 2:
+            break
+        k += 1
+        lower = upper
+    return k
 
 
 def _header_lines(table: list[_Line], size: float) -> int:
