@@ -94,8 +94,20 @@ class Database(ABC):
     def close(self) -> None: ...
 
     @abstractmethod
+    def _table_names(self) -> set[str]:
+        """The tables (and views) of the database, whoever made them."""
+
     def _schema_state(self) -> tuple[bool, bool, int]:
         """(has any table, is an Editions library, schema version applied)."""
+        tables = self._table_names()
+        is_library = False
+        if "library_info" in tables:
+            rows = self.query("SELECT value FROM library_info WHERE key = 'application'")
+            is_library = bool(rows) and rows[0][0] == schema.APPLICATION
+        version = 0
+        if "schema_version" in tables:
+            version = int(self.query("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
+        return bool(tables - {"schema_version"}), is_library, version
 
     @abstractmethod
     def _migrate_locked(self, work: Callable[[], None]) -> None:

@@ -120,23 +120,9 @@ class PostgresDatabase(Database):
         with self._lock:
             self._transaction(work)
 
-    def _schema_state(self) -> tuple[bool, bool, int]:
-        tables = {
-            r[0]
-            for r in self.query(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-            )
-        }
-        is_library = False
-        if "library_info" in tables:
-            from editions.library import schema
-
-            rows = self.query("SELECT value FROM library_info WHERE key = 'application'")
-            is_library = bool(rows) and rows[0][0] == schema.APPLICATION
-        version = 0
-        if "schema_version" in tables:
-            version = int(self.query("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
-        return bool(tables - {"schema_version"}), is_library, version
+    def _table_names(self) -> set[str]:
+        rows = self.query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
+        return {r[0] for r in rows}
 
     def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]:
         clauses, params = filter_sql(where)

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from editions.library import schema
 from editions.library._db import (
     Database,
     LibraryError,
@@ -133,16 +132,8 @@ class SqliteDatabase(Database):
         with self._lock:
             self._transaction(work)
 
-    def _schema_state(self) -> tuple[bool, bool, int]:
-        tables = {r[0] for r in self.query("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        is_library = False
-        if "library_info" in tables:
-            rows = self.query("SELECT value FROM library_info WHERE key = 'application'")
-            is_library = bool(rows) and rows[0][0] == schema.APPLICATION
-        version = 0
-        if "schema_version" in tables:
-            version = int(self.query("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
-        return bool(tables - {"schema_version"}), is_library, version
+    def _table_names(self) -> set[str]:
+        return {r[0] for r in self.query("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
 
     # --- Search -----------------------------------------------------------------------------------------------
 
