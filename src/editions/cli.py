@@ -36,6 +36,12 @@ from editions.render import terminal as render_terminal
 
 PROG = "editions"
 MAX_SIZE_ENV = "EDITIONS_MAX_SIZE"
+_MAX_SIZE_OPTION = typer.Option(
+    "--max-size",
+    envvar=MAX_SIZE_ENV,
+    help="Refuse inputs larger than this: 100MB, 2GB, 500KB or a number of bytes.",
+    show_default="100MB",
+)
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_BUG = 70
@@ -93,15 +99,7 @@ def show(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="How to write the edition.")
     ] = OutputFormat.terminal,
-    max_size: Annotated[
-        str | None,
-        typer.Option(
-            "--max-size",
-            envvar=MAX_SIZE_ENV,
-            help="Refuse inputs larger than this: 100MB, 2GB, 500KB or a number of bytes.",
-            show_default="100MB",
-        ),
-    ] = None,
+    max_size: Annotated[str | None, _MAX_SIZE_OPTION] = None,
     input_format: Annotated[
         InputFormat | None,
         typer.Option("--input-format", help="Read FILE as this format instead of going by its name and content."),
@@ -141,15 +139,7 @@ def facts(
     output_format: Annotated[
         FactsFormat, typer.Option("--format", "-f", help="How to write the facts.")
     ] = FactsFormat.terminal,
-    max_size: Annotated[
-        str | None,
-        typer.Option(
-            "--max-size",
-            envvar=MAX_SIZE_ENV,
-            help="Refuse inputs larger than this: 100MB, 2GB, 500KB or a number of bytes.",
-            show_default="100MB",
-        ),
-    ] = None,
+    max_size: Annotated[str | None, _MAX_SIZE_OPTION] = None,
 ) -> None:
     """The figures and dated statements of an edition, sentence by sentence, each with what it measures.
 
@@ -221,15 +211,7 @@ def diff(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
     ] = None,
-    max_size: Annotated[
-        str | None,
-        typer.Option(
-            "--max-size",
-            envvar=MAX_SIZE_ENV,
-            help="Refuse inputs larger than this: 100MB, 2GB, 500KB or a number of bytes.",
-            show_default="100MB",
-        ),
-    ] = None,
+    max_size: Annotated[str | None, _MAX_SIZE_OPTION] = None,
     library: Annotated[str | None, _LIBRARY_OPTION] = None,
     semantic: Annotated[
         bool,
