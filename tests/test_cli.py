@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import random
 import re
 import subprocess
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import run_editions
 
 from editions import cli
 from editions.errors import InputError
@@ -49,19 +49,7 @@ FACT_KEYS = {"kind", "start", "end", "sentence", "value", "unit", "approximate",
 
 
 def run(*args: object, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """`python -m editions ARGS` with a wide, colourless, non-TTY terminal and no size limit from outside."""
-    environment = {k: v for k, v in os.environ.items() if k not in ("EDITIONS_MAX_SIZE", "FORCE_COLOR")}
-    environment.update({"COLUMNS": "200", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "editions", *(str(a) for a in args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        timeout=timeout,
-        check=False,
-    )
+    return run_editions(*args, env=env, timeout=timeout)
 
 
 def show_json(path: Path) -> dict[str, Any]:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import run_editions
 
 SEED_2022 = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "2022-07-21-us-japan-relations-in-focus.md"
 FACT_KEYS = {"kind", "start", "end", "sentence", "value", "unit", "approximate", "measure"}
@@ -23,18 +22,8 @@ pytestmark = pytest.mark.skipif(not SEED_2022.is_file(), reason=f"seed not found
 
 
 def run(*args: object) -> subprocess.CompletedProcess[str]:
-    """`python -m editions facts ARGS` with a wide, colourless, non-TTY terminal."""
-    environment = {k: v for k, v in os.environ.items() if k not in ("EDITIONS_MAX_SIZE", "FORCE_COLOR")}
-    environment.update({"COLUMNS": "200", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
-    return subprocess.run(
-        [sys.executable, "-m", "editions", "facts", *(str(a) for a in args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        timeout=120,
-        check=False,
-    )
+    """`editions facts ARGS`."""
+    return run_editions("facts", *args)
 
 
 def facts_json(*args: object) -> dict[str, Any]:

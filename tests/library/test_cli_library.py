@@ -8,22 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_runner import run_editions
+
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
 
 
 def run(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("EDITIONS_LIBRARY", "FORCE_COLOR")}
-    environment.update({"COLUMNS": "200", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "editions", *(str(a) for a in args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        timeout=300,
-    )
+    return run_editions(*args, env=env, timeout=300)
 
 
 def test_add_list_search_timeline_diff(tmp_path: Path, library_url: str) -> None:
