@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rich import box
@@ -159,7 +159,8 @@ def _kind_label(link: Link) -> str:
     return "edited" if classify_edit(link.words).substantive else "edited (cosmetic)"
 
 
-def _cite(link_old: tuple[int, ...], link_new: tuple[int, ...]) -> str:
+def cite_sentences(link_old: Sequence[int], link_new: Sequence[int]) -> str:
+    """'old 8,9 · new 9': sentences of both editions, numbered from 1."""
     parts = []
     if link_old:
         parts.append("old " + ",".join(str(i + 1) for i in link_old))
@@ -195,7 +196,7 @@ def _figure_rows(c: Comparison) -> list[tuple[str, str, str, str, FactChange]]:
                 section_name(c.new, fc.new.sentence),
                 _fact_text(c.old, fc.old),
                 _fact_text(c.new, fc.new),
-                _cite((fc.old.sentence,), (fc.new.sentence,)),
+                cite_sentences((fc.old.sentence,), (fc.new.sentence,)),
                 fc,
             )
         )
@@ -239,7 +240,7 @@ def render_markdown(comparison: Comparison, *, min_change: float = 0.0) -> str:
         "",
     ]
     for item in c.brief:
-        cite = _cite(item.citations.old, item.citations.new)
+        cite = cite_sentences(item.citations.old, item.citations.new)
         lines.append(f"- *{item.kind}* — {_md(item.text)}" + (f" \\[{cite}\\]" if cite else ""))
     rows = _figure_rows(c)
     if rows:
@@ -251,7 +252,7 @@ def render_markdown(comparison: Comparison, *, min_change: float = 0.0) -> str:
             continue
         lines += ["", f"### {_md(name)}", ""]
         for link in changed:
-            cite = _cite(link.old, link.new)
+            cite = cite_sentences(link.old, link.new)
             if link.kind is LinkKind.ADDED:
                 body = f"**{_md(_new_text(c, link))}**"
             elif link.kind is LinkKind.DELETED:
@@ -307,7 +308,7 @@ def render_terminal(comparison: Comparison, *, min_change: float = 0.0) -> Rende
         line = Text()
         line.append(f"{item.kind:<9} ", style=_KIND_STYLE.get(item.kind, "bold"))
         line.append(item.text)
-        cite = _cite(item.citations.old, item.citations.new)
+        cite = cite_sentences(item.citations.old, item.citations.new)
         if cite:
             line.append(f"  [{cite}]", style="dim")
         parts.append(line)
@@ -327,7 +328,7 @@ def render_terminal(comparison: Comparison, *, min_change: float = 0.0) -> Rende
         for link in changed:
             line = Text("  ")
             line.append(f"{_kind_label(link)} ", style="bold")
-            line.append(f"[{_cite(link.old, link.new)}] ", style="dim")
+            line.append(f"[{cite_sentences(link.old, link.new)}] ", style="dim")
             if link.kind is LinkKind.ADDED:
                 line.append(_new_text(c, link), style="green")
             elif link.kind is LinkKind.DELETED:
@@ -387,7 +388,7 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
         "<h2>Brief</h2><ul>",
     ]
     for item in c.brief:
-        cite = _cite(item.citations.old, item.citations.new)
+        cite = cite_sentences(item.citations.old, item.citations.new)
         out.append(
             f'<li><span class="kind k-{_h(item.kind)}">{_h(item.kind)}</span> {_h(item.text)}'
             + (f' <span class="cite">[{_h(cite)}]</span>' if cite else "")
@@ -411,7 +412,7 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
             kind = _kind_label(link)
             out.append(
                 f'<li><span class="kind k-{_h(str(link.kind))}">{_h(kind)}</span> '
-                f'<span class="cite">[{_h(_cite(link.old, link.new))}]</span> {_html_link_new(c, link)}</li>'
+                f'<span class="cite">[{_h(cite_sentences(link.old, link.new))}]</span> {_html_link_new(c, link)}</li>'
             )
         if unchanged:
             out.append(f'<li class="cite">{unchanged} unchanged sentence{"s" if unchanged > 1 else ""}</li>')

@@ -22,7 +22,7 @@ from editions.compare.changes import classify_edit
 from editions.compare.words import EQUAL, changed_share
 from editions.library import EditionInfo, Library, ReportInfo, SearchResults, Timeline
 from editions.model import SCHEMA_VERSION, Block, BlockKind, BriefItem, Comparison, Edition, Fact, Link, LinkKind
-from editions.render.comparison import comparison_to_dict
+from editions.render.comparison import cite_sentences, comparison_to_dict
 from editions.web.chart import chart
 
 T = TypeVar("T")
@@ -646,16 +646,6 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
     return CompareView(c, min_change, tuple(groups), tuple(changes), figures, stats)
 
 
-def _cites(old_ids: Sequence[int], new_ids: Sequence[int]) -> str:
-    """'old 8,9 · new 9': the sentences of a row, numbered from 1."""
-    parts = []
-    if old_ids:
-        parts.append("old " + ",".join(str(i + 1) for i in old_ids))
-    if new_ids:
-        parts.append("new " + ",".join(str(j + 1) for j in new_ids))
-    return " · ".join(parts)
-
-
 def _row_html(r: Row, changes: int, with_id: bool = True) -> str:
     """One row of the side-by-side view. Built here rather than in a template macro: a 100-page comparison has
     thousands of rows, and this is several times faster."""
@@ -678,7 +668,7 @@ def _row_html(r: Row, changes: int, with_id: bool = True) -> str:
     out.append(f'<div class="rowbar"><span class="badge k-{kind}">{kind}</span>')
     if r.figure:
         out.append(' <span class="badge k-figure">figure</span>')
-    out.append(f' <span class="cite">{_cites(r.old_ids, r.new_ids)}</span>')
+    out.append(f' <span class="cite">{cite_sentences(r.old_ids, r.new_ids)}</span>')
     if r.target:
         out.append(f' <a href="#{escape(r.target)}">where it was</a>')
     out.append(' <span class="step">')
@@ -711,7 +701,8 @@ def side_by_side_html(view: CompareView) -> Markup:
                 if r.kind == "cosmetic":
                     out.append(
                         f'<details class="cosmetic" id="c{r.change}"><summary><span class="badge k-cosmetic">'
-                        f'cosmetic edit</span> <span class="cite">{_cites(r.old_ids, r.new_ids)}</span></summary>\n'
+                        f'cosmetic edit</span> <span class="cite">{cite_sentences(r.old_ids, r.new_ids)}</span>'
+                        "</summary>\n"
                     )
                     out.append(_row_html(r, changes, with_id=False))
                     out.append("</details>\n")
