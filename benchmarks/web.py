@@ -70,7 +70,7 @@ def build_library(path: Path, shared: Path, n: int, seed: int) -> tuple[list[str
         new = lib.add(pair.new).edition
     print(
         f"library: {n:,} synthetic editions in {len(keys)} reports + the 100-page pair "
-        f"({len(pair.old.sentences):,} → {len(pair.new.sentences):,} sentences), built in "
+        f"({len(pair.old.sentences):,} → {len(pair.new.sentences):,} sentences), added in "
         f"{time.perf_counter() - t0:.0f} s",
         flush=True,
     )
@@ -158,11 +158,13 @@ def parallel(server: Server, paths: list[str], clients: int) -> float:
 
 
 def row(name: str, cold: list[float], warm: list[float], rate: float, goal_ms: float) -> None:
+    """The goal is judged on first views (cold p95) and on later ones (warm p95) alike."""
     p50, p95 = statistics.median(warm) * 1000, percentile(warm, 0.95) * 1000
-    verdict = "meets" if p95 <= goal_ms else "MISSES"
+    cold_p95 = percentile(cold, 0.95) * 1000
+    verdict = "meets" if max(p95, cold_p95) <= goal_ms else "MISSES"
     print(
-        f"| {name:<8} | {statistics.median(cold) * 1000:8.0f} | {max(cold) * 1000:8.0f} | {p50:7.1f} | {p95:7.1f} | "
-        f"{len(warm) / sum(warm):7.1f} | {rate:8.1f} | ≤ {goal_ms:.0f} ms: {verdict} |",
+        f"| {name:<8} | {statistics.median(cold) * 1000:8.0f} | {cold_p95:8.0f} | {max(cold) * 1000:8.0f} | "
+        f"{p50:7.1f} | {p95:7.1f} | {len(warm) / sum(warm):7.1f} | {rate:8.1f} | ≤ {goal_ms:.0f} ms: {verdict} |",
         flush=True,
     )
 
@@ -192,6 +194,10 @@ def main() -> None:
             keys_file.write_text("\n".join(["\t".join(keys), "\t".join(queries), "\t".join(built_pair)]) + "\n")
         old_ref, new_ref = pair
         with Library(path) as lib:
+            # What `editions add` does after adding: each report's summary made and kept (`Library.prepare`).
+            t0 = time.perf_counter()
+            made = lib.prepare()
+            print(f"prepare: {made} report summaries made in {time.perf_counter() - t0:.1f} s", flush=True)
             old, new = lib.get(old_ref), lib.get(new_ref)
         direct, direct_cpu = compare_bench.best_of(3, lambda: editions.compare(old, new))
 
@@ -215,11 +221,11 @@ def main() -> None:
                 f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n"
             )
             print(
-                "| page     | cold p50 | cold max | warm p50 | warm p95 | req/s (1) | req/s ("
+                "| page     | cold p50 | cold p95 | cold max | warm p50 | warm p95 | req/s (1) | req/s ("
                 + str(args.clients)
                 + ") | goal |"
             )
-            print("|---|---:|---:|---:|---:|---:|---:|---|")
+            print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
             results = {}
             cold_cpu: dict[str, float | None] = {}
             for name, (cold_paths, warm_paths, goal) in kinds.items():

@@ -27,7 +27,7 @@ import editions
 from editions import ingest
 from editions.compare.align import DEFAULT_PARAMS, SimilarityFn
 from editions.errors import EditionsError, InputWarning
-from editions.library import FileResult, Library, expand_paths, render_chart
+from editions.library import AddStatus, FileResult, Library, expand_paths, render_chart
 from editions.model import SCHEMA_VERSION, Edition
 from editions.render import comparison as render_comparison
 from editions.render import json as render_json
@@ -324,7 +324,7 @@ def add(
         usage_error(f"no edition files in {', '.join(map(str, paths))} (.md, .txt, .html, .pdf).")
     results: list[FileResult] = []
     progress = Progress(
-        TextColumn("adding"),
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
@@ -348,7 +348,11 @@ def add(
 
     with _user_errors(), lib, progress:
         task = progress.add_task("adding", total=len(files))
-        lib.add_files(files, on_result=report)
+        lib.add_files(files, on_result=report, prepare=False)
+        # Then each report that gained an edition gets its page summary made and kept (`Library.prepare`).
+        touched = sorted({r.added.edition.report for r in results if r.added and r.added.status is AddStatus.ADDED})
+        preparing = progress.add_task("preparing", total=len(touched))
+        lib.prepare(touched, on_report=lambda _: progress.advance(preparing))
     failed = sum(1 for r in results if not r.ok)
     if output_format is OutputFormat.json:
         out = [

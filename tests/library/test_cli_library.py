@@ -30,6 +30,12 @@ def test_add_list_search_timeline_diff(tmp_path: Path, library_url: str) -> None
     assert lines[-1] == "4 files: 3 added, 0 new sources, 0 already in the library, 1 failed"
     assert "Traceback" not in added.stderr
     assert "━" not in added.stderr  # no progress bar when standard error is not a terminal
+    from editions.library import Library
+
+    with Library(db) as lib:  # the report it added to has its page summary made and kept
+        kept = lib._db.query("SELECT r.key, s.body FROM summaries s JOIN reports r ON r.pk = s.report_pk")
+        assert [k for k, _ in kept] == ["IF99001"] and "military personnel" in str(kept[0][1])
+        assert lib.prepare() == 0
 
     again = run("add", SAMPLES / "IF99001-2024-06-02.md", "-L", db, "--format", "json")
     assert again.returncode == 0

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from editions.errors import EditionsError, InputWarning
 from editions.library import _codec, _compare
+from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
 from editions.library.search import (
     Citation,
@@ -49,6 +50,7 @@ from editions.library.search import (
     has_words,
     unmark,
 )
+from editions.library.summary import ReportSummary
 from editions.library.timeline import FactRow, ReportFacts, Timeline, TimelinePoint, render_chart, trace
 from editions.model import Comparison, Edition, Source
 
@@ -67,6 +69,7 @@ __all__ = [
     "NotFoundError",
     "ReportHits",
     "ReportInfo",
+    "ReportSummary",
     "SearchResults",
     "Timeline",
     "TimelinePoint",
@@ -250,6 +253,8 @@ class Library:
         if not create and not _URL.match(location) and not Path(location).exists():
             raise LibraryError(f"there is no library at {location}; add editions to it first: editions add FILE|DIR.")
         self._db = open_database(location)
+        # `_schema` (tests) makes a library of an older version: it stores only what that version stored.
+        self._derived = _schema is None or _schema >= 4
         try:
             self._db.migrate(_schema)
         except BaseException:
@@ -303,15 +308,21 @@ class Library:
         paths: Iterable[str | os.PathLike[str]],
         *,
         on_result: Callable[[FileResult], None] | None = None,
+        prepare: bool = True,
     ) -> list[FileResult]:
         """Add every file (directories expanded with `expand_paths`), each in its own transaction; a file that
-        fails is reported in its result and the others are still added."""
+        fails is reported in its result and the others are still added. Then, with `prepare`, `prepare` the
+        reports that gained an edition."""
         results: list[FileResult] = []
         for path in expand_paths(paths):
             result = self._add_file(path)
             results.append(result)
             if on_result is not None:
                 on_result(result)
+        if prepare:
+            self.prepare(
+                {r.added.edition.report for r in results if r.added is not None and r.added.status == AddStatus.ADDED}
+            )
         return results
 
     def _add_file(self, path: Path) -> FileResult:
@@ -394,6 +405,8 @@ class Library:
             ],
         )
         rows = self._rows(db, report_pk)
+        if self._derived:
+            self._keep_overlaps(db, rows, pk, passages)
         if rows[-1].pk == pk:  # the report's title and product are its latest edition's
             db.execute(
                 "UPDATE reports SET title = coalesce(?, title), title_key = ?, product = coalesce(?, product) "
@@ -401,6 +414,26 @@ class Library:
                 (edition.title, title_key(edition.title) if edition.title else "", edition.product, report_pk),
             )
         return Added(AddStatus.ADDED, self._info_by_pk(db, report_pk, pk, rows))
+
+    @staticmethod
+    def _keep_overlaps(db: Database, rows: Sequence[_Row], pk: int, passages: Sequence[int]) -> None:
+        """Keep how many sentences the new edition shares with the editions before and after it (what its
+        "% changed" is counted from until the pair is compared), so no page has to count them."""
+        position = next(i for i, r in enumerate(rows) if r.pk == pk)
+        mine = Counter(passages)
+        pairs = []
+        if position > 0:
+            pairs.append((rows[position - 1].pk, pk, rows[position - 1].pk))
+        if position + 1 < len(rows):
+            pairs.append((pk, rows[position + 1].pk, rows[position + 1].pk))
+        for old_pk, new_pk, other in pairs:
+            theirs = Counter(
+                int(p) for (p,) in db.query("SELECT passage_pk FROM sentences WHERE edition_pk = ?", (other,))
+            )
+            db.execute(
+                "INSERT INTO sentence_overlaps (old_pk, new_pk, common) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                (old_pk, new_pk, (mine & theirs).total()),
+            )
 
     def _passages(self, db: Database, report_pk: int, texts: Sequence[str]) -> list[int]:
         """The passage of each text within the report, created when new."""
@@ -628,6 +661,11 @@ class Library:
                 if share is not None and (int(old_pk), int(new_pk)) in wanted:
                     out[(int(old_pk), int(new_pk))] = share
         counted = [pair for pair in pairs if pair not in out]
+        sizes = self._sentence_counts(pk for pair in counted for pk in pair) if counted and self._derived else {}
+        for (old_pk, new_pk), common in (self._overlaps(counted) if sizes else {}).items():
+            total = sizes.get(old_pk, 0) + sizes.get(new_pk, 0)
+            out[(old_pk, new_pk)] = 0.0 if total == 0 else 1 - 2 * common / total
+        counted = [pair for pair in counted if pair not in out]
         # Each edition's passages come as one text ("12,12,40,…"): a Counter of its parts is built in C, where
         # one row per sentence cost ~3× as much.
         joined = "group_concat(passage_pk)" if self._db.dialect == "sqlite" else "string_agg(passage_pk::text, ',')"
@@ -642,10 +680,53 @@ class Library:
             ):
                 bags[int(edition_pk)] = Counter(str(passages).split(","))
         empty: Counter[str] = Counter()
+        found: list[tuple[int, int, int]] = []
         for old_pk, new_pk in counted:
             a, b = bags.get(old_pk, empty), bags.get(new_pk, empty)
             total = a.total() + b.total()
-            out[(old_pk, new_pk)] = 0.0 if total == 0 else 1 - 2 * (a & b).total() / total
+            common = (a & b).total()
+            out[(old_pk, new_pk)] = 0.0 if total == 0 else 1 - 2 * common / total
+            found.append((old_pk, new_pk, common))
+        if found and self._derived:  # a library made before overlaps were kept: keep them now, once
+
+            def keep(db: Database) -> None:
+                for row in found:
+                    db.execute(
+                        "INSERT INTO sentence_overlaps (old_pk, new_pk, common) VALUES (?, ?, ?) "
+                        "ON CONFLICT DO NOTHING",
+                        row,
+                    )
+
+            self._db.write(keep)
+        return out
+
+    def _overlaps(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
+        """The kept `sentence_overlaps` of those pairs that have one."""
+        out: dict[tuple[int, int], int] = {}
+        wanted = set(pairs)
+        news = sorted({new for _, new in wanted})
+        for i in range(0, len(news), 500):
+            chunk = news[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for old_pk, new_pk, common in self._db.query(
+                f"SELECT old_pk, new_pk, common FROM sentence_overlaps WHERE new_pk IN ({marks})", tuple(chunk)
+            ):
+                if (int(old_pk), int(new_pk)) in wanted:
+                    out[(int(old_pk), int(new_pk))] = int(common)
+        return out
+
+    def _sentence_counts(self, pks: Iterable[int]) -> dict[int, int]:
+        wanted = sorted(set(pks))
+        out: dict[int, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            out.update(
+                (int(pk), int(n))
+                for pk, n in self._db.query(
+                    f"SELECT pk, sentence_count FROM editions WHERE pk IN ({marks})", tuple(chunk)
+                )
+            )
         return out
 
     def _resolve(self, ref: str) -> tuple[int, str, list[_Row], int]:
@@ -928,11 +1009,13 @@ class Library:
     def compare(self, old: str, new: str) -> Comparison:
         """`editions.compare` of two editions named by reference (`IF10199~1`, `IF10199`); its links and stats
         are kept, for `editions(…)`'s changed shares and `first_seen`."""
-        import editions
-
         _, _, old_rows, i = self._resolve(old)
         _, _, new_rows, j = self._resolve(new)
-        old_pk, new_pk = old_rows[i].pk, new_rows[j].pk
+        return self._compare_pks(old_rows[i].pk, new_rows[j].pk)
+
+    def _compare_pks(self, old_pk: int, new_pk: int) -> Comparison:
+        import editions
+
         comparison = editions.compare(self._load(old_pk), self._load(new_pk))
         cached = self._db.query(
             "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
@@ -954,6 +1037,60 @@ class Library:
             )
         return out
 
+    # --- Report summaries -------------------------------------------------------------------------------------
+
+    def summary(self, report: str) -> ReportSummary:
+        """What a report's page shows beyond its editions: the latest edition's brief and the figures worth
+        charting (`library.summary`). Kept in the library with the editions it was made from: made now (and
+        kept) only when the report has changed since `prepare` or the last call."""
+        report_pk, key = self._report(report)
+        return self._summary(report_pk, key)[0]
+
+    def prepare(self, reports: Iterable[str] | None = None, *, on_report: Callable[[str], None] | None = None) -> int:
+        """Make and keep the summary of each report (every one, or those `reports` names) whose kept summary
+        is missing or older than its editions, so that no page view has to; `add_files` calls it for the
+        reports it added to. `on_report` is called with each report's key when it is done. Returns how many
+        summaries were made."""
+        keys = [r.report for r in self.reports()] if reports is None else list(reports)
+        made = 0
+        for report in keys:
+            report_pk, key = self._report(report)
+            made += self._summary(report_pk, key)[1]
+            if on_report is not None:
+                on_report(key)
+        return made
+
+    def _summary(self, report_pk: int, key: str) -> tuple[ReportSummary, bool]:
+        rows = self._rows(self._db, report_pk)
+        made_from = _codec.passage_hash(",".join(r.id for r in rows))
+        engine = f"{_compare.ENGINE} {report_summary.VERSION}"
+        kept = (
+            self._db.query("SELECT editions, engine, body FROM summaries WHERE report_pk = ?", (report_pk,))
+            if self._derived
+            else []
+        )
+        if kept and kept[0][0] == made_from and kept[0][1] == engine:
+            return report_summary.from_json(str(kept[0][2])), False
+        latest = None
+        if len(rows) >= 2 and _compare.available():
+            latest = self._compare_pks(rows[-2].pk, rows[-1].pk)
+        made = ReportSummary(
+            None if latest is None else latest.brief,
+            tuple(report_summary.tracked_figures(latest, lambda words: self._timelines(report_pk, key, rows, words))),
+        )
+        if not self._derived:
+            return made, True
+        body = report_summary.to_json(made)
+        self._db.write(
+            lambda db: db.execute(
+                "INSERT INTO summaries (report_pk, editions, engine, body) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (report_pk) DO UPDATE SET editions = excluded.editions, engine = excluded.engine, "
+                "body = excluded.body",
+                (report_pk, made_from, engine, body),
+            )
+        )
+        return made, True
+
     # --- Timelines ------------------------------------------------------------------------------------------
 
     def timeline(self, report: str, words: str) -> Timeline:
@@ -966,7 +1103,9 @@ class Library:
         if isinstance(words, str):
             raise TypeError("timelines takes a sequence of figures' words; for one, use timeline")
         report_pk, key = self._report(report)
-        rows = self._rows(self._db, report_pk)
+        return self._timelines(report_pk, key, self._rows(self._db, report_pk), words)
+
+    def _timelines(self, report_pk: int, key: str, rows: Sequence[_Row], words: Sequence[str]) -> list[Timeline]:
         facts = ReportFacts(self._report_facts(report_pk, rows) if words else [])
         refs = _refs(key, rows)
         title = rows[-1].title if rows else None

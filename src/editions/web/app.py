@@ -45,7 +45,7 @@ import editions
 from editions.compare import collector_paused
 from editions.errors import EditionsError, InputWarning
 from editions.ingest import format_size
-from editions.library import Library, NotFoundError
+from editions.library import AddStatus, Library, NotFoundError
 from editions.model import SCHEMA_VERSION
 from editions.render.json import edition_to_dict
 from editions.web import views
@@ -359,9 +359,9 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
     # --- Report ----------------------------------------------------------------------------------------------
 
     def report_data(report: str, figure: str) -> dict[str, Any]:
-        rows = lib.editions(report)
-        key = rows[-1].report if rows else report
-        summary = views.report_summary(lib, caches, key, rows)
+        key = lib.info(report).report
+        summary = lib.summary(key)  # first: making it may keep the latest comparison, which % changed reads
+        rows = lib.editions(key)
         timelines = list(summary.timelines)
         asked = None
         if figure:
@@ -549,6 +549,8 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
             edition = editions.read(data, max_bytes=max_upload, name=name)
         added = lib.add(edition)
         e = added.edition
+        if added.status == AddStatus.ADDED:
+            lib.prepare([e.report])  # the report's page then opens at once
         return {
             "status": added.status.value,
             "ref": e.ref,

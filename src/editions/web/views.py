@@ -27,10 +27,6 @@ from editions.web.chart import chart
 
 T = TypeVar("T")
 
-TRACKED_KINDS = frozenset({"count", "money", "percent", "fraction", "rank"})
-"""Kinds of facts a report page charts."""
-MAX_CHARTS = 6
-
 
 class Cache(Generic[T]):
     """A small thread-safe LRU map. Keys always include what makes the value stale (edition ids, counts), so
@@ -69,7 +65,6 @@ class Caches:
     comparisons: Cache[Comparison] = field(default_factory=lambda: Cache(16))
     compare_pages: Cache[str] = field(default_factory=lambda: Cache(16))
     """Rendered compare pages (a 100-page pair's is ~1.7 MB)."""
-    reports: Cache[ReportSummary] = field(default_factory=lambda: Cache(1024))
     edition_pages: Cache[Markup] = field(default_factory=lambda: Cache(32))
     report_pages: Cache[str] = field(default_factory=lambda: Cache(128))
     library_pages: Cache[str] = field(default_factory=lambda: Cache(64))
@@ -188,72 +183,6 @@ def figure_chart(timeline: Timeline, n: int) -> FigureChart:
     stated = [p for p in timeline.points if p.stated]
     heading = _shorten(stated[-1].sentence_text or timeline.query) if stated else timeline.query
     return FigureChart(timeline, chart(timeline, f"chart-{n}"), heading)
-
-
-def _figure_candidates(latest: Comparison) -> list[str]:
-    """What the figures worth charting measure, best first: those that changed in the latest edition, then
-    the latest edition's figures in sentences aligned with an older sentence stating a figure of the same kind
-    (a figure the edition before did not state cannot make a line, and tracing it costs a timeline)."""
-    out = [
-        fc.measure
-        for fc in latest.fact_changes
-        if fc.old is not None and fc.new is not None and fc.new.kind in TRACKED_KINDS
-    ]
-    old_kinds: dict[int, set[str]] = {}
-    for f in latest.old.facts:
-        if f.kind in TRACKED_KINDS:
-            old_kinds.setdefault(f.sentence, set()).add(f.kind)
-    kinds_before: dict[int, set[str]] = {}
-    for link in latest.links:
-        kinds = set().union(*(old_kinds.get(i, set()) for i in link.old)) if link.old else set()
-        if kinds:
-            for j in link.new:
-                kinds_before.setdefault(j, set()).update(kinds)
-    out += [f.measure for f in latest.new.facts if f.kind in kinds_before.get(f.sentence, ())]
-    return list(dict.fromkeys(m for m in out if m.strip()))
-
-
-def tracked_figures(lib: Library, key: str, latest: Comparison | None) -> list[Timeline]:
-    """The figures a report page charts: those that changed in the latest edition first, then the latest
-    edition's other figures that the edition before stated too; of those, the ones stated (as numbers) in at
-    least two editions, those that move before those that do not; at most MAX_CHARTS. The first 2 × MAX_CHARTS
-    candidates are traced together (`Library.timelines`: the report's facts read once), and taken in order until
-    MAX_CHARTS moving figures are found."""
-    if latest is None:
-        return []
-    candidates = _figure_candidates(latest)[: 2 * MAX_CHARTS]
-    found: list[tuple[bool, int, Timeline]] = []
-    seen: set[tuple[tuple[str, int | None], ...]] = set()
-    for n, timeline in enumerate(lib.timelines(key, candidates) if candidates else []):
-        if sum(1 for flat, _, _ in found if not flat) >= MAX_CHARTS:
-            break
-        numbers = [p.number for p in timeline.points if p.number is not None]
-        chain = tuple((p.edition, p.sentence) for p in timeline.points if p.stated)
-        if len(numbers) < 2 or chain in seen:
-            continue
-        seen.add(chain)
-        found.append((len(set(numbers)) == 1, n, timeline))
-    return [t for _, _, t in sorted(found, key=lambda x: x[:2])[:MAX_CHARTS]]
-
-
-@dataclass(frozen=True, slots=True)
-class ReportSummary:
-    """What a report page shows beyond its editions: the latest brief (None with one edition) and the figures
-    charted."""
-
-    brief: tuple[BriefItem, ...] | None
-    timelines: tuple[Timeline, ...]
-
-
-def report_summary(lib: Library, caches: Caches, key: str, rows: Sequence[EditionInfo]) -> ReportSummary:
-    """The report's summary, kept in memory for as long as its editions stay the same (the key holds their
-    ids); small, unlike the comparison it comes from, so many reports' summaries are kept."""
-
-    def make() -> ReportSummary:
-        latest = compare_refs(lib, caches, rows[-2].ref, rows[-1].ref) if len(rows) >= 2 else None
-        return ReportSummary(None if latest is None else latest.brief, tuple(tracked_figures(lib, key, latest)))
-
-    return caches.reports.get(("report", key, tuple(r.id for r in rows)), make)
 
 
 def compare_refs(
