@@ -31,10 +31,11 @@ import re
 import unicodedata
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from editions.errors import EditionsError, InputWarning
 from editions.library import _codec, _compare
@@ -194,6 +195,20 @@ def _refs(key: str, rows: Sequence[_Row]) -> list[str]:
         f"{key}@{r.date.isoformat()}" if r.date is not None and days[r.date] == 1 else f"{key}@{r.id[:12]}"
         for r in rows
     ]
+
+
+_CHUNK = 500
+"""Keys per `IN (…)` list: SQLite allows 999 parameters in a statement (before 3.32)."""
+
+
+def _query_in(
+    db: Database, sql: str, keys: Sequence[Any], before: Sequence[Any] = (), after: Sequence[Any] = ()
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of `sql` for all `keys`, sent `_CHUNK` at a time: `{marks}` in `sql` stands for one chunk's
+    placeholders; `before` and `after` are the parameters around them."""
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i : i + _CHUNK]
+        yield from db.query(sql.format(marks=", ".join("?" * len(chunk))), (*before, *chunk, *after))
 
 
 def title_key(title: str | None) -> str:
@@ -455,13 +470,10 @@ class Library:
             ):
                 out[str(h)] = int(pk)
             return out
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for pk, h in db.query(
-                f"SELECT pk, hash FROM passages WHERE report_pk = ? AND hash IN ({marks})", (report_pk, *chunk)
-            ):
-                out[str(h)] = int(pk)
+        for pk, h in _query_in(
+            db, "SELECT pk, hash FROM passages WHERE report_pk = ? AND hash IN ({marks})", hashes, before=(report_pk,)
+        ):
+            out[str(h)] = int(pk)
         return out
 
     def _group(self, db: Database, edition: Edition) -> int:
@@ -539,15 +551,13 @@ class Library:
 
     def _sources(self, db: Database, pks: Sequence[int]) -> dict[int, tuple[Source, ...]]:
         out: dict[int, list[Source]] = {}
-        for i in range(0, len(pks), 500):
-            chunk = pks[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for pk, fmt, name, retrieved in db.query(
-                f"SELECT edition_pk, format, name, retrieved_at FROM sources WHERE edition_pk IN ({marks}) "
-                "ORDER BY edition_pk, seq",
-                tuple(chunk),
-            ):
-                out.setdefault(int(pk), []).append(_codec.read_source(fmt, name, retrieved))
+        for pk, fmt, name, retrieved in _query_in(
+            db,
+            "SELECT edition_pk, format, name, retrieved_at FROM sources WHERE edition_pk IN ({marks}) "
+            "ORDER BY edition_pk, seq",
+            pks,
+        ):
+            out.setdefault(int(pk), []).append(_codec.read_source(fmt, name, retrieved))
         return {pk: tuple(v) for pk, v in out.items()}
 
     def _info_by_pk(self, db: Database, report_pk: int, pk: int, rows: list[_Row] | None = None) -> EditionInfo:
@@ -649,17 +659,15 @@ class Library:
         """`_changes`'s share for each (old pk, new pk) pair, in a few queries however many pairs there are."""
         out: dict[tuple[int, int], float] = {}
         wanted = set(pairs)
-        news = sorted({new for _, new in wanted})
-        for i in range(0, len(news), 500):
-            chunk = news[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for old_pk, new_pk, stats in self._db.query(
-                f"SELECT old_pk, new_pk, stats FROM comparisons WHERE new_pk IN ({marks}) AND engine = ?",
-                (*chunk, _compare.ENGINE),
-            ):
-                share = _compare.changed_share(json.loads(stats))
-                if share is not None and (int(old_pk), int(new_pk)) in wanted:
-                    out[(int(old_pk), int(new_pk))] = share
+        for old_pk, new_pk, stats in _query_in(
+            self._db,
+            "SELECT old_pk, new_pk, stats FROM comparisons WHERE new_pk IN ({marks}) AND engine = ?",
+            sorted({new for _, new in wanted}),
+            after=(_compare.ENGINE,),
+        ):
+            share = _compare.changed_share(json.loads(stats))
+            if share is not None and (int(old_pk), int(new_pk)) in wanted:
+                out[(int(old_pk), int(new_pk))] = share
         counted = [pair for pair in pairs if pair not in out]
         sizes = self._sentence_counts(pk for pair in counted for pk in pair) if counted and self._derived else {}
         for (old_pk, new_pk), common in (self._overlaps(counted) if sizes else {}).items():
@@ -670,15 +678,12 @@ class Library:
         # one row per sentence cost ~3× as much.
         joined = "group_concat(passage_pk)" if self._db.dialect == "sqlite" else "string_agg(passage_pk::text, ',')"
         bags: dict[int, Counter[str]] = {}
-        pks = sorted({pk for pair in counted for pk in pair})
-        for i in range(0, len(pks), 500):
-            chunk = pks[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for edition_pk, passages in self._db.query(
-                f"SELECT edition_pk, {joined} FROM sentences WHERE edition_pk IN ({marks}) GROUP BY edition_pk",
-                tuple(chunk),
-            ):
-                bags[int(edition_pk)] = Counter(str(passages).split(","))
+        for edition_pk, passages in _query_in(
+            self._db,
+            f"SELECT edition_pk, {joined} FROM sentences WHERE edition_pk IN ({{marks}}) GROUP BY edition_pk",
+            sorted({pk for pair in counted for pk in pair}),
+        ):
+            bags[int(edition_pk)] = Counter(str(passages).split(","))
         empty: Counter[str] = Counter()
         found: list[tuple[int, int, int]] = []
         for old_pk, new_pk in counted:
@@ -702,32 +707,17 @@ class Library:
 
     def _overlaps(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
         """The kept `sentence_overlaps` of those pairs that have one."""
-        out: dict[tuple[int, int], int] = {}
         wanted = set(pairs)
-        news = sorted({new for _, new in wanted})
-        for i in range(0, len(news), 500):
-            chunk = news[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for old_pk, new_pk, common in self._db.query(
-                f"SELECT old_pk, new_pk, common FROM sentence_overlaps WHERE new_pk IN ({marks})", tuple(chunk)
-            ):
-                if (int(old_pk), int(new_pk)) in wanted:
-                    out[(int(old_pk), int(new_pk))] = int(common)
-        return out
+        found = _query_in(
+            self._db,
+            "SELECT old_pk, new_pk, common FROM sentence_overlaps WHERE new_pk IN ({marks})",
+            sorted({new for _, new in wanted}),
+        )
+        return {(int(o), int(n)): int(common) for o, n, common in found if (int(o), int(n)) in wanted}
 
     def _sentence_counts(self, pks: Iterable[int]) -> dict[int, int]:
-        wanted = sorted(set(pks))
-        out: dict[int, int] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            out.update(
-                (int(pk), int(n))
-                for pk, n in self._db.query(
-                    f"SELECT pk, sentence_count FROM editions WHERE pk IN ({marks})", tuple(chunk)
-                )
-            )
-        return out
+        found = _query_in(self._db, "SELECT pk, sentence_count FROM editions WHERE pk IN ({marks})", sorted(set(pks)))
+        return {int(pk): int(n) for pk, n in found}
 
     def _resolve(self, ref: str) -> tuple[int, str, list[_Row], int]:
         """(report pk, report key, the report's rows, position) of a reference."""
@@ -1027,15 +1017,10 @@ class Library:
         return comparison
 
     def _passage_texts(self, pks: Sequence[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        for i in range(0, len(pks), 500):
-            chunk = pks[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            out.update(
-                (int(pk), str(text))
-                for pk, text in self._db.query(f"SELECT pk, text FROM passages WHERE pk IN ({marks})", tuple(chunk))
-            )
-        return out
+        return {
+            int(pk): str(text)
+            for pk, text in _query_in(self._db, "SELECT pk, text FROM passages WHERE pk IN ({marks})", pks)
+        }
 
     # --- Report summaries -------------------------------------------------------------------------------------
 
