@@ -366,3 +366,63 @@ def test_a_cell_broken_over_lines_by_a_saved_page_stays_in_its_row() -> None:
     assert "Notes: Divisions are listed in order." in edition.text
     assert "Figure 1. Awards by Month" not in tables[0]
     assert "In thousands" in edition.text and "In thousands" not in " ".join(tables)
+
+
+def test_spaces_a_saved_page_dropped_are_put_back() -> None:
+    edition = read_md(
+        "The pact (KTA),also cut tariffs on grain:Wheat and rye rose (Figure 2)to a peak. The rule is (1)an act; "
+        "the Survey(USGS) said in 2024(P.L. 118-9) thatMarovia and bothChambers met in Sustaining OurValleys.\n"
+    )
+    assert edition.text == (
+        "The pact (KTA), also cut tariffs on grain: Wheat and rye rose (Figure 2) to a peak. The rule is (1) an "
+        "act; the Survey (USGS) said in 2024 (P.L. 118-9) that Marovia and both Chambers met in Sustaining Our "
+        "Valleys."
+    )
+
+
+def test_text_that_only_looks_glued_is_left_alone() -> None:
+    text = (
+        "Totals of 1,200 in 2009d,f (s)he saw at 10:30 under §1396a(b)(2) and 3(A), per agency(ies), with InSAR "
+        "and InSight, TheEnergyMag, iPhone, eBay, McDonald, Highcharts.setOptions(Theme), "
+        "https://x.gov/a,b:Cd(Ef gh) and mail@thatIran.org."
+    )
+    assert read_md(text + "\n").text == text
+
+
+def test_stacked_entries_of_a_saved_table_cell_are_two_entries() -> None:
+    edition = read_md(
+        "| Program | Amount |\n"
+        "| Requirements payments52 U.S.C. §21001 | $3 billionFY10: Such sums |\n"
+        "| Aid per individualReduced by 6% | $40 millionSubsequent years |\n"
+        "| Disbursed reimbursementsP.L. 108-7 | FinCEN and AmeriCorps, see work1171.pdf |\n"
+    )
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Program | Amount\n"
+        "Requirements payments 52 U.S.C. §21001 | $3 billion FY10: Such sums\n"
+        "Aid per individual Reduced by 6% | $40 million Subsequent years\n"
+        "Disbursed reimbursements P.L. 108-7 | FinCEN and AmeriCorps, see work1171.pdf"
+    ]
+
+
+def test_lone_stars_are_text_not_emphasis() -> None:
+    edition = read_md(
+        "See 2023 WL 12345, at *2 (D. Mass. 2023); id. at *10–11. The asterisk (*) marks x*y=k. A **bold** "
+        "word.\n\n| Year | Amount |\n| 2012 | 457.5* |\n"
+    )
+    assert edition.text.startswith(
+        "See 2023 WL 12345, at *2 (D. Mass. 2023); id. at *10–11. The asterisk (*) marks x*y=k. A bold word."
+    )
+    assert "2012 | 457.5*" in edition.text
+
+
+def test_a_sentence_glued_to_a_link_that_starts_the_next_is_two_sentences() -> None:
+    edition = read_md(
+        "# T\n\nAwards ranged up to $51 million per award.[P.L. 117-167](https://x.gov/b)authorized more. "
+        "It is in U.S.[Code](https://x.gov/c) too.\n"
+    )
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "Awards ranged up to $51 million per award.",
+        "P.L. 117-167 authorized more.",
+        "It is in U.S.Code too.",
+    ]

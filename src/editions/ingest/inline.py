@@ -44,6 +44,7 @@ _BACKTICKS = re.compile(r"`+")
 _SPACES = re.compile(r"\s+")
 _BARE_URL = re.compile(r"(?<![(<\w])(?:https?://|www\.)[^\s<>()\[\]]+")
 _SUBDIVISION = re.compile(r"\(\w{1,4}\)")  # "[§1396a](url)(b)(2)": a citation goes on without a space
+_SENTENCE_END_BEFORE = frozenset('abcdefghijklmnopqrstuvwxyz0123456789)"”’')
 _URL_PROTECT = str.maketrans({c: chr(_PRIVATE + ord(c)) for c in "_*"})
 
 
@@ -57,8 +58,11 @@ def _link_text(match: re.Match[str]) -> str:
     start = match.start()
     while start > 0 and rest[start - 1] in "*_" and match.start() - start < 64:
         start -= 1
-    # …and the space before one ("A[2025 assessment](url)"): a word glued to a link's first word is two words.
-    if start > 0 and rest[start - 1].isalnum() and text[:1].isalnum():
+    # …and the space before one ("A[2025 assessment](url)"): a word glued to a link's first word is two words,
+    # and a sentence's end glued to a link that starts the next ("per award.[P.L. 117-167](url)") two sentences.
+    glued_word = start > 0 and rest[start - 1].isalnum() and text[:1].isalnum()
+    glued_sentence = start > 1 and rest[start - 1] in ".?!" and rest[start - 2] in _SENTENCE_END_BEFORE
+    if glued_word or (glued_sentence and text[:1].isupper()):
         text = " " + text
     end = match.end()
     link = match.group(0)
@@ -86,8 +90,16 @@ def _drop_stars(match: re.Match[str]) -> str:
     text = match.string
     before = text[match.start() - 1] if match.start() > 0 else " "
     after = text[match.end()] if match.end() < len(text) else " "
-    # A star between spaces is a literal star ("a * b"); every other run of stars is emphasis markup.
-    if before.isspace() and after.isspace() and len(match.group(0)) == 1:
+    # A star between spaces is a literal star ("a * b"), and so is a lone star that marks a page of a court
+    # opinion ("at *3"), a table note ("457.5*", "0.078* (0.047)", "asterisk (*)") or a product ("x*y"): single
+    # stars are never emphasis in the corpus's saved pages. Every other run of stars is emphasis markup.
+    if len(match.group(0)) == 1 and (
+        (before.isspace() and after.isspace())
+        or (before in " (" and after.isdigit())
+        or (before.isdigit() and (after.isspace() or after in "|),;"))
+        or (before == "(" and after == ")")
+        or (before.isalnum() and after.isalnum() and after.islower() == before.islower() and before.islower())
+    ):
         return match.group(0)
     if before in ":;," and after.isalnum():
         return " "  # "**Sources:**P.L. 101-549" lost its space with the markup
