@@ -426,3 +426,20 @@ def test_a_sentence_glued_to_a_link_that_starts_the_next_is_two_sentences() -> N
         "P.L. 117-167 authorized more.",
         "It is in U.S.Code too.",
     ]
+
+
+def test_a_figure_source_kept_as_a_one_cell_table_is_read_sentence_by_sentence() -> None:
+    edition = read_md(
+        "# T\n\nImports rose in 2025.\n\n| Figure 1. Imports by Country\nof the Products Covered\n|  \n"
+        "| Source: CRS with trade data, accessed April 1, 2026. Based on product codes of the agency.\n\n"
+        "Exports fell.\n"
+    )
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "Imports rose in 2025.",
+        "Figure 1. Imports by Country",
+        "of the Products Covered",
+        "Source: CRS with trade data, accessed April 1, 2026.",
+        "Based on product codes of the agency.",
+        "Exports fell.",
+    ]
+    assert BlockKind.TABLE not in {b.kind for b in edition.blocks}
