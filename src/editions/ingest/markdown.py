@@ -198,16 +198,20 @@ def _text(markdown: str) -> str:
 # A saved page's table cell that stacked entries ("Requirements payments" over "52 U.S.C. §§21001-21008", "$3
 # billion" over "FY10 and subsequent years") runs them together with no marker left: a lower-case word glued to
 # a number that stands alone ("payments52 U.S.C.") or to a capitalized word, an abbreviation or a fiscal year
-# ("individualReduced by", "billionFY10", "reimbursementsP.L."). A word that starts upper-case ("FinCEN",
-# "AmeriCorps") and a file name or URL ("work1171.pdf") are left alone.
+# ("individualReduced by", "billionFY10", "reimbursementsP.L."), or a number to a capitalized word ("FY2026"
+# over "Requested", "$200,000" over "Subsequent years"). A word that starts upper-case ("FinCEN", "AmeriCorps")
+# and a file name or URL ("work1171.pdf") are left alone.
 _STACKED = re.compile(
     r"[A-Z0-9](?<=[a-z]{3}[A-Z0-9])"
     r"(?:(?<=\d)\d*(?=\s|$)|(?<=[A-Z])(?:[a-z]+(?=[\s,;]|$)|[A-Z]+\d|\.[A-Z]\.))"
+    r"|[A-Z](?<=\d[A-Z])[a-z]+(?=[\s,;]|$)"
 )
 _STACKED_WORD = re.compile(r"(?<![\w./@#=&?%'’-])[a-z]+$")
 
 
 def _unstack(m: re.Match[str]) -> str:
+    if m.string[m.start() - 1].isdigit():
+        return m.group() if _in_address(m.string, m.start()) else " " + m.group()
     if _STACKED_WORD.search(m.string, max(0, m.start() - 40), m.start()):
         return " " + m.group()
     return m.group()
