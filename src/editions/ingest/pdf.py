@@ -992,7 +992,7 @@ def _row_starts(
     starts = [True]
     for k in range(1, len(table)):
         if not padded:
-            starts.append(0 in placed[k] and k not in wraps)
+            starts.append(0 in placed[k] and k not in wraps and not _carries_on(placed[k - 1], placed[k]))
         elif wide[k - 1]:
             # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
             # more of the row above, however far apart the entries are set.
@@ -1008,6 +1008,18 @@ def _row_starts(
 
 
 _WORD = re.compile(r"[^\W\d_]{3}")
+_MID_SENTENCE = re.compile(r"[a-z]{2},?$")
+
+
+def _carries_on(above: dict[int, str], cells: dict[int, str]) -> bool:
+    """Whether a line goes on with a sentence of the line above in some column ("… Would eliminate" over "the use
+    of parallel calculations"): a lower-case word after a cell's line that stops on a word is that cell's next
+    line, and the line is no new row, even with text in the first column ("Advanced" over "Approach"). A line
+    that stops on a figure does not carry on ("$0 to $24,800" over "over $24,800 to $100,800")."""
+    return any(
+        col in above and _WORD.match(t) and t[:1].islower() and _MID_SENTENCE.search(above[col])
+        for col, t in cells.items()
+    )
 
 
 def _column_spans(lines: list[_Line]) -> list[tuple[float, float]]:
