@@ -445,3 +445,17 @@ def test_a_figure_source_kept_as_a_one_cell_table_is_read_sentence_by_sentence()
         "Exports fell.",
     ]
     assert BlockKind.TABLE not in {b.kind for b in edition.blocks}
+
+
+def test_a_sentence_glued_to_an_acronym_that_starts_the_next_is_two_sentences() -> None:
+    edition = read_md(
+        "# T\n\nThe agency took final action.NMFS issues updates. The order ends (21 U.S.C. §350l(j)(2)(E)).FDA "
+        "reports yearly. See a file named REPEAL-OF-SECTION-10.PDF for more.\n"
+    )
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "The agency took final action.",
+        "NMFS issues updates.",
+        "The order ends (21 U.S.C. §350l(j)(2)(E)).",
+        "FDA reports yearly.",
+        "See a file named REPEAL-OF-SECTION-10.PDF for more.",
+    ]

@@ -129,13 +129,17 @@ def normalize(text: str) -> str:
 # "(DOC).In January", "space service.\"Therefore"), and a PDF's footnote mark dropped from between a period
 # and the next word leaves "in April 2025.The". A sentence end after a lower-case letter, a digit or a closing
 # bracket, directly followed by a capitalized word, is two sentences; not in a dotted abbreviation
-# ("S.Con.Res.") or a URL. A closing parenthesis glued to a word ("(AMA)Land retirement") lost its space too.
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.?])[\"”’']?(?=[A-Z][a-z])|(?<=[A-Za-z0-9]\))(?=[A-Z][a-z])")
+# ("S.Con.Res.") or a URL. A closing parenthesis glued to a word ("(AMA)Land retirement") lost its space too. So
+# did a sentence end before an acronym ("final enforcement action.NMFS issues"), but not after a digit, as in a
+# file name broken over lines ("…-TITLE-10.PDF").
+_GLUED_SENTENCE = re.compile(
+    r"(?<=[a-z0-9)\]][.?])[\"”’']?(?=[A-Z][a-z])|(?<=[a-z)\]][.?])[\"”’']?(?=[A-Z]{2})|(?<=[A-Za-z0-9]\))(?=[A-Z][a-z])"
+)
 
 
 # Every glued sentence holds one of these; most texts hold none, and this is far cheaper to rule out than
 # _GLUED_SENTENCE's lookbehinds at every position.
-_MAYBE_GLUED = re.compile(r"[.?)][\"”’']?[A-Z][a-z]")
+_MAYBE_GLUED = re.compile(r"[.?)][\"”’']?[A-Z][A-Za-z]")
 
 
 def split_glued_sentences(text: str) -> str:
