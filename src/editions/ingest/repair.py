@@ -165,7 +165,7 @@ def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
         )
         for b in blocks
     ]
-    joined = _join_cut_paragraphs([b for b in blocks if b.text])
+    joined = _join_cut_paragraphs(_drop_repeated_headers([b for b in blocks if b.text]))
     if not any(SOFT_HYPHEN in b.text for b in joined):
         return joined
     vocabulary = _vocabulary(joined)
@@ -184,6 +184,28 @@ def _table_rows(text: str) -> str:
     grid (a PDF's column spanned by a header, the web page's cell merged across rows)."""
     rows = (" | ".join(c for c in _CELL_SEPARATOR.split(row) if c) for row in text.split("\n"))
     return "\n".join(row for row in rows if row)
+
+
+def _drop_repeated_headers(blocks: Sequence[RawBlock]) -> list[RawBlock]:
+    """The blocks without the header row a PDF prints again atop each page a table runs on to: the web page's
+    table prints it once. A table whose first row (with cells) is the first row of the table before it, with
+    only page furniture and footnotes between them (no caption of a table of its own), goes on with that table.
+    Within one table a repeated row is left alone: tables in tables repeat their headers ("If taxable income
+    is: | Then, tax is:" under each filing status)."""
+    out: list[RawBlock] = []
+    header: str | None = None
+    for block in blocks:
+        if block.kind is BlockKind.TABLE:
+            first, _, rest = block.text.partition("\n")
+            if first == header and "|" in first:
+                if rest:
+                    out.append(RawBlock(block.kind, rest, block.level))
+                continue
+            header = first
+        elif block.kind not in (BlockKind.BOILERPLATE, BlockKind.FOOTNOTE):
+            header = None
+        out.append(block)
+    return out
 
 
 def _vocabulary(blocks: Sequence[RawBlock]) -> Counter[str]:
