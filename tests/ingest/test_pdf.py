@@ -665,3 +665,27 @@ def test_a_tight_table_line_that_goes_on_with_a_cells_sentence_is_no_new_row() -
         "Bracket | $0 to $9,950 | Lowest rate.\n"
         "Bracket | over $9,950 | Next rate."
     ]
+
+
+def test_a_padded_table_of_figures_under_a_header_in_more_columns_keeps_its_rows() -> None:
+    # Rows 14 points apart, some 10; a bold header over two lines whose lower line sets its labels in columns of
+    # its own ("Data" left of each figure), so that no body line fills every column. The first body line, tight
+    # under the header, and each tight line of figures under a row of the same columns are rows.
+    lines = [Line(72, 620, "Table 7. Staff by Year")]
+    lines += [Line(x, 600, t, font="F2") for x, t in ((60, "Fiscal"), (140, "Total Staff"), (250, "Work Years"))]
+    lines += [Line(x, 590, t, font="F2") for x, t in ((60, "Year"), (105, "Data"), (215, "Activities"))]
+    body = [
+        (10, "1936", "634", "—"),
+        (24, "1937", "5,748", "—"),
+        (34, "1938", "9,612", "—"),
+        (48, "1939", "9,661", "41"),
+    ]
+    for drop, year, staff, years in body:
+        lines += [Line(x, 590 - drop, t) for x, t in ((60, year), (150, staff), (270, years))]
+    lines.append(Line(72, 480, "Staff levels grew in each of the four years shown in the table above."))
+    edition = editions.read(build([Page(lines)]), name="figures.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Fiscal Year | Data | Total Staff | Work Years Activities\n"
+        "1936 | 634 | —\n1937 | 5,748 | —\n1938 | 9,612 | —\n1939 | 9,661 | 41"
+    ]

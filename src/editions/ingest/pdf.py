@@ -991,7 +991,9 @@ def _row_starts(
     padded = sum(wide) >= 2 and sum(wide) >= 0.15 * len(pitches)
     starts = [True]
     for k in range(1, len(table)):
-        if not padded:
+        if padded and all(line.bold for line in table[:k]) and not any(f.bold for f in table[k].frags):
+            starts.append(True)  # the body's first line under a bold header, however tight under it
+        elif not padded:
             starts.append(0 in placed[k] and k not in wraps and not _carries_on(placed[k - 1], placed[k]))
         elif wide[k - 1]:
             # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
@@ -1001,7 +1003,12 @@ def _row_starts(
             # A full line of figures after a full line is a row of its own even in a padded table (rows set in
             # groups); a full line with words carries on the cells of the row above ("Community | Proposal" over
             # "Bank Leverage | (12/25)").
-            full = len(placed[k]) == columns and len(placed[k - 1]) == columns and starts[k - 1]
+            # Full: every column filled, or the very columns of the row line above (a header set in more columns
+            # than the body's rows fill: "SSA Data | OPM Data" over each figure column).
+            full = starts[k - 1] and (
+                len(placed[k]) == columns == len(placed[k - 1])
+                or (len(placed[k]) >= 3 and placed[k].keys() == placed[k - 1].keys())
+            )
             figures = not any(_WORD.search(t) for col, t in placed[k].items() if col)
             starts.append(full and figures and 0 in placed[k] and not _open_end(placed[k - 1][0]))
     return starts
