@@ -459,3 +459,8 @@ def test_a_sentence_glued_to_an_acronym_that_starts_the_next_is_two_sentences() 
         "FDA reports yearly.",
         "See a file named REPEAL-OF-SECTION-10.PDF for more.",
     ]
+
+
+def test_a_number_and_a_word_split_only_by_emphasis_are_two_words() -> None:
+    edition = read_md("**Table 2****shows** the totals, **Figure 1**in brief, for the 1**st** and 2**nd** years.\n")
+    assert edition.text == "Table 2 shows the totals, Figure 1 in brief, for the 1st and 2nd years."
