@@ -461,6 +461,12 @@ def test_a_sentence_glued_to_an_acronym_that_starts_the_next_is_two_sentences() 
     ]
 
 
-def test_a_number_and_a_word_split_only_by_emphasis_are_two_words() -> None:
-    edition = read_md("**Table 2****shows** the totals, **Figure 1**in brief, for the 1**st** and 2**nd** years.\n")
-    assert edition.text == "Table 2 shows the totals, Figure 1 in brief, for the 1st and 2nd years."
+def test_words_split_only_by_emphasis_markers_are_two_words() -> None:
+    edition = read_md(
+        "**Table 2****shows** the totals, **Figure 1**in brief, for the 1**st** and 2**nd** years. A triad of****"
+        "strategic **arms**, and it********may grow. **Source****s**: the p****lan (te****xt box).\n"
+    )
+    assert edition.text == (
+        "Table 2 shows the totals, Figure 1 in brief, for the 1st and 2nd years. A triad of strategic arms, and it "
+        "may grow. Sources: the plan (text box)."
+    )

@@ -45,6 +45,7 @@ _SPACES = re.compile(r"\s+")
 _BARE_URL = re.compile(r"(?<![(<\w])(?:https?://|www\.)[^\s<>()\[\]]+")
 _SUBDIVISION = re.compile(r"\(\w{1,4}\)")  # "[§1396a](url)(b)(2)": a citation goes on without a space
 _SENTENCE_END_BEFORE = frozenset('abcdefghijklmnopqrstuvwxyz0123456789)"”’')
+_LETTERS = re.compile(r"[a-z]{2,}")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|d)(?![a-z])")
 _URL_PROTECT = str.maketrans({c: chr(_PRIVATE + ord(c)) for c in "_*"})
 
@@ -114,6 +115,11 @@ def _drop_stars(match: re.Match[str]) -> str:
         return " "  # "listed in****Figure 2": a new word, not a word's letters split by broken emphasis
     if before.isdigit() and after.islower() and not _ORDINAL_SUFFIX.match(text, match.end()):
         return " "  # "**Table 2****summarizes**": a number then a word; but "1**st**" is one
+    # "a triad of****strategic", "it********may": two words of two letters or more, one of three or more; broken
+    # emphasis splits a word at its first letter, before its plural or in two ("p****lan", "Source****s", "te****xt").
+    right = _LETTERS.match(text, match.end()) if before.islower() and word_end.isalpha() else None
+    if right and (len(right.group()) >= 3 or (k > 0 and text[k - 1].isalpha())):
+        return " "
     return ""
 
 
