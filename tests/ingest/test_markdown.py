@@ -470,3 +470,14 @@ def test_words_split_only_by_emphasis_markers_are_two_words() -> None:
         "Table 2 shows the totals, Figure 1 in brief, for the 1st and 2nd years. A triad of strategic arms, and it "
         "may grow. Sources: the plan (text box)."
     )
+
+
+def test_two_underscores_between_letters_split_words_or_join_a_words_parts() -> None:
+    edition = read_md(
+        "While defi__has grown, the capital __and__financial account, the F__ederal R__egister, its saving__s, "
+        "bel__ow par, f__inanc__ing _costs_.\n"
+    )
+    assert edition.text == (
+        "While defi has grown, the capital and financial account, the Federal Register, its savings, below par, "
+        "financing costs."
+    )

@@ -39,7 +39,23 @@ _UNDERSCORE_CLOSE = re.compile(r"(?<=[^\s_])_{1,3}(?![\w_])")
 # Three or more underscores between words stand for a space lost between two emphasized runs
 # ("_**From**__****_**space**" for "From space"); two split one word ("F__ederal").
 _UNDERSCORE_GAP = re.compile(r"(?<=[^\W_])_{3,}(?=[^\W_])")
-_INNER_UNDERSCORES = re.compile(r"(?<=[^\W_])__(?=[^\W_])")  # "F__ederal" from broken emphasis
+# Two between letters join a word's parts ("F__ederal", "bel__ow", "saving__s", "f__inanc__ing") or part two
+# words ("defi__has", "data__for"): words when both sides have three letters or more and neither is split again.
+_INNER_UNDERSCORES = re.compile(r"(?<=[^\W_])__(?=[^\W_])")
+# A word of three letters or more, that no other markers split from letters of its own: emphasis before it
+# ("__and__financial") is no split, a word's other part is ("f__inanc__ing").
+_LETTERS_BEFORE = re.compile(r"(?<![^\W\d_])_*(?<![^\W\d_]_)(?<![^\W\d_]__)[^\W\d_]{3,}$")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]{3,}(?!_*[^\W\d_])")
+
+
+def _inner_underscores(match: re.Match[str]) -> str:
+    text = match.string
+    words = _LETTERS_BEFORE.search(text, max(0, match.start() - 40), match.start()) and (
+        _LETTERS_AFTER.match(text, match.end())
+    )
+    return " " if words else ""
+
+
 _BACKTICKS = re.compile(r"`+")
 _SPACES = re.compile(r"\s+")
 _BARE_URL = re.compile(r"(?<![(<\w])(?:https?://|www\.)[^\s<>()\[\]]+")
@@ -143,7 +159,7 @@ def to_text(markdown: str) -> str:
         text = _STARS.sub(_drop_stars, text)
     if "_" in text:
         text = _UNDERSCORE_GAP.sub(" ", text)
-        text = _INNER_UNDERSCORES.sub("", text)
+        text = _INNER_UNDERSCORES.sub(_inner_underscores, text)
         text = _UNDERSCORE_OPEN.sub("", text)
         text = _UNDERSCORE_CLOSE.sub("", text)
     if "`" in text:
