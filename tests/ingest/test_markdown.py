@@ -481,3 +481,20 @@ def test_two_underscores_between_letters_split_words_or_join_a_words_parts() -> 
         "While defi has grown, the capital and financial account, the Federal Register, its savings, below par, "
         "financing costs."
     )
+
+
+def test_a_list_item_cut_mid_sentence_takes_any_lower_case_tail() -> None:
+    edition = read_md(
+        "# T\n\n- Courts: A panel held that the provision reaches any fine still\n\n"
+        'owed." The majority read it broadly.\n\n'
+        "- Immigration: A panel held that, in most circumstances, 8 U.S.C.\n\n"
+        "§ 1225(b) directs that the alien be detained.\n\n"
+        "- Trade: A panel held the tariff lawful.\n\n"
+        "a. Note letters start this paragraph of the table's notes.\n"
+    )
+    items = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [
+        'Courts: A panel held that the provision reaches any fine still owed." The majority read it broadly.',
+        "Immigration: A panel held that, in most circumstances, 8 U.S.C. § 1225(b) directs that the alien be detained.",
+        "Trade: A panel held the tariff lawful.",
+    ]

@@ -263,14 +263,22 @@ def _is_cut(text: str) -> bool:
     return (not _TERMINAL.search(text) or bool(_ABBREVIATION_END.search(text))) and len(text.split()) >= 5
 
 
+def _cut_at_abbreviation(text: str) -> bool:
+    return bool(_ABBREVIATION_END.search(text)) and len(text.split()) >= 5
+
+
 # A paragraph that starts with a lower-case word ("government allowed …") continues the one before it, even
 # when that one ends in an abbreviation's period ("… which the U.S.") cut at a column or page break.
 _CONTINUATION = re.compile(r"[a-z]{2,}[\s,;]")
+# A list item cut at a page break goes on with any lower-case word ("… the law of nations or" "a treaty of …",
+# "… to any fine still" "owed." The court …") when it stops mid-sentence.
+_ITEM_CONTINUATION = re.compile(r"[a-z]+[.:]?[\"”’)]?\s")
 _ENDED = re.compile(r"[!?][\"”’)\]]*\s*$")
 
 
-def _continues(head: str, tail: str) -> bool:
-    if not _CONTINUATION.match(tail) or _ENDED.search(head) or len(head.split()) < 5:
+def _continues(head: str, tail: str, item: bool = False) -> bool:
+    continuation = _CONTINUATION.match(tail) or (item and _ITEM_CONTINUATION.match(tail) and not _TERMINAL.search(head))
+    if not continuation or _ENDED.search(head) or len(head.split()) < 5:
         return False
     return bool(_TERMINAL.search(tail)) or len(tail.split()) >= 8  # not a chart label ("as of January 2026")
 
@@ -281,12 +289,17 @@ def _join_cut_paragraphs(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     while i < len(out):
         block = out[i]
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-            # A list item has no need of a sentence end; only a lower-case paragraph after it is its tail.
-            cut = block.kind is BlockKind.PARAGRAPH and _is_cut(block.text)
+            # A list item has no need of a sentence end; only a lower-case paragraph after it is its tail, or one
+            # after a dotted abbreviation ("… however, 8 U.S.C." "§ 1225(b) directs").
+            cut = _is_cut(block.text) if block.kind is BlockKind.PARAGRAPH else _cut_at_abbreviation(block.text)
             j = i + 1
             while j < len(out) and out[j].kind in _SKIPPABLE:
                 j += 1
-            if j < len(out) and out[j].kind is BlockKind.PARAGRAPH and (cut or _continues(block.text, out[j].text)):
+            if (
+                j < len(out)
+                and out[j].kind is BlockKind.PARAGRAPH
+                and (cut or _continues(block.text, out[j].text, block.kind is BlockKind.LIST_ITEM))
+            ):
                 tail = out[j].text
                 glue = SOFT_HYPHEN if block.text.endswith("-") and tail[:1].islower() else " "
                 head = block.text[:-1] if glue == SOFT_HYPHEN else block.text
