@@ -396,6 +396,7 @@ def test_stacked_entries_of_a_saved_table_cell_are_two_entries() -> None:
         "| Aid per individualReduced by 6% | $40 millionSubsequent years |\n"
         "| Disbursed reimbursementsP.L. 108-7 | FinCEN and AmeriCorps, see work1171.pdf |\n"
         "| FY2026Requested | $200,000Subsequent years |\n"
+        "| $400,000FY08-10 | $3$4$5 |\n"
     )
     tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
     assert tables == [
@@ -403,7 +404,8 @@ def test_stacked_entries_of_a_saved_table_cell_are_two_entries() -> None:
         "Requirements payments 52 U.S.C. §21001 | $3 billion FY10: Such sums\n"
         "Aid per individual Reduced by 6% | $40 million Subsequent years\n"
         "Disbursed reimbursements P.L. 108-7 | FinCEN and AmeriCorps, see work1171.pdf\n"
-        "FY2026 Requested | $200,000 Subsequent years"
+        "FY2026 Requested | $200,000 Subsequent years\n"
+        "$400,000 FY08-10 | $3 $4 $5"
     ]
 
 

@@ -198,13 +198,13 @@ def _text(markdown: str) -> str:
 # A saved page's table cell that stacked entries ("Requirements payments" over "52 U.S.C. §§21001-21008", "$3
 # billion" over "FY10 and subsequent years") runs them together with no marker left: a lower-case word glued to
 # a number that stands alone ("payments52 U.S.C.") or to a capitalized word, an abbreviation or a fiscal year
-# ("individualReduced by", "billionFY10", "reimbursementsP.L."), or a number to a capitalized word ("FY2026"
-# over "Requested", "$200,000" over "Subsequent years"). A word that starts upper-case ("FinCEN", "AmeriCorps")
-# and a file name or URL ("work1171.pdf") are left alone.
+# ("individualReduced by", "billionFY10", "reimbursementsP.L."), or a number to a capitalized word, a fiscal
+# year or an amount ("FY2026" over "Requested", "$400,000FY08-10", "$3$4$5"). A word that starts upper-case
+# ("FinCEN", "AmeriCorps") and a file name or URL ("work1171.pdf") are left alone.
 _STACKED = re.compile(
     r"[A-Z0-9](?<=[a-z]{3}[A-Z0-9])"
     r"(?:(?<=\d)\d*(?=\s|$)|(?<=[A-Z])(?:[a-z]+(?=[\s,;]|$)|[A-Z]+\d|\.[A-Z]\.))"
-    r"|[A-Z](?<=\d[A-Z])[a-z]+(?=[\s,;]|$)"
+    r"|[A-Z](?<=\d[A-Z])(?:[a-z]+(?=[\s,;]|$)|[A-Z]+\d)|\$(?<=\d\$)\d"
 )
 _STACKED_WORD = re.compile(r"(?<![\w./@#=&?%'’-])[a-z]+$")
 
