@@ -30,8 +30,10 @@ _ORDINAL_NOUN = (
     r"Battalion|Regiment|Brigade|Division|Squadron|Marine|Field Artillery|Infantry|Airborne|Armored|Multi-Domain"
 )
 _ORDINAL_NOUNS = r"Congresses|[Aa]nniversaries|[Cc]enturies|[Ss]essions|Circuits|Amendments"
+# The lookbehind comes after the first digit, so that the pattern starts with a digit, which the regular expression
+# engine skips to (a pattern that starts with a lookbehind is tried at every position: 3x slower over the corpus).
 _LOST_ORDINAL = re.compile(
-    r"(?<![\w$.,§/-])(\d{1,3})(?:(,? (?:and|or|through|to) |[-–])(\d{1,3}))? (?=(?:"
+    r"(\d(?<![\w$.,§/-]\d)\d{0,2})(?:(,? (?:and|or|through|to) |[-–])(\d{1,3}))? (?=(?:"
     + _ORDINAL_NOUN
     + r")(?![\w-])|("
     + _ORDINAL_NOUNS
