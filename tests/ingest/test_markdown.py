@@ -366,3 +366,137 @@ def test_a_cell_broken_over_lines_by_a_saved_page_stays_in_its_row() -> None:
     assert "Notes: Divisions are listed in order." in edition.text
     assert "Figure 1. Awards by Month" not in tables[0]
     assert "In thousands" in edition.text and "In thousands" not in " ".join(tables)
+
+
+def test_spaces_a_saved_page_dropped_are_put_back() -> None:
+    edition = read_md(
+        "The pact (KTA),also cut tariffs on grain:Wheat and rye rose (Figure 2)to a peak. The rule is (1)an act; "
+        "the Survey(USGS) said in 2024(P.L. 118-9) thatMarovia and bothChambers met in Sustaining OurValleys.\n"
+    )
+    assert edition.text == (
+        "The pact (KTA), also cut tariffs on grain: Wheat and rye rose (Figure 2) to a peak. The rule is (1) an "
+        "act; the Survey (USGS) said in 2024 (P.L. 118-9) that Marovia and both Chambers met in Sustaining Our "
+        "Valleys."
+    )
+
+
+def test_text_that_only_looks_glued_is_left_alone() -> None:
+    text = (
+        "Totals of 1,200 in 2009d,f (s)he saw at 10:30 under §1396a(b)(2) and 3(A), per agency(ies), with InSAR "
+        "and InSight, TheEnergyMag, iPhone, eBay, McDonald, Highcharts.setOptions(Theme), "
+        "https://x.gov/a,b:Cd(Ef gh) and mail@thatIran.org."
+    )
+    assert read_md(text + "\n").text == text
+
+
+def test_stacked_entries_of_a_saved_table_cell_are_two_entries() -> None:
+    edition = read_md(
+        "| Program | Amount |\n"
+        "| Requirements payments52 U.S.C. §21001 | $3 billionFY10: Such sums |\n"
+        "| Aid per individualReduced by 6% | $40 millionSubsequent years |\n"
+        "| Disbursed reimbursementsP.L. 108-7 | FinCEN and AmeriCorps, see work1171.pdf |\n"
+        "| FY2026Requested | $200,000Subsequent years |\n"
+        "| $400,000FY08-10 | $3$4$5 |\n"
+    )
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Program | Amount\n"
+        "Requirements payments 52 U.S.C. §21001 | $3 billion FY10: Such sums\n"
+        "Aid per individual Reduced by 6% | $40 million Subsequent years\n"
+        "Disbursed reimbursements P.L. 108-7 | FinCEN and AmeriCorps, see work1171.pdf\n"
+        "FY2026 Requested | $200,000 Subsequent years\n"
+        "$400,000 FY08-10 | $3 $4 $5"
+    ]
+
+
+def test_lone_stars_are_text_not_emphasis() -> None:
+    edition = read_md(
+        "See 2023 WL 12345, at *2 (D. Mass. 2023); id. at *10–11. The asterisk (*) marks x*y=k. A **bold** "
+        "word.\n\n| Year | Amount |\n| 2012 | 457.5* |\n"
+    )
+    assert edition.text.startswith(
+        "See 2023 WL 12345, at *2 (D. Mass. 2023); id. at *10–11. The asterisk (*) marks x*y=k. A bold word."
+    )
+    assert "2012 | 457.5*" in edition.text
+
+
+def test_a_sentence_glued_to_a_link_that_starts_the_next_is_two_sentences() -> None:
+    edition = read_md(
+        "# T\n\nAwards ranged up to $51 million per award.[P.L. 117-167](https://x.gov/b)authorized more. "
+        "It is in U.S.[Code](https://x.gov/c) too.\n"
+    )
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "Awards ranged up to $51 million per award.",
+        "P.L. 117-167 authorized more.",
+        "It is in U.S.Code too.",
+    ]
+
+
+def test_a_figure_source_kept_as_a_one_cell_table_is_read_sentence_by_sentence() -> None:
+    edition = read_md(
+        "# T\n\nImports rose in 2025.\n\n| Figure 1. Imports by Country\nof the Products Covered\n|  \n"
+        "| Source: CRS with trade data, accessed April 1, 2026. Based on product codes of the agency.\n\n"
+        "Exports fell.\n"
+    )
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "Imports rose in 2025.",
+        "Figure 1. Imports by Country",
+        "of the Products Covered",
+        "Source: CRS with trade data, accessed April 1, 2026.",
+        "Based on product codes of the agency.",
+        "Exports fell.",
+    ]
+    assert BlockKind.TABLE not in {b.kind for b in edition.blocks}
+
+
+def test_a_sentence_glued_to_an_acronym_that_starts_the_next_is_two_sentences() -> None:
+    edition = read_md(
+        "# T\n\nThe agency took final action.NMFS issues updates. The order ends (21 U.S.C. §350l(j)(2)(E)).FDA "
+        "reports yearly. See a file named REPEAL-OF-SECTION-10.PDF for more.\n"
+    )
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "The agency took final action.",
+        "NMFS issues updates.",
+        "The order ends (21 U.S.C. §350l(j)(2)(E)).",
+        "FDA reports yearly.",
+        "See a file named REPEAL-OF-SECTION-10.PDF for more.",
+    ]
+
+
+def test_words_split_only_by_emphasis_markers_are_two_words() -> None:
+    edition = read_md(
+        "**Table 2****shows** the totals, **Figure 1**in brief, for the 1**st** and 2**nd** years. A triad of****"
+        "strategic **arms**, and it********may grow. **Source****s**: the p****lan (te****xt box).\n"
+    )
+    assert edition.text == (
+        "Table 2 shows the totals, Figure 1 in brief, for the 1st and 2nd years. A triad of strategic arms, and it "
+        "may grow. Sources: the plan (text box)."
+    )
+
+
+def test_two_underscores_between_letters_split_words_or_join_a_words_parts() -> None:
+    edition = read_md(
+        "While defi__has grown, the capital __and__financial account, the F__ederal R__egister, its saving__s, "
+        "bel__ow par, f__inanc__ing _costs_.\n"
+    )
+    assert edition.text == (
+        "While defi has grown, the capital and financial account, the Federal Register, its savings, below par, "
+        "financing costs."
+    )
+
+
+def test_a_list_item_cut_mid_sentence_takes_any_lower_case_tail() -> None:
+    edition = read_md(
+        "# T\n\n- Courts: A panel held that the provision reaches any fine still\n\n"
+        'owed." The majority read it broadly.\n\n'
+        "- Immigration: A panel held that, in most circumstances, 8 U.S.C.\n\n"
+        "§ 1225(b) directs that the alien be detained.\n\n"
+        "- Trade: A panel held the tariff lawful.\n\n"
+        "a. Note letters start this paragraph of the table's notes.\n"
+    )
+    items = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [
+        'Courts: A panel held that the provision reaches any fine still owed." The majority read it broadly.',
+        "Immigration: A panel held that, in most circumstances, 8 U.S.C. § 1225(b) directs that the alien be detained.",
+        "Trade: A panel held the tariff lawful.",
+    ]

@@ -636,3 +636,56 @@ def test_a_header_word_set_alone_above_the_header_row_joins_its_column() -> None
         "Law | Funding (millions) | Changes\nRelief Act of 2012 | $5 | Funded FY2013\n"
         "Budget Act of 2013 | $2.5 | Funded FY2014"
     ]
+
+
+def test_a_tight_table_line_that_goes_on_with_a_cells_sentence_is_no_new_row() -> None:
+    # Every line has text in the first column (a label wrapped over two lines), the rows set no farther apart
+    # than a cell's lines: the lower-case words that go on with the description above mark the row's second
+    # line. A line under a figure ("$0 to $9,950" over "over $9,950") starts a row of its own.
+    rows = [
+        ("Rule", "Status", "Description"),
+        ("Advanced", "Proposal", "Would simplify the capital rules for large banks and"),
+        ("Approach", "(3/26)", "replace the two approaches with one."),
+        ("Leverage", "Final", "Reduces the leverage ratio."),
+        ("Bracket", "$0 to $9,950", "Lowest rate."),
+        ("Bracket", "over $9,950", "Next rate."),
+    ]
+    lines = [Line(72, 520, "Table 3. Capital Rules")]
+    for k, cells in enumerate(rows):
+        y = 500 - 11 * k
+        lines += [Line(x, y, t) for x, t in zip((72, 180, 280), cells, strict=True)]
+    lines.append(Line(72, 400, "Regulators proposed these changes over the two years shown in the table."))
+    edition = editions.read(build([Page(lines)]), name="carry.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Rule | Status | Description\n"
+        "Advanced Approach | Proposal (3/26) | Would simplify the capital rules for large banks and replace the two "
+        "approaches with one.\n"
+        "Leverage | Final | Reduces the leverage ratio.\n"
+        "Bracket | $0 to $9,950 | Lowest rate.\n"
+        "Bracket | over $9,950 | Next rate."
+    ]
+
+
+def test_a_padded_table_of_figures_under_a_header_in_more_columns_keeps_its_rows() -> None:
+    # Rows 14 points apart, some 10; a bold header over two lines whose lower line sets its labels in columns of
+    # its own ("Data" left of each figure), so that no body line fills every column. The first body line, tight
+    # under the header, and each tight line of figures under a row of the same columns are rows.
+    lines = [Line(72, 620, "Table 7. Staff by Year")]
+    lines += [Line(x, 600, t, font="F2") for x, t in ((60, "Fiscal"), (140, "Total Staff"), (250, "Work Years"))]
+    lines += [Line(x, 590, t, font="F2") for x, t in ((60, "Year"), (105, "Data"), (215, "Activities"))]
+    body = [
+        (10, "1936", "634", "—"),
+        (24, "1937", "5,748", "—"),
+        (34, "1938", "9,612", "—"),
+        (48, "1939", "9,661", "41"),
+    ]
+    for drop, year, staff, years in body:
+        lines += [Line(x, 590 - drop, t) for x, t in ((60, year), (150, staff), (270, years))]
+    lines.append(Line(72, 480, "Staff levels grew in each of the four years shown in the table above."))
+    edition = editions.read(build([Page(lines)]), name="figures.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Fiscal Year | Data | Total Staff | Work Years Activities\n"
+        "1936 | 634 | —\n1937 | 5,748 | —\n1938 | 9,612 | —\n1939 | 9,661 | 41"
+    ]

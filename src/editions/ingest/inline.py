@@ -39,11 +39,30 @@ _UNDERSCORE_CLOSE = re.compile(r"(?<=[^\s_])_{1,3}(?![\w_])")
 # Three or more underscores between words stand for a space lost between two emphasized runs
 # ("_**From**__****_**space**" for "From space"); two split one word ("F__ederal").
 _UNDERSCORE_GAP = re.compile(r"(?<=[^\W_])_{3,}(?=[^\W_])")
-_INNER_UNDERSCORES = re.compile(r"(?<=[^\W_])__(?=[^\W_])")  # "F__ederal" from broken emphasis
+# Two between letters join a word's parts ("F__ederal", "bel__ow", "saving__s", "f__inanc__ing") or part two
+# words ("defi__has", "data__for"): words when both sides have three letters or more and neither is split again.
+_INNER_UNDERSCORES = re.compile(r"(?<=[^\W_])__(?=[^\W_])")
+# A word of three letters or more, that no other markers split from letters of its own: emphasis before it
+# ("__and__financial") is no split, a word's other part is ("f__inanc__ing").
+_LETTERS_BEFORE = re.compile(r"(?<![^\W\d_])_*(?<![^\W\d_]_)(?<![^\W\d_]__)[^\W\d_]{3,}$")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]{3,}(?!_*[^\W\d_])")
+
+
+def _inner_underscores(match: re.Match[str]) -> str:
+    text = match.string
+    words = _LETTERS_BEFORE.search(text, max(0, match.start() - 40), match.start()) and (
+        _LETTERS_AFTER.match(text, match.end())
+    )
+    return " " if words else ""
+
+
 _BACKTICKS = re.compile(r"`+")
 _SPACES = re.compile(r"\s+")
 _BARE_URL = re.compile(r"(?<![(<\w])(?:https?://|www\.)[^\s<>()\[\]]+")
 _SUBDIVISION = re.compile(r"\(\w{1,4}\)")  # "[§1396a](url)(b)(2)": a citation goes on without a space
+_SENTENCE_END_BEFORE = frozenset('abcdefghijklmnopqrstuvwxyz0123456789)"”’')
+_LETTERS = re.compile(r"[a-z]{2,}")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|d)(?![a-z])")
 _URL_PROTECT = str.maketrans({c: chr(_PRIVATE + ord(c)) for c in "_*"})
 
 
@@ -57,8 +76,11 @@ def _link_text(match: re.Match[str]) -> str:
     start = match.start()
     while start > 0 and rest[start - 1] in "*_" and match.start() - start < 64:
         start -= 1
-    # …and the space before one ("A[2025 assessment](url)"): a word glued to a link's first word is two words.
-    if start > 0 and rest[start - 1].isalnum() and text[:1].isalnum():
+    # …and the space before one ("A[2025 assessment](url)"): a word glued to a link's first word is two words,
+    # and a sentence's end glued to a link that starts the next ("per award.[P.L. 117-167](url)") two sentences.
+    glued_word = start > 0 and rest[start - 1].isalnum() and text[:1].isalnum()
+    glued_sentence = start > 1 and rest[start - 1] in ".?!" and rest[start - 2] in _SENTENCE_END_BEFORE
+    if glued_word or (glued_sentence and text[:1].isupper()):
         text = " " + text
     end = match.end()
     link = match.group(0)
@@ -86,8 +108,16 @@ def _drop_stars(match: re.Match[str]) -> str:
     text = match.string
     before = text[match.start() - 1] if match.start() > 0 else " "
     after = text[match.end()] if match.end() < len(text) else " "
-    # A star between spaces is a literal star ("a * b"); every other run of stars is emphasis markup.
-    if before.isspace() and after.isspace() and len(match.group(0)) == 1:
+    # A star between spaces is a literal star ("a * b"), and so is a lone star that marks a page of a court
+    # opinion ("at *3"), a table note ("457.5*", "0.078* (0.047)", "asterisk (*)") or a product ("x*y"): single
+    # stars are never emphasis in the corpus's saved pages. Every other run of stars is emphasis markup.
+    if len(match.group(0)) == 1 and (
+        (before.isspace() and after.isspace())
+        or (before in " (" and after.isdigit())
+        or (before.isdigit() and (after.isspace() or after in "|),;"))
+        or (before == "(" and after == ")")
+        or (before.isalnum() and after.isalnum() and after.islower() == before.islower() and before.islower())
+    ):
         return match.group(0)
     if before in ":;," and after.isalnum():
         return " "  # "**Sources:**P.L. 101-549" lost its space with the markup
@@ -99,6 +129,13 @@ def _drop_stars(match: re.Match[str]) -> str:
         return " "  # "**Amending Section 122.****If Congress": a run-in heading, then its paragraph
     if before.islower() and after.isupper():
         return " "  # "listed in****Figure 2": a new word, not a word's letters split by broken emphasis
+    if before.isdigit() and after.islower() and not _ORDINAL_SUFFIX.match(text, match.end()):
+        return " "  # "**Table 2****summarizes**": a number then a word; but "1**st**" is one
+    # "a triad of****strategic", "it********may": two words of two letters or more, one of three or more; broken
+    # emphasis splits a word at its first letter, before its plural or in two ("p****lan", "Source****s", "te****xt").
+    right = _LETTERS.match(text, match.end()) if before.islower() and word_end.isalpha() else None
+    if right and (len(right.group()) >= 3 or (k > 0 and text[k - 1].isalpha())):
+        return " "
     return ""
 
 
@@ -122,7 +159,7 @@ def to_text(markdown: str) -> str:
         text = _STARS.sub(_drop_stars, text)
     if "_" in text:
         text = _UNDERSCORE_GAP.sub(" ", text)
-        text = _INNER_UNDERSCORES.sub("", text)
+        text = _INNER_UNDERSCORES.sub(_inner_underscores, text)
         text = _UNDERSCORE_OPEN.sub("", text)
         text = _UNDERSCORE_CLOSE.sub("", text)
     if "`" in text:

@@ -161,8 +161,10 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             rows = text.split("\n")
             if all(_METADATA_ROW.match(r) or _is_code(r) for r in rows):
                 out.append(RawBlock(BlockKind.BOILERPLATE, text))
-            elif "|" not in text and _CAPTION.match(rows[0]):
-                # A lost figure survives as a one-column table of its caption and source lines.
+            elif "|" not in text and (_CAPTION.match(rows[0]) or _CAPTION_FOLLOWER.match(rows[0])):
+                # A lost figure survives as a one-column table of its caption and source lines (the source and
+                # notes alone when the caption is in a table of its own): each line is read as prose, sentence
+                # by sentence, as the PDF's caption lines are.
                 out.extend(RawBlock(BlockKind.BOILERPLATE if _is_code(r) else BlockKind.CAPTION, r) for r in rows)
             elif in_footnotes and all(_FOOTNOTE_ROW.match(r) for r in rows):
                 for row in rows:

@@ -30,8 +30,10 @@ _ORDINAL_NOUN = (
     r"Battalion|Regiment|Brigade|Division|Squadron|Marine|Field Artillery|Infantry|Airborne|Armored|Multi-Domain"
 )
 _ORDINAL_NOUNS = r"Congresses|[Aa]nniversaries|[Cc]enturies|[Ss]essions|Circuits|Amendments"
+# The lookbehind comes after the first digit, so that the pattern starts with a digit, which the regular expression
+# engine skips to (a pattern that starts with a lookbehind is tried at every position: 3x slower over the corpus).
 _LOST_ORDINAL = re.compile(
-    r"(?<![\w$.,§/-])(\d{1,3})(?:(,? (?:and|or|through|to) |[-–])(\d{1,3}))? (?=(?:"
+    r"(\d(?<![\w$.,§/-]\d)\d{0,2})(?:(,? (?:and|or|through|to) |[-–])(\d{1,3}))? (?=(?:"
     + _ORDINAL_NOUN
     + r")(?![\w-])|("
     + _ORDINAL_NOUNS
@@ -118,8 +120,120 @@ def _drop_repeated_runs(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+# Saved pages drop the space after punctuation ("(USMCA),also", "technologies:How", "(Figure 2)to", "(1)an"),
+# before a parenthesis ("Survey(USGS)", "FY2018(P.L. 115-123)") and after a function word before a capitalized
+# one ("thatIran", "bothCongresses", "OurDemocracy"). Each rule leaves out what such text holds correctly: a
+# thousands separator or note letters ("2009d,f"), a time or citation ("3:16"), a word's optional part
+# ("(s)he", "agency(ies)"), a subdivision ("§1396a(b)", "3(A)"), code ("x.setOptions(Theme)"), camelCase names
+# ("InSAR", "InSight", "TheEnergyMag"); URLs, e-mail addresses and handles are skipped whole (`_in_address`).
+# Every pattern starts with a character set or a literal, which the regular expression engine skips to: most
+# text holds none of them, and a pattern that starts with a lookbehind is tried at every position (10x slower).
+_LOWER_FUNCTION_WORDS = (
+    "the of and or to in for with from by on at as that this these those both our their his her its which who an "
+    "is are was were be not but than into under over between about after before each any such"
+)
+# Capitalized, less those that start brand names ("InSight", "OnStar", "AtHome").
+_CAPITAL_FUNCTION_WORDS = (
+    "The Of And Or To For With From By That This These Those Both Our Their His Her Its Which Each Any Such"
+)
+_FUNCTION_WORDS = frozenset(_LOWER_FUNCTION_WORDS.split()) | frozenset(_CAPITAL_FUNCTION_WORDS.split())
+_PARENTHESIS_OPENS = r"(?=[A-Z$][^()\n]{1,80}\)|[a-z]{2,} [^()\n]{1,80}\))"
+# One pass finds all three: each alternative starts with a literal character, so the regular expression engine
+# skips to the few characters that can start one (a lookbehind or a character set first would be tried at every
+# position, 2-3x slower over the corpus); the callbacks below decide.
+_GLUED = re.compile(
+    r",(?=[A-Za-z])|;(?=[A-Za-z])|:(?=[A-Za-z])|\)(?=[A-Za-z])|\((?<=[A-Za-z0-9'’]\()"
+    + _PARENTHESIS_OPENS
+    + "".join(f"|{c}(?<=[a-z]{c})" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+)
+_CAPITALIZED = re.compile(r"[a-z]+(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"[\w'’.@#/-]*$")
+_ADDRESS = re.compile(r"[/@#=_]|www\.|\.(?:com|org|gov|net|edu)\b|:.*:")
+
+
+def _in_address(text: str, at: int) -> bool:
+    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+    end = len(text)
+    for stop in (" ", "\n"):
+        k = text.find(stop, at)
+        if k != -1:
+            end = min(end, k)
+    return bool(_ADDRESS.search(text, start, end))
+
+
+def _after_punctuation(m: re.Match[str]) -> str:
+    text, at, mark = m.string, m.end(), m.group()
+    before, after = text[at - 2 : at - 1], text[at : at + 2]
+    if not (after.isalpha() and after.isascii() and len(after) == 2):
+        return mark  # note letters ("(OIG)c", "2009d,f")
+    if mark == ")":
+        if not after.islower():
+            return mark
+        # "(s)he", "(re)authorize": letters in parentheses are part of the word that follows.
+        inside = text[text.rfind("(", 0, at) + 1 : at - 1]
+        if inside.isalpha() and inside.islower():
+            return mark
+    elif not (before.isalpha() or before in ')"”’' or (before == "%" and mark != ":")):
+        return mark
+    return mark if _in_address(text, at) else mark + " "
+
+
+def _before_parenthesis(m: re.Match[str]) -> str:
+    word = m.string[m.string.rfind(" ", 0, m.start()) + 1 : m.start()]
+    if "." in word or _in_address(m.string, m.start()):
+        return "("  # "Highcharts.setOptions(Theme)", "11.4.6(End of December)"
+    return " ("
+
+
+def _between_words(m: re.Match[str]) -> str:
+    before = _WORD_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+    word = before.group() if before else ""
+    if word in _FUNCTION_WORDS and _CAPITALIZED.match(m.string, m.end()) and not _in_address(m.string, m.start()):
+        return " " + m.group()
+    return m.group()
+
+
+def _respace(m: re.Match[str]) -> str:
+    mark = m.group()
+    if mark == "(":
+        return _before_parenthesis(m)
+    return _after_punctuation(m) if mark in ",;:)" else _between_words(m)
+
+
+def restore_spaces(text: str) -> str:
+    """ "the USMCA),also thatIran" as the page printed it: "the USMCA), also that Iran"."""
+    return _GLUED.sub(_respace, text)
+
+
 def _text(markdown: str) -> str:
-    return restore_ordinals(inline.to_text(markdown))
+    return restore_ordinals(restore_spaces(inline.to_text(markdown)))
+
+
+# A saved page's table cell that stacked entries ("Requirements payments" over "52 U.S.C. §§21001-21008", "$3
+# billion" over "FY10 and subsequent years") runs them together with no marker left: a lower-case word glued to
+# a number that stands alone ("payments52 U.S.C.") or to a capitalized word, an abbreviation or a fiscal year
+# ("individualReduced by", "billionFY10", "reimbursementsP.L."), or a number to a capitalized word, a fiscal
+# year or an amount ("FY2026" over "Requested", "$400,000FY08-10", "$3$4$5"). A word that starts upper-case
+# ("FinCEN", "AmeriCorps") and a file name or URL ("work1171.pdf") are left alone.
+_STACKED = re.compile(
+    r"[A-Z0-9](?:(?<=[a-z]{3}[A-Z0-9])(?:(?<=\d)\d*(?=\s|$)|(?<=[A-Z])(?:[a-z]+(?=[\s,;]|$)|[A-Z]+\d|\.[A-Z]\.))"
+    r"|(?<=\d[A-Z])(?:[a-z]+(?=[\s,;]|$)|[A-Z]+\d))"
+)
+_STACKED_AMOUNT = re.compile(r"\$(?<=\d\$)(?=\d)")
+_STACKED_WORD = re.compile(r"(?<![\w./@#=&?%'’-])[a-z]+$")
+
+
+def _unstack(m: re.Match[str]) -> str:
+    if m.string[m.start() - 1].isdigit():
+        return m.group() if _in_address(m.string, m.start()) else " " + m.group()
+    if _STACKED_WORD.search(m.string, max(0, m.start() - 40), m.start()):
+        return " " + m.group()
+    return m.group()
+
+
+def _cell_text(markdown: str) -> str:
+    text = _STACKED.sub(_unstack, _text(markdown))
+    return _STACKED_AMOUNT.sub(" $", text) if "$" in text else text
 
 
 def _cells(row: str) -> list[str]:
@@ -128,7 +242,7 @@ def _cells(row: str) -> list[str]:
         row = row[1:]
     if row.endswith("|"):
         row = row[:-1]
-    return [_text(cell) for cell in row.split("|")]
+    return [_cell_text(cell) for cell in row.split("|")]
 
 
 def _blocks(lines: list[str]) -> Iterator[RawBlock]:

@@ -991,8 +991,10 @@ def _row_starts(
     padded = sum(wide) >= 2 and sum(wide) >= 0.15 * len(pitches)
     starts = [True]
     for k in range(1, len(table)):
-        if not padded:
-            starts.append(0 in placed[k] and k not in wraps)
+        if padded and all(line.bold for line in table[:k]) and not any(f.bold for f in table[k].frags):
+            starts.append(True)  # the body's first line under a bold header, however tight under it
+        elif not padded:
+            starts.append(0 in placed[k] and k not in wraps and not _carries_on(placed[k - 1], placed[k]))
         elif wide[k - 1]:
             # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
             # more of the row above, however far apart the entries are set.
@@ -1001,13 +1003,30 @@ def _row_starts(
             # A full line of figures after a full line is a row of its own even in a padded table (rows set in
             # groups); a full line with words carries on the cells of the row above ("Community | Proposal" over
             # "Bank Leverage | (12/25)").
-            full = len(placed[k]) == columns and len(placed[k - 1]) == columns and starts[k - 1]
+            # Full: every column filled, or the very columns of the row line above (a header set in more columns
+            # than the body's rows fill: "SSA Data | OPM Data" over each figure column).
+            full = starts[k - 1] and (
+                len(placed[k]) == columns == len(placed[k - 1])
+                or (len(placed[k]) >= 3 and placed[k].keys() == placed[k - 1].keys())
+            )
             figures = not any(_WORD.search(t) for col, t in placed[k].items() if col)
             starts.append(full and figures and 0 in placed[k] and not _open_end(placed[k - 1][0]))
     return starts
 
 
 _WORD = re.compile(r"[^\W\d_]{3}")
+_MID_SENTENCE = re.compile(r"[a-z]{2},?$")
+
+
+def _carries_on(above: dict[int, str], cells: dict[int, str]) -> bool:
+    """Whether a line goes on with a sentence of the line above in some column ("… Would eliminate" over "the use
+    of parallel calculations"): a lower-case word after a cell's line that stops on a word is that cell's next
+    line, and the line is no new row, even with text in the first column ("Advanced" over "Approach"). A line
+    that stops on a figure does not carry on ("$0 to $24,800" over "over $24,800 to $100,800")."""
+    return any(
+        col in above and _WORD.match(t) and t[:1].islower() and _MID_SENTENCE.search(above[col])
+        for col, t in cells.items()
+    )
 
 
 def _column_spans(lines: list[_Line]) -> list[tuple[float, float]]:

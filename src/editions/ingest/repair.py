@@ -129,13 +129,17 @@ def normalize(text: str) -> str:
 # "(DOC).In January", "space service.\"Therefore"), and a PDF's footnote mark dropped from between a period
 # and the next word leaves "in April 2025.The". A sentence end after a lower-case letter, a digit or a closing
 # bracket, directly followed by a capitalized word, is two sentences; not in a dotted abbreviation
-# ("S.Con.Res.") or a URL. A closing parenthesis glued to a word ("(AMA)Land retirement") lost its space too.
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)\]][.?])[\"”’']?(?=[A-Z][a-z])|(?<=[A-Za-z0-9]\))(?=[A-Z][a-z])")
+# ("S.Con.Res.") or a URL. A closing parenthesis glued to a word ("(AMA)Land retirement") lost its space too. So
+# did a sentence end before an acronym ("final enforcement action.NMFS issues"), but not after a digit, as in a
+# file name broken over lines ("…-TITLE-10.PDF").
+_GLUED_SENTENCE = re.compile(
+    r"(?<=[a-z0-9)\]][.?])[\"”’']?(?=[A-Z][a-z])|(?<=[a-z)\]][.?])[\"”’']?(?=[A-Z]{2})|(?<=[A-Za-z0-9]\))(?=[A-Z][a-z])"
+)
 
 
 # Every glued sentence holds one of these; most texts hold none, and this is far cheaper to rule out than
 # _GLUED_SENTENCE's lookbehinds at every position.
-_MAYBE_GLUED = re.compile(r"[.?)][\"”’']?[A-Z][a-z]")
+_MAYBE_GLUED = re.compile(r"[.?)][\"”’']?[A-Z][A-Za-z]")
 
 
 def split_glued_sentences(text: str) -> str:
@@ -161,7 +165,7 @@ def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
         )
         for b in blocks
     ]
-    joined = _join_cut_paragraphs([b for b in blocks if b.text])
+    joined = _join_cut_paragraphs(_drop_repeated_headers([b for b in blocks if b.text]))
     if not any(SOFT_HYPHEN in b.text for b in joined):
         return joined
     vocabulary = _vocabulary(joined)
@@ -180,6 +184,28 @@ def _table_rows(text: str) -> str:
     grid (a PDF's column spanned by a header, the web page's cell merged across rows)."""
     rows = (" | ".join(c for c in _CELL_SEPARATOR.split(row) if c) for row in text.split("\n"))
     return "\n".join(row for row in rows if row)
+
+
+def _drop_repeated_headers(blocks: Sequence[RawBlock]) -> list[RawBlock]:
+    """The blocks without the header row a PDF prints again atop each page a table runs on to: the web page's
+    table prints it once. A table whose first row (with cells) is the first row of the table before it, with
+    only page furniture and footnotes between them (no caption of a table of its own), goes on with that table.
+    Within one table a repeated row is left alone: tables in tables repeat their headers ("If taxable income
+    is: | Then, tax is:" under each filing status)."""
+    out: list[RawBlock] = []
+    header: str | None = None
+    for block in blocks:
+        if block.kind is BlockKind.TABLE:
+            first, _, rest = block.text.partition("\n")
+            if first == header and "|" in first:
+                if rest:
+                    out.append(RawBlock(block.kind, rest, block.level))
+                continue
+            header = first
+        elif block.kind not in (BlockKind.BOILERPLATE, BlockKind.FOOTNOTE):
+            header = None
+        out.append(block)
+    return out
 
 
 def _vocabulary(blocks: Sequence[RawBlock]) -> Counter[str]:
@@ -237,14 +263,22 @@ def _is_cut(text: str) -> bool:
     return (not _TERMINAL.search(text) or bool(_ABBREVIATION_END.search(text))) and len(text.split()) >= 5
 
 
+def _cut_at_abbreviation(text: str) -> bool:
+    return bool(_ABBREVIATION_END.search(text)) and len(text.split()) >= 5
+
+
 # A paragraph that starts with a lower-case word ("government allowed …") continues the one before it, even
 # when that one ends in an abbreviation's period ("… which the U.S.") cut at a column or page break.
 _CONTINUATION = re.compile(r"[a-z]{2,}[\s,;]")
+# A list item cut at a page break goes on with any lower-case word ("… the law of nations or" "a treaty of …",
+# "… to any fine still" "owed." The court …") when it stops mid-sentence.
+_ITEM_CONTINUATION = re.compile(r"[a-z]+[.:]?[\"”’)]?\s")
 _ENDED = re.compile(r"[!?][\"”’)\]]*\s*$")
 
 
-def _continues(head: str, tail: str) -> bool:
-    if not _CONTINUATION.match(tail) or _ENDED.search(head) or len(head.split()) < 5:
+def _continues(head: str, tail: str, item: bool = False) -> bool:
+    continuation = _CONTINUATION.match(tail) or (item and _ITEM_CONTINUATION.match(tail) and not _TERMINAL.search(head))
+    if not continuation or _ENDED.search(head) or len(head.split()) < 5:
         return False
     return bool(_TERMINAL.search(tail)) or len(tail.split()) >= 8  # not a chart label ("as of January 2026")
 
@@ -255,12 +289,17 @@ def _join_cut_paragraphs(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     while i < len(out):
         block = out[i]
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-            # A list item has no need of a sentence end; only a lower-case paragraph after it is its tail.
-            cut = block.kind is BlockKind.PARAGRAPH and _is_cut(block.text)
+            # A list item has no need of a sentence end; only a lower-case paragraph after it is its tail, or one
+            # after a dotted abbreviation ("… however, 8 U.S.C." "§ 1225(b) directs").
+            cut = _is_cut(block.text) if block.kind is BlockKind.PARAGRAPH else _cut_at_abbreviation(block.text)
             j = i + 1
             while j < len(out) and out[j].kind in _SKIPPABLE:
                 j += 1
-            if j < len(out) and out[j].kind is BlockKind.PARAGRAPH and (cut or _continues(block.text, out[j].text)):
+            if (
+                j < len(out)
+                and out[j].kind is BlockKind.PARAGRAPH
+                and (cut or _continues(block.text, out[j].text, block.kind is BlockKind.LIST_ITEM))
+            ):
                 tail = out[j].text
                 glue = SOFT_HYPHEN if block.text.endswith("-") and tail[:1].islower() else " "
                 head = block.text[:-1] if glue == SOFT_HYPHEN else block.text
