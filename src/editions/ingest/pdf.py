@@ -421,6 +421,16 @@ class _Line:
     text: str = ""  # the cells' texts, space-separated (the cells are final once the line is built)
 
     def __post_init__(self) -> None:
+        if len(self.frags) == 1:
+            # Four lines in five are one fragment: what the general case below computes for it, without its
+            # sorts, medians and passes over the fragments.
+            f = self.frags[0]
+            self.x0, self.x1, self.y0, self.y1 = f.x0, f.x1, f.y0, f.y1
+            self.base, self.size, self.bold = f.base, f.size, f.bold
+            text = f.text.strip()
+            self.cells = [(f.x0, f.x1, text)] if text else []
+            self.text = text
+            return
         self.frags.sort(key=lambda f: f.x0)
         body = [f for f in self.frags if not f.sup] or self.frags
         self.x0 = min(f.x0 for f in self.frags)
@@ -471,13 +481,38 @@ _FOOTER_PATTERNS = re.compile(
 )
 _CAPTION_START = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
 _SOURCE_START = re.compile(r"^(?:Sources?|Notes?|Data)\s*:", re.I)
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|\s\.{3,}\s*\d+\s*$")
 
 
 def _dot_leader(text: str) -> bool:
-    """A table-of-contents entry's dots and page number. The search tries the dots at every position, so it
-    runs only on text that ends in a digit, as every match does."""
-    return text.rstrip()[-1:].isdecimal() and _DOT_LEADER.search(text) is not None
+    """A table-of-contents entry's dots and page number: four or more dots, each followed by at most one
+    space, or a space then three or more dots; then a page number ending the text. Read backwards from the
+    end, which a regular expression's search cannot do: it tried the dots at every position of every line.
+    (tests/ingest/test_pdf_fast_paths.py checks it against the regular expression it replaces.)"""
+    text = text.rstrip()
+    i = len(text)
+    while i > 0 and text[i - 1].isdecimal():
+        i -= 1
+    if i == len(text):
+        return False
+    body = text[:i].rstrip()
+    last = len(body) - 1
+    if last < 0 or body[last] != ".":
+        return False
+    k = last
+    while k >= 0 and body[k] == ".":
+        k -= 1
+    if last - k >= 3 and k >= 0 and body[k].isspace():
+        return True  # " ... 12"
+    dots, i = 1, last
+    while dots < 4:  # ". . . . 12", "....12"
+        if i >= 1 and body[i - 1] == ".":
+            i -= 1
+        elif i >= 2 and body[i - 1].isspace() and body[i - 2] == ".":
+            i -= 2
+        else:
+            return False
+        dots += 1
+    return True
 
 
 _TOC_HEADINGS = frozenset(["contents", "figures", "tables", "contacts", "appendixes", "table of contents"])
@@ -1061,6 +1096,10 @@ def _same_line(line: _Line, f: _Frag) -> bool:
     return overlap > 0.5 * min(line.y1 - line.y0, f.height)
 
 
+def _reading_order(f: _Frag) -> tuple[float, float]:
+    return -(f.y0 + f.y1) / 2, f.x0
+
+
 def _lines(frags: list[_Frag]) -> list[_Line]:
     """Fragments of one column grouped into visual lines, top to bottom."""
     lines: list[list[_Frag]] = []
@@ -1072,28 +1111,38 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
     if marks:
         ends = [g for g in frags if not g.sup]
         for f in marks:
-            word = next((g for g in ends if 0 <= f.x0 - g.x1 < 4 and min(f.y1, g.y1) > max(f.y0, g.y0)), None)
-            if word is not None:
-                after_word.append((f, word))
+            # The first fragment that ends just before the mark and shares its height. (Loops with conditional
+            # expressions for min() and max(), picking the same operand they do: this and the loop below run
+            # per fragment, where the builtins' calls cost more than the rest.)
+            x0, y0, y1 = f.x0, f.y0, f.y1
+            for g in ends:
+                if 0 <= x0 - g.x1 < 4 and (g.y1 if g.y1 < y1 else y1) > (g.y0 if g.y0 > y0 else y0):
+                    after_word.append((f, g))
+                    break
         if after_word:
             moved = {id(f) for f, _ in after_word}
             frags = [f for f in frags if id(f) not in moved]
-    for f in sorted(frags, key=lambda f: (-(f.y0 + f.y1) / 2, f.x0)):
+    for f in sorted(frags, key=_reading_order):
+        f0, f1, sup = f.y0, f.y1, f.sup
+        height = f1 - f0
         placed = False
-        for k in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
+        k = len(lines) - 1
+        while k >= 0 and k >= len(lines) - 2:  # the two lines placed last
             y0, y1 = boxes[k]
-            overlap = min(y1, f.y1) - max(y0, f.y0)
+            overlap = (f1 if f1 < y1 else y1) - (f0 if f0 > y0 else y0)
             # A footnote mark joins the line whose last word it follows, not the line above a footnote.
-            mark = f.sup and overlap > 0 and any(0 <= f.x0 - g.x1 < 4 for g in lines[k])
-            if overlap > 0.5 * min(y1 - y0, f.height) or mark:
+            if overlap > 0.5 * (height if height < y1 - y0 else y1 - y0) or (
+                sup and overlap > 0 and any(0 <= f.x0 - g.x1 < 4 for g in lines[k])
+            ):
                 lines[k].append(f)
-                if not f.sup:
-                    boxes[k] = (min(y0, f.y0), max(y1, f.y1))
+                if not sup:
+                    boxes[k] = (f0 if f0 < y0 else y0, f1 if f1 > y1 else y1)
                 placed = True
                 break
+            k -= 1
         if not placed:
             lines.append([f])
-            boxes.append((f.y0, f.y1))
+            boxes.append((f0, f1))
     if after_word:
         line_of = {id(g): k for k, group in enumerate(lines) for g in group}
         for f, word in after_word:

@@ -1,0 +1,28 @@
+"""The PDF reader's hand-written fast paths agree with the plain regular expressions they replace."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editions.ingest import pdf
+
+# What a table-of-contents line ends with: dots and a page number (the reference for `pdf._dot_leader`).
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|\s\.{3,}\s*\d+\s*$")
+_LEADER_PARTS = st.sampled_from([".", ". ", "..", "...", " ", "  ", "\t", "\n", "\xa0", "1", "12", "٣", "x", "Ab"])
+
+
+@given(st.one_of(st.lists(_LEADER_PARTS, max_size=20).map("".join), st.text(max_size=40)))
+@settings(max_examples=3000, deadline=None)
+def test_dot_leader_matches_its_regex(text: str) -> None:
+    assert pdf._dot_leader(text) == (_DOT_LEADER.search(text) is not None)
+
+
+def test_dot_leader_examples() -> None:
+    assert pdf._dot_leader("Introduction .......... 4")
+    assert pdf._dot_leader("Introduction . . . . . 12 ")
+    assert pdf._dot_leader("Overview ... 3")
+    assert not pdf._dot_leader("Overview...3")
+    assert not pdf._dot_leader("in FY2025 the total was 1.3")
