@@ -26,3 +26,25 @@ def test_dot_leader_examples() -> None:
     assert pdf._dot_leader("Overview ... 3")
     assert not pdf._dot_leader("Overview...3")
     assert not pdf._dot_leader("in FY2025 the total was 1.3")
+
+
+# Digits that may be a footnote mark glued to a word (the reference for `pdf._mark_candidates`).
+_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(?<=[.,])\d{1,3}(?=[\s,;)\]:]|$)")
+_MARK_PARTS = st.sampled_from(["1", "12", "123", "1234", "٣", "a", "Ab", " ", "\t", "\xa0", "\n", *"(.,;:)[]$§#/+-"])
+
+
+@given(st.one_of(st.lists(_MARK_PARTS, max_size=20).map("".join), st.text(max_size=40)))
+@settings(max_examples=3000, deadline=None)
+def test_mark_candidates_match_their_regex(text: str) -> None:
+    assert list(pdf._mark_candidates(text)) == [m.span() for m in _SUP_CANDIDATE.finditer(text)]
+
+
+_SPECIAL = st.sampled_from(["a", " ", "  ", "\t", "\x02", "\ufffe", "\ufffd", "\xa0", "\u2003", "é", "x y"])
+
+
+@given(st.lists(_SPECIAL, max_size=12).map("".join))
+@settings(max_examples=1000, deadline=None)
+def test_clean_fast_path_changes_nothing(text: str) -> None:
+    if text.isascii() and "  " not in text and "\t" not in text and "\x02" not in text:
+        slow = text.replace("\ufffe", "\xad").replace("\x02", "\xad").replace("\ufffd", "")
+        assert pdf._clean(text) == (pdf._SPACES.sub(" ", slow) if pdf._UNUSUAL_SPACE.search(slow) else slow).strip()

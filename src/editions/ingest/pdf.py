@@ -181,7 +181,7 @@ def _read_page(pdf: object, index: int, label: str, limits: Limits) -> _Page:
 _HAS_DIGIT = re.compile(r"\d")
 _LEADING_MARK = re.compile(r"\s*(\d{1,3})\s")
 _LEADING_SUFFIX = re.compile(r"\s*(st|nd|rd|th)(?=\s+\S)")
-_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(?<=[.,])\d{1,3}(?=[\s,;)\]:]|$)")
+_DIGITS = re.compile(r"\d+")
 _BULLET_CHARS = "•▪◦●○■□➢–·\uf0b7\uf0a7\uf076\uf0d8"
 
 
@@ -376,17 +376,36 @@ def _text_range(tp: object, s: int, e: int) -> str:
     return bytes(memoryview(buffer).cast("B")[: max(0, written - 1) * 2]).decode("utf-16-le", errors="replace")
 
 
+def _mark_candidates(raw: str) -> Iterator[tuple[int, int]]:
+    """Where a footnote mark may be: one to three digits glued to the word before them (not to a space, "(",
+    "$", "§", "#", "/", "+" or "-"), or after "." or ",", and followed by a space, punctuation or the end.
+    Found from the runs of digits, which a regular expression skips to quickly, rather than by a
+    lookbehind tried at every position (a tenth of extraction's Python time); tests/ingest/
+    test_pdf_fast_paths.py checks it against that regular expression."""
+    for m in _DIGITS.finditer(raw):
+        s, e = m.span()
+        if s == 0 or e - s > 3:
+            continue
+        before = raw[s - 1]
+        after = raw[e] if e < len(raw) else " "
+        if before in ".,":
+            if after.isspace() or after in ",;)]:":
+                yield s, e
+        elif not before.isspace() and before not in "([$§#/+-" and (after.isspace() or after in ",;.)]:"):
+            yield s, e
+
+
 def _drop_marks(tp: object, raw: str, start: int, size: float) -> str:
     """The fragment without footnote marks: digits glued to a word, set in a smaller font and raised (a
     lowered small digit is a subscript: "CO2")."""
     pieces: list[str] = []
     last = 0
-    for m in _SUP_CANDIDATE.finditer(raw):
-        i = start + m.start()
-        before = float(_FONT_SIZE(tp, i - 1)) if m.start() > 0 else size
-        if float(_FONT_SIZE(tp, i)) < 0.8 * before and (m.start() == 0 or _raised(tp, i)):
-            pieces.append(raw[last : m.start()])
-            last = m.end()
+    for m_start, m_end in _mark_candidates(raw):
+        i = start + m_start
+        before = float(_FONT_SIZE(tp, i - 1)) if m_start > 0 else size
+        if float(_FONT_SIZE(tp, i)) < 0.8 * before and (m_start == 0 or _raised(tp, i)):
+            pieces.append(raw[last:m_start])
+            last = m_end
     if not pieces:
         return raw
     pieces.append(raw[last:])
@@ -400,6 +419,8 @@ _UNUSUAL_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")  # 
 
 
 def _clean(text: str) -> str:
+    if text.isascii() and "  " not in text and "\t" not in text and "\x02" not in text:
+        return text.strip()  # nothing below changes it (five fragments in six): skip their scans
     text = text.replace("\ufffe", SOFT_HYPHEN).replace("\x02", SOFT_HYPHEN).replace("\ufffd", "")
     return (_SPACES.sub(" ", text) if _UNUSUAL_SPACE.search(text) else text).strip()
 
