@@ -18,9 +18,6 @@ SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _BROKEN_WORD = re.compile(r"([^\W\d_]+)\s*\u00ad\s*([^\W\d_]*)")
 _IN_URL = re.compile(r"(?:https?://|www\.)\S*$")
-# The end of a sentence: . ! ? or : (which opens a list or a quote), then closing quotes or brackets and
-# a footnote number ("… in 2020.12").
-_TERMINAL = re.compile(r"[.!?:][\"”’)\]]*\d{0,3}\s*$")
 # Prefixes that CRS writes with a hyphen: "non-lethal", "self-defense", "co-chair".
 _HYPHEN_PREFIXES = frozenset(
     [
@@ -114,6 +111,7 @@ _FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
 _FOLD_TO = {chr(k): v or "" for k, v in _FOLD.items()}
 _SPACES = re.compile(r"[^\S\n]+")
 _UNUSUAL_SPACE = re.compile(r"[^\S\n ]|  ")  # what _SPACES would change, beyond single spaces
+_ODD_ASCII_SPACES = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"  # the ASCII characters of _UNUSUAL_SPACE's first branch
 
 
 def normalize(text: str) -> str:
@@ -121,6 +119,8 @@ def normalize(text: str) -> str:
     they separate table rows)."""
     folded = text if text.isascii() else _FOLDED.sub(lambda m: _FOLD_TO[m.group()], text)
     if "\n" not in folded:
+        if folded.isascii() and "  " not in folded and not any(c in folded for c in _ODD_ASCII_SPACES):
+            return folded.strip()  # what most blocks are: substring tests rule out _UNUSUAL_SPACE's scan
         return (_SPACES.sub(" ", folded) if _UNUSUAL_SPACE.search(folded) else folded).strip()
     return "\n".join(_SPACES.sub(" ", line).strip() for line in folded.split("\n")).strip()
 
@@ -232,9 +232,32 @@ def _stem_attested(word: str, length: int, words: list[str]) -> bool:
 _ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.){2,}$")
 
 
+# What _ABBREVIATION_END's match ends with, two abbreviations at most 11 characters long: looked for in the last
+# 12 characters first, since _ABBREVIATION_END's lookbehind is tried at every position of the paragraph.
+_ABBREVIATION_TAIL = re.compile(r"[A-Z][a-z]{0,3}\.[A-Z][a-z]{0,3}\.\n?\Z")
+
+
+def _terminal(text: str) -> bool:
+    """Whether `text` ends a sentence: . ! ? or : (which opens a list or a quote), then closing quotes or
+    brackets and a footnote number ("… in 2020.12"). Read from the end: a regular expression's search tried
+    each period of the paragraph (tests/ingest/test_repair_fast_paths.py checks the two agree)."""
+    text = text.rstrip()
+    i = len(text)
+    while i > 0 and text[i - 1].isdecimal():
+        i -= 1
+        if len(text) - i > 3:
+            return False
+    return text[:i].rstrip('"”’)]').endswith((".", "!", "?", ":"))
+
+
 def _is_cut(text: str) -> bool:
     """A paragraph that stops mid-sentence: no terminal punctuation, and long enough not to be a label."""
-    return (not _TERMINAL.search(text) or bool(_ABBREVIATION_END.search(text))) and len(text.split()) >= 5
+    if len(text.split(None, 4)) < 5:
+        return False
+    if not _terminal(text):
+        return True
+    tail = max(0, len(text) - 12)
+    return _ABBREVIATION_TAIL.search(text, tail) is not None and _ABBREVIATION_END.search(text) is not None
 
 
 # A paragraph that starts with a lower-case word ("government allowed …") continues the one before it, even
@@ -244,9 +267,9 @@ _ENDED = re.compile(r"[!?][\"”’)\]]*\s*$")
 
 
 def _continues(head: str, tail: str) -> bool:
-    if not _CONTINUATION.match(tail) or _ENDED.search(head) or len(head.split()) < 5:
+    if not _CONTINUATION.match(tail) or _ENDED.search(head) or len(head.split(None, 4)) < 5:
         return False
-    return bool(_TERMINAL.search(tail)) or len(tail.split()) >= 8  # not a chart label ("as of January 2026")
+    return _terminal(tail) or len(tail.split(None, 7)) >= 8  # not a chart label ("as of January 2026")
 
 
 def _join_cut_paragraphs(blocks: Sequence[RawBlock]) -> list[RawBlock]:
