@@ -48,3 +48,12 @@ def test_clean_fast_path_changes_nothing(text: str) -> None:
     if text.isascii() and "  " not in text and "\t" not in text and "\x02" not in text:
         slow = text.replace("\ufffe", "\xad").replace("\x02", "\xad").replace("\ufffd", "")
         assert pdf._clean(text) == (pdf._SPACES.sub(" ", slow) if pdf._UNUSUAL_SPACE.search(slow) else slow).strip()
+
+
+_STOP_PARTS = st.sampled_from(["a", ".", "!", "?", ":", '"', "”", "’", ")", "]", "\n", " ", "x."])
+
+
+@given(st.one_of(st.lists(_STOP_PARTS, max_size=8).map("".join), st.text(max_size=10)))
+@settings(max_examples=2000, deadline=None)
+def test_ends_with_stop_matches_its_regex(text: str) -> None:
+    assert pdf._ends_with_stop(text) == (re.search(r"[.!?:][\"”’)]?$", text) is not None)

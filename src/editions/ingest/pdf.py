@@ -223,14 +223,15 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
     ox, oy = ctypes.byref(x_origin), ctypes.byref(y_origin)
     count_rects = _COUNT_RECTS
     get_rect = _GET_RECT
-    font_size = _FONT_SIZE
+    font_size = _FONT_SIZE  # returns a float (restype c_double)
+    font_weight = _FONT_WEIGHT
     unpack = _BOX
 
     for line in re.finditer(r"[^\r\n]+", text):
         a_text, b_text = line.start(), line.end()
         if not text[a_text:b_text].strip():
             continue
-        a, b = char_index(a_text), char_index(b_text - 1) + 1
+        a, b = (a_text, b_text) if aligned else (char_index(a_text), char_index(b_text - 1) + 1)
         if a < 0 or b <= a:
             continue
         k = count_rects(tp, a, b - a)
@@ -281,7 +282,7 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
         bounds = [*cuts, k]
         for s_i, s in enumerate(starts):
             e = starts[s_i + 1] if s_i + 1 < len(starts) else b
-            seg_rects = rects[bounds[s_i] : bounds[s_i + 1]]
+            several = bounds[s_i + 1] - bounds[s_i] > 1  # rects in the segment: a leading mark may be one
             x0, y0, x1, y1 = boxes[s_i]
             raw = text[s - a + a_text : e - a + a_text] if aligned else _text_range(tp, s, e)
             stripped = raw.strip()
@@ -289,12 +290,14 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 continue
             first = s + (len(raw) - len(raw.lstrip()))
             last = s + len(raw.rstrip()) - 1
-            size = float(font_size(tp, first))
-            if len(seg_rects) > 1 and (m := _LEADING_MARK.match(raw)) and aligned:
+            size = font_size(tp, first)
+            # (Each regular expression is tried only when the first character could start its match.)
+            if several and stripped[0].isdecimal() and (m := _LEADING_MARK.match(raw)) and aligned:
                 # A footnote mark raised above the end of the previous line or segment starts this one:
                 # "42 Impossibility", "program." | "55 To be eligible".
-                after = float(font_size(tp, s + m.end()))
+                after = font_size(tp, s + m.end())
                 if size < 0.8 * after:
+                    seg_rects = rects[bounds[s_i] : bounds[s_i + 1]]
                     r0 = seg_rects[0]
                     yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False, True)
                     raw = raw[m.end() :]
@@ -307,11 +310,12 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                     stripped = raw.strip()
                     if not stripped:
                         continue
-            if len(seg_rects) > 1 and aligned and (m := _LEADING_SUFFIX.match(raw)):
+            if several and aligned and stripped[:2] in _ORDINAL_SUFFIXES and (m := _LEADING_SUFFIX.match(raw)):
                 # A raised ordinal suffix starts the segment ("1" then "st MDTF …"): its own fragment, so that
                 # the line reads "1st" and the rest keeps its own size.
-                after = float(font_size(tp, s + m.end() + 1))
+                after = font_size(tp, s + m.end() + 1)
                 if size < 0.8 * after:
+                    seg_rects = rects[bounds[s_i] : bounds[s_i + 1]]
                     r0 = seg_rects[0]
                     yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False)
                     s += m.end()
@@ -325,8 +329,13 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                     stripped = raw.strip()
                     if not stripped:
                         continue
-            lead_bold = _bold(tp, first)
-            bold = lead_bold and (last == first or _bold(tp, last))
+            # _bold's first test inlined: a weight is stated for nearly every character.
+            weight = font_weight(tp, first)
+            lead_bold = weight >= 600 if weight > 0 else _bold(tp, first)
+            bold = lead_bold
+            if lead_bold and last != first:
+                weight = font_weight(tp, last)
+                bold = weight >= 600 if weight > 0 else _bold(tp, last)
             if aligned and stripped[0] not in _BULLET_CHARS and _HAS_DIGIT.search(raw):
                 raw = _drop_marks(tp, raw, s, size)
                 stripped = raw.strip()
@@ -430,16 +439,17 @@ def _clean(text: str) -> str:
 
 @dataclass(slots=True)
 class _Line:
+    # Only `frags` is passed; __post_init__ sets the rest (without defaults, __init__ does not set them first).
     frags: list[_Frag]
-    x0: float = 0.0
-    x1: float = 0.0
-    y0: float = 0.0
-    y1: float = 0.0
-    base: float = 0.0
-    size: float = 0.0
-    bold: bool = False
-    cells: list[tuple[float, float, str]] = field(default_factory=list)
-    text: str = ""  # the cells' texts, space-separated (the cells are final once the line is built)
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    y0: float = field(init=False)
+    y1: float = field(init=False)
+    base: float = field(init=False)
+    size: float = field(init=False)
+    bold: bool = field(init=False)
+    cells: list[tuple[float, float, str]] = field(init=False)
+    text: str = field(init=False)  # the cells' texts, space-separated (the cells are final once the line is built)
 
     def __post_init__(self) -> None:
         if len(self.frags) == 1:
@@ -559,10 +569,12 @@ class _Layout:
         sizes: Counter[float] = Counter()
         upper: Counter[float] = Counter()
         for page in pages:
+            half = 0.5 * page.height
             for f in page.frags:
-                sizes[round(f.size * 2) / 2] += len(f.text)
-                if f.y0 > 0.5 * page.height:
-                    upper[round(f.size * 2) / 2] += len(f.text)
+                size = round(f.size * 2) / 2
+                sizes[size] += len(f.text)
+                if f.y0 > half:
+                    upper[size] += len(f.text)
         common = upper or sizes
         self.body = common.most_common(1)[0][0] if common else 10.0
         self.furniture: list[str] = []
@@ -678,7 +690,7 @@ class _Layout:
             items = []
             for f in page.frags:
                 if f.y0 > page.height * 0.88 or f.y1 < page.height * 0.16:
-                    key = (re.sub(r"\d+", "#", f.text.lower()), round(f.y0 / 4))
+                    key = (_DIGITS.sub("#", f.text.lower()), round(f.y0 / 4))
                     items.append((f, key))
             keyed.append(items)
             seen.update({key for _, key in items})
@@ -691,7 +703,7 @@ class _Layout:
             for f, key in items:
                 if f.text.isdigit() and not _isolated(f, page.frags):
                     continue  # a footnote number beside its note, not a page number
-                if any(0 <= f.x0 - g.x1 < 5 and min(f.y1, g.y1) > max(f.y0, g.y0) for g in marks):
+                if marks and any(0 <= f.x0 - g.x1 < 5 and min(f.y1, g.y1) > max(f.y0, g.y0) for g in marks):
                     continue  # a footnote after its number ("188 Id."), however often it recurs
                 text, y = key
                 recurs = seen[key] + seen[(text, y - 1)] + seen[(text, y + 1)]
@@ -891,7 +903,7 @@ class _Layout:
             return True
         if AUTHOR_LINE.match(text) and AUTHOR_LINE.match(group[0].text):
             return True  # "Name, Specialist in …" lines stacked at the end of an In Focus: one author each
-        return bool(re.search(r"[.!?:][\"”’)]?$", prev.text) and prev.x1 < _right(group) - 2.5 * size)
+        return _ends_with_stop(prev.text) and prev.x1 < _right(group) - 2.5 * size
 
     def _block(self, group: list[_Line], subtitle: bool = False) -> tuple[BlockKind, str, int, list[_Line]]:
         texts = [line.text for line in group]
@@ -1095,17 +1107,35 @@ def _column_of(spans: list[tuple[float, float]], x0: float, x1: float) -> int:
 
 def _same_band(f: _Frag, g: _Frag) -> bool:
     """Two fragments set on one line: their boxes overlap by most of the smaller one's height."""
-    return min(f.y1, g.y1) - max(f.y0, g.y0) > 0.5 * min(f.y1 - f.y0, g.y1 - g.y0)
+    # min() and max() written out, picking the same operand: called per pair of fragments.
+    fh, gh = f.y1 - f.y0, g.y1 - g.y0
+    return (g.y1 if g.y1 < f.y1 else f.y1) - (g.y0 if g.y0 > f.y0 else f.y0) > 0.5 * (gh if gh < fh else fh)
 
 
 def _isolated(f: _Frag, frags: list[_Frag]) -> bool:
     """Nothing else printed on the fragment's line within 30 points of it."""
-    for g in frags:
-        if g is f or min(g.y1, f.y1) - max(g.y0, f.y0) <= 0:
+    y0, y1 = f.y0, f.y1
+    for g in frags:  # min() and max() written out, picking the same operand: called per pair of fragments
+        if g is f or (y1 if y1 < g.y1 else g.y1) - (y0 if y0 > g.y0 else g.y0) <= 0:
             continue
         if g.x0 - f.x1 < 30 and f.x0 - g.x1 < 30:
             return False
     return True
+
+
+_STOPS = ".!?:"
+_STOP_CLOSERS = '"”’)'
+
+
+def _ends_with_stop(text: str) -> bool:
+    """Whether the text ends in . ! ? or :, perhaps then a closing quote or parenthesis: re.search(r'[.!?:]
+    [\"”’)]?$'), without trying every position (tests/ingest/test_pdf_fast_paths.py compares the two)."""
+    if text.endswith("\n"):
+        text = text[:-1]  # "$" matches before a final newline too
+    last = text[-1:]
+    if last and last in _STOPS:
+        return True
+    return bool(last) and last in _STOP_CLOSERS and len(text) >= 2 and text[-2] in _STOPS
 
 
 def _right(group: list[_Line]) -> float:
@@ -1131,12 +1161,23 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
     marks = [f for f in frags if f.sup]
     if marks:
         ends = [g for g in frags if not g.sup]
+        # Each mark follows the first of `ends` that stops just left of it at its height. Candidates come from a
+        # bisection over where the fragments stop, in a window a little wider than the test below, rather than
+        # from a scan of the column per mark (a sixth of building lines); a NaN would defeat the sort.
+        order = sorted(range(len(ends)), key=lambda i: ends[i].x1)
+        rights = [ends[i].x1 for i in order]
+        scan = any(x != x for x in rights)
         for f in marks:
-            # The first fragment that ends just before the mark and shares its height. (Loops with conditional
-            # expressions for min() and max(), picking the same operand they do: this and the loop below run
-            # per fragment, where the builtins' calls cost more than the rest.)
+            # (Conditional expressions for min() and max(), picking the same operand they do: this and the
+            # loop below run per fragment, where the builtins' calls cost more than the rest.)
             x0, y0, y1 = f.x0, f.y0, f.y1
-            for g in ends:
+            near = (
+                range(len(ends))
+                if scan
+                else sorted(order[bisect.bisect_left(rights, x0 - 5) : bisect.bisect_right(rights, x0 + 1)])
+            )
+            for i in near:
+                g = ends[i]
                 if 0 <= x0 - g.x1 < 4 and (g.y1 if g.y1 < y1 else y1) > (g.y0 if g.y0 > y0 else y0):
                     after_word.append((f, g))
                     break
