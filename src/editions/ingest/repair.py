@@ -16,7 +16,10 @@ from editions.model import BlockKind, RawBlock
 
 SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_BROKEN_WORD = re.compile(r"([^\W\d_]+)\s*\u00ad\s*([^\W\d_]*)")
+# A word broken by a soft hyphen, and its second half. Its matches start where a letter follows no letter, so
+# testing that first, and never giving letters of the first half back, spares a backtrack through each word
+# at each of its letters (same matches: tests/ingest/test_repair_fast_paths.py).
+_BROKEN_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s*\u00ad\s*([^\W\d_]*)")
 _IN_URL = re.compile(r"(?:https?://|www\.)\S*$")
 # Prefixes that CRS writes with a hyphen: "non-lethal", "self-defense", "co-chair".
 _HYPHEN_PREFIXES = frozenset(
@@ -182,11 +185,32 @@ def _table_rows(text: str) -> str:
     return "\n".join(row for row in rows if row)
 
 
+# ASCII text is split by bytes operations, lower-cased on the way: every byte that no _WORD match holds becomes
+# a space, so that the runs left between spaces hold the matches (most runs are one word; the rest go through
+# _WORD again). findall on every block cost a string per word, most of the time of resolving hyphens.
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_RUNS_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if c in _ASCII_LETTERS or c in b"'-" else 32 for c in range(256))
+# Non-ASCII characters common in CRS text that are neither letters nor a word's joiners: spaces to _WORD.
+_NOT_IN_WORDS = ("—", "–", "§", "…", SOFT_HYPHEN)
+
+
 def _vocabulary(blocks: Sequence[RawBlock]) -> Counter[str]:
-    counts: Counter[str] = Counter()
+    """How often each word (lower-cased) occurs in the blocks: `_WORD.findall` over their texts."""
+    plain: list[str] = []
+    other: list[str] = []
     for block in blocks:
         # The halves of a broken word ("econ", "omy") are not words of the document.
         text = _BROKEN_WORD.sub(" ", block.text) if SOFT_HYPHEN in block.text else block.text
+        if not text.isascii():
+            for char in _NOT_IN_WORDS:
+                text = text.replace(char, " ")
+        (plain if text.isascii() else other).append(text)
+    counts = Counter(" ".join(plain).encode("ascii").translate(_RUNS_TABLE).decode("ascii").split())
+    for run in [run for run in counts if "-" in run or "'" in run]:
+        n = counts.pop(run)
+        for word in _WORD.findall(run):
+            counts[word] += n
+    for text in other:
         counts.update(map(str.lower, _WORD.findall(text)))
     return counts
 
