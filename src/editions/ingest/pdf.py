@@ -237,18 +237,15 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
         k = count_rects(tp, a, b - a)
         if k <= 0:
             continue
-        rects: list[tuple[float, float, float, float]] = []
         # Where does the line break into segments? At a wide gap, a step back, or a new baseline. (Written
         # with comparisons rather than min() and max(), which cost more than the rest of this loop.)
         cuts = [0]
         boxes: list[tuple[float, float, float, float]] = []
         get_rect(tp, 0, pl, pt, pr, pb)
         bx0, by1, bx1, by0 = unpack(box)
-        rects.append((bx0, by0, bx1, by1))
         for j in range(1, k):
             get_rect(tp, j, pl, pt, pr, pb)
             x0, y1, x1, y0 = unpack(box)
-            rects.append((x0, y0, x1, y1))
             h = by1 - by0
             own = y1 - y0
             if own > h:
@@ -297,7 +294,7 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 # "42 Impossibility", "program." | "55 To be eligible".
                 after = font_size(tp, s + m.end())
                 if size < 0.8 * after:
-                    seg_rects = rects[bounds[s_i] : bounds[s_i + 1]]
+                    seg_rects = _rects(tp, a, b, bounds[s_i], bounds[s_i + 1])
                     r0 = seg_rects[0]
                     yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False, True)
                     raw = raw[m.end() :]
@@ -315,7 +312,7 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 # the line reads "1st" and the rest keeps its own size.
                 after = font_size(tp, s + m.end() + 1)
                 if size < 0.8 * after:
-                    seg_rects = rects[bounds[s_i] : bounds[s_i + 1]]
+                    seg_rects = _rects(tp, a, b, bounds[s_i], bounds[s_i + 1])
                     r0 = seg_rects[0]
                     yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False)
                     s += m.end()
@@ -356,6 +353,20 @@ def _bold(tp: object, i: int) -> bool:
     flags = ctypes.c_int()
     n = pdfium_c.FPDFText_GetFontInfo(tp, i, _FONT_NAME, len(_FONT_NAME), ctypes.byref(flags))
     return 0 < n <= len(_FONT_NAME) and b"bold" in _FONT_NAME.value.lower()
+
+
+def _rects(tp: object, a: int, b: int, start: int, stop: int) -> list[tuple[float, float, float, float]]:
+    """Rects `start` to `stop` of the line [a, b), as (x0, y0, x1, y1). Asked again when needed, for a
+    segment's leading mark, rather than kept for every line."""
+    box = (ctypes.c_double * 4)()
+    left, top, right, bottom = (ctypes.byref(box, k * ctypes.sizeof(ctypes.c_double)) for k in range(4))
+    _COUNT_RECTS(tp, a, b - a)  # _rect_start counted other ranges since: pdfium keeps the last count's rects
+    out = []
+    for j in range(start, stop):
+        _GET_RECT(tp, j, left, top, right, bottom)
+        x0, y1, x1, y0 = _BOX(box)
+        out.append((x0, y0, x1, y1))
+    return out
 
 
 def _rect_start(tp: object, a: int, b: int, j: int) -> int:
@@ -796,12 +807,13 @@ class _Layout:
         return frags
 
     def _is_heading_style(self, line: _Line) -> bool:
+        # The style test first: most lines are body text, which it rules out without the regexes below.
+        if not ((line.bold and line.size >= self.body - 1.6) or line.size >= self.body + 1.4):
+            return False
         text = line.text
         if not text or len(text) > 200 or _CAPTION_START.match(text) or _SOURCE_START.match(text):
             return False
-        if text[-1] in ".,;" or _BULLET.match(text) or _dot_leader(text):
-            return False
-        return (line.bold and line.size >= self.body - 1.6) or line.size >= self.body + 1.4
+        return not (text[-1] in ".,;" or _BULLET.match(text) or _dot_leader(text))
 
     # Footnotes -----------------------------------------------------------------------------------------
 
