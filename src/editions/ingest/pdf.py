@@ -772,13 +772,21 @@ class _Layout:
         # Wide fragments' ends, sorted: how many end left of x, or start right of it, is a bisection.
         ends = sorted(f.x1 for f in frags if f.x1 - f.x0 >= wide)
         starts = sorted(f.x0 for f in frags if f.x1 - f.x0 >= wide)
+        # How many fragments cross x, x0 < x < x1: those starting left of x less those ending at or left of it
+        # (of the fragments with x0 < x1, which alone can cross), by bisection rather than a scan per step.
+        all_starts: list[float] = []
+        all_ends: list[float] = []
         for step in range(0, 41):
             x = width * (0.30 + 0.01 * step)
             left = bisect.bisect_right(ends, x)
             right = len(starts) - bisect.bisect_left(starts, x)
             if left < 4 or right < 4:
                 continue
-            crossing = sum(1 for f in frags if f.x0 < x < f.x1)
+            if not all_starts and not all_ends:  # sorted on first use: many pages have no candidate gutter
+                spans = [f for f in frags if f.x0 < f.x1]
+                all_starts = sorted(f.x0 for f in spans)
+                all_ends = sorted(f.x1 for f in spans)
+            crossing = bisect.bisect_left(all_starts, x) - bisect.bisect_right(all_ends, x)
             if crossing > 0.5 * min(left, right):
                 continue
             if best is None or crossing < best[0]:
