@@ -109,6 +109,9 @@ _FOOTNOTE_ROW = re.compile(r"^(\d{1,4})\.?\s*\|\s*(.*)$")
 _TITLE_DATE_LINE = re.compile(
     r"^.{0,300}?(?:" + DATE_TEXT + r")\s*\((?:" + REPORT_NUMBER.pattern + r")\)\s*(?:Jump to Main Text of Report)?\s*$"
 )
+# Every match ends so, before trailing whitespace: far cheaper to test than the search, whose lazy prefix tries
+# the date at each of 300 positions of every paragraph holding a ")".
+_TITLE_DATE_LINE_ENDS = (")", "Jump to Main Text of Report")
 # Scripts of interactive charts that saved pages keep in their text.
 _CODE = re.compile(
     r"^\s*//|\bfunction\s*\w*\s*\([^()]*\)\s*\{|\$\(\s*function\b|\b(?:document|window)\.\w+\s*[.(=]|"
@@ -182,7 +185,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             _DISCLAIMER.match(text)
             or _CHROME.match(text)
             or _DATE_LINE.match(text)
-            or (")" in text and _TITLE_DATE_LINE.search(text))
+            or (text.rstrip().endswith(_TITLE_DATE_LINE_ENDS) and _TITLE_DATE_LINE.search(text))
             or _is_code(text)
             or author_line(text)
         ):

@@ -147,35 +147,41 @@ def _info(pdf: object) -> dict[str, str]:
 
 
 def _read_page(pdf: object, index: int, label: str, limits: Limits) -> _Page:
-    page = pdf[index]  # type: ignore[index]
+    # Raw page and text page handles, closed here: pypdfium2's PdfPage and PdfTextPage wrappers register
+    # weakref finalizers and parent links per page, which cost ~3% of reading a PDF and give us nothing.
+    page = pdfium_c.FPDF_LoadPage(pdf.raw, index)  # type: ignore[attr-defined]
+    if not page:
+        raise InputError(f"{label}: page {index + 1} cannot be read (damaged or truncated).")
     try:
-        objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+        objects = pdfium_c.FPDFPage_CountObjects(page)
         if objects > limits.max_objects_per_page:
             raise InputError(
                 f"{label}: page {index + 1} holds {objects} drawing objects, "
                 f"over the limit of {limits.max_objects_per_page}."
             )
-        width, height = page.get_size()
-        textpage = page.get_textpage()
+        width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise InputError(f"{label}: the text of page {index + 1} cannot be read.")
         try:
-            n = pdfium_c.FPDFText_CountChars(textpage.raw)
+            n = pdfium_c.FPDFText_CountChars(textpage)
             if n > limits.max_chars_per_page:
                 raise InputError(
                     f"{label}: page {index + 1} holds {n} characters, "
                     f"over the limit of {limits.max_chars_per_page} per page."
                 )
-            frags = list(_fragments(textpage.raw, n)) if n > 0 else []
+            frags = list(_fragments(textpage, n)) if n > 0 else []
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
+        pdfium_c.FPDF_ClosePage(page)
     return _Page(index + 1, float(width), float(height), frags)
 
 
 _HAS_DIGIT = re.compile(r"\d")
 _LEADING_MARK = re.compile(r"\s*(\d{1,3})\s")
 _LEADING_SUFFIX = re.compile(r"\s*(st|nd|rd|th)(?=\s+\S)")
-_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(?<=[.,])\d{1,3}(?=[\s,;)\]:]|$)")
+_DIGITS = re.compile(r"\d+")
 _BULLET_CHARS = "•▪◦●○■□➢–·\uf0b7\uf0a7\uf076\uf0d8"
 
 
@@ -217,31 +223,29 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
     ox, oy = ctypes.byref(x_origin), ctypes.byref(y_origin)
     count_rects = _COUNT_RECTS
     get_rect = _GET_RECT
-    font_size = _FONT_SIZE
+    font_size = _FONT_SIZE  # returns a float (restype c_double)
+    font_weight = _FONT_WEIGHT
     unpack = _BOX
 
     for line in re.finditer(r"[^\r\n]+", text):
         a_text, b_text = line.start(), line.end()
         if not text[a_text:b_text].strip():
             continue
-        a, b = char_index(a_text), char_index(b_text - 1) + 1
+        a, b = (a_text, b_text) if aligned else (char_index(a_text), char_index(b_text - 1) + 1)
         if a < 0 or b <= a:
             continue
         k = count_rects(tp, a, b - a)
         if k <= 0:
             continue
-        rects: list[tuple[float, float, float, float]] = []
         # Where does the line break into segments? At a wide gap, a step back, or a new baseline. (Written
         # with comparisons rather than min() and max(), which cost more than the rest of this loop.)
         cuts = [0]
         boxes: list[tuple[float, float, float, float]] = []
         get_rect(tp, 0, pl, pt, pr, pb)
         bx0, by1, bx1, by0 = unpack(box)
-        rects.append((bx0, by0, bx1, by1))
         for j in range(1, k):
             get_rect(tp, j, pl, pt, pr, pb)
             x0, y1, x1, y0 = unpack(box)
-            rects.append((x0, y0, x1, y1))
             h = by1 - by0
             own = y1 - y0
             if own > h:
@@ -275,7 +279,7 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
         bounds = [*cuts, k]
         for s_i, s in enumerate(starts):
             e = starts[s_i + 1] if s_i + 1 < len(starts) else b
-            seg_rects = rects[bounds[s_i] : bounds[s_i + 1]]
+            several = bounds[s_i + 1] - bounds[s_i] > 1  # rects in the segment: a leading mark may be one
             x0, y0, x1, y1 = boxes[s_i]
             raw = text[s - a + a_text : e - a + a_text] if aligned else _text_range(tp, s, e)
             stripped = raw.strip()
@@ -283,12 +287,14 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 continue
             first = s + (len(raw) - len(raw.lstrip()))
             last = s + len(raw.rstrip()) - 1
-            size = float(font_size(tp, first))
-            if len(seg_rects) > 1 and (m := _LEADING_MARK.match(raw)) and aligned:
+            size = font_size(tp, first)
+            # (Each regular expression is tried only when the first character could start its match.)
+            if several and stripped[0].isdecimal() and (m := _LEADING_MARK.match(raw)) and aligned:
                 # A footnote mark raised above the end of the previous line or segment starts this one:
                 # "42 Impossibility", "program." | "55 To be eligible".
-                after = float(font_size(tp, s + m.end()))
+                after = font_size(tp, s + m.end())
                 if size < 0.8 * after:
+                    seg_rects = _rects(tp, a, b, bounds[s_i], bounds[s_i + 1])
                     r0 = seg_rects[0]
                     yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False, True)
                     raw = raw[m.end() :]
@@ -301,11 +307,12 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                     stripped = raw.strip()
                     if not stripped:
                         continue
-            if len(seg_rects) > 1 and aligned and (m := _LEADING_SUFFIX.match(raw)):
+            if several and aligned and stripped[:2] in _ORDINAL_SUFFIXES and (m := _LEADING_SUFFIX.match(raw)):
                 # A raised ordinal suffix starts the segment ("1" then "st MDTF …"): its own fragment, so that
                 # the line reads "1st" and the rest keeps its own size.
-                after = float(font_size(tp, s + m.end() + 1))
+                after = font_size(tp, s + m.end() + 1)
                 if size < 0.8 * after:
+                    seg_rects = _rects(tp, a, b, bounds[s_i], bounds[s_i + 1])
                     r0 = seg_rects[0]
                     yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False)
                     s += m.end()
@@ -319,8 +326,13 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                     stripped = raw.strip()
                     if not stripped:
                         continue
-            lead_bold = _bold(tp, first)
-            bold = lead_bold and (last == first or _bold(tp, last))
+            # _bold's first test inlined: a weight is stated for nearly every character.
+            weight = font_weight(tp, first)
+            lead_bold = weight >= 600 if weight > 0 else _bold(tp, first)
+            bold = lead_bold
+            if lead_bold and last != first:
+                weight = font_weight(tp, last)
+                bold = weight >= 600 if weight > 0 else _bold(tp, last)
             if aligned and stripped[0] not in _BULLET_CHARS and _HAS_DIGIT.search(raw):
                 raw = _drop_marks(tp, raw, s, size)
                 stripped = raw.strip()
@@ -341,6 +353,20 @@ def _bold(tp: object, i: int) -> bool:
     flags = ctypes.c_int()
     n = pdfium_c.FPDFText_GetFontInfo(tp, i, _FONT_NAME, len(_FONT_NAME), ctypes.byref(flags))
     return 0 < n <= len(_FONT_NAME) and b"bold" in _FONT_NAME.value.lower()
+
+
+def _rects(tp: object, a: int, b: int, start: int, stop: int) -> list[tuple[float, float, float, float]]:
+    """Rects `start` to `stop` of the line [a, b), as (x0, y0, x1, y1). Asked again when needed, for a
+    segment's leading mark, rather than kept for every line."""
+    box = (ctypes.c_double * 4)()
+    left, top, right, bottom = (ctypes.byref(box, k * ctypes.sizeof(ctypes.c_double)) for k in range(4))
+    _COUNT_RECTS(tp, a, b - a)  # _rect_start counted other ranges since: pdfium keeps the last count's rects
+    out = []
+    for j in range(start, stop):
+        _GET_RECT(tp, j, left, top, right, bottom)
+        x0, y1, x1, y0 = _BOX(box)
+        out.append((x0, y0, x1, y1))
+    return out
 
 
 def _rect_start(tp: object, a: int, b: int, j: int) -> int:
@@ -370,17 +396,36 @@ def _text_range(tp: object, s: int, e: int) -> str:
     return bytes(memoryview(buffer).cast("B")[: max(0, written - 1) * 2]).decode("utf-16-le", errors="replace")
 
 
+def _mark_candidates(raw: str) -> Iterator[tuple[int, int]]:
+    """Where a footnote mark may be: one to three digits glued to the word before them (not to a space, "(",
+    "$", "§", "#", "/", "+" or "-"), or after "." or ",", and followed by a space, punctuation or the end.
+    Found from the runs of digits, which a regular expression skips to quickly, rather than by a
+    lookbehind tried at every position (a tenth of extraction's Python time); tests/ingest/
+    test_pdf_fast_paths.py checks it against that regular expression."""
+    for m in _DIGITS.finditer(raw):
+        s, e = m.span()
+        if s == 0 or e - s > 3:
+            continue
+        before = raw[s - 1]
+        after = raw[e] if e < len(raw) else " "
+        if before in ".,":
+            if after.isspace() or after in ",;)]:":
+                yield s, e
+        elif not before.isspace() and before not in "([$§#/+-" and (after.isspace() or after in ",;.)]:"):
+            yield s, e
+
+
 def _drop_marks(tp: object, raw: str, start: int, size: float) -> str:
     """The fragment without footnote marks: digits glued to a word, set in a smaller font and raised (a
     lowered small digit is a subscript: "CO2")."""
     pieces: list[str] = []
     last = 0
-    for m in _SUP_CANDIDATE.finditer(raw):
-        i = start + m.start()
-        before = float(_FONT_SIZE(tp, i - 1)) if m.start() > 0 else size
-        if float(_FONT_SIZE(tp, i)) < 0.8 * before and (m.start() == 0 or _raised(tp, i)):
-            pieces.append(raw[last : m.start()])
-            last = m.end()
+    for m_start, m_end in _mark_candidates(raw):
+        i = start + m_start
+        before = float(_FONT_SIZE(tp, i - 1)) if m_start > 0 else size
+        if float(_FONT_SIZE(tp, i)) < 0.8 * before and (m_start == 0 or _raised(tp, i)):
+            pieces.append(raw[last:m_start])
+            last = m_end
     if not pieces:
         return raw
     pieces.append(raw[last:])
@@ -394,6 +439,8 @@ _UNUSUAL_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")  # 
 
 
 def _clean(text: str) -> str:
+    if text.isascii() and "  " not in text and "\t" not in text and "\x02" not in text:
+        return text.strip()  # nothing below changes it (five fragments in six): skip their scans
     text = text.replace("\ufffe", SOFT_HYPHEN).replace("\x02", SOFT_HYPHEN).replace("\ufffd", "")
     return (_SPACES.sub(" ", text) if _UNUSUAL_SPACE.search(text) else text).strip()
 
@@ -403,18 +450,29 @@ def _clean(text: str) -> str:
 
 @dataclass(slots=True)
 class _Line:
+    # Only `frags` is passed; __post_init__ sets the rest (without defaults, __init__ does not set them first).
     frags: list[_Frag]
-    x0: float = 0.0
-    x1: float = 0.0
-    y0: float = 0.0
-    y1: float = 0.0
-    base: float = 0.0
-    size: float = 0.0
-    bold: bool = False
-    cells: list[tuple[float, float, str]] = field(default_factory=list)
-    text: str = ""  # the cells' texts, space-separated (the cells are final once the line is built)
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    y0: float = field(init=False)
+    y1: float = field(init=False)
+    base: float = field(init=False)
+    size: float = field(init=False)
+    bold: bool = field(init=False)
+    cells: list[tuple[float, float, str]] = field(init=False)
+    text: str = field(init=False)  # the cells' texts, space-separated (the cells are final once the line is built)
 
     def __post_init__(self) -> None:
+        if len(self.frags) == 1:
+            # Four lines in five are one fragment: what the general case below computes for it, without its
+            # sorts, medians and passes over the fragments.
+            f = self.frags[0]
+            self.x0, self.x1, self.y0, self.y1 = f.x0, f.x1, f.y0, f.y1
+            self.base, self.size, self.bold = f.base, f.size, f.bold
+            text = f.text.strip()
+            self.cells = [(f.x0, f.x1, text)] if text else []
+            self.text = text
+            return
         self.frags.sort(key=lambda f: f.x0)
         body = [f for f in self.frags if not f.sup] or self.frags
         self.x0 = min(f.x0 for f in self.frags)
@@ -465,13 +523,38 @@ _FOOTER_PATTERNS = re.compile(
 )
 _CAPTION_START = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
 _SOURCE_START = re.compile(r"^(?:Sources?|Notes?|Data)\s*:", re.I)
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|\s\.{3,}\s*\d+\s*$")
 
 
 def _dot_leader(text: str) -> bool:
-    """A table-of-contents entry's dots and page number. The search tries the dots at every position, so it
-    runs only on text that ends in a digit, as every match does."""
-    return text.rstrip()[-1:].isdecimal() and _DOT_LEADER.search(text) is not None
+    """A table-of-contents entry's dots and page number: four or more dots, each followed by at most one
+    space, or a space then three or more dots; then a page number ending the text. Read backwards from the
+    end, which a regular expression's search cannot do: it tried the dots at every position of every line.
+    (tests/ingest/test_pdf_fast_paths.py checks it against the regular expression it replaces.)"""
+    text = text.rstrip()
+    i = len(text)
+    while i > 0 and text[i - 1].isdecimal():
+        i -= 1
+    if i == len(text):
+        return False
+    body = text[:i].rstrip()
+    last = len(body) - 1
+    if last < 0 or body[last] != ".":
+        return False
+    k = last
+    while k >= 0 and body[k] == ".":
+        k -= 1
+    if last - k >= 3 and k >= 0 and body[k].isspace():
+        return True  # " ... 12"
+    dots, i = 1, last
+    while dots < 4:  # ". . . . 12", "....12"
+        if i >= 1 and body[i - 1] == ".":
+            i -= 1
+        elif i >= 2 and body[i - 1].isspace() and body[i - 2] == ".":
+            i -= 2
+        else:
+            return False
+        dots += 1
+    return True
 
 
 _TOC_HEADINGS = frozenset(["contents", "figures", "tables", "contacts", "appendixes", "table of contents"])
@@ -497,10 +580,12 @@ class _Layout:
         sizes: Counter[float] = Counter()
         upper: Counter[float] = Counter()
         for page in pages:
+            half = 0.5 * page.height
             for f in page.frags:
-                sizes[round(f.size * 2) / 2] += len(f.text)
-                if f.y0 > 0.5 * page.height:
-                    upper[round(f.size * 2) / 2] += len(f.text)
+                size = round(f.size * 2) / 2
+                sizes[size] += len(f.text)
+                if f.y0 > half:
+                    upper[size] += len(f.text)
         common = upper or sizes
         self.body = common.most_common(1)[0][0] if common else 10.0
         self.furniture: list[str] = []
@@ -616,7 +701,7 @@ class _Layout:
             items = []
             for f in page.frags:
                 if f.y0 > page.height * 0.88 or f.y1 < page.height * 0.16:
-                    key = (re.sub(r"\d+", "#", f.text.lower()), round(f.y0 / 4))
+                    key = (_DIGITS.sub("#", f.text.lower()), round(f.y0 / 4))
                     items.append((f, key))
             keyed.append(items)
             seen.update({key for _, key in items})
@@ -629,7 +714,7 @@ class _Layout:
             for f, key in items:
                 if f.text.isdigit() and not _isolated(f, page.frags):
                     continue  # a footnote number beside its note, not a page number
-                if any(0 <= f.x0 - g.x1 < 5 and min(f.y1, g.y1) > max(f.y0, g.y0) for g in marks):
+                if marks and any(0 <= f.x0 - g.x1 < 5 and min(f.y1, g.y1) > max(f.y0, g.y0) for g in marks):
                     continue  # a footnote after its number ("188 Id."), however often it recurs
                 text, y = key
                 recurs = seen[key] + seen[(text, y - 1)] + seen[(text, y + 1)]
@@ -687,13 +772,21 @@ class _Layout:
         # Wide fragments' ends, sorted: how many end left of x, or start right of it, is a bisection.
         ends = sorted(f.x1 for f in frags if f.x1 - f.x0 >= wide)
         starts = sorted(f.x0 for f in frags if f.x1 - f.x0 >= wide)
+        # How many fragments cross x, x0 < x < x1: those starting left of x less those ending at or left of it
+        # (of the fragments with x0 < x1, which alone can cross), by bisection rather than a scan per step.
+        all_starts: list[float] = []
+        all_ends: list[float] = []
         for step in range(0, 41):
             x = width * (0.30 + 0.01 * step)
             left = bisect.bisect_right(ends, x)
             right = len(starts) - bisect.bisect_left(starts, x)
             if left < 4 or right < 4:
                 continue
-            crossing = sum(1 for f in frags if f.x0 < x < f.x1)
+            if not all_starts and not all_ends:  # sorted on first use: many pages have no candidate gutter
+                spans = [f for f in frags if f.x0 < f.x1]
+                all_starts = sorted(f.x0 for f in spans)
+                all_ends = sorted(f.x1 for f in spans)
+            crossing = bisect.bisect_left(all_starts, x) - bisect.bisect_right(all_ends, x)
             if crossing > 0.5 * min(left, right):
                 continue
             if best is None or crossing < best[0]:
@@ -722,12 +815,13 @@ class _Layout:
         return frags
 
     def _is_heading_style(self, line: _Line) -> bool:
+        # The style test first: most lines are body text, which it rules out without the regexes below.
+        if not ((line.bold and line.size >= self.body - 1.6) or line.size >= self.body + 1.4):
+            return False
         text = line.text
         if not text or len(text) > 200 or _CAPTION_START.match(text) or _SOURCE_START.match(text):
             return False
-        if text[-1] in ".,;" or _BULLET.match(text) or _dot_leader(text):
-            return False
-        return (line.bold and line.size >= self.body - 1.6) or line.size >= self.body + 1.4
+        return not (text[-1] in ".,;" or _BULLET.match(text) or _dot_leader(text))
 
     # Footnotes -----------------------------------------------------------------------------------------
 
@@ -829,7 +923,7 @@ class _Layout:
             return True
         if AUTHOR_LINE.match(text) and AUTHOR_LINE.match(group[0].text):
             return True  # "Name, Specialist in …" lines stacked at the end of an In Focus: one author each
-        return bool(re.search(r"[.!?:][\"”’)]?$", prev.text) and prev.x1 < _right(group) - 2.5 * size)
+        return _ends_with_stop(prev.text) and prev.x1 < _right(group) - 2.5 * size
 
     def _block(self, group: list[_Line], subtitle: bool = False) -> tuple[BlockKind, str, int, list[_Line]]:
         texts = [line.text for line in group]
@@ -1052,17 +1146,35 @@ def _column_of(spans: list[tuple[float, float]], x0: float, x1: float) -> int:
 
 def _same_band(f: _Frag, g: _Frag) -> bool:
     """Two fragments set on one line: their boxes overlap by most of the smaller one's height."""
-    return min(f.y1, g.y1) - max(f.y0, g.y0) > 0.5 * min(f.y1 - f.y0, g.y1 - g.y0)
+    # min() and max() written out, picking the same operand: called per pair of fragments.
+    fh, gh = f.y1 - f.y0, g.y1 - g.y0
+    return (g.y1 if g.y1 < f.y1 else f.y1) - (g.y0 if g.y0 > f.y0 else f.y0) > 0.5 * (gh if gh < fh else fh)
 
 
 def _isolated(f: _Frag, frags: list[_Frag]) -> bool:
     """Nothing else printed on the fragment's line within 30 points of it."""
-    for g in frags:
-        if g is f or min(g.y1, f.y1) - max(g.y0, f.y0) <= 0:
+    y0, y1 = f.y0, f.y1
+    for g in frags:  # min() and max() written out, picking the same operand: called per pair of fragments
+        if g is f or (y1 if y1 < g.y1 else g.y1) - (y0 if y0 > g.y0 else g.y0) <= 0:
             continue
         if g.x0 - f.x1 < 30 and f.x0 - g.x1 < 30:
             return False
     return True
+
+
+_STOPS = ".!?:"
+_STOP_CLOSERS = '"”’)'
+
+
+def _ends_with_stop(text: str) -> bool:
+    """Whether the text ends in . ! ? or :, perhaps then a closing quote or parenthesis: re.search(r'[.!?:]
+    [\"”’)]?$'), without trying every position (tests/ingest/test_pdf_fast_paths.py compares the two)."""
+    if text.endswith("\n"):
+        text = text[:-1]  # "$" matches before a final newline too
+    last = text[-1:]
+    if last and last in _STOPS:
+        return True
+    return bool(last) and last in _STOP_CLOSERS and len(text) >= 2 and text[-2] in _STOPS
 
 
 def _right(group: list[_Line]) -> float:
@@ -1072,6 +1184,10 @@ def _right(group: list[_Line]) -> float:
 def _same_line(line: _Line, f: _Frag) -> bool:
     overlap = min(line.y1, f.y1) - max(line.y0, f.y0)
     return overlap > 0.5 * min(line.y1 - line.y0, f.height)
+
+
+def _reading_order(f: _Frag) -> tuple[float, float]:
+    return -(f.y0 + f.y1) / 2, f.x0
 
 
 def _lines(frags: list[_Frag]) -> list[_Line]:
@@ -1084,29 +1200,50 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
     marks = [f for f in frags if f.sup]
     if marks:
         ends = [g for g in frags if not g.sup]
+        # Each mark follows the first of `ends` that stops just left of it at its height. Candidates come from a
+        # bisection over where the fragments stop, in a window a little wider than the test below, rather than
+        # from a scan of the column per mark (a sixth of building lines); a NaN would defeat the sort.
+        order = sorted(range(len(ends)), key=lambda i: ends[i].x1)
+        rights = [ends[i].x1 for i in order]
+        scan = any(x != x for x in rights)
         for f in marks:
-            word = next((g for g in ends if 0 <= f.x0 - g.x1 < 4 and min(f.y1, g.y1) > max(f.y0, g.y0)), None)
-            if word is not None:
-                after_word.append((f, word))
+            # (Conditional expressions for min() and max(), picking the same operand they do: this and the
+            # loop below run per fragment, where the builtins' calls cost more than the rest.)
+            x0, y0, y1 = f.x0, f.y0, f.y1
+            near = (
+                range(len(ends))
+                if scan
+                else sorted(order[bisect.bisect_left(rights, x0 - 5) : bisect.bisect_right(rights, x0 + 1)])
+            )
+            for i in near:
+                g = ends[i]
+                if 0 <= x0 - g.x1 < 4 and (g.y1 if g.y1 < y1 else y1) > (g.y0 if g.y0 > y0 else y0):
+                    after_word.append((f, g))
+                    break
         if after_word:
             moved = {id(f) for f, _ in after_word}
             frags = [f for f in frags if id(f) not in moved]
-    for f in sorted(frags, key=lambda f: (-(f.y0 + f.y1) / 2, f.x0)):
+    for f in sorted(frags, key=_reading_order):
+        f0, f1, sup = f.y0, f.y1, f.sup
+        height = f1 - f0
         placed = False
-        for k in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
+        k = len(lines) - 1
+        while k >= 0 and k >= len(lines) - 2:  # the two lines placed last
             y0, y1 = boxes[k]
-            overlap = min(y1, f.y1) - max(y0, f.y0)
+            overlap = (f1 if f1 < y1 else y1) - (f0 if f0 > y0 else y0)
             # A footnote mark joins the line whose last word it follows, not the line above a footnote.
-            mark = f.sup and overlap > 0 and any(0 <= f.x0 - g.x1 < 4 for g in lines[k])
-            if overlap > 0.5 * min(y1 - y0, f.height) or mark:
+            if overlap > 0.5 * (height if height < y1 - y0 else y1 - y0) or (
+                sup and overlap > 0 and any(0 <= f.x0 - g.x1 < 4 for g in lines[k])
+            ):
                 lines[k].append(f)
-                if not f.sup:
-                    boxes[k] = (min(y0, f.y0), max(y1, f.y1))
+                if not sup:
+                    boxes[k] = (f0 if f0 < y0 else y0, f1 if f1 > y1 else y1)
                 placed = True
                 break
+            k -= 1
         if not placed:
             lines.append([f])
-            boxes.append((f.y0, f.y1))
+            boxes.append((f0, f1))
     if after_word:
         line_of = {id(g): k for k, group in enumerate(lines) for g in group}
         for f, word in after_word:

@@ -16,11 +16,11 @@ from editions.model import BlockKind, RawBlock
 
 SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_BROKEN_WORD = re.compile(r"([^\W\d_]+)\s*\u00ad\s*([^\W\d_]*)")
+# A word broken by a soft hyphen, and its second half. Its matches start where a letter follows no letter, so
+# testing that first, and never giving letters of the first half back, spares a backtrack through each word
+# at each of its letters (same matches: tests/ingest/test_repair_fast_paths.py).
+_BROKEN_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s*\u00ad\s*([^\W\d_]*)")
 _IN_URL = re.compile(r"(?:https?://|www\.)\S*$")
-# The end of a sentence: . ! ? or : (which opens a list or a quote), then closing quotes or brackets and
-# a footnote number ("… in 2020.12").
-_TERMINAL = re.compile(r"[.!?:][\"”’)\]]*\d{0,3}\s*$")
 # Prefixes that CRS writes with a hyphen: "non-lethal", "self-defense", "co-chair".
 _HYPHEN_PREFIXES = frozenset(
     [
@@ -114,6 +114,7 @@ _FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
 _FOLD_TO = {chr(k): v or "" for k, v in _FOLD.items()}
 _SPACES = re.compile(r"[^\S\n]+")
 _UNUSUAL_SPACE = re.compile(r"[^\S\n ]|  ")  # what _SPACES would change, beyond single spaces
+_ODD_ASCII_SPACES = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"  # the ASCII characters of _UNUSUAL_SPACE's first branch
 
 
 def normalize(text: str) -> str:
@@ -121,6 +122,8 @@ def normalize(text: str) -> str:
     they separate table rows)."""
     folded = text if text.isascii() else _FOLDED.sub(lambda m: _FOLD_TO[m.group()], text)
     if "\n" not in folded:
+        if folded.isascii() and "  " not in folded and not any(c in folded for c in _ODD_ASCII_SPACES):
+            return folded.strip()  # what most blocks are: substring tests rule out _UNUSUAL_SPACE's scan
         return (_SPACES.sub(" ", folded) if _UNUSUAL_SPACE.search(folded) else folded).strip()
     return "\n".join(_SPACES.sub(" ", line).strip() for line in folded.split("\n")).strip()
 
@@ -186,6 +189,15 @@ def _table_rows(text: str) -> str:
     return "\n".join(row for row in rows if row)
 
 
+# ASCII text is split by bytes operations, lower-cased on the way: every byte that no _WORD match holds becomes
+# a space, so that the runs left between spaces hold the matches (most runs are one word; the rest go through
+# _WORD again). findall on every block cost a string per word, most of the time of resolving hyphens.
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_RUNS_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if c in _ASCII_LETTERS or c in b"'-" else 32 for c in range(256))
+# Non-ASCII characters common in CRS text that are neither letters nor a word's joiners: spaces to _WORD.
+_NOT_IN_WORDS = ("—", "–", "§", "…", SOFT_HYPHEN)
+
+
 def _drop_repeated_headers(blocks: Sequence[RawBlock]) -> list[RawBlock]:
     """The blocks without the header row a PDF prints again atop each page a table runs on to: the web page's
     table prints it once. A table whose first row (with cells) is the first row of the table before it, with
@@ -209,10 +221,22 @@ def _drop_repeated_headers(blocks: Sequence[RawBlock]) -> list[RawBlock]:
 
 
 def _vocabulary(blocks: Sequence[RawBlock]) -> Counter[str]:
-    counts: Counter[str] = Counter()
+    """How often each word (lower-cased) occurs in the blocks: `_WORD.findall` over their texts."""
+    plain: list[str] = []
+    other: list[str] = []
     for block in blocks:
         # The halves of a broken word ("econ", "omy") are not words of the document.
         text = _BROKEN_WORD.sub(" ", block.text) if SOFT_HYPHEN in block.text else block.text
+        if not text.isascii():
+            for char in _NOT_IN_WORDS:
+                text = text.replace(char, " ")
+        (plain if text.isascii() else other).append(text)
+    counts = Counter(" ".join(plain).encode("ascii").translate(_RUNS_TABLE).decode("ascii").split())
+    for run in [run for run in counts if "-" in run or "'" in run]:
+        n = counts.pop(run)
+        for word in _WORD.findall(run):
+            counts[word] += n
+    for text in other:
         counts.update(map(str.lower, _WORD.findall(text)))
     return counts
 
@@ -258,9 +282,32 @@ def _stem_attested(word: str, length: int, words: list[str]) -> bool:
 _ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,3}\.){2,}$")
 
 
+# What _ABBREVIATION_END's match ends with, two abbreviations at most 11 characters long: looked for in the last
+# 12 characters first, since _ABBREVIATION_END's lookbehind is tried at every position of the paragraph.
+_ABBREVIATION_TAIL = re.compile(r"[A-Z][a-z]{0,3}\.[A-Z][a-z]{0,3}\.\n?\Z")
+
+
+def _terminal(text: str) -> bool:
+    """Whether `text` ends a sentence: . ! ? or : (which opens a list or a quote), then closing quotes or
+    brackets and a footnote number ("… in 2020.12"). Read from the end: a regular expression's search tried
+    each period of the paragraph (tests/ingest/test_repair_fast_paths.py checks the two agree)."""
+    text = text.rstrip()
+    i = len(text)
+    while i > 0 and text[i - 1].isdecimal():
+        i -= 1
+        if len(text) - i > 3:
+            return False
+    return text[:i].rstrip('"”’)]').endswith((".", "!", "?", ":"))
+
+
 def _is_cut(text: str) -> bool:
     """A paragraph that stops mid-sentence: no terminal punctuation, and long enough not to be a label."""
-    return (not _TERMINAL.search(text) or bool(_ABBREVIATION_END.search(text))) and len(text.split()) >= 5
+    if len(text.split(None, 4)) < 5:
+        return False
+    if not _terminal(text):
+        return True
+    tail = max(0, len(text) - 12)
+    return _ABBREVIATION_TAIL.search(text, tail) is not None and _ABBREVIATION_END.search(text) is not None
 
 
 def _cut_at_abbreviation(text: str) -> bool:
@@ -277,10 +324,10 @@ _ENDED = re.compile(r"[!?][\"”’)\]]*\s*$")
 
 
 def _continues(head: str, tail: str, item: bool = False) -> bool:
-    continuation = _CONTINUATION.match(tail) or (item and _ITEM_CONTINUATION.match(tail) and not _TERMINAL.search(head))
-    if not continuation or _ENDED.search(head) or len(head.split()) < 5:
+    continuation = _CONTINUATION.match(tail) or (item and _ITEM_CONTINUATION.match(tail) and not _terminal(head))
+    if not continuation or _ENDED.search(head) or len(head.split(None, 4)) < 5:
         return False
-    return bool(_TERMINAL.search(tail)) or len(tail.split()) >= 8  # not a chart label ("as of January 2026")
+    return _terminal(tail) or len(tail.split(None, 7)) >= 8  # not a chart label ("as of January 2026")
 
 
 def _join_cut_paragraphs(blocks: Sequence[RawBlock]) -> list[RawBlock]:

@@ -32,6 +32,8 @@ masked before nupunkt sees it; everything else is linear in the length of the te
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -91,12 +93,13 @@ _NEVER_STARTS = frozenset(",;:)]}”’")
 _CLOSERS = "\"')]’”»"
 _OPENERS = "\"'([‘“«"
 
-# A word (letters, possibly dotted: "U.S.") and its period, closing punctuation, whitespace, opening
-# punctuation, and the next word when it starts with a capital.
-_PERIOD_THEN_CAPITAL = re.compile(
-    rf"(?<![\w.'’@/&])(?P<word>[A-Za-z][A-Za-z.]*)\.[{re.escape(_CLOSERS)}]*\s+"
-    rf"(?P<next>[{re.escape(_OPENERS)}]*)(?P<follower>[A-Z][\w'’-]*)(?P<article>\s+[a-z])?"
+# A period, closing punctuation, whitespace, opening punctuation, and the next word when it starts with a
+# capital: what follows a word (letters, possibly dotted: "U.S.") that may end a sentence.
+_AFTER_PERIOD = re.compile(
+    rf"\.[{re.escape(_CLOSERS)}]*\s+(?P<next>[{re.escape(_OPENERS)}]*)(?P<follower>[A-Z][\w'’-]*)(?P<article>\s+[a-z])?"
 )
+_DOTTED_WORD = frozenset(string.ascii_letters + ".")
+_NOT_BEFORE_WORD = "_'’@/&"  # nor a letter or digit: the word is not the tail of a longer token
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 # The first word of a sentence, and whether a lowercase word follows it.
 _FOLLOWER = re.compile(rf"[{re.escape(_OPENERS)}]*(?P<follower>[\w][\w'’-]*)(?P<article>\s+[a-z])?")
@@ -116,6 +119,8 @@ def _tokenizer() -> Any:
 
 def _mask_long_runs(text: str) -> str:
     """Same-length text where long whitespace-free runs full of periods are mostly replaced by 'x'."""
+    if len(text) <= _LONGEST_WORD or sum(map(text.count, ".?!…")) <= _MAX_ENDS_IN_RUN:
+        return text  # no run can be long enough or hold enough ends (most blocks): spare the scan for runs
 
     def mask(match: re.Match[str]) -> str:
         run = match.group()
@@ -145,16 +150,35 @@ def _ends_sentence(word: str, follower: str, article: bool) -> bool:
     return is_word and word in _NUMBERED_ABBREVIATIONS
 
 
+def _periods_then_capitals(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """Each word that a period and a capitalized word follow: its start, the word, and the match of what
+    follows. The same as a regular expression for the whole ("(?<![\\w.'’@/&])[A-Za-z][A-Za-z.]*" then
+    _AFTER_PERIOD) in finditer, which tried its lookbehind at every character (most of the time of this
+    module's rules); searching for the period's side skips to periods, and the word is read backwards.
+    tests/structure/test_sentences_fast_paths.py checks the two agree."""
+    end = 0  # the end of the last match: finditer's matches do not overlap
+    for after in _AFTER_PERIOD.finditer(text):
+        period = after.start()
+        start = period
+        while start > 0 and text[start - 1] in _DOTTED_WORD:
+            start -= 1
+        if start == period or start < end or text[start] == ".":
+            continue
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_WORD):
+            continue
+        end = after.end()
+        yield start, text[start:period], after
+
+
 def _forced_starts(text: str) -> set[int]:
     """Sentence starts that rules 1 to 3 add to Punkt's."""
     first = len(text) - len(text.lstrip())
     starts = set()
-    for match in _PERIOD_THEN_CAPITAL.finditer(text):
-        word = match.group("word")
-        if match.start() == first and (len(word) == 1 or _ROMAN_NUMERAL.fullmatch(word.upper())):
+    for start, word, after in _periods_then_capitals(text):
+        if start == first and (len(word) == 1 or _ROMAN_NUMERAL.fullmatch(word.upper())):
             continue  # a label: "a. The amount shown ...", "IV. The second part ..."
-        if _ends_sentence(word, match.group("follower"), match.group("article") is not None):
-            starts.add(match.start("next"))
+        if _ends_sentence(word, after.group("follower"), after.group("article") is not None):
+            starts.add(after.start("next"))
     return starts
 
 
