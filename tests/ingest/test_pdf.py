@@ -689,3 +689,77 @@ def test_a_padded_table_of_figures_under_a_header_in_more_columns_keeps_its_rows
         "Fiscal Year | Data | Total Staff | Work Years Activities\n"
         "1936 | 634 | —\n1937 | 5,748 | —\n1938 | 9,612 | —\n1939 | 9,661 | 41"
     ]
+
+
+def test_columns_set_closer_than_a_word_gap_are_split_at_the_gutter_all_rows_share() -> None:
+    # Each column starts 5 points after the widest cell of the column before it: on the lines with that cell, the
+    # gap is narrower than the line builder's word gap (9 points at 10 points), but no line prints in it.
+    rows = [
+        ("Program", "Statute", "Funding"),
+        ("Supplemental Nutrition Assistance", "Food and Nutrition Act", "$103.9 billion"),
+        ("Block Grants", "Farm Security Act", "$3.0 billion"),
+        ("Food Distribution", "of 2008", "$239 million"),
+    ]
+    second = 72 + max(_text_width(a, 10) for a, _, _ in rows) + 5
+    third = second + max(_text_width(b, 10) for _, b, _ in rows) + 5
+    lines = [Line(72, 520, "Table 1. Programs and Their Funding")]
+    # Drawn a column at a time, as table cells often are: each cell is a text run of its own, not one run per line.
+    for col, x in enumerate((72, second, third)):
+        lines += [Line(x, 500 - 12 * k, row[col]) for k, row in enumerate(rows)]
+    lines.append(Line(72, 400, "Funding for most programs rose over the years the table covers."))
+    edition = editions.read(build([Page(lines)]), name="close.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Program | Statute | Funding\nSupplemental Nutrition Assistance | Food and Nutrition Act | $103.9 billion\n"
+        "Block Grants | Farm Security Act | $3.0 billion\nFood Distribution | of 2008 | $239 million"
+    ]
+
+
+def test_a_column_that_only_row_lines_fill_is_a_column_of_its_own() -> None:
+    # Rows 16 points apart, a cell's lines 10 apart (a padded table). Most lines with cells are a row's later lines,
+    # which fill the second and last columns only: the first and third columns show on a row's first line alone,
+    # so the most common row shape has two cells.
+    rows = [
+        ("Name", "Citation", "Place", "Description"),
+        ("Father Memorial", "P.L. 94-160,", "Ignace, MI", "The memorial honors the"),
+        (None, "89 Stat. 848", None, "life and work of a priest"),
+        (None, "(1975)", None, "who founded a mission"),
+        ("City Memorial", "P.L. 108-199,", "Tulsa, OK", "The bombing of the federal"),
+        (None, "118 Stat. 349", None, "building killed many people"),
+        (None, "(2004)", None, "and injured hundreds"),
+    ]
+    lines = [Line(72, 520, "Table 3. Memorials Affiliated with the Service")]
+    y = 500.0
+    for k, row in enumerate(rows):
+        y -= 16 if row[0] is not None and k else 10 if k else 0
+        lines += [Line(x, y, t, size=9) for x, t in zip((72, 170, 250, 330), row, strict=True) if t is not None]
+    lines.append(Line(72, 380, "Each memorial is owned by a private foundation that the Service helps."))
+    edition = editions.read(build([Page(lines)]), name="memorials.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Name | Citation | Place | Description\n"
+        "Father Memorial | P.L. 94-160, 89 Stat. 848 (1975) | Ignace, MI | The memorial honors the life and work of a "
+        "priest who founded a mission\n"
+        "City Memorial | P.L. 108-199, 118 Stat. 349 (2004) | Tulsa, OK | The bombing of the federal building killed "
+        "many people and injured hundreds"
+    ]
+
+
+def test_figures_beside_a_label_set_once_for_several_rows_are_rows_of_their_own() -> None:
+    # A tight table whose first column names a group of rows once, beside its first rows only: the lines of
+    # figures below, with nothing in the first column, are rows of their own, not more of the row above.
+    rows = [
+        ("Rural areas", "2010", "35%", "25%"),
+        ("and towns", "2011", "37%", "29%"),
+        (None, "2012", "35%", "26%"),
+        (None, "2013", "27%", "27%"),
+    ]
+    lines = [Line(72, 520, "Table 2. Share of Grants by Area")]
+    for k, row in enumerate(rows):
+        y = 500 - 12 * k
+        lines += [Line(x, y, t) for x, t in zip((72, 200, 300, 400), row, strict=True) if t is not None]
+    lines.append(Line(72, 400, "The share of grants to rural areas fell over the years the table covers."))
+    edition = editions.read(build([Page(lines)]), name="label.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert len(tables) == 1
+    assert tables[0].splitlines()[-2:] == ["2012 | 35% | 26%", "2013 | 27% | 27%"]

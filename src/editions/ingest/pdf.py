@@ -25,7 +25,7 @@ import re
 import struct
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -482,28 +482,41 @@ class _Line:
         self.y1 = max(f.y1 for f in body)
         self.size = max(body, key=lambda f: len(f.text)).size  # not a bullet's or a drop cap's size
         self.bold = all(f.bold for f in body)
-        cells: list[tuple[float, float, str]] = []
-        prev: _Frag | None = None
-        word_gap = max(0.9 * self.size, 7.0)
-        for f in self.frags:
-            if f.sup and prev is not None and f.x0 - prev.x1 < 3 and f.y0 > prev.y0 + 0.5:
-                prev = f  # a footnote mark after a word: dropped, and the space it took is no cell gap
-                continue
-            if prev is not None and f.x0 - prev.x1 <= word_gap and cells:
-                x0, _, t = cells[-1]
-                glue = "" if f.x0 - prev.x1 < 0.8 and not t.endswith(" ") else " "
-                if f.text in _ORDINAL_SUFFIXES and t[-1:].isdigit() and f.x0 - prev.x1 < 3:
-                    glue = ""  # a raised ordinal suffix: "1st", not "1 st"
-                cells[-1] = (x0, f.x1, t + glue + f.text)
-            else:
-                cells.append((f.x0, f.x1, f.text))
-            prev = f
-        cells = [(x0, x1, t.strip()) for x0, x1, t in cells if t.strip()]
-        if len(cells) >= 2 and _LIST_MARK.fullmatch(cells[0][2]):
-            # A bullet or list number set apart from its text is not a table cell.
-            cells[:2] = [(cells[0][0], cells[1][1], f"{cells[0][2]} {cells[1][2]}")]
-        self.cells = cells
-        self.text = " ".join(t for _, _, t in cells)  # asked for ~4 times per line: joined once
+        self.cells = _cells(self.frags, self.size)
+        self.text = " ".join(t for _, _, t in self.cells)  # asked for ~4 times per line: joined once
+
+
+def _cells(
+    frags: list[_Frag], size: float, gutters: Sequence[tuple[float, float]] = ()
+) -> list[tuple[float, float, str]]:
+    """A line's fragments (sorted by x) as cells: a new cell after a gap wider than a word space, or across one
+    of a table's `gutters` (x-runs empty in all its lines) after a gap wider than a space between words."""
+    cells: list[tuple[float, float, str]] = []
+    prev: _Frag | None = None
+    word_gap = max(0.9 * size, 7.0)
+    for f in frags:
+        if f.sup and prev is not None and f.x0 - prev.x1 < 3 and f.y0 > prev.y0 + 0.5:
+            prev = f  # a footnote mark after a word: dropped, and the space it took is no cell gap
+            continue
+        if (
+            prev is not None
+            and f.x0 - prev.x1 <= word_gap
+            and cells
+            and not (gutters and _across(prev, f, size, gutters))
+        ):
+            x0, _, t = cells[-1]
+            glue = "" if f.x0 - prev.x1 < 0.8 and not t.endswith(" ") else " "
+            if f.text in _ORDINAL_SUFFIXES and t[-1:].isdigit() and f.x0 - prev.x1 < 3:
+                glue = ""  # a raised ordinal suffix: "1st", not "1 st"
+            cells[-1] = (x0, f.x1, t + glue + f.text)
+        else:
+            cells.append((f.x0, f.x1, f.text))
+        prev = f
+    cells = [(x0, x1, t.strip()) for x0, x1, t in cells if t.strip()]
+    if len(cells) >= 2 and _LIST_MARK.fullmatch(cells[0][2]):
+        # A bullet or list number set apart from its text is not a table cell.
+        cells[:2] = [(cells[0][0], cells[1][1], f"{cells[0][2]} {cells[1][2]}")]
+    return cells
 
 
 def _median(values: list[float]) -> float:
@@ -955,11 +968,15 @@ class _Layout:
                 break
             if j > i and lines[j - 1].y0 - line.y1 > 2.2 * size:
                 break
-            if len(line.cells) >= 2:
+            own = line.cells
+            if len(own) == 1 and multi and len(line.frags) >= 2:
+                # Its cells set closer than a word gap, across gutters the rows so far leave free.
+                own = _split_at_gutters([*multi, line])[-1]
+            if len(own) >= 2:
                 if multi and multi[-1] is lines[j - 1]:
                     row_pitch = min(row_pitch, multi[-1].base - line.base)
                 multi.append(line)
-                first_right = min(first_right, line.cells[0][1])
+                first_right = min(first_right, own[0][1])
             elif line.cells[0][0] < first_right - 1:
                 # Set closer than the rows so far: the rest of a wrapped row label, whatever its words.
                 closer = lines[j - 1].base - line.base < row_pitch - max(1.2, 0.15 * size)
@@ -969,14 +986,15 @@ class _Layout:
             j += 1
         if len(multi) < 2:
             return None
-        spans = _column_spans(multi)
         head = above or []
         table = [*head, *lines[i:j]]
         wraps = {k + len(head) for k in wraps}
+        split = _split_at_gutters(table)
+        spans = _column_spans([c for c in split[len(head) :] if len(c) >= 2])
         placed: list[dict[int, str]] = []
-        for line in table:
+        for line_cells in split:
             cells: dict[int, str] = {}
-            for x0, x1, t in line.cells:
+            for x0, x1, t in line_cells:
                 t = _MINUS_GAP.sub(r"\1", _CELL_BULLET.sub("", t))
                 if not t:
                     continue
@@ -1088,7 +1106,8 @@ def _row_starts(
         if padded and all(line.bold for line in table[:k]) and not any(f.bold for f in table[k].frags):
             starts.append(True)  # the body's first line under a bold header, however tight under it
         elif not padded:
-            starts.append(0 in placed[k] and k not in wraps and not _carries_on(placed[k - 1], placed[k]))
+            first = 0 in placed[k] and k not in wraps and not _carries_on(placed[k - 1], placed[k])
+            starts.append(first or _figures_beside_label(placed[k - 1], placed[k], columns))
         elif wide[k - 1]:
             # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
             # more of the row above, however far apart the entries are set.
@@ -1109,6 +1128,21 @@ def _row_starts(
 
 
 _WORD = re.compile(r"[^\W\d_]{3}")
+
+
+def _figures_beside_label(above: dict[int, str], cells: dict[int, str], columns: int) -> bool:
+    """A line of figures in every column but the first, under a line that fills those columns too: a row of its
+    own beside a first-column label set once for several rows ("2014 | 32% | 24%" beside "Population of less
+    than 50,000"), not the next line of the row above."""
+    rest = set(range(1, columns))
+    return (
+        columns >= 3
+        and cells.keys() == rest
+        and rest <= above.keys()
+        and not any(_WORD.search(t) for t in cells.values())
+    )
+
+
 _MID_SENTENCE = re.compile(r"[a-z]{2},?$")
 
 
@@ -1123,16 +1157,69 @@ def _carries_on(above: dict[int, str], cells: dict[int, str]) -> bool:
     )
 
 
-def _column_spans(lines: list[_Line]) -> list[tuple[float, float]]:
-    """Column extents of a table: the cells of its most common row shape, overlapping cells merged."""
-    shape = Counter(len(line.cells) for line in lines).most_common(1)[0][0]
+def _across(prev: _Frag, f: _Frag, size: float, gutters: Sequence[tuple[float, float]]) -> bool:
+    """Whether a gap wider than a space between words (0.4 em) spans one of a table's gutters."""
+    return f.x0 - prev.x1 >= 0.4 * size and any(prev.x1 <= a and f.x0 >= b for a, b in gutters)
+
+
+def _split_at_gutters(table: list[_Line]) -> list[list[tuple[float, float, str]]]:
+    """The cells of a table's lines, split again across its gutters: runs of x that no fragment of any of its
+    lines covers, with text on both sides in two or more lines. Columns set closer than a word gap (line by
+    line, "Food and Nutrition Act" 6 points before "Provides to …") are then cells apart where the table's
+    other lines show the gutter between them."""
+    frags = sorted((f.x0, f.x1) for line in table for f in line.frags if not f.sup)
+    gutters: list[tuple[float, float]] = []
+    right = frags[0][1]
+    for x0, x1 in frags[1:]:
+        if x0 > right + 1:
+            gutters.append((right, x0))
+        right = max(right, x1)
+    gutters = [
+        (a, b)
+        for a, b in gutters
+        if sum(1 for line in table if len(line.frags) >= 2 and line.x0 < a and line.x1 > b) >= 2
+    ]
+    if not gutters:
+        return [line.cells for line in table]
+    return [_cells(line.frags, line.size, gutters) if len(line.frags) >= 2 else line.cells for line in table]
+
+
+def _column_spans(lines: list[list[tuple[float, float, str]]]) -> list[tuple[float, float]]:
+    """Column extents of a table from its lines' cells: the cells of its most common row shape, overlapping cells
+    merged; then the columns that shape leaves out: cells clear of every column so far, in a run of x that two
+    or more lines fill ("119th" in a first column printed only where the Congress changes, where most lines
+    fill the other three)."""
+    shape = Counter(len(cells) for cells in lines).most_common(1)[0][0]
+    spans = _merged(c for cells in lines if len(cells) == shape for c in cells)
+    clear = [
+        (x0, x1, t)
+        for cells in lines
+        if len(cells) != shape
+        for x0, x1, t in cells
+        if all(x1 <= a + 1 or x0 >= b - 1 for a, b in spans)
+    ]
+    if clear:
+        # A run of x filled by one line alone is no column: a stray cell, however placed.
+        extra = [(a, b) for a, b, n in _merged_counted(clear) if n >= 2]
+        if extra:
+            spans = sorted([*spans, *extra])
+    return spans
+
+
+def _merged(cells: Iterable[tuple[float, float, str]]) -> list[tuple[float, float]]:
+    return [(a, b) for a, b, _ in _merged_counted(cells)]
+
+
+def _merged_counted(cells: Iterable[tuple[float, float, str]]) -> list[tuple[float, float, int]]:
+    """The runs of x that cells fill, overlapping cells merged, each with how many cells fill it."""
     spans: list[list[float]] = []
-    for x0, x1, _ in sorted(c for line in lines if len(line.cells) == shape for c in line.cells):
+    for x0, x1, _ in sorted(cells):
         if spans and x0 < spans[-1][1] - 1:
             spans[-1][1] = max(spans[-1][1], x1)
+            spans[-1][2] += 1
         else:
-            spans.append([x0, x1])
-    return [(a, b) for a, b in spans]
+            spans.append([x0, x1, 1])
+    return [(a, b, int(n)) for a, b, n in spans]
 
 
 def _column_of(spans: list[tuple[float, float]], x0: float, x1: float) -> int:
