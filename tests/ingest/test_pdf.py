@@ -763,3 +763,26 @@ def test_figures_beside_a_label_set_once_for_several_rows_are_rows_of_their_own(
     tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
     assert len(tables) == 1
     assert tables[0].splitlines()[-2:] == ["2012 | 35% | 26%", "2013 | 27% | 27%"]
+
+
+def test_two_columns_of_prose_over_a_full_width_table_keep_their_reading_order() -> None:
+    # The table's wide middle cells cross the prose's gutter, so the page as a whole has none; above the table's
+    # caption it does, and each column reads as its own paragraph, not as table cells side by side.
+    texts = [" ".join(sentence_words(topic, 3)) for topic in ("wheat", "barley")]
+    lines: list[Line] = []
+    for text, x in zip(texts, (72.0, 324.0), strict=True):
+        lines += [Line(x, 700 - 13 * k, line) for k, line in enumerate(paragraph_lines(text.split(), 44))]
+    lines.append(Line(180, 560, "Table 1. Programs and What They Provide"))
+    rows = [
+        ("Program", "Summary of what the program provides", "Funding"),
+        ("School Meals", "Free and reduced-price lunches served at schools", "$30 billion"),
+        ("Food Banks", "Commodities bought for emergency feeding groups", "$1 billion"),
+    ]
+    for k, (a, b, c) in enumerate(rows):
+        y = 540 - 14 * k
+        lines += [Line(72, y, a), Line(170, y, b), Line(470, y, c)]
+    lines.append(Line(72, 480, "Source: Agency budget justifications."))
+    edition = editions.read(build([Page(lines)]), name="float.pdf")
+    assert _paragraphs(edition)[:2] == texts
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == ["\n".join(" | ".join(row) for row in rows)]

@@ -757,7 +757,17 @@ class _Layout:
                 frags = [f for f in frags if f not in side]
         gutter = self._gutter(frags, page.width)
         if gutter is None:
+            # Two columns of prose over a full-width table or figure, whose cells cross the gutter: the gutter
+            # holds above the float's caption.
+            for cap in sorted((f for f in frags if _CAPTION_START.match(f.text)), key=lambda f: -f.y1):
+                above = [f for f in frags if f.y0 > cap.y1 - 0.5]
+                if above and (gutter := self._gutter(above, page.width)) is not None:
+                    below = [f for f in frags if f.y0 <= cap.y1 - 0.5]
+                    return self._columns(above, gutter) + _lines(below)
             return _lines(frags)
+        return self._columns(frags, gutter)
+
+    def _columns(self, frags: list[_Frag], gutter: float) -> list[_Line]:
         ordered: list[_Line] = []
         band: list[_Frag] = []
         for f in sorted(frags, key=lambda f: -f.y1):
