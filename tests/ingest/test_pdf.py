@@ -689,3 +689,79 @@ def test_a_padded_table_of_figures_under_a_header_in_more_columns_keeps_its_rows
         "Fiscal Year | Data | Total Staff | Work Years Activities\n"
         "1936 | 634 | —\n1937 | 5,748 | —\n1938 | 9,612 | —\n1939 | 9,661 | 41"
     ]
+
+
+def _padded_rows(rows: list[tuple[float, tuple[str, str, str]]], top: float, size: float = 10.0) -> list[Line]:
+    cells = [(top - drop, x, t) for drop, row in rows for x, t in zip((72, 200, 300), row, strict=True) if t]
+    return [Line(x, y, t, size=size) for y, x, t in cells]
+
+
+def test_a_wide_row_gap_under_a_line_with_no_descender_does_not_end_the_table() -> None:
+    # "covered institutions." has no capital and no descender, so its glyphs leave more blank space under it than a
+    # full line does; measured on the baselines, the gap to the row's last entry is the table's own row gap.
+    rows = [
+        (0.0, ("Change", "Status", "Description")),
+        (17.0, ("Advanced", "Proposal", "Would generally reduce")),
+        (27.0, ("Approach", "(3/26)", "risk-weighted assets for")),
+        (37.0, ("", "", "covered institutions.")),
+        (67.0, ("", "", "Applies to Category I and II banks.")),
+        (84.0, ("Stress Tests", "Proposal", "Would reduce losses.")),
+    ]
+    lines = [Line(72, 620, "Table 11. Rule Changes"), *_padded_rows(rows, 600)]
+    lines.append(Line(72, 470, "The agencies proposed most of these changes in the last months of the year shown."))
+    edition = editions.read(build([Page(lines)]), name="gap.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Change | Status | Description\n"
+        "Advanced Approach | Proposal (3/26) | Would generally reduce risk-weighted assets for covered institutions."
+        " Applies to Category I and II banks.\n"
+        "Stress Tests | Proposal | Would reduce losses."
+    ]
+
+
+def test_a_row_label_wrapped_at_the_line_pitch_of_a_padded_table_stays_in_its_row() -> None:
+    # Rows 17 points apart, a cell's lines 10 apart: "Important Bank" starts with a capital under a cell that could
+    # have ended, yet set at the lines' pitch it is the label's rest; "Surcharge" comes after a line of the last
+    # column whose baseline falls between the label's lines, and is wider than the line above it.
+    rows = [
+        (0.0, ("Change", "Status", "Description")),
+        (17.0, ("Standardized", "Proposal", "Would change the definition")),
+        (27.0, ("Approach and AOCI", "(3/26)", "of capital.")),
+        (44.0, ("Enhanced", "Final Rule", "Would reduce the ratio.")),
+        (54.0, ("Leverage", "(12/25)", "")),
+        (71.0, ("Global", "Proposal", "Would reduce the surcharge")),
+        (81.0, ("Systemically", "(3/26)", "from 2.7% to 2.3%.")),
+        (91.0, ("Important Bank", "", "")),
+        (101.0, ("(G-SIB)", "", "")),
+        (107.0, ("", "", "Applies to Category 1 banks.")),
+        (111.5, ("Surcharge", "", "")),
+    ]
+    lines = [Line(72, 620, "Table 12. Rule Changes"), *_padded_rows(rows, 600, size=9)]
+    lines.append(Line(72, 440, "The agencies proposed most of these changes in the last months of the year shown."))
+    edition = editions.read(build([Page(lines)]), name="label.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Change | Status | Description\n"
+        "Standardized Approach and AOCI | Proposal (3/26) | Would change the definition of capital.\n"
+        "Enhanced Leverage | Final Rule (12/25) | Would reduce the ratio.\n"
+        "Global Systemically Important Bank (G-SIB) Surcharge | Proposal (3/26) | Would reduce the surcharge from"
+        " 2.7% to 2.3%. Applies to Category 1 banks."
+    ]
+
+
+def test_a_bold_title_alone_under_a_later_column_after_a_table_starts_the_next_table() -> None:
+    lines = [Line(72, 620, "Table 13. Standard Deduction")]
+    rows = [("Joint Returns", "$10,900"), ("Single", "$5,450"), ("Head of Household", "$8,000")]
+    for k, (label, amount) in enumerate(rows):
+        lines += [Line(72, 600 - 14 * k, label), Line(400, 600 - 14 * k, amount)]
+    lines.append(Line(215, 556, "Statutory Marginal Income Tax Rates, 2008", font="F2"))
+    rates = [("$0 to $16,050", "10%"), ("over $16,050", "15%")]
+    for k, (label, rate) in enumerate(rates):
+        lines += [Line(72, 540 - 14 * k, label), Line(400, 540 - 14 * k, rate)]
+    lines.append(Line(72, 480, "The rates shown applied to taxable income after deductions and exemptions."))
+    edition = editions.read(build([Page(lines)]), name="rates.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Joint Returns | $10,900\nSingle | $5,450\nHead of Household | $8,000",
+        "$0 to $16,050 | 10%\nover $16,050 | 15%",
+    ]
