@@ -765,3 +765,33 @@ def test_a_bold_title_alone_under_a_later_column_after_a_table_starts_the_next_t
         "Joint Returns | $10,900\nSingle | $5,450\nHead of Household | $8,000",
         "$0 to $16,050 | 10%\nover $16,050 | 15%",
     ]
+
+
+def test_a_band_of_short_labels_beside_a_column_on_the_same_baselines_is_a_table_not_two_columns() -> None:
+    # Wide lines on both sides of x = 330 make the page look like two columns; below the bold title, though, the
+    # left lines are short labels each on the baseline of a line on the right: rows, read across.
+    note = [
+        "If an individual's adjusted gross income exceeded",
+        "the amount shown in the right column, the itemized",
+        "deductions that could be claimed had to be reduced by",
+        "the lesser of 80% of allowable itemized deductions, or",
+        "3% of the difference between the taxpayer's income and",
+    ]
+    lines = [Line(96, 780, "Limitation on itemized deductions:", size=9), Line(480, 780, "$166,800", size=9)]
+    lines += [Line(96, 766 - 10.5 * k, text, size=9) for k, text in enumerate(note)]
+    lines.append(Line(340, 766, "(for all filers except married persons filing separately)", size=9))
+    lines.append(Line(215, 700, "Statutory Marginal Income Tax Rates, 2009", size=9, font="F2"))
+    rows = [
+        ("If taxable income is:", "Then, tax is:"),
+        ("$0 to $16,700", "10% of the amount over $0 for joint filers"),
+        ("over $16,700 to $67,900", "$1,670 + 15% of the amount over $16,700"),
+        ("over $67,900 to $137,050", "$9,350 + 25% of the amount over $67,900"),
+        ("over $137,050 to $208,850", "$26,637.50 + 28% of the amount over $137,050"),
+        ("over $208,850", "$46,741.50 + 33% of the amount over $208,850"),
+    ]
+    for k, (label, tax) in enumerate(rows):
+        lines += [Line(96, 680 - 16 * k, label, size=9), Line(340, 680 - 16 * k, tax, size=9)]
+    lines.append(Line(96, 560, "The rates applied to taxable income after deductions were taken.", size=9))
+    edition = editions.read(build([Page(lines)]), name="rates.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert "\n".join(" | ".join(row) for row in rows) in tables

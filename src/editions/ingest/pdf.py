@@ -763,7 +763,10 @@ class _Layout:
     def _band_lines(self, band: list[_Frag], gutter: float) -> list[_Line]:
         left = [f for f in band if f.x1 <= gutter]
         right = [f for f in band if f.x0 >= gutter]
-        return _lines(left) + _lines(right)
+        left_lines, right_lines = _lines(left), _lines(right)
+        if _table_band(left_lines, right_lines, gutter):
+            return _lines(band)
+        return left_lines + right_lines
 
     def _gutter(self, frags: list[_Frag], width: float) -> float | None:
         """The x of a gutter between two columns of prose, or None for a one-column page."""
@@ -1031,6 +1034,21 @@ _MINUS_GAP = re.compile(r"^([-–−])\s+(?=\d)")
 # A bullet that opens an entry inside a table cell (set as a cell of its own or before its text): the web table
 # keeps the entries but not their bullets.
 _CELL_BULLET = re.compile(r"^[•▪◦●■➢\uf0b7\uf0a7]\s*")
+
+
+def _table_band(left: list[_Line], right: list[_Line], gutter: float) -> bool:
+    """Whether a band cut at a gutter is a table's rows rather than two columns of prose: nearly every line on
+    each side shares its baseline with a line on the other, and the left lines are short labels that stop well
+    short of the gutter, where a prose column's lines run up to it ("over $67,900 to $137,050" beside "$9,350 +
+    25% of the amount over $67,900")."""
+    if len(left) < 3 or len(right) < 3:
+        return False
+    bases = [line.base for line in left]
+    paired = sum(any(abs(b - line.base) < 1.0 for b in bases) for line in right)
+    if paired < 0.8 * len(right) or paired < 0.8 * len(left):
+        return False
+    x0 = min(line.x0 for line in left)
+    return sum(line.x1 > x0 + 0.8 * (gutter - x0) for line in left) < 0.2 * len(left)
 
 
 def _is_subtitle(group: list[_Line], line: _Line) -> bool:
