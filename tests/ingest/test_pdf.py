@@ -786,3 +786,109 @@ def test_two_columns_of_prose_over_a_full_width_table_keep_their_reading_order()
     assert _paragraphs(edition)[:2] == texts
     tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
     assert tables == ["\n".join(" | ".join(row) for row in rows)]
+
+
+def _padded_rows(rows: list[tuple[float, tuple[str, str, str]]], top: float, size: float = 10.0) -> list[Line]:
+    cells = [(top - drop, x, t) for drop, row in rows for x, t in zip((72, 200, 300), row, strict=True) if t]
+    return [Line(x, y, t, size=size) for y, x, t in cells]
+
+
+def test_a_wide_row_gap_under_a_line_with_no_descender_does_not_end_the_table() -> None:
+    # "covered institutions." has no capital and no descender, so its glyphs leave more blank space under it than a
+    # full line does; measured on the baselines, the gap to the row's last entry is the table's own row gap.
+    rows = [
+        (0.0, ("Change", "Status", "Description")),
+        (17.0, ("Advanced", "Proposal", "Would generally reduce")),
+        (27.0, ("Approach", "(3/26)", "risk-weighted assets for")),
+        (37.0, ("", "", "covered institutions.")),
+        (67.0, ("", "", "Applies to Category I and II banks.")),
+        (84.0, ("Stress Tests", "Proposal", "Would reduce losses.")),
+    ]
+    lines = [Line(72, 620, "Table 11. Rule Changes"), *_padded_rows(rows, 600)]
+    lines.append(Line(72, 470, "The agencies proposed most of these changes in the last months of the year shown."))
+    edition = editions.read(build([Page(lines)]), name="gap.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Change | Status | Description\n"
+        "Advanced Approach | Proposal (3/26) | Would generally reduce risk-weighted assets for covered institutions."
+        " Applies to Category I and II banks.\n"
+        "Stress Tests | Proposal | Would reduce losses."
+    ]
+
+
+def test_a_row_label_wrapped_at_the_line_pitch_of_a_padded_table_stays_in_its_row() -> None:
+    # Rows 17 points apart, a cell's lines 10 apart: "Important Bank" starts with a capital under a cell that could
+    # have ended, yet set at the lines' pitch it is the label's rest; "Surcharge" comes after a line of the last
+    # column whose baseline falls between the label's lines, and is wider than the line above it.
+    rows = [
+        (0.0, ("Change", "Status", "Description")),
+        (17.0, ("Standardized", "Proposal", "Would change the definition")),
+        (27.0, ("Approach and AOCI", "(3/26)", "of capital.")),
+        (44.0, ("Enhanced", "Final Rule", "Would reduce the ratio.")),
+        (54.0, ("Leverage", "(12/25)", "")),
+        (71.0, ("Global", "Proposal", "Would reduce the surcharge")),
+        (81.0, ("Systemically", "(3/26)", "from 2.7% to 2.3%.")),
+        (91.0, ("Important Bank", "", "")),
+        (101.0, ("(G-SIB)", "", "")),
+        (107.0, ("", "", "Applies to Category 1 banks.")),
+        (111.5, ("Surcharge", "", "")),
+    ]
+    lines = [Line(72, 620, "Table 12. Rule Changes"), *_padded_rows(rows, 600, size=9)]
+    lines.append(Line(72, 440, "The agencies proposed most of these changes in the last months of the year shown."))
+    edition = editions.read(build([Page(lines)]), name="label.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Change | Status | Description\n"
+        "Standardized Approach and AOCI | Proposal (3/26) | Would change the definition of capital.\n"
+        "Enhanced Leverage | Final Rule (12/25) | Would reduce the ratio.\n"
+        "Global Systemically Important Bank (G-SIB) Surcharge | Proposal (3/26) | Would reduce the surcharge from"
+        " 2.7% to 2.3%. Applies to Category 1 banks."
+    ]
+
+
+def test_a_bold_title_alone_under_a_later_column_after_a_table_starts_the_next_table() -> None:
+    lines = [Line(72, 620, "Table 13. Standard Deduction")]
+    rows = [("Joint Returns", "$10,900"), ("Single", "$5,450"), ("Head of Household", "$8,000")]
+    for k, (label, amount) in enumerate(rows):
+        lines += [Line(72, 600 - 14 * k, label), Line(400, 600 - 14 * k, amount)]
+    lines.append(Line(215, 556, "Statutory Marginal Income Tax Rates, 2008", font="F2"))
+    rates = [("$0 to $16,050", "10%"), ("over $16,050", "15%")]
+    for k, (label, rate) in enumerate(rates):
+        lines += [Line(72, 540 - 14 * k, label), Line(400, 540 - 14 * k, rate)]
+    lines.append(Line(72, 480, "The rates shown applied to taxable income after deductions and exemptions."))
+    edition = editions.read(build([Page(lines)]), name="rates.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Joint Returns | $10,900\nSingle | $5,450\nHead of Household | $8,000",
+        "$0 to $16,050 | 10%\nover $16,050 | 15%",
+    ]
+
+
+def test_a_band_of_short_labels_beside_a_column_on_the_same_baselines_is_a_table_not_two_columns() -> None:
+    # Wide lines on both sides of x = 330 make the page look like two columns; below the bold title, though, the
+    # left lines are short labels each on the baseline of a line on the right: rows, read across.
+    note = [
+        "If an individual's adjusted gross income exceeded",
+        "the amount shown in the right column, the itemized",
+        "deductions that could be claimed had to be reduced by",
+        "the lesser of 80% of allowable itemized deductions, or",
+        "3% of the difference between the taxpayer's income and",
+    ]
+    lines = [Line(96, 780, "Limitation on itemized deductions:", size=9), Line(480, 780, "$166,800", size=9)]
+    lines += [Line(96, 766 - 10.5 * k, text, size=9) for k, text in enumerate(note)]
+    lines.append(Line(340, 766, "(for all filers except married persons filing separately)", size=9))
+    lines.append(Line(215, 700, "Statutory Marginal Income Tax Rates, 2009", size=9, font="F2"))
+    rows = [
+        ("If taxable income is:", "Then, tax is:"),
+        ("$0 to $16,700", "10% of the amount over $0 for joint filers"),
+        ("over $16,700 to $67,900", "$1,670 + 15% of the amount over $16,700"),
+        ("over $67,900 to $137,050", "$9,350 + 25% of the amount over $67,900"),
+        ("over $137,050 to $208,850", "$26,637.50 + 28% of the amount over $137,050"),
+        ("over $208,850", "$46,741.50 + 33% of the amount over $208,850"),
+    ]
+    for k, (label, tax) in enumerate(rows):
+        lines += [Line(96, 680 - 16 * k, label, size=9), Line(340, 680 - 16 * k, tax, size=9)]
+    lines.append(Line(96, 560, "The rates applied to taxable income after deductions were taken.", size=9))
+    edition = editions.read(build([Page(lines)]), name="rates.pdf")
+    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    assert "\n".join(" | ".join(row) for row in rows) in tables

@@ -786,7 +786,10 @@ class _Layout:
     def _band_lines(self, band: list[_Frag], gutter: float) -> list[_Line]:
         left = [f for f in band if f.x1 <= gutter]
         right = [f for f in band if f.x0 >= gutter]
-        return _lines(left) + _lines(right)
+        left_lines, right_lines = _lines(left), _lines(right)
+        if _table_band(left_lines, right_lines, gutter):
+            return _lines(band)
+        return left_lines + right_lines
 
     def _gutter(self, frags: list[_Frag], width: float) -> float | None:
         """The x of a gutter between two columns of prose, or None for a one-column page."""
@@ -972,11 +975,16 @@ class _Layout:
         first_right = float("inf")
         wraps: set[int] = set()  # lines that carry on the first-column cell of the row above
         row_pitch = float("inf")  # the least baseline step between two lines with cells, so far
+        row_steps: list[float] = []  # the baseline steps into body lines with cells (row starts, in padded tables)
+        anchor: _Line | None = None  # the last line with text in the first column
+        first_col = 0.0  # the right edge of the widest first-column cell of a line with cells
         while j < len(lines):
             line = lines[j]
             if _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
                 break
-            if j > i and lines[j - 1].y0 - line.y1 > 2.2 * size:
+            # A gap as wide as two blank lines ends the table; measured on the baselines too, since glyph boxes
+            # shrink on lines with no descender or capital ("covered institutions." over the next entry).
+            if j > i and lines[j - 1].y0 - line.y1 > 2.2 * size and lines[j - 1].base - line.base > 3.2 * size:
                 break
             own = line.cells
             if len(own) == 1 and multi and len(line.frags) >= 2:
@@ -985,14 +993,33 @@ class _Layout:
             if len(own) >= 2:
                 if multi and multi[-1] is lines[j - 1]:
                     row_pitch = min(row_pitch, multi[-1].base - line.base)
+                if j > i and not line.bold and not lines[j - 1].bold:
+                    row_steps.append(lines[j - 1].base - line.base)
                 multi.append(line)
                 first_right = min(first_right, own[0][1])
+                if own[0][0] < first_right - 1:
+                    first_col = max(first_col, own[0][1])
             elif line.cells[0][0] < first_right - 1:
-                # Set closer than the rows so far: the rest of a wrapped row label, whatever its words.
-                closer = lines[j - 1].base - line.base < row_pitch - max(1.2, 0.15 * size)
-                if not (multi and j > i and _wraps_first_cell(lines[j - 1], line, closer)):
+                # Under the last first-column text, which a line of a later column may come between ("(G-SIB)",
+                # "Applies to …", "Surcharge": baselines interleaved).
+                prev = anchor or lines[j - 1]
+                step = prev.base - line.base
+                tol = max(1.2, 0.15 * size)
+                # Set closer than the rows so far, or, in a table whose rows are set apart by wider gaps than
+                # their lines (twice at least, as `_row_starts` asks), at the lines' pitch: the rest of a wrapped
+                # row label, whatever its words.
+                closer = step < row_pitch - tol or (
+                    step <= row_pitch + tol and sum(s > row_pitch + tol for s in row_steps) >= 2
+                )
+                # Set that tight, it may run as wide as the column's widest label ("Surcharge" under "(G-SIB)").
+                column = first_col if closer else 0.0
+                if not (multi and j > i and _wraps_first_cell(prev, line, closer, column)):
                     break  # a one-cell line continues the table only under a later column
                 wraps.add(j - i)
+            elif line.bold and multi and not lines[j - 1].bold:
+                break  # a bold line alone under a later column after the body's lines: the next table's title
+            if line.cells[0][0] < first_right - 1:
+                anchor = line
             j += 1
         if len(multi) < 2:
             return None
@@ -1037,6 +1064,21 @@ _MINUS_GAP = re.compile(r"^([-–−])\s+(?=\d)")
 _CELL_BULLET = re.compile(r"^[•▪◦●■➢\uf0b7\uf0a7]\s*")
 
 
+def _table_band(left: list[_Line], right: list[_Line], gutter: float) -> bool:
+    """Whether a band cut at a gutter is a table's rows rather than two columns of prose: nearly every line on
+    each side shares its baseline with a line on the other, and the left lines are short labels that stop well
+    short of the gutter, where a prose column's lines run up to it ("over $67,900 to $137,050" beside "$9,350 +
+    25% of the amount over $67,900")."""
+    if len(left) < 3 or len(right) < 3:
+        return False
+    bases = [line.base for line in left]
+    paired = sum(any(abs(b - line.base) < 1.0 for b in bases) for line in right)
+    if paired < 0.8 * len(right) or paired < 0.8 * len(left):
+        return False
+    x0 = min(line.x0 for line in left)
+    return sum(line.x1 > x0 + 0.8 * (gutter - x0) for line in left) < 0.2 * len(left)
+
+
 def _is_subtitle(group: list[_Line], line: _Line) -> bool:
     """A plain line right under a bold figure or table caption is its subtitle ("In thousands"), which the web
     edition prints on a line of its own."""
@@ -1049,14 +1091,15 @@ def _is_subtitle(group: list[_Line], line: _Line) -> bool:
     )
 
 
-def _wraps_first_cell(prev: _Line, line: _Line, closer: bool = False) -> bool:
+def _wraps_first_cell(prev: _Line, line: _Line, closer: bool = False, column: float = 0.0) -> bool:
     """A one-cell line set tight under a row's first cell, within its column, that goes on with its words: the
-    rest of a wrapped row label ("Analytics, Review, and" / "Oversight"), not a paragraph after the table."""
+    rest of a wrapped row label ("Analytics, Review, and" / "Oversight"), not a paragraph after the table.
+    `column`: the right edge of the widest first cell of the table's rows so far."""
     if len(line.cells) != 1 or not prev.cells:
         return False
     x0, x1, text = prev.cells[0]
     own = line.cells[0]
-    if abs(own[0] - x0) > 3 or own[1] > max(x1, own[0] + 0.45 * (prev.x1 - prev.x0)) + 2:
+    if abs(own[0] - x0) > 3 or own[1] > max(x1, own[0] + 0.45 * (prev.x1 - prev.x0), column) + 2:
         return False
     if prev.base - line.base > 1.6 * line.size or line.bold != prev.bold:
         return False
@@ -1107,7 +1150,8 @@ def _row_starts(
     the lines of a cell ("padded") start a row after such a gap, so that a first-column cell wrapped over two
     lines stays one cell; tight tables start a row at every line with text in the first column."""
     pitches = [table[k - 1].base - table[k].base for k in range(1, len(table))]
-    steps = [p for p in pitches if p > 0.3 * size]
+    # Lines of two columns whose baselines interleave ("(G-SIB)", "Applies to …", "Surcharge") are no pitch.
+    steps = [p for p in pitches if p > 0.75 * size]
     tight = min(steps) if steps else 0.0
     wide = [p > tight + max(1.2, 0.15 * size) for p in pitches]
     padded = sum(wide) >= 2 and sum(wide) >= 0.15 * len(pitches)
