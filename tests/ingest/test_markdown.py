@@ -12,6 +12,10 @@ def read_md(text: str) -> Edition:
     return editions.read(text.encode(), format="markdown")
 
 
+def table_texts(edition: Edition) -> list[str]:
+    return [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+
+
 def kinds(edition: Edition) -> list[tuple[str, str]]:
     return [(b.kind.value, edition.text_of(b)) for b in edition.blocks]
 
@@ -356,7 +360,7 @@ def test_a_cell_broken_over_lines_by_a_saved_page_stays_in_its_row() -> None:
         "In thousands\n"
         "| Source: NIH.\n"
     )
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = table_texts(edition)
     assert tables[0] == (
         "Congress | Public Law | Sections\n"
         "118th | P.L. 118-42 | Division B, Title VII Division C, Title V\n"
@@ -398,7 +402,7 @@ def test_stacked_entries_of_a_saved_table_cell_are_two_entries() -> None:
         "| FY2026Requested | $200,000Subsequent years |\n"
         "| $400,000FY08-10 | $3$4$5 |\n"
     )
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = table_texts(edition)
     assert tables == [
         "Program | Amount\n"
         "Requirements payments 52 U.S.C. §21001 | $3 billion FY10: Such sums\n"

@@ -24,6 +24,10 @@ def _paragraphs(edition: Edition) -> list[str]:
     return [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.PARAGRAPH]
 
 
+def _tables(edition: Edition) -> list[str]:
+    return [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+
+
 def _two_column_pdf() -> tuple[bytes, list[str]]:
     """Two columns of two paragraphs each, the content stream interleaving the columns line by line."""
     texts = [" ".join(sentence_words(topic, 4)) for topic in ("wheat", "barley", "cotton", "sorghum")]
@@ -114,7 +118,7 @@ def test_a_table_of_cells_becomes_rows_and_cells() -> None:
         lines += [Line(90, 680 - 14 * i, a), Line(300, 680 - 14 * i, b)]
     lines.append(Line(72, 600, "Source: Agency budget justifications."))
     edition = editions.read(build([Page(lines)]), name="table.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == ["Fiscal Year | Funding\n2015 | $44.2\n2016 | $43.2\n2017 | $42.1"]
 
 
@@ -410,7 +414,7 @@ def test_a_wrapped_row_label_in_a_tight_table_stays_in_its_row() -> None:
             lines += [Line(300, y, a), Line(400, y, b)]
     lines.append(Line(72, 400, "Staff levels fell in most offices over the two years shown in the table."))
     edition = editions.read(build([Page(lines)]), name="wrapped.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Office | 2024 | 2025\nAnalytics, Review, and Oversight | 2,086 | 2,307\n"
         "Patient Protection Act (P.L. 111-148) | $5 | $6\nHearings Operations | 9,664 | 9,386"
@@ -451,7 +455,7 @@ def test_a_header_set_over_two_bold_lines_is_one_row() -> None:
         lines += [Line(x, y, t) for x, t in zip((72, 300, 400), cells, strict=True)]
     lines.append(Line(72, 400, "Funding fell in most accounts over the two years shown in the table."))
     edition = editions.read(build([Page(lines)]), name="header.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == ["Account | FY2025 Enacted | FY2026 Request\nScience | 8,240 | 7,092\nEnergy | 6,863 | 3,350"]
 
 
@@ -473,7 +477,7 @@ def test_a_row_label_that_leaves_a_parenthesis_or_a_list_open_goes_on_in_the_nex
         lines += [Line(x, 520 - drop, t) for x, t in zip((72, 300, 360), cells, strict=True) if t]
     lines.append(Line(72, 400, "Each law funded the program for one year or part of a year, as the table shows."))
     edition = editions.read(build([Page(lines)]), name="laws.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Law | Funding | Changes\nRelief Act of 2012 (P.L. 112-240) | $5 | Funded FY2013\n"
         "Continuing Appropriations, Extensions Act, 2026 | Pro rata FY2025 | Funded part of the year\n"
@@ -494,7 +498,7 @@ def test_a_minus_sign_set_apart_from_its_number_is_read_with_it() -> None:
             lines.append(Line(400, y, balance))
     lines.append(Line(72, 460, "The balance falls in every year shown in the table, as outlays exceed revenues."))
     edition = editions.read(build([Page(lines)]), name="minus.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == ["Year | Revenues | Balance\n2027 | 48.71 | -32.80\n2028 | 48.66 | -34.09"]
 
 
@@ -528,7 +532,7 @@ def test_a_padded_table_keeps_a_row_whose_cells_all_wrap_together() -> None:
     lines += table("Table 6. Staff by Year", figure_rows, 420)
     lines.append(Line(72, 320, "Staff levels changed little over the four years shown in the table above."))
     edition = editions.read(build([Page(lines)]), name="padded.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Change | Status | Description\n"
         "Community Bank Leverage Ratio (CBLR) | Proposal (12/25) | Capital would be reduced from 9% to 8%, and the"
@@ -555,7 +559,7 @@ def test_entries_stacked_in_the_last_column_of_a_padded_table_stay_in_their_row(
         lines += [Line(x, 520 - drop, t) for x, t in zip((72, 180, 360), cells, strict=True) if t]
     lines.append(Line(72, 400, "Most of these laws funded the program through more than one of their divisions."))
     edition = editions.read(build([Page(lines)]), name="stacked.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Law | Title | Sections\nP.L. 118-42 | Appropriations Act, 2024 | Division B, Title VII Division C, Title V\n"
         "P.L. 118-47 | Further Appropriations Act | Division B, Title I\n"
@@ -573,7 +577,7 @@ def test_bullets_inside_table_cells_are_left_out_as_the_web_table_leaves_them() 
     lines += [Line(72, 484, "Commerce"), Line(200, 484, "\u2022"), Line(212, 484, "Public Works Grants")]
     lines.append(Line(72, 440, "Each agency runs its programs under the laws listed in the table above."))
     edition = editions.read(build([Page(lines)]), name="bullets.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Agency | Program\nAgriculture | Rural Housing Grants Rural Water Loans\nCommerce | Public Works Grants"
     ]
@@ -593,7 +597,7 @@ def test_a_table_number_at_the_height_of_page_numbers_on_other_pages_is_kept() -
         lines.append(Line(300, 40, str(k + 1)))
         pages.append(Page(lines))
     edition = editions.read(build(pages), name="counts.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [f"Service | Grants | Amount\n{labels[k]} | 4{k} | {amounts[k]}" for k in range(5)]
     assert not [s for s in edition.sentences if edition.text_of(s).strip().isdigit()]  # page numbers stay out
 
@@ -614,7 +618,7 @@ def test_a_row_label_wrapped_closer_than_the_rows_goes_on_whatever_its_words() -
         lines += [Line(x, 520 - drop, t) for x, t in zip((72, 300, 400), cells, strict=True) if t]
     lines.append(Line(72, 400, "The request would end funding for several of the grant accounts shown above."))
     edition = editions.read(build([Page(lines)]), name="accounts.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Account | FY2026 | FY2027\nResource Management | 1,451.5 | 1,303.6\nConstruction | 14.7 | 13.7\n"
         "Cooperative Endangered Species Conservation Fund | 22.2 | 0.0\nNorth American Wetlands | 49.0 | 10.0"
@@ -631,7 +635,7 @@ def test_a_header_word_set_alone_above_the_header_row_joins_its_column() -> None
         lines += [Line(x, 490 - 12 * k, t) for x, t in zip((72, 300, 400), cells, strict=True)]
     lines.append(Line(72, 420, "Each law funded the program for one year or part of a year, as the table shows."))
     edition = editions.read(build([Page(lines)]), name="funding.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Law | Funding (millions) | Changes\nRelief Act of 2012 | $5 | Funded FY2013\n"
         "Budget Act of 2013 | $2.5 | Funded FY2014"
@@ -656,7 +660,7 @@ def test_a_tight_table_line_that_goes_on_with_a_cells_sentence_is_no_new_row() -
         lines += [Line(x, y, t) for x, t in zip((72, 180, 280), cells, strict=True)]
     lines.append(Line(72, 400, "Regulators proposed these changes over the two years shown in the table."))
     edition = editions.read(build([Page(lines)]), name="carry.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Rule | Status | Description\n"
         "Advanced Approach | Proposal (3/26) | Would simplify the capital rules for large banks and replace the two "
@@ -684,7 +688,7 @@ def test_a_padded_table_of_figures_under_a_header_in_more_columns_keeps_its_rows
         lines += [Line(x, 590 - drop, t) for x, t in ((60, year), (150, staff), (270, years))]
     lines.append(Line(72, 480, "Staff levels grew in each of the four years shown in the table above."))
     edition = editions.read(build([Page(lines)]), name="figures.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Fiscal Year | Data | Total Staff | Work Years Activities\n"
         "1936 | 634 | —\n1937 | 5,748 | —\n1938 | 9,612 | —\n1939 | 9,661 | 41"
@@ -708,7 +712,7 @@ def test_columns_set_closer_than_a_word_gap_are_split_at_the_gutter_all_rows_sha
         lines += [Line(x, 500 - 12 * k, row[col]) for k, row in enumerate(rows)]
     lines.append(Line(72, 400, "Funding for most programs rose over the years the table covers."))
     edition = editions.read(build([Page(lines)]), name="close.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Program | Statute | Funding\nSupplemental Nutrition Assistance | Food and Nutrition Act | $103.9 billion\n"
         "Block Grants | Farm Security Act | $3.0 billion\nFood Distribution | of 2008 | $239 million"
@@ -735,7 +739,7 @@ def test_a_column_that_only_row_lines_fill_is_a_column_of_its_own() -> None:
         lines += [Line(x, y, t, size=9) for x, t in zip((72, 170, 250, 330), row, strict=True) if t is not None]
     lines.append(Line(72, 380, "Each memorial is owned by a private foundation that the Service helps."))
     edition = editions.read(build([Page(lines)]), name="memorials.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Name | Citation | Place | Description\n"
         "Father Memorial | P.L. 94-160, 89 Stat. 848 (1975) | Ignace, MI | The memorial honors the life and work of a "
@@ -760,7 +764,7 @@ def test_figures_beside_a_label_set_once_for_several_rows_are_rows_of_their_own(
         lines += [Line(x, y, t) for x, t in zip((72, 200, 300, 400), row, strict=True) if t is not None]
     lines.append(Line(72, 400, "The share of grants to rural areas fell over the years the table covers."))
     edition = editions.read(build([Page(lines)]), name="label.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert len(tables) == 1
     assert tables[0].splitlines()[-2:] == ["2012 | 35% | 26%", "2013 | 27% | 27%"]
 
@@ -784,7 +788,7 @@ def test_two_columns_of_prose_over_a_full_width_table_keep_their_reading_order()
     lines.append(Line(72, 480, "Source: Agency budget justifications."))
     edition = editions.read(build([Page(lines)]), name="float.pdf")
     assert _paragraphs(edition)[:2] == texts
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == ["\n".join(" | ".join(row) for row in rows)]
 
 
@@ -807,7 +811,7 @@ def test_a_wide_row_gap_under_a_line_with_no_descender_does_not_end_the_table() 
     lines = [Line(72, 620, "Table 11. Rule Changes"), *_padded_rows(rows, 600)]
     lines.append(Line(72, 470, "The agencies proposed most of these changes in the last months of the year shown."))
     edition = editions.read(build([Page(lines)]), name="gap.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Change | Status | Description\n"
         "Advanced Approach | Proposal (3/26) | Would generally reduce risk-weighted assets for covered institutions."
@@ -836,7 +840,7 @@ def test_a_row_label_wrapped_at_the_line_pitch_of_a_padded_table_stays_in_its_ro
     lines = [Line(72, 620, "Table 12. Rule Changes"), *_padded_rows(rows, 600, size=9)]
     lines.append(Line(72, 440, "The agencies proposed most of these changes in the last months of the year shown."))
     edition = editions.read(build([Page(lines)]), name="label.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Change | Status | Description\n"
         "Standardized Approach and AOCI | Proposal (3/26) | Would change the definition of capital.\n"
@@ -857,7 +861,7 @@ def test_a_bold_title_alone_under_a_later_column_after_a_table_starts_the_next_t
         lines += [Line(72, 540 - 14 * k, label), Line(400, 540 - 14 * k, rate)]
     lines.append(Line(72, 480, "The rates shown applied to taxable income after deductions and exemptions."))
     edition = editions.read(build([Page(lines)]), name="rates.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert tables == [
         "Joint Returns | $10,900\nSingle | $5,450\nHead of Household | $8,000",
         "$0 to $16,050 | 10%\nover $16,050 | 15%",
@@ -890,5 +894,5 @@ def test_a_band_of_short_labels_beside_a_column_on_the_same_baselines_is_a_table
         lines += [Line(96, 680 - 16 * k, label, size=9), Line(340, 680 - 16 * k, tax, size=9)]
     lines.append(Line(96, 560, "The rates applied to taxable income after deductions were taken.", size=9))
     edition = editions.read(build([Page(lines)]), name="rates.pdf")
-    tables = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+    tables = _tables(edition)
     assert "\n".join(" | ".join(row) for row in rows) in tables
