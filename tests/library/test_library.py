@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from query_counter import queries
 
 import editions
 from editions.library import AddStatus, Library, LibraryError, NotFoundError, render_chart
@@ -428,25 +428,6 @@ def test_timeline_of_nothing(samples: Library) -> None:
     assert not timeline.found
     assert len(timeline.points) == 3
     assert "not stated" in render_chart(timeline)
-
-
-def queries(library: Library, work: Callable[[], object]) -> int:
-    """How many queries `work` sends to the library's database."""
-    db = library._db
-    sent = 0
-    query = db.query
-
-    def counted(*args: Any) -> Any:
-        nonlocal sent
-        sent += 1
-        return query(*args)
-
-    db.query = counted  # type: ignore[method-assign]
-    try:
-        work()
-    finally:
-        del db.query
-    return sent
 
 
 def test_timelines_equal_one_timeline_per_figure(samples: Library) -> None:

@@ -49,7 +49,6 @@ EDITION_DATE = re.compile(
 REPORT_NUMBER = re.compile(r"\b(?:RL|RS|R|IF|IN|LSB|IG|TE|WPD)\d{4,5}\b|\b\d{2}-\d{3,4}(?:\s?[A-Z])?\b")
 _PARENTHESIZED_NUMBER = re.compile(r"\((" + REPORT_NUMBER.pattern + r")\)")
 _HISTORY_ITEM = re.compile(rf"(?P<date>{DATE_TEXT})\s*\(\s*[A-Z0-9-]+\s*-\s*Version:\s*(?P<version>\d{{1,4}})\s*\)")
-_VERSION = re.compile(r"\bVersion:?\s+(\d{1,4})\b", re.I)
 
 PRODUCTS = {
     "IF": "In Focus",

@@ -182,19 +182,22 @@ def _ordered(rows: Iterable[_Row]) -> list[_Row]:
     return sorted(rows, key=_Row.order)
 
 
-def _ref(key: str, row: _Row, siblings: Sequence[_Row]) -> str:
-    if row.date is not None and sum(1 for r in siblings if r.date == row.date) == 1:
+def _ref_with(key: str, row: _Row, days: Counter[dt.date]) -> str:
+    """An edition's reference: by date when no sibling shares it (`days`: the report's editions per date), else
+    by id."""
+    if row.date is not None and days[row.date] == 1:
         return f"{key}@{row.date.isoformat()}"
     return f"{key}@{row.id[:12]}"
+
+
+def _ref(key: str, row: _Row, siblings: Sequence[_Row]) -> str:
+    return _ref_with(key, row, Counter(r.date for r in siblings if r.date is not None))
 
 
 def _refs(key: str, rows: Sequence[_Row]) -> list[str]:
     """`_ref` of every row of one report, in one pass."""
     days = Counter(r.date for r in rows if r.date is not None)
-    return [
-        f"{key}@{r.date.isoformat()}" if r.date is not None and days[r.date] == 1 else f"{key}@{r.id[:12]}"
-        for r in rows
-    ]
+    return [_ref_with(key, r, days) for r in rows]
 
 
 _CHUNK = 500
@@ -209,6 +212,37 @@ def _query_in(
     for i in range(0, len(keys), _CHUNK):
         chunk = keys[i : i + _CHUNK]
         yield from db.query(sql.format(marks=", ".join("?" * len(chunk))), (*before, *chunk, *after))
+
+
+def _share(common: int, total: int) -> float:
+    """The share of sentences changed between two editions of `total` sentences together, `common` of which
+    (counted in each) have the same text in both: 1 − 2·common / total."""
+    return 0.0 if total == 0 else 1 - 2 * common / total
+
+
+def _common_sentences(db: Database, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """For each (old pk, new pk) pair, how many sentences the two editions share word for word (as a multiset:
+    a sentence said twice in both counts twice)."""
+    # Each edition's passages come as one text ("12,12,40,…"): a Counter of its parts is built in C, where one
+    # row per sentence cost ~3× as much.
+    joined = "group_concat(passage_pk)" if db.dialect == "sqlite" else "string_agg(passage_pk::text, ',')"
+    bags: dict[int, Counter[str]] = {}
+    for edition_pk, passages in _query_in(
+        db,
+        f"SELECT edition_pk, {joined} FROM sentences WHERE edition_pk IN ({{marks}}) GROUP BY edition_pk",
+        sorted({pk for pair in pairs for pk in pair}),
+    ):
+        bags[int(edition_pk)] = Counter(str(passages).split(","))
+    empty: Counter[str] = Counter()
+    return {(a, b): (bags.get(a, empty) & bags.get(b, empty)).total() for a, b in pairs}
+
+
+def _store_overlaps(db: Database, common: dict[tuple[int, int], int]) -> None:
+    for (old_pk, new_pk), n in common.items():
+        db.execute(
+            "INSERT INTO sentence_overlaps (old_pk, new_pk, common) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (old_pk, new_pk, n),
+        )
 
 
 def title_key(title: str | None) -> str:
@@ -421,7 +455,7 @@ class Library:
         )
         rows = self._rows(db, report_pk)
         if self._derived:
-            self._keep_overlaps(db, rows, pk, passages)
+            self._keep_neighbour_overlaps(db, rows, pk)
         if rows[-1].pk == pk:  # the report's title and product are its latest edition's
             db.execute(
                 "UPDATE reports SET title = coalesce(?, title), title_key = ?, product = coalesce(?, product) "
@@ -431,24 +465,12 @@ class Library:
         return Added(AddStatus.ADDED, self._info_by_pk(db, report_pk, pk, rows))
 
     @staticmethod
-    def _keep_overlaps(db: Database, rows: Sequence[_Row], pk: int, passages: Sequence[int]) -> None:
+    def _keep_neighbour_overlaps(db: Database, rows: Sequence[_Row], pk: int) -> None:
         """Keep how many sentences the new edition shares with the editions before and after it (what its
         "% changed" is counted from until the pair is compared), so no page has to count them."""
         position = next(i for i, r in enumerate(rows) if r.pk == pk)
-        mine = Counter(passages)
-        pairs = []
-        if position > 0:
-            pairs.append((rows[position - 1].pk, pk, rows[position - 1].pk))
-        if position + 1 < len(rows):
-            pairs.append((pk, rows[position + 1].pk, rows[position + 1].pk))
-        for old_pk, new_pk, other in pairs:
-            theirs = Counter(
-                int(p) for (p,) in db.query("SELECT passage_pk FROM sentences WHERE edition_pk = ?", (other,))
-            )
-            db.execute(
-                "INSERT INTO sentence_overlaps (old_pk, new_pk, common) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                (old_pk, new_pk, (mine & theirs).total()),
-            )
+        pairs = list(itertools.pairwise(r.pk for r in rows[max(0, position - 1) : position + 2]))
+        _store_overlaps(db, _common_sentences(db, pairs))
 
     def _passages(self, db: Database, report_pk: int, texts: Sequence[str]) -> list[int]:
         """The passage of each text within the report, created when new."""
@@ -669,40 +691,16 @@ class Library:
             if share is not None and (int(old_pk), int(new_pk)) in wanted:
                 out[(int(old_pk), int(new_pk))] = share
         counted = [pair for pair in pairs if pair not in out]
-        sizes = self._sentence_counts(pk for pair in counted for pk in pair) if counted and self._derived else {}
-        for (old_pk, new_pk), common in (self._overlaps(counted) if sizes else {}).items():
-            total = sizes.get(old_pk, 0) + sizes.get(new_pk, 0)
-            out[(old_pk, new_pk)] = 0.0 if total == 0 else 1 - 2 * common / total
-        counted = [pair for pair in counted if pair not in out]
-        # Each edition's passages come as one text ("12,12,40,…"): a Counter of its parts is built in C, where
-        # one row per sentence cost ~3× as much.
-        joined = "group_concat(passage_pk)" if self._db.dialect == "sqlite" else "string_agg(passage_pk::text, ',')"
-        bags: dict[int, Counter[str]] = {}
-        for edition_pk, passages in _query_in(
-            self._db,
-            f"SELECT edition_pk, {joined} FROM sentences WHERE edition_pk IN ({{marks}}) GROUP BY edition_pk",
-            sorted({pk for pair in counted for pk in pair}),
-        ):
-            bags[int(edition_pk)] = Counter(str(passages).split(","))
-        empty: Counter[str] = Counter()
-        found: list[tuple[int, int, int]] = []
+        if not counted:
+            return out
+        common = self._overlaps(counted) if self._derived else {}
+        fresh = _common_sentences(self._db, [pair for pair in counted if pair not in common])
+        if fresh and self._derived:  # a library made before overlaps were kept: keep them now, once
+            self._db.write(lambda db: _store_overlaps(db, fresh))
+        common.update(fresh)
+        sizes = self._sentence_counts(pk for pair in counted for pk in pair)
         for old_pk, new_pk in counted:
-            a, b = bags.get(old_pk, empty), bags.get(new_pk, empty)
-            total = a.total() + b.total()
-            common = (a & b).total()
-            out[(old_pk, new_pk)] = 0.0 if total == 0 else 1 - 2 * common / total
-            found.append((old_pk, new_pk, common))
-        if found and self._derived:  # a library made before overlaps were kept: keep them now, once
-
-            def keep(db: Database) -> None:
-                for row in found:
-                    db.execute(
-                        "INSERT INTO sentence_overlaps (old_pk, new_pk, common) VALUES (?, ?, ?) "
-                        "ON CONFLICT DO NOTHING",
-                        row,
-                    )
-
-            self._db.write(keep)
+            out[(old_pk, new_pk)] = _share(common[(old_pk, new_pk)], sizes.get(old_pk, 0) + sizes.get(new_pk, 0))
         return out
 
     def _overlaps(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
