@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,16 @@ def _paragraphs(edition: Edition) -> list[str]:
 
 def _tables(edition: Edition) -> list[str]:
     return [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+
+
+def _padded_rows(
+    rows: Sequence[tuple[float, Sequence[str | None]]],
+    top: float,
+    size: float = 10.0,
+    xs: Sequence[float] = (72, 200, 300),
+) -> list[Line]:
+    """A table's lines: each row `drop` points under `top`, its cells at `xs` (empty ones left out)."""
+    return [Line(x, top - drop, t, size=size) for drop, row in rows for x, t in zip(xs, row, strict=True) if t]
 
 
 def _two_column_pdf() -> tuple[bytes, list[str]]:
@@ -473,8 +484,7 @@ def test_a_row_label_that_leaves_a_parenthesis_or_a_list_open_goes_on_in_the_nex
         (78, ("(P.L. 113-67)", None, None)),
     ]
     lines = [Line(72, 540, "Table 3. Laws That Funded the Program")]
-    for drop, cells in rows:
-        lines += [Line(x, 520 - drop, t) for x, t in zip((72, 300, 360), cells, strict=True) if t]
+    lines += _padded_rows(rows, 520, xs=(72, 300, 360))
     lines.append(Line(72, 400, "Each law funded the program for one year or part of a year, as the table shows."))
     edition = editions.read(build([Page(lines)]), name="laws.pdf")
     tables = _tables(edition)
@@ -507,10 +517,7 @@ def test_a_padded_table_keeps_a_row_whose_cells_all_wrap_together() -> None:
     # the three lines are one row ("Community Bank Leverage Ratio (CBLR) | Proposal (12/25) | ..."); in the
     # table of figures, rows set in groups 10 points apart stay rows of their own.
     def table(title: str, rows: list[tuple[int, tuple[str, str, str]]], top: float) -> list[Line]:
-        lines = [Line(72, top + 20, title)]
-        for drop, cells in rows:
-            lines += [Line(x, top - drop, t) for x, t in zip((72, 200, 300), cells, strict=True) if t]
-        return lines
+        return [Line(72, top + 20, title), *_padded_rows(rows, top)]
 
     text_rows = [
         (0, ("Change", "Status", "Description")),
@@ -555,8 +562,7 @@ def test_entries_stacked_in_the_last_column_of_a_padded_table_stay_in_their_row(
         (78, ("", "and Jobs", "")),
     ]
     lines = [Line(72, 540, "Table 7. Laws and Their Sections")]
-    for drop, cells in rows:
-        lines += [Line(x, 520 - drop, t) for x, t in zip((72, 180, 360), cells, strict=True) if t]
+    lines += _padded_rows(rows, 520, xs=(72, 180, 360))
     lines.append(Line(72, 400, "Most of these laws funded the program through more than one of their divisions."))
     edition = editions.read(build([Page(lines)]), name="stacked.pdf")
     tables = _tables(edition)
@@ -614,8 +620,7 @@ def test_a_row_label_wrapped_closer_than_the_rows_goes_on_whatever_its_words() -
         (78, ("North American Wetlands", "49.0", "10.0")),
     ]
     lines = [Line(72, 540, "Table 9. Fish and Wildlife Service Accounts")]
-    for drop, cells in rows:
-        lines += [Line(x, 520 - drop, t) for x, t in zip((72, 300, 400), cells, strict=True) if t]
+    lines += _padded_rows(rows, 520, xs=(72, 300, 400))
     lines.append(Line(72, 400, "The request would end funding for several of the grant accounts shown above."))
     edition = editions.read(build([Page(lines)]), name="accounts.pdf")
     tables = _tables(edition)
@@ -790,11 +795,6 @@ def test_two_columns_of_prose_over_a_full_width_table_keep_their_reading_order()
     assert _paragraphs(edition)[:2] == texts
     tables = _tables(edition)
     assert tables == ["\n".join(" | ".join(row) for row in rows)]
-
-
-def _padded_rows(rows: list[tuple[float, tuple[str, str, str]]], top: float, size: float = 10.0) -> list[Line]:
-    cells = [(top - drop, x, t) for drop, row in rows for x, t in zip((72, 200, 300), row, strict=True) if t]
-    return [Line(x, y, t, size=size) for y, x, t in cells]
 
 
 def test_a_wide_row_gap_under_a_line_with_no_descender_does_not_end_the_table() -> None:
