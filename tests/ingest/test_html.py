@@ -71,10 +71,14 @@ def test_100000_nested_divs_read_quickly() -> None:
     deep = (
         b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep inside the nest lies one sentence.</p>" + b"</div>" * 100_000
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         edition = editions.read(deep + b"</body></html>", name="deep.html")
     assert [edition.text_of(s) for s in edition.sentences] == ["Deep inside the nest lies one sentence."]
+    # what was changed to read it is said in one sentence
+    assert [str(w.message) for w in caught] == [
+        "deep.html: 99747 elements nested deeper than 256 levels were unwrapped."
+    ]
 
 
 def test_a_20_mb_inline_image_stays_within_bounded_memory(tmp_path: Path) -> None:
@@ -93,6 +97,38 @@ def test_a_20_mb_inline_image_stays_within_bounded_memory(tmp_path: Path) -> Non
     sentences, peak_kb = (int(x) for x in out.stdout.split())
     assert sentences == 2
     assert peak_kb < 400 * 1024
+
+
+_HOSTILE_PAGES = {
+    "script": b"<html><head><script>alert('x')</script></head><body><script>document.write('x')</script>",
+    "nested-divs": b"<html><body>" + b"<div>" * 100_000 + b"</div>" * 100_000,
+    "inline-image": b'<html><body><img src="data:image/png;base64,' + b"A" * 20_000_000 + b'">',
+}
+
+
+@pytest.mark.parametrize("case", list(_HOSTILE_PAGES))
+def test_editions_show_refuses_a_hostile_page_with_nothing_to_read(tmp_path: Path, case: str) -> None:
+    # What the hostile part carries (a script, a nest, an image) is never text, so a page made only of it is
+    # refused like an empty PDF: one sentence, exit 1, no traceback, memory bounded. A page that has text
+    # besides is read (the tests above).
+    path = tmp_path / f"{case}.html"
+    path.write_bytes(_HOSTILE_PAGES[case] + b"</body></html>")
+    code = (
+        "import resource, sys\n"
+        "from editions.cli import main\n"
+        f"sys.argv = ['editions', 'show', {str(path)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "    raise\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    message, peak_kb = result.stderr.strip().splitlines()
+    assert message == f"editions: {path} is an HTML page without any text in its body."
+    assert int(peak_kb) < 400 * 1024
 
 
 def test_congress_gov_fragments_in_the_corpus(shared: Path) -> None:
