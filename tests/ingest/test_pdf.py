@@ -333,6 +333,17 @@ def test_a_raised_ordinal_suffix_is_glued_to_its_number() -> None:
     assert "Soldiers of the 1st Division conducted the test in spring." in edition.text
 
 
+def test_a_raised_ordinal_suffix_after_a_bullet_stays_on_the_bullets_line() -> None:
+    # The raised suffix sits higher than the bullet's glyph and the number, and the words after it reach lower
+    # (a comma, a "y"): by its own box the suffix read top-down would come first and start a line of its own.
+    x = 92 + _text_width("6", 10) + 0.4
+    extra = b"BT /F1 6.5 Tf %g 680 Td 4 Ts (th) Tj /F1 10 Tf 0 Ts ( Signal Company at Fort Jay, NY; and) Tj ET" % x
+    lines = [Line(72, 720, "The plan assigns the companies as follows:"), Line(78, 680, "\u2022", size=11)]
+    lines += [Line(92, 680, "6"), Line(72, 640, "Another paragraph follows it.")]
+    edition = editions.read(build([Page(lines, extra=extra)]), name="ordinal-item.pdf")
+    assert "\n6th Signal Company at Fort Jay, NY; and\n" in edition.text
+
+
 def test_a_footnote_mark_after_a_bulleted_line_is_dropped_not_a_paragraph() -> None:
     # The mark sits higher than the bullet's glyph, so read top-down it comes before the bullet and its line.
     item = "Statements and messages of the President (2025-)"

@@ -314,15 +314,17 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 if size < 0.8 * after:
                     seg_rects = _rects(tp, a, b, bounds[s_i], bounds[s_i + 1])
                     r0 = seg_rects[0]
-                    yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False)
+                    y0 = min(r[1] for r in seg_rects[1:])
+                    y1 = max(r[3] for r in seg_rects[1:])
+                    # The suffix is given the height of the words after it, its line: by its own raised box
+                    # it could start a line of its own, above a bullet and a number that sit lower.
+                    yield _Frag(m.group(1), r0[0], y0, r0[2], y1, size, False)
                     s += m.end()
                     raw = raw[m.end() :]
                     first = s + (len(raw) - len(raw.lstrip()))
                     size = after
                     # the space after the suffix may have no width of its own: keep the words apart
                     x0 = max(min(r[0] for r in seg_rects[1:]), r0[2] + 1.0)
-                    y0 = min(r[1] for r in seg_rects[1:])
-                    y1 = max(r[3] for r in seg_rects[1:])
                     stripped = raw.strip()
                     if not stripped:
                         continue
