@@ -263,6 +263,38 @@ def test_lost_ordinals_of_military_units_are_restored() -> None:
     )
 
 
+def test_a_unit_within_a_unit_and_an_acronym_before_the_unit_keep_one_ordinal() -> None:
+    # "2-71" is the 2nd battalion of the 71st regiment, printed "2-71st"; a law's number stays as written.
+    edition = read_md(
+        "The 2-71 Air Defense Artillery joined the 4 SHORAD Battalion at the post.\n\n"
+        "Funds came from P.L. 117-58 Division J and from the 118 and 119 Congresses.\n"
+    )
+    assert edition.text == (
+        "The 2-71st Air Defense Artillery joined the 4th SHORAD Battalion at the post.\n\n"
+        "Funds came from P.L. 117-58 Division J and from the 118th and 119th Congresses."
+    )
+
+
+def test_an_acronym_defined_as_a_unit_takes_the_units_ordinal() -> None:
+    edition = read_md(
+        "The 7 Cavalry Regiment (CR) moved north, and its 2 Battalion (BN) stayed.\n\n"
+        "Later the 7 CR and the 2 BN trained together with 12 ROTC cadets.\n"
+    )
+    assert edition.text.split("\n\n")[1] == "Later the 7th CR and the 2nd BN trained together with 12 ROTC cadets."
+
+
+def test_a_term_the_document_writes_after_an_ordinal_takes_one_where_the_suffix_was_lost() -> None:
+    edition = read_md(
+        "# The 9th Development Plan\n\n"
+        "The 9 Development Plan follows the 8th DP, whose goals the 9 DP keeps.\n\n"
+        "The 2nd and 3rd Regions and the 3rd ACME Battalion have 4 Regions, 20 ACME launchers and 5 DPs.\n"
+    )
+    assert edition.text.split("\n\n")[1:] == [
+        "The 9th Development Plan follows the 8th DP, whose goals the 9th DP keeps.",
+        "The 2nd and 3rd Regions and the 3rd ACME Battalion have 4 Regions, 20 ACME launchers and 5 DPs.",
+    ]
+
+
 def test_a_summary_printed_twice_in_a_row_is_read_once() -> None:
     first = "The department was established in 1862 and has grown in size and responsibilities ever since then."
     second = "Congress may organize the department through authorizing and appropriations laws, as it has often done."
