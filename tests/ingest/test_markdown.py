@@ -212,6 +212,18 @@ def test_short_line_ending_in_a_function_word_is_not_a_heading() -> None:
     ]
 
 
+def test_a_heading_line_may_open_with_a_quoted_word_but_not_with_a_quotation() -> None:
+    edition = read_md(
+        '# T\n\n## Options\n\n"Rightsizing" the Fleet of Ships\n\nThe Navy could retire older ships.\n\n'
+        "\u201cWe will keep every hull we have\n\nuntil the new ones arrive,\u201d the admiral said.\n"
+    )
+    assert [s.section for s in edition.sentences] == [("Options", '"Rightsizing" the Fleet of Ships')] * 2
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "The Navy could retire older ships.",
+        '"We will keep every hull we have until the new ones arrive," the admiral said.',
+    ]
+
+
 def test_saved_page_damage_around_links_and_emphasis() -> None:
     edition = read_md(
         "A[2025 assessment](https://x.org/a) found that markets offer[event contracts](https://x.org/b)(i.e., "

@@ -255,6 +255,9 @@ def _plain_heading_level(markup_levels: Sequence[int]) -> int:
     return max(2, min(markup_levels) + 1) if markup_levels else 2
 
 
+_QUOTED_OPENING = re.compile(r'(?:"[^"]{1,60}"|“[^“”]{1,60}”) \S')
+
+
 def _is_heading_line(text: str, following: BlockKind | None) -> bool:
     """A short line, no sentence punctuation at its end or inside, capitalised, not ending on a word that
     needs a continuation ("…trading partner for"), followed by something to head."""
@@ -263,9 +266,13 @@ def _is_heading_line(text: str, following: BlockKind | None) -> bool:
     words = text.split()
     if not words or len(words) > 16:
         return False
-    if text[-1] in ".,;:" or text[0] in '([•·-–—"“' or _SENTENCE_INSIDE.search(text):
+    # A line may open with a quoted word if the quotation closes and the line goes on ("Shrinking" the …): a line
+    # that opens a quotation otherwise is part of one.
+    quoted = text[0] in '"“' and _QUOTED_OPENING.match(text) is not None
+    if text[-1] in ".,;:" or (text[0] in '([•·-–—"“' and not quoted) or _SENTENCE_INSIDE.search(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit()):
+    first = text[1] if quoted else text[0]
+    if not (first.isupper() or first.isdigit()):
         return False
     if words[-1].lower() in _FUNCTION_WORDS:
         return False
