@@ -224,6 +224,23 @@ def test_a_heading_line_may_open_with_a_quoted_word_but_not_with_a_quotation() -
     ]
 
 
+def test_a_text_box_saved_as_a_one_cell_table_is_prose_and_its_glued_title_a_heading() -> None:
+    edition = read_md(
+        "# T\n\nThe state funds two programs.\n\n"
+        "| Water and Soil Conservation GrantsTo qualify, a county files a plan. The state reviews it in 90 days.\n\n"
+        "| The Acme Farm Bureau LinkedIn page lists the grants. It is updated weekly.\n\n"
+        "| Program | Amount |\n| Grants | $5 million |\n"
+    )
+    assert [(b.kind.value, edition.text_of(b)) for b in edition.blocks[1:]] == [
+        ("paragraph", "The state funds two programs."),
+        ("heading", "Water and Soil Conservation Grants"),
+        ("paragraph", "To qualify, a county files a plan. The state reviews it in 90 days."),
+        ("paragraph", "The Acme Farm Bureau LinkedIn page lists the grants. It is updated weekly."),
+        ("table", "Program | Amount\nGrants | $5 million"),
+    ]
+    assert len(edition.sentences) == 7
+
+
 def test_saved_page_damage_around_links_and_emphasis() -> None:
     edition = read_md(
         "A[2025 assessment](https://x.org/a) found that markets offer[event contracts](https://x.org/b)(i.e., "

@@ -169,6 +169,9 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
                 # notes alone when the caption is in a table of its own): each line is read as prose, sentence
                 # by sentence, as the PDF's caption lines are.
                 out.extend(RawBlock(BlockKind.BOILERPLATE if _is_code(r) else BlockKind.CAPTION, r) for r in rows)
+            elif len(rows) == 1 and "|" not in text and _SENTENCE_INSIDE.search(text):
+                # A text box saved as a one-cell table holds prose: read sentence by sentence, as the PDF's box is.
+                out.extend(_text_box(text, _plain_heading_level(markup_levels)))
             elif in_footnotes and all(_FOOTNOTE_ROW.match(r) for r in rows):
                 for row in rows:
                     m = _FOOTNOTE_ROW.match(row)
@@ -213,6 +216,24 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
 
 
 _OPEN_END = re.compile(r"(?:[,;]|\s(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r"))[\"”’)]?$", re.I)
+
+
+# (Not a particle that ends a compound name: "LinkedIn", "SignUp", "OptOut".)
+_GLUE = re.compile(r"[a-z](?=(?!(?:In|On|At|Up|Out|Off) )[A-Z][a-z]* [a-z])")
+_TITLE_WORD = re.compile(r"[A-Z0-9&][\w&'’-]*,?|and|or|of|the|for|in|on|to|a|an")
+
+
+def _text_box(text: str, level: int) -> list[RawBlock]:
+    """A text box's blocks. A saved page glues the box's title to its first sentence ("… Pilot ProgramsTo
+    counter …"): words in title case, three or more, run into a capitalized word that a lowercase word follows
+    (a sentence's start, not a name's next part) are the box's heading."""
+    m = _GLUE.search(text, 0, 120)
+    if m is not None:
+        title = text[: m.end()]
+        words = title.split()
+        if len(words) >= 3 and words[0][0].isupper() and all(_TITLE_WORD.fullmatch(w) for w in words):
+            return [RawBlock(BlockKind.HEADING, title, level), RawBlock(BlockKind.PARAGRAPH, text[m.end() :])]
+    return [RawBlock(BlockKind.PARAGRAPH, text)]
 
 
 def _left_open(out: Sequence[RawBlock]) -> bool:
