@@ -344,6 +344,22 @@ def test_a_raised_ordinal_suffix_after_a_bullet_stays_on_the_bullets_line() -> N
     assert "\n6th Signal Company at Fort Jay, NY; and\n" in edition.text
 
 
+def _quoted_after_article(rise: float) -> str:
+    # The opening quotation mark is raised a little: above x-height words ("as an ") its box barely meets theirs,
+    # so extraction cuts the line there and the mark is a fragment of its own.
+    quoted = b"(as an ) Tj %g Ts (\x93) Tj 0 Ts (autonomous launcher\x94 in its plan.) Tj" % rise
+    lines = [Line(72, 700, "The new launcher was described by the Army"), Line(72, 650, "Another paragraph follows.")]
+    edition = editions.read(build([Page(lines, extra=b"BT /F1 10 Tf 72 687 Td %s ET" % quoted)]), name="quote.pdf")
+    return edition.text_of(edition.sentences[0])
+
+
+def test_the_space_before_a_quotation_mark_cut_off_from_its_line_is_kept() -> None:
+    assert (
+        _quoted_after_article(0.1)
+        == 'The new launcher was described by the Army as an "autonomous launcher" in its plan.'
+    )
+
+
 def test_a_footnote_mark_after_a_bulleted_line_is_dropped_not_a_paragraph() -> None:
     # The mark sits higher than the bullet's glyph, so read top-down it comes before the bullet and its line.
     item = "Statements and messages of the President (2025-)"

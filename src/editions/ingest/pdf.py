@@ -73,6 +73,9 @@ class _Frag:
     sup: bool = False
     base: float = 0.0  # the baseline: where the glyphs sit, whatever their descenders
     lead_bold: bool = False  # the first character is bold (a bold run-in sentence may end inside the run)
+    # The text ended in a space, though the box may reach the next fragment: a raised quotation mark after "an "
+    # starts a segment of its own, one that must not be glued to the word.
+    space_after: bool = False
 
     @property
     def height(self) -> float:
@@ -340,7 +343,8 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 stripped = raw.strip()
             sup = stripped.isdigit() and len(stripped) <= 3
             _CHAR_ORIGIN(tp, first, ox, oy)
-            yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup, y_origin.value, lead_bold)
+            space_after = raw[-1:].isspace()
+            yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup, y_origin.value, lead_bold, space_after)
 
 
 _FONT_NAME = (ctypes.c_char * 128)()
@@ -507,7 +511,7 @@ def _cells(
             and not (gutters and _across(prev, f, size, gutters))
         ):
             x0, _, t = cells[-1]
-            glue = "" if f.x0 - prev.x1 < 0.8 and not t.endswith(" ") else " "
+            glue = "" if f.x0 - prev.x1 < 0.8 and not t.endswith(" ") and not prev.space_after else " "
             if f.text in _ORDINAL_SUFFIXES and t[-1:].isdigit() and f.x0 - prev.x1 < 3:
                 glue = ""  # a raised ordinal suffix: "1st", not "1 st"
             cells[-1] = (x0, f.x1, t + glue + f.text)
