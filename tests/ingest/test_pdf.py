@@ -360,6 +360,14 @@ def test_the_space_before_a_quotation_mark_cut_off_from_its_line_is_kept() -> No
     )
 
 
+def test_a_raised_quotation_mark_above_x_height_words_stays_in_their_line() -> None:
+    # Read top-down the mark comes before the words it sits among and would start a line of its own.
+    assert (
+        _quoted_after_article(0.3)
+        == 'The new launcher was described by the Army as an "autonomous launcher" in its plan.'
+    )
+
+
 def test_a_footnote_mark_after_a_bulleted_line_is_dropped_not_a_paragraph() -> None:
     # The mark sits higher than the bullet's glyph, so read top-down it comes before the bullet and its line.
     item = "Statements and messages of the President (2025-)"

@@ -1391,6 +1391,22 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
         if not placed:
             lines.append([f])
             boxes.append((f0, f1))
+    # A small glyph set above the x-height of its neighbours (a quotation mark after "as an ") comes first in
+    # reading order and may start a line of its own, which the words after it cannot join: it belongs to the
+    # line placed next when it sits among that line's words and within its height.
+    k = 0
+    while k < len(lines) - 1:
+        group, (y0, y1), (n0, n1) = lines[k], boxes[k], boxes[k + 1]
+        if (
+            len(group) == 1
+            and y1 - y0 < 0.5 * (n1 - n0)
+            and n0 < y0 < n1
+            and min(g.x0 for g in lines[k + 1]) < group[0].x0 < max(g.x1 for g in lines[k + 1])
+        ):
+            lines[k + 1].append(group[0])
+            del lines[k], boxes[k]
+            continue
+        k += 1
     if after_word:
         line_of = {id(g): k for k, group in enumerate(lines) for g in group}
         for f, word in after_word:
