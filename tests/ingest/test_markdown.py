@@ -212,6 +212,35 @@ def test_short_line_ending_in_a_function_word_is_not_a_heading() -> None:
     ]
 
 
+def test_a_heading_line_may_open_with_a_quoted_word_but_not_with_a_quotation() -> None:
+    edition = read_md(
+        '# T\n\n## Options\n\n"Rightsizing" the Fleet of Ships\n\nThe Navy could retire older ships.\n\n'
+        "\u201cWe will keep every hull we have\n\nuntil the new ones arrive,\u201d the admiral said.\n"
+    )
+    assert [s.section for s in edition.sentences] == [("Options", '"Rightsizing" the Fleet of Ships')] * 2
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "The Navy could retire older ships.",
+        '"We will keep every hull we have until the new ones arrive," the admiral said.',
+    ]
+
+
+def test_a_text_box_saved_as_a_one_cell_table_is_prose_and_its_glued_title_a_heading() -> None:
+    edition = read_md(
+        "# T\n\nThe state funds two programs.\n\n"
+        "| Water and Soil Conservation GrantsTo qualify, a county files a plan. The state reviews it in 90 days.\n\n"
+        "| The Acme Farm Bureau LinkedIn page lists the grants. It is updated weekly.\n\n"
+        "| Program | Amount |\n| Grants | $5 million |\n"
+    )
+    assert [(b.kind.value, edition.text_of(b)) for b in edition.blocks[1:]] == [
+        ("paragraph", "The state funds two programs."),
+        ("heading", "Water and Soil Conservation Grants"),
+        ("paragraph", "To qualify, a county files a plan. The state reviews it in 90 days."),
+        ("paragraph", "The Acme Farm Bureau LinkedIn page lists the grants. It is updated weekly."),
+        ("table", "Program | Amount\nGrants | $5 million"),
+    ]
+    assert len(edition.sentences) == 7
+
+
 def test_saved_page_damage_around_links_and_emphasis() -> None:
     edition = read_md(
         "A[2025 assessment](https://x.org/a) found that markets offer[event contracts](https://x.org/b)(i.e., "
@@ -261,6 +290,38 @@ def test_lost_ordinals_of_military_units_are_restored() -> None:
     assert edition.text == (
         "Marines of the 15th Marine Expeditionary Unit and the 5th Battalion, 3rd Field Artillery Regiment."
     )
+
+
+def test_a_unit_within_a_unit_and_an_acronym_before_the_unit_keep_one_ordinal() -> None:
+    # "2-71" is the 2nd battalion of the 71st regiment, printed "2-71st"; a law's number stays as written.
+    edition = read_md(
+        "The 2-71 Air Defense Artillery joined the 4 SHORAD Battalion at the post.\n\n"
+        "Funds came from P.L. 117-58 Division J and from the 118 and 119 Congresses.\n"
+    )
+    assert edition.text == (
+        "The 2-71st Air Defense Artillery joined the 4th SHORAD Battalion at the post.\n\n"
+        "Funds came from P.L. 117-58 Division J and from the 118th and 119th Congresses."
+    )
+
+
+def test_an_acronym_defined_as_a_unit_takes_the_units_ordinal() -> None:
+    edition = read_md(
+        "The 7 Cavalry Regiment (CR) moved north, and its 2 Battalion (BN) stayed.\n\n"
+        "Later the 7 CR and the 2 BN trained together with 12 ROTC cadets.\n"
+    )
+    assert edition.text.split("\n\n")[1] == "Later the 7th CR and the 2nd BN trained together with 12 ROTC cadets."
+
+
+def test_a_term_the_document_writes_after_an_ordinal_takes_one_where_the_suffix_was_lost() -> None:
+    edition = read_md(
+        "# The 9th Development Plan\n\n"
+        "The 9 Development Plan follows the 8th DP, whose goals the 9 DP keeps.\n\n"
+        "The 2nd and 3rd Regions and the 3rd ACME Battalion have 4 Regions, 20 ACME launchers and 5 DPs.\n"
+    )
+    assert edition.text.split("\n\n")[1:] == [
+        "The 9th Development Plan follows the 8th DP, whose goals the 9th DP keeps.",
+        "The 2nd and 3rd Regions and the 3rd ACME Battalion have 4 Regions, 20 ACME launchers and 5 DPs.",
+    ]
 
 
 def test_a_summary_printed_twice_in_a_row_is_read_once() -> None:

@@ -333,6 +333,41 @@ def test_a_raised_ordinal_suffix_is_glued_to_its_number() -> None:
     assert "Soldiers of the 1st Division conducted the test in spring." in edition.text
 
 
+def test_a_raised_ordinal_suffix_after_a_bullet_stays_on_the_bullets_line() -> None:
+    # The raised suffix sits higher than the bullet's glyph and the number, and the words after it reach lower
+    # (a comma, a "y"): by its own box the suffix read top-down would come first and start a line of its own.
+    x = 92 + _text_width("6", 10) + 0.4
+    extra = b"BT /F1 6.5 Tf %g 680 Td 4 Ts (th) Tj /F1 10 Tf 0 Ts ( Signal Company at Fort Jay, NY; and) Tj ET" % x
+    lines = [Line(72, 720, "The plan assigns the companies as follows:"), Line(78, 680, "\u2022", size=11)]
+    lines += [Line(92, 680, "6"), Line(72, 640, "Another paragraph follows it.")]
+    edition = editions.read(build([Page(lines, extra=extra)]), name="ordinal-item.pdf")
+    assert "\n6th Signal Company at Fort Jay, NY; and\n" in edition.text
+
+
+def _quoted_after_article(rise: float) -> str:
+    # The opening quotation mark is raised a little: above x-height words ("as an ") its box barely meets theirs,
+    # so extraction cuts the line there and the mark is a fragment of its own.
+    quoted = b"(as an ) Tj %g Ts (\x93) Tj 0 Ts (autonomous launcher\x94 in its plan.) Tj" % rise
+    lines = [Line(72, 700, "The new launcher was described by the Army"), Line(72, 650, "Another paragraph follows.")]
+    edition = editions.read(build([Page(lines, extra=b"BT /F1 10 Tf 72 687 Td %s ET" % quoted)]), name="quote.pdf")
+    return edition.text_of(edition.sentences[0])
+
+
+def test_the_space_before_a_quotation_mark_cut_off_from_its_line_is_kept() -> None:
+    assert (
+        _quoted_after_article(0.1)
+        == 'The new launcher was described by the Army as an "autonomous launcher" in its plan.'
+    )
+
+
+def test_a_raised_quotation_mark_above_x_height_words_stays_in_their_line() -> None:
+    # Read top-down the mark comes before the words it sits among and would start a line of its own.
+    assert (
+        _quoted_after_article(0.3)
+        == 'The new launcher was described by the Army as an "autonomous launcher" in its plan.'
+    )
+
+
 def test_a_footnote_mark_after_a_bulleted_line_is_dropped_not_a_paragraph() -> None:
     # The mark sits higher than the bullet's glyph, so read top-down it comes before the bullet and its line.
     item = "Statements and messages of the President (2025-)"

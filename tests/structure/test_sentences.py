@@ -41,6 +41,7 @@ ONE_SENTENCE = [
     "Sen. Smith (R-Tex.) and Rep. Jones (D-Calif.) objected.",
     "See Congressional Record, vol. 65 (1923), pp. H8-H15, and the report, pp. QDT-1 to QDT-8.",
     "a. The amount shown includes supplemental funds.",
+    "The mills roll stainless steel and high-temp. alloys, and a non-govt. lab tests them.",
 ]
 
 
@@ -50,6 +51,10 @@ def test_abbreviations_numbers_and_ellipses_do_not_end_a_sentence(text: str) -> 
 
 
 BREAKS = [
+    (
+        "The bill went to a run-off. It passed, and the run-off. Then it died.",
+        ["The bill went to a run-off.", "It passed, and the run-off.", "Then it died."],
+    ),
     (
         "The U.S. Army had 54,000 troops in Japan on Jan. 5, 2022. Gen. Smith agreed.",
         ["The U.S. Army had 54,000 troops in Japan on Jan. 5, 2022.", "Gen. Smith agreed."],

@@ -169,6 +169,9 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
                 # notes alone when the caption is in a table of its own): each line is read as prose, sentence
                 # by sentence, as the PDF's caption lines are.
                 out.extend(RawBlock(BlockKind.BOILERPLATE if _is_code(r) else BlockKind.CAPTION, r) for r in rows)
+            elif len(rows) == 1 and "|" not in text and _SENTENCE_INSIDE.search(text):
+                # A text box saved as a one-cell table holds prose: read sentence by sentence, as the PDF's box is.
+                out.extend(_text_box(text, _plain_heading_level(markup_levels)))
             elif in_footnotes and all(_FOOTNOTE_ROW.match(r) for r in rows):
                 for row in rows:
                     m = _FOOTNOTE_ROW.match(row)
@@ -215,6 +218,24 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
 _OPEN_END = re.compile(r"(?:[,;]|\s(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r"))[\"”’)]?$", re.I)
 
 
+# (Not a particle that ends a compound name: "LinkedIn", "SignUp", "OptOut".)
+_GLUE = re.compile(r"[a-z](?=(?!(?:In|On|At|Up|Out|Off) )[A-Z][a-z]* [a-z])")
+_TITLE_WORD = re.compile(r"[A-Z0-9&][\w&'’-]*,?|and|or|of|the|for|in|on|to|a|an")
+
+
+def _text_box(text: str, level: int) -> list[RawBlock]:
+    """A text box's blocks. A saved page glues the box's title to its first sentence ("… Pilot ProgramsTo
+    counter …"): words in title case, three or more, run into a capitalized word that a lowercase word follows
+    (a sentence's start, not a name's next part) are the box's heading."""
+    m = _GLUE.search(text, 0, 120)
+    if m is not None:
+        title = text[: m.end()]
+        words = title.split()
+        if len(words) >= 3 and words[0][0].isupper() and all(_TITLE_WORD.fullmatch(w) for w in words):
+            return [RawBlock(BlockKind.HEADING, title, level), RawBlock(BlockKind.PARAGRAPH, text[m.end() :])]
+    return [RawBlock(BlockKind.PARAGRAPH, text)]
+
+
 def _left_open(out: Sequence[RawBlock]) -> bool:
     """Whether the paragraph before stops mid-sentence ("… the Commandant further noted,"): what follows it
     carries the sentence on (a quotation, the rest of a column) and is no heading."""
@@ -255,6 +276,9 @@ def _plain_heading_level(markup_levels: Sequence[int]) -> int:
     return max(2, min(markup_levels) + 1) if markup_levels else 2
 
 
+_QUOTED_OPENING = re.compile(r'(?:"[^"]{1,60}"|“[^“”]{1,60}”) \S')
+
+
 def _is_heading_line(text: str, following: BlockKind | None) -> bool:
     """A short line, no sentence punctuation at its end or inside, capitalised, not ending on a word that
     needs a continuation ("…trading partner for"), followed by something to head."""
@@ -263,9 +287,13 @@ def _is_heading_line(text: str, following: BlockKind | None) -> bool:
     words = text.split()
     if not words or len(words) > 16:
         return False
-    if text[-1] in ".,;:" or text[0] in '([•·-–—"“' or _SENTENCE_INSIDE.search(text):
+    # A line may open with a quoted word if the quotation closes and the line goes on ("Shrinking" the …): a line
+    # that opens a quotation otherwise is part of one.
+    quoted = text[0] in '"“' and _QUOTED_OPENING.match(text) is not None
+    if text[-1] in ".,;:" or (text[0] in '([•·-–—"“' and not quoted) or _SENTENCE_INSIDE.search(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit()):
+    first = text[1] if quoted else text[0]
+    if not (first.isupper() or first.isdigit()):
         return False
     if words[-1].lower() in _FUNCTION_WORDS:
         return False

@@ -73,6 +73,9 @@ class _Frag:
     sup: bool = False
     base: float = 0.0  # the baseline: where the glyphs sit, whatever their descenders
     lead_bold: bool = False  # the first character is bold (a bold run-in sentence may end inside the run)
+    # The text ended in a space, though the box may reach the next fragment: a raised quotation mark after "an "
+    # starts a segment of its own, one that must not be glued to the word.
+    space_after: bool = False
 
     @property
     def height(self) -> float:
@@ -314,15 +317,17 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 if size < 0.8 * after:
                     seg_rects = _rects(tp, a, b, bounds[s_i], bounds[s_i + 1])
                     r0 = seg_rects[0]
-                    yield _Frag(m.group(1), r0[0], r0[1], r0[2], r0[3], size, False)
+                    y0 = min(r[1] for r in seg_rects[1:])
+                    y1 = max(r[3] for r in seg_rects[1:])
+                    # The suffix is given the height of the words after it, its line: by its own raised box
+                    # it could start a line of its own, above a bullet and a number that sit lower.
+                    yield _Frag(m.group(1), r0[0], y0, r0[2], y1, size, False)
                     s += m.end()
                     raw = raw[m.end() :]
                     first = s + (len(raw) - len(raw.lstrip()))
                     size = after
                     # the space after the suffix may have no width of its own: keep the words apart
                     x0 = max(min(r[0] for r in seg_rects[1:]), r0[2] + 1.0)
-                    y0 = min(r[1] for r in seg_rects[1:])
-                    y1 = max(r[3] for r in seg_rects[1:])
                     stripped = raw.strip()
                     if not stripped:
                         continue
@@ -338,7 +343,8 @@ def _fragments(tp: object, n: int) -> Iterator[_Frag]:
                 stripped = raw.strip()
             sup = stripped.isdigit() and len(stripped) <= 3
             _CHAR_ORIGIN(tp, first, ox, oy)
-            yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup, y_origin.value, lead_bold)
+            space_after = raw[-1:].isspace()
+            yield _Frag(_clean(stripped), x0, y0, x1, y1, size, bold, sup, y_origin.value, lead_bold, space_after)
 
 
 _FONT_NAME = (ctypes.c_char * 128)()
@@ -505,7 +511,7 @@ def _cells(
             and not (gutters and _across(prev, f, size, gutters))
         ):
             x0, _, t = cells[-1]
-            glue = "" if f.x0 - prev.x1 < 0.8 and not t.endswith(" ") else " "
+            glue = "" if f.x0 - prev.x1 < 0.8 and not t.endswith(" ") and not prev.space_after else " "
             if f.text in _ORDINAL_SUFFIXES and t[-1:].isdigit() and f.x0 - prev.x1 < 3:
                 glue = ""  # a raised ordinal suffix: "1st", not "1 st"
             cells[-1] = (x0, f.x1, t + glue + f.text)
@@ -1385,6 +1391,22 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
         if not placed:
             lines.append([f])
             boxes.append((f0, f1))
+    # A small glyph set above the x-height of its neighbours (a quotation mark after "as an ") comes first in
+    # reading order and may start a line of its own, which the words after it cannot join: it belongs to the
+    # line placed next when it sits among that line's words and within its height.
+    k = 0
+    while k < len(lines) - 1:
+        group, (y0, y1), (n0, n1) = lines[k], boxes[k], boxes[k + 1]
+        if (
+            len(group) == 1
+            and y1 - y0 < 0.5 * (n1 - n0)
+            and n0 < y0 < n1
+            and min(g.x0 for g in lines[k + 1]) < group[0].x0 < max(g.x1 for g in lines[k + 1])
+        ):
+            lines[k + 1].append(group[0])
+            del lines[k], boxes[k]
+            continue
+        k += 1
     if after_word:
         line_of = {id(g): k for k, group in enumerate(lines) for g in group}
         for f, word in after_word:

@@ -23,6 +23,9 @@ boundaries"):
    ("Lt. Gen. Smith", "fmr. Sen. Jones").
 7. A lowercase numbered abbreviation before a designation does not end the sentence
    ("U.S. Const. art. I, § 8", "amend. XIV", "pt. II").
+8. A hyphenated word whose last part is an abbreviation is one too ("high-temp.", "non-govt."): Punkt
+   knows "temp." but not the compound, so before a lowercase word, which starts no sentence, it does not
+   end the sentence ("high-temp. alloys").
 
 nupunkt's candidate scan is quadratic inside one whitespace-free run, so a run of more than 100
 characters with more than 20 periods, question or exclamation marks ("?????", "."-laden garbage) is
@@ -183,7 +186,7 @@ def _forced_starts(text: str) -> set[int]:
 
 
 def _is_false_start(text: str, start: int) -> bool:
-    """Whether a sentence cannot start at `start` (rules 4 to 7)."""
+    """Whether a sentence cannot start at `start` (rules 4 to 8)."""
     if text[start] in _NEVER_STARTS:
         return True
     end = start
@@ -203,6 +206,10 @@ def _is_false_start(text: str, start: int) -> bool:
     if match is None:
         return False
     follower = match.group("follower")
+    if "-" in key and follower[0].islower():
+        last = key.rsplit("-", 1)[1]
+        if last in _LOWER_ABBREVIATIONS or last in _tokenizer().abbreviations:
+            return True
     if key in _TITLES:
         return follower[0].isupper() and follower not in _SENTENCE_STARTERS
     if word in _DESIGNATED and _DESIGNATION.fullmatch(follower):
@@ -221,7 +228,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return []
     starts = {start for start, _ in _tokenizer().span_tokenize(_mask_long_runs(text))}
     starts |= _forced_starts(text)
-    # Rules 4 to 7: a false start is glued to the sentence before it.
+    # Rules 4 to 8: a false start is glued to the sentence before it.
     first = len(text) - len(text.lstrip())
     bounds = [first]
     for start in sorted(starts):
