@@ -577,6 +577,7 @@ _ROLE = re.compile(
 )
 _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,4}$")
 _VERSION_FOOTER = re.compile(r"(" + REPORT_NUMBER.pattern + r")\s*·\s*VERSION\s+(\d+)", re.I)
+_PROSE_FRAGMENT = 60  # characters: a fragment this long is a line of prose, not a table cell
 _FOOTNOTE_START = re.compile(r"^(\d{1,4})\s+(?=\S)")
 _TERMINAL_END = re.compile(r"[.!?:][\"”’)]*$")
 _BULLET = re.compile(r"^(?:[•▪◦●○■□➢·\ue000-\uf8ff]|–(?=\s)|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*")
@@ -589,9 +590,12 @@ class _Layout:
         self.label = label
         self.warnings = warnings
         # The body size is the commonest in the upper half of pages: in heavily annotated reports the
-        # footnotes at the bottom hold more characters than the body text.
+        # footnotes at the bottom hold more characters than the body text. Only long fragments (prose
+        # lines) count where there are any: a report made mostly of tables holds more characters in
+        # short cells, set smaller than its prose, than in the prose itself.
         sizes: Counter[float] = Counter()
         upper: Counter[float] = Counter()
+        prose: Counter[float] = Counter()
         for page in pages:
             half = 0.5 * page.height
             for f in page.frags:
@@ -599,7 +603,9 @@ class _Layout:
                 sizes[size] += len(f.text)
                 if f.y0 > half:
                     upper[size] += len(f.text)
-        common = upper or sizes
+                    if len(f.text) >= _PROSE_FRAGMENT:
+                        prose[size] += len(f.text)
+        common = prose or upper or sizes
         self.body = common.most_common(1)[0][0] if common else 10.0
         self.furniture: list[str] = []
         self.footnotes: list[str] = []
