@@ -35,3 +35,73 @@ def test_footnotes_set_in_the_tables_size_are_footnotes_when_tables_outweigh_the
     edition = editions.read(build([Page(lines)]), name="tables.pdf")
     notes = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.FOOTNOTE]
     assert notes == ["1. For more information on the deduction, see the agency's annual publication on it."]
+
+
+def _tables(pdf: bytes) -> list[str]:
+    edition = editions.read(pdf, name="table.pdf")
+    return [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.TABLE]
+
+
+def test_label_lines_between_parts_of_a_table_are_rows_of_one_cell() -> None:
+    # Bold section labels set alone at the rows' pitch between the parts of one table ("Joint Returns" over the
+    # rates for joint filers): the web table prints each as a row of one cell, the table goes on under them.
+    rows: list[tuple[str, ...]] = [
+        ("Personal Exemption:", "$4,050"),
+        ("Standard Deduction:",),
+        ("Joint", "$12,700"),
+        ("Single", "$6,350"),
+        ("Personal exemption began to phase out for taxpayers whose",),
+        ("income exceeded these amounts:",),
+        ("Joint", "$313,800"),
+        ("Statutory Marginal Income Tax Rates, 2017",),
+        ("Joint Returns",),
+        ("If taxable income is:", "Then, tax is:"),
+        ("$0 to $18,650", "10% of the amount over $0"),
+        ("over $18,650", "$1,865 + 15% of the amount over $18,650"),
+    ]
+    lines = [
+        Line(72, 730, "The table below shows the amounts that applied in the year, as the law set them then.", 11),
+        Line(72, 700, "Table 1. Standard Deduction and Tax Rates, 2017", 11, "F2"),
+    ]
+    y = 680.0
+    for k, row in enumerate(rows):
+        if k and len(row) == 1 and len(rows[k - 1]) == 1 and rows[k - 1][0].endswith("whose"):
+            y += 6.5  # the label's second line, set tight under its first
+        bold = "F2" if len(row) == 1 and not row[0].startswith(("Personal exemption", "income")) else "F1"
+        lines += [Line(x, y, text, 9, bold) for x, text in zip((72, 330), row, strict=False)]
+        y -= 16.5
+    lines.append(Line(72, y - 4, "Source: Agency revenue procedures.", 9))
+    assert _tables(build([Page(lines)])) == [
+        "Personal Exemption: | $4,050\n"
+        "Standard Deduction:\n"
+        "Joint | $12,700\n"
+        "Single | $6,350\n"
+        "Personal exemption began to phase out for taxpayers whose income exceeded these amounts:\n"
+        "Joint | $313,800\n"
+        "Statutory Marginal Income Tax Rates, 2017\n"
+        "Joint Returns\n"
+        "If taxable income is: | Then, tax is:\n"
+        "$0 to $18,650 | 10% of the amount over $0\n"
+        "over $18,650 | $1,865 + 15% of the amount over $18,650"
+    ]
+
+
+def test_a_line_set_tight_under_a_tables_last_row_is_no_label_of_a_next_part() -> None:
+    # The rest of a wrapped first cell, set at the lines' pitch rather than the rows': not a row of its own.
+    rows = [
+        ("Program", "FY2024", "FY2025"),
+        ("Basic Energy Sciences", "2,500", "2,600"),
+        ("Advanced Scientific", "1,036", "1,016"),
+        ("Computing Research",),
+        ("Fusion Energy Sciences", "790", "745"),
+        ("High Energy Physics", "1,200", "1,231"),
+    ]
+    lines = [Line(72, 700, "Table 2. Science Funding", 11, "F2")]
+    y = 680.0
+    for row in rows:
+        if len(row) == 1:
+            y += 6.0
+        lines += [Line(x, y, text, 9) for x, text in zip((72, 300, 400), row, strict=False)]
+        y -= 16.5
+    tables = _tables(build([Page(lines)]))
+    assert not any("\nComputing Research\n" in t for t in tables)

@@ -922,7 +922,21 @@ class _Layout:
                     yield self._block(group, subtitle)
                     group = []
                 subtitle = False
+                start = i
                 rows, i = table
+            elif len(line.cells) >= 2 and not above and (lone := self._lone_row_leads_on(lines, i)) is not None:
+                # A row alone under a table's caption, then labels and the table's rows: the table's first row.
+                if group:
+                    yield self._block(group, subtitle)
+                    group = []
+                subtitle = False
+                rows, start, i = lone
+            else:
+                start = -1
+            if start >= 0:
+                while (more := self._table_goes_on(lines, lines[start:i], i)) is not None:
+                    extra, start, i = more
+                    rows += extra
                 yield BlockKind.TABLE, "\n".join(rows), 0, []
                 continue
             if group and self._breaks(group, line):
@@ -933,6 +947,67 @@ class _Layout:
             i += 1
         if group:
             yield self._block(group, subtitle)
+
+    def _lone_row_leads_on(self, lines: list[_Line], i: int) -> tuple[list[str], int, int] | None:
+        """A line with cells that starts no table (the next line has one cell) but that a few labels set at the
+        row pitch of the table below lead on from (see `_table_goes_on`): its row and the rows after it, where
+        the table below starts and where it ends."""
+        if i + 1 >= len(lines) or len(lines[i + 1].cells) != 1 or abs(lines[i + 1].size - lines[i].size) >= 0.5:
+            return None  # no label under it: the cheap test first, since most such lines are in no table
+        for k in range(i + 2, min(i + 8, len(lines))):
+            if len(lines[k].cells) >= 2 and (table := self._table_at(lines, k)) is not None:
+                more = self._table_goes_on(lines, lines[k : table[1]], i + 1, lines[i])
+                if more is None:
+                    return None
+                rows, start, end = more
+                return [" | ".join(t for _, _, t in lines[i].cells), *rows], start, end
+        return None
+
+    def _table_goes_on(
+        self, lines: list[_Line], body: list[_Line], end: int, prev: _Line | None = None
+    ) -> tuple[list[str], int, int] | None:
+        """The rows after a table's `body` lines, from `lines[end]` on, when a few one-cell lines set at its row
+        pitch and in its size (and maybe a lone row between them) lead to the rows of another table: the one-cell
+        lines name the sections of one table ("Standard Deduction:", "Joint Returns"), which the web edition
+        prints as rows of one cell. Those rows (a label's wrapped lines joined) and the next table's, and where
+        that table starts and ends; None when the table ends at `end`. `prev`: the line above `lines[end]` when
+        it is not the body's last (a lone row above the table whose `body` is measured)."""
+        size = body[0].size
+        steps = sorted(p for k in range(1, len(body)) if (p := body[k - 1].base - body[k].base) > 0.75 * size)
+        if not steps:
+            return None
+        pitch = steps[len(steps) // 2]
+        left = min(line.x0 for line in body) - 3
+        right = max(line.x1 for line in body) + 3
+        rows: list[list[str]] = []
+        labels = 0
+        k = end
+        prev = prev or body[-1]
+        while k < len(lines) and len(rows) <= 5:
+            line = lines[k]
+            step = prev.base - line.base
+            if not (0 < step <= 1.5 * pitch) or abs(line.size - size) >= 0.5 or line.x0 < left:
+                return None
+            if len(line.cells) >= 2:
+                if labels and not _header_above(lines[end:k], line) and (table := self._table_at(lines, k)):
+                    more, j = table
+                    return [join_hyphenated_lines(row) for row in rows] + more, k, j
+                rows.append([" | ".join(t for _, _, t in line.cells)])  # a lone row between two labels
+                prev = line
+                k += 1
+                continue
+            if not line.cells or line.x1 > right or _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
+                return None
+            if step < 0.75 * pitch:
+                if not labels or len(prev.cells) != 1:
+                    return None  # set tight under a row: the rest of the row, not a label
+                rows[-1].append(line.text)  # the label's next line
+            else:
+                rows.append([line.text])
+                labels += 1
+            prev = line
+            k += 1
+        return None
 
     def _breaks(self, group: list[_Line], line: _Line) -> bool:
         prev = group[-1]
