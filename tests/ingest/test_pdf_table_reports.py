@@ -105,3 +105,49 @@ def test_a_line_set_tight_under_a_tables_last_row_is_no_label_of_a_next_part() -
         y -= 16.5
     tables = _tables(build([Page(lines)]))
     assert not any("\nComputing Research\n" in t for t in tables)
+
+
+def test_a_label_goes_on_a_table_whose_cells_wrap_closer_than_its_rows() -> None:
+    # Most of the table's line steps are a wrapped cell's lines (10 points); its rows are 16.5 apart, and the label
+    # under it is set at that row pitch.
+    lines = [Line(72, 700, "Table 3. Deductions, 2025", 11, "F2")]
+    y = 680.0
+    body = [
+        ("Individual age 65 or older:", "$6,000 per qualifying individual"),
+        ("", "Reduced by 6% of income above $75,000"),
+        ("", "Reduced by 6% of income above $150,000"),
+        ("", "for joint filers"),
+        ("Limitation on Itemized Deductions:", "Suspended through the end of 2025"),
+    ]
+    for label, value in body:
+        if label:
+            lines.append(Line(72, y, label, 9))
+        lines.append(Line(330, y, value, 9))
+        y -= 16.5 if label else 10.0
+    y -= 1.0
+    lines.append(Line(180, y, "Statutory Marginal Income Tax Rates, 2025", 9, "F2"))
+    y -= 16.5
+    for label, value in [("If taxable income is:", "Then, tax is:"), ("$0 to $23,850", "10% of the amount over $0")]:
+        lines += [Line(72, y, label, 9), Line(330, y, value, 9)]
+        y -= 16.5
+    tables = _tables(build([Page(lines)]))
+    assert len(tables) == 1
+    assert "\nStatutory Marginal Income Tax Rates, 2025\nIf taxable income is: | Then, tax is:\n" in tables[0]
+
+
+def test_a_line_set_tight_over_the_next_row_is_no_label_between_parts() -> None:
+    # "Guaranteed minimums" is set at the row pitch under the row above but tight over the lines below: it opens
+    # their row (the web table prints "Guaranteed minimums 50 states and DC" as one cell), no row of its own.
+    lines = [Line(72, 700, "Table 4. Grant Programs", 11, "F2")]
+    grid = [
+        (680.0, ("Item", "FY2018", "FY2020")),
+        (663.5, ("Uses", "Elections", "Security")),
+        (647.0, ("Guaranteed minimums",)),
+        (637.0, ("States", "$5 million", "$3 million")),
+        (627.0, ("Territories", "$1 million", "$600,000")),
+        (610.5, ("Deadline", "None", "2020")),
+    ]
+    for y, row in grid:
+        lines += [Line(x, y, text, 9) for x, text in zip((72, 300, 420), row, strict=False)]
+    tables = _tables(build([Page(lines)]))
+    assert not any(row == "Guaranteed minimums" for t in tables for row in t.split("\n"))

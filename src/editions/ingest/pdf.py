@@ -930,12 +930,13 @@ class _Layout:
                     yield self._block(group, subtitle)
                     group = []
                 subtitle = False
-                rows, start, i = lone
+                rows, _, end = lone
+                start, i = i, end
             else:
                 start = -1
             if start >= 0:
                 while (more := self._table_goes_on(lines, lines[start:i], i)) is not None:
-                    extra, start, i = more
+                    extra, _, i = more
                     rows += extra
                 yield BlockKind.TABLE, "\n".join(rows), 0, []
                 continue
@@ -976,7 +977,7 @@ class _Layout:
         steps = sorted(p for k in range(1, len(body)) if (p := body[k - 1].base - body[k].base) > 0.75 * size)
         if not steps:
             return None
-        pitch = steps[len(steps) // 2]
+        pitch = steps[3 * len(steps) // 4]  # the rows' pitch: lines wrapped within a cell are set closer
         left = min(line.x0 for line in body) - 3
         right = max(line.x1 for line in body) + 3
         rows: list[list[str]] = []
@@ -989,6 +990,8 @@ class _Layout:
             if not (0 < step <= 1.5 * pitch) or abs(line.size - size) >= 0.5 or line.x0 < left:
                 return None
             if len(line.cells) >= 2:
+                if step < 0.75 * pitch:
+                    return None  # set tight under the line above: that line is this row's first, not a label
                 if labels and not _header_above(lines[end:k], line) and (table := self._table_at(lines, k)):
                     more, j = table
                     return [join_hyphenated_lines(row) for row in rows] + more, k, j
