@@ -151,3 +151,31 @@ def test_a_line_set_tight_over_the_next_row_is_no_label_between_parts() -> None:
         lines += [Line(x, y, text, 9) for x, text in zip((72, 300, 420), row, strict=False)]
     tables = _tables(build([Page(lines)]))
     assert not any(row == "Guaranteed minimums" for t in tables for row in t.split("\n"))
+
+
+def test_a_row_of_small_raised_note_letters_is_a_row_of_its_own() -> None:
+    # "2007" has no figures, only note letters set small and raised in their cells: measured on its figures'
+    # baseline it sits at the rows' pitch, not tight under "2006" as the rest of that row.
+    lines = [
+        Line(72, 700, "Table 5. Appropriations by Fiscal Year", 11, "F2"),
+        Line(72, 680, "Fiscal year", 9, "F2"),
+        Line(300, 680, "Program A", 9, "F2"),
+        Line(420, 680, "Program B", 9, "F2"),
+    ]
+    y = 663.5
+    years: list[tuple[str, tuple[str, str] | None]] = [
+        ("2005", ("10.0", "5.0")),
+        ("2006", ("11.0", "4.9")),
+        ("2007", None),
+        ("2008", ("12.0", "5.4")),
+    ]
+    for year, cells in years:
+        lines.append(Line(72, y, year, 9))
+        if cells is None:
+            lines += [Line(300, y + 2.1, "f", 6), Line(420, y + 2.1, "f", 6)]
+        else:
+            lines += [Line(300, y, cells[0], 9), Line(420, y, cells[1], 9)]
+        y -= 16.5
+    assert _tables(build([Page(lines)])) == [
+        "Fiscal year | Program A | Program B\n2005 | 10.0 | 5.0\n2006 | 11.0 | 4.9\n2007 | f | f\n2008 | 12.0 | 5.4"
+    ]

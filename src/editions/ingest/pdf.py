@@ -477,10 +477,15 @@ class _Line:
         body = [f for f in self.frags if not f.sup] or self.frags
         self.x0 = min(f.x0 for f in self.frags)
         self.x1 = max(f.x1 for f in self.frags)
-        self.y0 = _median([f.y0 for f in body])
-        self.base = _median([f.base for f in body])
-        self.y1 = max(f.y1 for f in body)
         self.size = max(body, key=lambda f: len(f.text)).size  # not a bullet's or a drop cap's size
+        # The baseline of the line's own type: note letters set small and raised in cells of their own ("2007 | f |
+        # f") would lift a median of every fragment off the line, which then looks set tight under the row above.
+        gap = 0.4 * self.size  # a cell gap: a mark glued to its word stays on the word's line
+        level = [f for k, f in enumerate(body) if f.size >= 0.8 * self.size or (k and f.x0 - body[k - 1].x1 < gap)]
+        level = level or body
+        self.y0 = _median([f.y0 for f in level])
+        self.base = _median([f.base for f in level])
+        self.y1 = max(f.y1 for f in body)
         self.bold = all(f.bold for f in body)
         self.cells = _cells(self.frags, self.size)
         self.text = " ".join(t for _, _, t in self.cells)  # asked for ~4 times per line: joined once
