@@ -179,3 +179,21 @@ def test_a_row_of_small_raised_note_letters_is_a_row_of_its_own() -> None:
     assert _tables(build([Page(lines)])) == [
         "Fiscal year | Program A | Program B\n2005 | 10.0 | 5.0\n2006 | 11.0 | 4.9\n2007 | f | f\n2008 | 12.0 | 5.4"
     ]
+
+
+def test_a_lone_first_rows_cell_wrapped_under_it_stays_in_that_row() -> None:
+    # "(Repealed …)" is set close under "$0", right of the row's first cell: the rest of that cell, not a label.
+    lines = [
+        Line(72, 700, "Table 6. Deductions, 2025", 11, "F2"),
+        Line(72, 680, "Personal Exemption:", 9),
+        Line(430, 680, "$0", 9),
+        Line(300, 667.5, "(Repealed under current law)", 9),
+        Line(72, 651, "Standard Deduction:", 9, "F2"),
+        Line(72, 634.5, "Joint", 9),
+        Line(430, 634.5, "$31,500", 9),
+        Line(72, 618, "Single", 9),
+        Line(430, 618, "$15,750", 9),
+    ]
+    assert _tables(build([Page(lines)])) == [
+        "Personal Exemption: | $0 (Repealed under current law)\nStandard Deduction:\nJoint | $31,500\nSingle | $15,750"
+    ]

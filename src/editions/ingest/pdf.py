@@ -957,16 +957,29 @@ class _Layout:
     def _lone_row_leads_on(self, lines: list[_Line], i: int) -> tuple[list[str], int, int] | None:
         """A line with cells that starts no table (the next line has one cell) but that a few labels set at the
         row pitch of the table below lead on from (see `_table_goes_on`): its row and the rows after it, where
-        the table below starts and where it ends."""
-        if i + 1 >= len(lines) or len(lines[i + 1].cells) != 1 or abs(lines[i + 1].size - lines[i].size) >= 0.5:
+        the table below starts and where it ends. Lines set close under it right of its first cell are its last
+        cell's next lines ("$0" over "(Suspended through 2025; …)")."""
+        line = lines[i]
+        cells = [[t] for _, _, t in line.cells]
+        c = i + 1
+        while (
+            c < len(lines)
+            and len(lines[c].cells) == 1
+            and lines[c].x0 > line.cells[0][1]
+            and abs(lines[c].size - line.size) < 0.5
+            and 0 < lines[c - 1].base - lines[c].base < 1.6 * line.size
+        ):
+            cells[-1].append(lines[c].text)
+            c += 1
+        if c >= len(lines) or len(lines[c].cells) != 1 or abs(lines[c].size - line.size) >= 0.5:
             return None  # no label under it: the cheap test first, since most such lines are in no table
-        for k in range(i + 2, min(i + 8, len(lines))):
+        for k in range(c + 1, min(c + 7, len(lines))):
             if len(lines[k].cells) >= 2 and (table := self._table_at(lines, k)) is not None:
-                more = self._table_goes_on(lines, lines[k : table[1]], i + 1, lines[i])
+                more = self._table_goes_on(lines, lines[k : table[1]], c, lines[c - 1])
                 if more is None:
                     return None
                 rows, start, end = more
-                return [" | ".join(t for _, _, t in lines[i].cells), *rows], start, end
+                return [" | ".join(join_hyphenated_lines(parts) for parts in cells), *rows], start, end
         return None
 
     def _table_goes_on(
