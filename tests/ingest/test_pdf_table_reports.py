@@ -197,3 +197,33 @@ def test_a_lone_first_rows_cell_wrapped_under_it_stays_in_that_row() -> None:
     assert _tables(build([Page(lines)])) == [
         "Personal Exemption: | $0 (Repealed under current law)\nStandard Deduction:\nJoint | $31,500\nSingle | $15,750"
     ]
+
+
+def test_one_odd_step_between_a_wrapped_cells_lines_does_not_set_the_tables_line_pitch() -> None:
+    # Cells wrap at 10.4 points, rows are 16.4 apart; once, a line of the last column sits 7.4 under a line whose
+    # cells are set a little high. That single step is no pitch of the table's lines: a row is still read whole.
+    grid = [
+        (680.0, ("Program", "Amount", "Uses")),
+        (661.6, ("Data collection grant", "$10.0 million", "Improving the collection of")),
+        (651.2, ("program", "", "data for the election")),
+        (634.8, ("Polling place access", "$50.0 million", "Making polling places accessible")),
+        (624.4, ("grant program", "$25.0 million", "to voters in a manner that")),
+        (614.0, ("(12 U.S.C. §100)", "", "gives the same access")),
+        (606.6, ("", "", "to other voters")),
+        (596.2, ("", "", "Telling voters about access")),
+        (579.8, ("Pilot program grant", "$10.0 million", "Conducting pilot programs")),
+        (569.4, ("program", "", "on a trial basis")),
+        (553.0, ("Mock elections grant", "$0.2 million", "Educating students")),
+    ]
+    lines = [Line(72, 700, "Table 7. Grant Programs", 11, "F2")]
+    for y, row in grid:
+        font = "F2" if y == 680.0 else "F1"
+        lines += [Line(x, y, text, 9, font) for x, text in zip((72, 200, 330), row, strict=True) if text]
+    assert _tables(build([Page(lines)])) == [
+        "Program | Amount | Uses\n"
+        "Data collection grant program | $10.0 million | Improving the collection of data for the election\n"
+        "Polling place access grant program (12 U.S.C. §100) | $50.0 million $25.0 million | Making polling places "
+        "accessible to voters in a manner that gives the same access to other voters Telling voters about access\n"
+        "Pilot program grant program | $10.0 million | Conducting pilot programs on a trial basis\n"
+        "Mock elections grant | $0.2 million | Educating students"
+    ]

@@ -27,6 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -1254,7 +1255,10 @@ def _row_starts(
     pitches = [table[k - 1].base - table[k].base for k in range(1, len(table))]
     # Lines of two columns whose baselines interleave ("(G-SIB)", "Applies to …", "Surcharge") are no pitch.
     steps = [p for p in pitches if p > 0.75 * size]
-    tight = min(steps) if steps else 0.0
+    # The least step that recurs: a single odd step (a line of a later column set between two lines of a wrapped
+    # cell, "other voters" under "… available to") is no pitch of the table's lines.
+    ordered = sorted(steps)
+    tight = next((a for a, b in pairwise(ordered) if b - a <= 0.5), ordered[0]) if ordered else 0.0
     wide = [p > tight + max(1.2, 0.15 * size) for p in pitches]
     padded = sum(wide) >= 2 and sum(wide) >= 0.15 * len(pitches)
     starts = [True]
