@@ -19,6 +19,7 @@ _DISCLAIMER = re.compile(
     r"^(?:Disclaimer:?\s*)?(?:This|These) documents? (?:was|were) prepared by the Congressional Research Service", re.I
 )
 # A sentence end inside a line ("… in 2020. The …"), not counting initials and "U.S." ("Japan-U.S. Relations").
+_APPENDIX_LABEL = re.compile(r"^Appendix\.\s+(?=[A-Z])")
 _SENTENCE_INSIDE = re.compile(r"(?<!\b[A-Z])[.!?][\"”’)]?\s+[A-Z]")
 _FUNCTION_WORDS = frozenset(
     [
@@ -263,7 +264,8 @@ def _is_heading_line(text: str, following: BlockKind | None) -> bool:
     words = text.split()
     if not words or len(words) > 16:
         return False
-    if text[-1] in ".,;:" or text[0] in '([•·-–—"“' or _SENTENCE_INSIDE.search(text):
+    # "Appendix. Selected Options for …": the label's full stop ends no sentence ("Appendix A." has a capital).
+    if text[-1] in ".,;:" or text[0] in '([•·-–—"“' or _SENTENCE_INSIDE.search(_APPENDIX_LABEL.sub("", text)):
         return False
     if not (text[0].isupper() or text[0].isdigit()):
         return False
