@@ -227,3 +227,13 @@ def test_one_odd_step_between_a_wrapped_cells_lines_does_not_set_the_tables_line
         "Pilot program grant program | $10.0 million | Conducting pilot programs on a trial basis\n"
         "Mock elections grant | $0.2 million | Educating students"
     ]
+
+
+def test_a_footnote_mark_between_a_parenthesis_and_an_em_dash_is_dropped() -> None:
+    # One text object: "... Survey (EAVS)", the mark "26" small and raised, then "—but Congress ..." in body type.
+    extra = (
+        b"BT /F1 10 Tf 72 700 Td (The agency runs a survey known as the Survey \\(EAVS\\)) Tj /F1 6.5 Tf 4 Ts (26) Tj "
+        b"/F1 10 Tf 0 Ts (\x97but Congress found gaps in it.) Tj ET"
+    )
+    edition = editions.read(build([Page([], extra=extra)]), name="mark.pdf")
+    assert "(EAVS)—but Congress found gaps in it." in edition.text

@@ -399,7 +399,8 @@ def _text_range(tp: object, s: int, e: int) -> str:
 
 def _mark_candidates(raw: str) -> Iterator[tuple[int, int]]:
     """Where a footnote mark may be: one to three digits glued to the word before them (not to a space, "(",
-    "$", "§", "#", "/", "+" or "-"), or after "." or ",", and followed by a space, punctuation or the end.
+    "$", "§", "#", "/", "+" or "-"), or after "." or ",", and followed by a space, punctuation (an em dash too,
+    after a word: "(EAVS)26—but") or the end.
     Found from the runs of digits, which a regular expression skips to quickly, rather than by a
     lookbehind tried at every position (a tenth of extraction's Python time); tests/ingest/
     test_pdf_fast_paths.py checks it against that regular expression."""
@@ -412,7 +413,7 @@ def _mark_candidates(raw: str) -> Iterator[tuple[int, int]]:
         if before in ".,":
             if after.isspace() or after in ",;)]:":
                 yield s, e
-        elif not before.isspace() and before not in "([$§#/+-" and (after.isspace() or after in ",;.)]:"):
+        elif not before.isspace() and before not in "([$§#/+-" and (after.isspace() or after in ",;.)]:—"):
             yield s, e
 
 
