@@ -237,3 +237,30 @@ def test_a_footnote_mark_between_a_parenthesis_and_an_em_dash_is_dropped() -> No
     )
     edition = editions.read(build([Page([], extra=extra)]), name="mark.pdf")
     assert "(EAVS)—but Congress found gaps in it." in edition.text
+
+
+def test_a_cells_next_paragraph_set_less_apart_than_the_rows_stays_in_its_row() -> None:
+    # Lines of a cell 10.4 apart, rows 16.4 apart; a cell's second paragraph ("(12 U.S.C. §100)") is set 13.4
+    # under its first: wider than the lines, narrower than the rows, and in one column only.
+    grid = [
+        (680.0, ("Program", "Amount", "Uses")),
+        (663.6, ("Data collection grant", "$10.0 million", "Improving the collection")),
+        (653.2, ("program", "", "of data")),
+        (639.8, ("(12 U.S.C. §100)", "", "")),
+        (623.4, ("Pilot program grant", "$10.0 million", "Conducting pilot programs")),
+        (613.0, ("program", "", "on a trial basis")),
+        (599.6, ("(12 U.S.C. §200)", "", "")),
+        (583.2, ("Mock elections grant", "$0.2 million", "Educating students")),
+        (566.8, ("College program", "$5.0 million", "Training poll workers")),
+    ]
+    lines = [Line(72, 700, "Table 8. Grant Programs", 11, "F2")]
+    for y, row in grid:
+        font = "F2" if y == 680.0 else "F1"
+        lines += [Line(x, y, text, 9, font) for x, text in zip((72, 200, 330), row, strict=True) if text]
+    assert _tables(build([Page(lines)])) == [
+        "Program | Amount | Uses\n"
+        "Data collection grant program (12 U.S.C. §100) | $10.0 million | Improving the collection of data\n"
+        "Pilot program grant program (12 U.S.C. §200) | $10.0 million | Conducting pilot programs on a trial basis\n"
+        "Mock elections grant | $0.2 million | Educating students\n"
+        "College program | $5.0 million | Training poll workers"
+    ]

@@ -1262,6 +1262,10 @@ def _row_starts(
     tight = next((a for a, b in pairwise(ordered) if b - a <= 0.5), ordered[0]) if ordered else 0.0
     wide = [p > tight + max(1.2, 0.15 * size) for p in pitches]
     padded = sum(wide) >= 2 and sum(wide) >= 0.15 * len(pitches)
+    # The rows' gap: the median step into a line with cells in the first column and another. A wide step well
+    # under it sets a cell's next paragraph apart ("(52 U.S.C. §20311)" under "grant program"), not a row.
+    into_rows = sorted(p for k, p in enumerate(pitches, 1) if wide[k - 1] and 0 in placed[k] and len(placed[k]) > 1)
+    row_gap = into_rows[len(into_rows) // 2] if len(into_rows) >= 3 else 0.0
     starts = [True]
     for k in range(1, len(table)):
         if padded and all(line.bold for line in table[:k]) and not any(f.bold for f in table[k].frags):
@@ -1272,7 +1276,9 @@ def _row_starts(
         elif wide[k - 1]:
             # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
             # more of the row above, however far apart the entries are set.
-            starts.append(any(col < columns - 1 for col in placed[k]))
+            # A line of one cell set apart by less than the rows' gap is that cell's next paragraph.
+            paragraph = len(placed[k]) == 1 and pitches[k - 1] < 0.95 * row_gap
+            starts.append(any(col < columns - 1 for col in placed[k]) and not paragraph)
         else:
             # A full line of figures after a full line is a row of its own even in a padded table (rows set in
             # groups); a full line with words carries on the cells of the row above ("Community | Proposal" over
