@@ -29,8 +29,8 @@ def test_dot_leader_examples() -> None:
 
 
 # Digits that may be a footnote mark glued to a word (the reference for `pdf._mark_candidates`).
-_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:]|$)|(?<=[.,])\d{1,3}(?=[\s,;)\]:]|$)")
-_MARK_PARTS = st.sampled_from(["1", "12", "123", "1234", "٣", "a", "Ab", " ", "\t", "\xa0", "\n", *"(.,;:)[]$§#/+-"])
+_SUP_CANDIDATE = re.compile(r"(?<=[^\s\d(\[$§#/+.,-])\d{1,3}(?=[\s,;.)\]:—]|$)|(?<=[.,])\d{1,3}(?=[\s,;)\]:]|$)")
+_MARK_PARTS = st.sampled_from(["1", "12", "123", "1234", "٣", "a", "Ab", " ", "\t", "\xa0", "\n", *"(.,;:)[]$§#/+-—"])
 
 
 @given(st.one_of(st.lists(_MARK_PARTS, max_size=20).map("".join), st.text(max_size=40)))

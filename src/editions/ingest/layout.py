@@ -19,6 +19,7 @@ _DISCLAIMER = re.compile(
     r"^(?:Disclaimer:?\s*)?(?:This|These) documents? (?:was|were) prepared by the Congressional Research Service", re.I
 )
 # A sentence end inside a line ("… in 2020. The …"), not counting initials and "U.S." ("Japan-U.S. Relations").
+_APPENDIX_LABEL = re.compile(r"^Appendix\.\s+(?=[A-Z])")
 _SENTENCE_INSIDE = re.compile(r"(?<!\b[A-Z])[.!?][\"”’)]?\s+[A-Z]")
 _FUNCTION_WORDS = frozenset(
     [
@@ -290,7 +291,12 @@ def _is_heading_line(text: str, following: BlockKind | None) -> bool:
     # A line may open with a quoted word if the quotation closes and the line goes on ("Shrinking" the …): a line
     # that opens a quotation otherwise is part of one.
     quoted = text[0] in '"“' and _QUOTED_OPENING.match(text) is not None
-    if text[-1] in ".,;:" or (text[0] in '([•·-–—"“' and not quoted) or _SENTENCE_INSIDE.search(text):
+    # "Appendix. Selected Options for …": the label's full stop ends no sentence ("Appendix A." has a capital).
+    if (
+        text[-1] in ".,;:"
+        or (text[0] in '([•·-–—"“' and not quoted)
+        or _SENTENCE_INSIDE.search(_APPENDIX_LABEL.sub("", text))
+    ):
         return False
     first = text[1] if quoted else text[0]
     if not (first.isupper() or first.isdigit()):

@@ -145,14 +145,20 @@ def read(text: str) -> tuple[list[RawBlock], Metadata]:
 def _join_cell_lines(lines: list[str]) -> list[str]:
     """The lines with each table row on one line. A saved page breaks a cell that stacks several entries
     ("Division B, Title VII, §736" over "Division C, Title V, §533") into lines that do not start with "|"; they
-    belong to the row above when more rows follow before a blank line, or when they close the row's cells."""
+    belong to the row above when more rows follow before a blank line, or when they close the row's cells. A row
+    whose first cell breaks so ("| Requirements payments program" over "(52 U.S.C. §§21001-21008) | FY2003: …")
+    starts as a line of one cell: the lines after it that hold its other cells make it a row of several."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         out.append(line)
         i += 1
-        if not _TABLE_ROW.match(line) or "|" not in line.strip().strip("|"):
+        if not _TABLE_ROW.match(line):
+            continue
+        one_cell = "|" not in line.strip().strip("|")
+        cells_follow = i < len(lines) and "|" in lines[i] and not _TABLE_ROW.match(lines[i])
+        if one_cell and not cells_follow:
             continue  # one-cell rows are the layout tables that hold a figure's caption and source
         # A cell's second paragraph comes after a blank line: "Applies to banks with …" before the next row.
         gap = i < len(lines) and not lines[i].strip()
@@ -160,7 +166,9 @@ def _join_cell_lines(lines: list[str]) -> list[str]:
         while k < len(lines) and lines[k].strip() and not _TABLE_ROW.match(lines[k]):
             k += 1
         rest = lines[i + gap : k]
-        more = k < len(lines) and _TABLE_ROW.match(lines[k]) and "|" in lines[k].strip().strip("|")
+        # More rows follow: of several cells, or of one after a row of several (a table's section label: "|
+        # Standard Deduction:" under "| Personal Exemption: | $0" over "(Suspended through 2025; …)").
+        more = k < len(lines) and _TABLE_ROW.match(lines[k]) and ("|" in lines[k].strip().strip("|") or not one_cell)
         if rest and (more or (not gap and any("|" in r for r in rest))):
             out[-1] = " ".join([line.rstrip(), *(r.strip() for r in rest)])
             i = k

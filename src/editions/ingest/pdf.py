@@ -27,6 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -404,7 +405,8 @@ def _text_range(tp: object, s: int, e: int) -> str:
 
 def _mark_candidates(raw: str) -> Iterator[tuple[int, int]]:
     """Where a footnote mark may be: one to three digits glued to the word before them (not to a space, "(",
-    "$", "§", "#", "/", "+" or "-"), or after "." or ",", and followed by a space, punctuation or the end.
+    "$", "§", "#", "/", "+" or "-"), or after "." or ",", and followed by a space, punctuation (an em dash too,
+    after a word: "(EAVS)26—but") or the end.
     Found from the runs of digits, which a regular expression skips to quickly, rather than by a
     lookbehind tried at every position (a tenth of extraction's Python time); tests/ingest/
     test_pdf_fast_paths.py checks it against that regular expression."""
@@ -417,7 +419,7 @@ def _mark_candidates(raw: str) -> Iterator[tuple[int, int]]:
         if before in ".,":
             if after.isspace() or after in ",;)]:":
                 yield s, e
-        elif not before.isspace() and before not in "([$§#/+-" and (after.isspace() or after in ",;.)]:"):
+        elif not before.isspace() and before not in "([$§#/+-" and (after.isspace() or after in ",;.)]:—"):
             yield s, e
 
 
@@ -483,10 +485,15 @@ class _Line:
         body = [f for f in self.frags if not f.sup] or self.frags
         self.x0 = min(f.x0 for f in self.frags)
         self.x1 = max(f.x1 for f in self.frags)
-        self.y0 = _median([f.y0 for f in body])
-        self.base = _median([f.base for f in body])
-        self.y1 = max(f.y1 for f in body)
         self.size = max(body, key=lambda f: len(f.text)).size  # not a bullet's or a drop cap's size
+        # The baseline of the line's own type: note letters set small and raised in cells of their own ("2007 | f |
+        # f") would lift a median of every fragment off the line, which then looks set tight under the row above.
+        gap = 0.4 * self.size  # a cell gap: a mark glued to its word stays on the word's line
+        level = [f for k, f in enumerate(body) if f.size >= 0.8 * self.size or (k and f.x0 - body[k - 1].x1 < gap)]
+        level = level or body
+        self.y0 = _median([f.y0 for f in level])
+        self.base = _median([f.base for f in level])
+        self.y1 = max(f.y1 for f in body)
         self.bold = all(f.bold for f in body)
         self.cells = _cells(self.frags, self.size)
         self.text = " ".join(t for _, _, t in self.cells)  # asked for ~4 times per line: joined once
@@ -583,6 +590,7 @@ _ROLE = re.compile(
 )
 _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,4}$")
 _VERSION_FOOTER = re.compile(r"(" + REPORT_NUMBER.pattern + r")\s*·\s*VERSION\s+(\d+)", re.I)
+_PROSE_FRAGMENT = 60  # characters: a fragment this long is a line of prose, not a table cell
 _FOOTNOTE_START = re.compile(r"^(\d{1,4})\s+(?=\S)")
 _TERMINAL_END = re.compile(r"[.!?:][\"”’)]*$")
 _BULLET = re.compile(r"^(?:[•▪◦●○■□➢·\ue000-\uf8ff]|–(?=\s)|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*")
@@ -595,9 +603,12 @@ class _Layout:
         self.label = label
         self.warnings = warnings
         # The body size is the commonest in the upper half of pages: in heavily annotated reports the
-        # footnotes at the bottom hold more characters than the body text.
+        # footnotes at the bottom hold more characters than the body text. Only long fragments (prose
+        # lines) count where there are any: a report made mostly of tables holds more characters in
+        # short cells, set smaller than its prose, than in the prose itself.
         sizes: Counter[float] = Counter()
         upper: Counter[float] = Counter()
+        prose: Counter[float] = Counter()
         for page in pages:
             half = 0.5 * page.height
             for f in page.frags:
@@ -605,7 +616,9 @@ class _Layout:
                 sizes[size] += len(f.text)
                 if f.y0 > half:
                     upper[size] += len(f.text)
-        common = upper or sizes
+                    if len(f.text) >= _PROSE_FRAGMENT:
+                        prose[size] += len(f.text)
+        common = prose or upper or sizes
         self.body = common.most_common(1)[0][0] if common else 10.0
         self.furniture: list[str] = []
         self.footnotes: list[str] = []
@@ -922,7 +935,22 @@ class _Layout:
                     yield self._block(group, subtitle)
                     group = []
                 subtitle = False
+                start = i
                 rows, i = table
+            elif len(line.cells) >= 2 and not above and (lone := self._lone_row_leads_on(lines, i)) is not None:
+                # A row alone under a table's caption, then labels and the table's rows: the table's first row.
+                if group:
+                    yield self._block(group, subtitle)
+                    group = []
+                subtitle = False
+                rows, _, end = lone
+                start, i = i, end
+            else:
+                start = -1
+            if start >= 0:
+                while (more := self._table_goes_on(lines, lines[start:i], i)) is not None:
+                    extra, _, i = more
+                    rows += extra
                 yield BlockKind.TABLE, "\n".join(rows), 0, []
                 continue
             if group and self._breaks(group, line):
@@ -933,6 +961,82 @@ class _Layout:
             i += 1
         if group:
             yield self._block(group, subtitle)
+
+    def _lone_row_leads_on(self, lines: list[_Line], i: int) -> tuple[list[str], int, int] | None:
+        """A line with cells that starts no table (the next line has one cell) but that a few labels set at the
+        row pitch of the table below lead on from (see `_table_goes_on`): its row and the rows after it, where
+        the table below starts and where it ends. Lines set close under it right of its first cell are its last
+        cell's next lines ("$0" over "(Suspended through 2025; …)")."""
+        line = lines[i]
+        cells = [[t] for _, _, t in line.cells]
+        c = i + 1
+        while (
+            c < len(lines)
+            and len(lines[c].cells) == 1
+            and lines[c].x0 > line.cells[0][1]
+            and abs(lines[c].size - line.size) < 0.5
+            and 0 < lines[c - 1].base - lines[c].base < 1.6 * line.size
+        ):
+            cells[-1].append(lines[c].text)
+            c += 1
+        if c >= len(lines) or len(lines[c].cells) != 1 or abs(lines[c].size - line.size) >= 0.5:
+            return None  # no label under it: the cheap test first, since most such lines are in no table
+        for k in range(c + 1, min(c + 7, len(lines))):
+            if len(lines[k].cells) >= 2 and (table := self._table_at(lines, k)) is not None:
+                more = self._table_goes_on(lines, lines[k : table[1]], c, lines[c - 1])
+                if more is None:
+                    return None
+                rows, start, end = more
+                return [" | ".join(join_hyphenated_lines(parts) for parts in cells), *rows], start, end
+        return None
+
+    def _table_goes_on(
+        self, lines: list[_Line], body: list[_Line], end: int, prev: _Line | None = None
+    ) -> tuple[list[str], int, int] | None:
+        """The rows after a table's `body` lines, from `lines[end]` on, when a few one-cell lines set at its row
+        pitch and in its size (and maybe a lone row between them) lead to the rows of another table: the one-cell
+        lines name the sections of one table ("Standard Deduction:", "Joint Returns"), which the web edition
+        prints as rows of one cell. Those rows (a label's wrapped lines joined) and the next table's, and where
+        that table starts and ends; None when the table ends at `end`. `prev`: the line above `lines[end]` when
+        it is not the body's last (a lone row above the table whose `body` is measured)."""
+        size = body[0].size
+        steps = sorted(p for k in range(1, len(body)) if (p := body[k - 1].base - body[k].base) > 0.75 * size)
+        if not steps:
+            return None
+        pitch = steps[3 * len(steps) // 4]  # the rows' pitch: lines wrapped within a cell are set closer
+        left = min(line.x0 for line in body) - 3
+        right = max(line.x1 for line in body) + 3
+        rows: list[list[str]] = []
+        labels = 0
+        k = end
+        prev = prev or body[-1]
+        while k < len(lines) and len(rows) <= 5:
+            line = lines[k]
+            step = prev.base - line.base
+            if not (0 < step <= 1.5 * pitch) or abs(line.size - size) >= 0.5 or line.x0 < left:
+                return None
+            if len(line.cells) >= 2:
+                if step < 0.75 * pitch:
+                    return None  # set tight under the line above: that line is this row's first, not a label
+                if labels and not _header_above(lines[end:k], line) and (table := self._table_at(lines, k)):
+                    more, j = table
+                    return [join_hyphenated_lines(row) for row in rows] + more, k, j
+                rows.append([" | ".join(t for _, _, t in line.cells)])  # a lone row between two labels
+                prev = line
+                k += 1
+                continue
+            if not line.cells or line.x1 > right or _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
+                return None
+            if step < 0.75 * pitch:
+                if not labels or len(prev.cells) != 1:
+                    return None  # set tight under a row: the rest of the row, not a label
+                rows[-1].append(line.text)  # the label's next line
+            else:
+                rows.append([line.text])
+                labels += 1
+            prev = line
+            k += 1
+        return None
 
     def _breaks(self, group: list[_Line], line: _Line) -> bool:
         prev = group[-1]
@@ -1158,9 +1262,16 @@ def _row_starts(
     pitches = [table[k - 1].base - table[k].base for k in range(1, len(table))]
     # Lines of two columns whose baselines interleave ("(G-SIB)", "Applies to …", "Surcharge") are no pitch.
     steps = [p for p in pitches if p > 0.75 * size]
-    tight = min(steps) if steps else 0.0
+    # The least step that recurs: a single odd step (a line of a later column set between two lines of a wrapped
+    # cell, "other voters" under "… available to") is no pitch of the table's lines.
+    ordered = sorted(steps)
+    tight = next((a for a, b in pairwise(ordered) if b - a <= 0.5), ordered[0]) if ordered else 0.0
     wide = [p > tight + max(1.2, 0.15 * size) for p in pitches]
     padded = sum(wide) >= 2 and sum(wide) >= 0.15 * len(pitches)
+    # The rows' gap: the median step into a line with cells in the first column and another. A wide step well
+    # under it sets a cell's next paragraph apart ("(52 U.S.C. §20311)" under "grant program"), not a row.
+    into_rows = sorted(p for k, p in enumerate(pitches, 1) if wide[k - 1] and 0 in placed[k] and len(placed[k]) > 1)
+    row_gap = into_rows[len(into_rows) // 2] if len(into_rows) >= 3 else 0.0
     starts = [True]
     for k in range(1, len(table)):
         if padded and all(line.bold for line in table[:k]) and not any(f.bold for f in table[k].frags):
@@ -1171,7 +1282,9 @@ def _row_starts(
         elif wide[k - 1]:
             # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
             # more of the row above, however far apart the entries are set.
-            starts.append(any(col < columns - 1 for col in placed[k]))
+            # A line of one cell set apart by less than the rows' gap is that cell's next paragraph.
+            paragraph = len(placed[k]) == 1 and pitches[k - 1] < 0.95 * row_gap
+            starts.append(any(col < columns - 1 for col in placed[k]) and not paragraph)
         else:
             # A full line of figures after a full line is a row of its own even in a padded table (rows set in
             # groups); a full line with words carries on the cells of the row above ("Community | Proposal" over
