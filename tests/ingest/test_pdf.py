@@ -896,3 +896,23 @@ def test_a_band_of_short_labels_beside_a_column_on_the_same_baselines_is_a_table
     edition = editions.read(build([Page(lines)]), name="rates.pdf")
     tables = _tables(edition)
     assert "\n".join(" | ".join(row) for row in rows) in tables
+
+
+def test_list_entries_set_a_little_further_apart_than_their_lines_are_paragraphs_of_their_own() -> None:
+    # Each entry wraps over two lines 10.5 points apart; the entries are 13.5 apart, too little for a blank line
+    # between their glyph boxes, but more than the pitch of their own lines.
+    entries = [
+        ("CRS Report R10001, Grain Storage Programs and", "Related Loans: An Overview"),
+        ("CRS Report R10002, Dairy Margin Coverage: A", "Primer on Eligibility and Payments"),
+        ("CRS Report R10003, Sugar Loans: Background and", "Funding"),
+    ]
+    prose = "Farm programs are reauthorized every five years or so."
+    lines = [Line(72, 740, "Farm Programs", size=18, font="F2"), Line(72, 715, prose)]
+    lines.append(Line(72, 690, "Related Reports:", size=12, font="F2"))
+    y = 675.0
+    for first, second in entries:
+        lines += [Line(72, y, first), Line(72, y - 10.5, second)]
+        y -= 10.5 + 13.5
+    parsed = pdf.read(build([Page(lines)]), "entries.pdf")
+    paragraphs = [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs == [prose, *(f"{a} {b}" for a, b in entries)]

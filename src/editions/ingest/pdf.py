@@ -936,6 +936,11 @@ class _Layout:
             return True  # a new column or band, or a paragraph gap
         if prev.y0 - line.y1 > 0.55 * size:
             return True
+        pitch = group[-2].base - prev.base if len(group) >= 2 else 0.0
+        if pitch > 0.8 * size and prev.base - line.base > pitch + max(2.0, 0.2 * size):
+            # Set further below than the group's lines are set from each other: entries of a list set a little
+            # apart ("CRS Report R42505, …" under "… Eligibility and Benefits"), whatever their glyph boxes leave.
+            return True
         if abs(prev.size - line.size) > 0.9:
             return True
         if prev.bold and not line.bold and line.frags[0].lead_bold and not _TERMINAL_END.search(prev.text):
