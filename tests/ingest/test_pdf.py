@@ -916,3 +916,73 @@ def test_list_entries_set_a_little_further_apart_than_their_lines_are_paragraphs
     parsed = pdf.read(build([Page(lines)]), "entries.pdf")
     paragraphs = [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH]
     assert paragraphs == [prose, *(f"{a} {b}" for a, b in entries)]
+
+
+def test_a_table_whose_rows_are_set_a_point_further_apart_than_their_lines_keeps_wrapped_rows_whole() -> None:
+    # A cell's lines 10.5 points apart, rows 11.6 apart: too little for a padded table by a gap of an eighth of an
+    # em, yet every row starts a little lower than its lines' pitch, and its labels' next lines ("Program (NAP)",
+    # "Grants") start with capitals like a new row's label would.
+    rows = [
+        [
+            ("Food Assistance", "Nutrition Act", "Provides benefits to households", "$100"),
+            ("Program (FAP)", "of 2008 (§5)", "that meet income tests.", None),
+        ],
+        [
+            ("Senior Market", "Farm Security", "Provides coupons to seniors.", "$21"),
+            ("Program (SMP)", "Act (§4002)", None, None),
+        ],
+        [
+            ("Island Nutrition", "Nutrition Act", "Territories receive capped", "$3"),
+            ("Program (NAP) Block", "of 2008 (§28)", "funding to run programs.", None),
+            ("Grants", None, None, None),
+        ],
+    ]
+    lines = [Line(72, 560, "Table 2. Nutrition Programs")]
+    header = ("Program", "Statute", "Summary", "Funding")
+    xs = (40, 160, 270, 480)
+    lines += [Line(x, 540, t, font="F2") for x, t in zip(xs, header, strict=True)]
+    y = 526.0
+    for row in rows:
+        for cells in row:
+            lines += [Line(x, y, t) for x, t in zip(xs, cells, strict=True) if t]
+            y -= 10.5
+        y -= 1.1
+    lines.append(Line(40, y - 30, "Funding for each program is set in the annual appropriations acts for the year."))
+    edition = editions.read(build([Page(lines)]), name="tight.pdf")
+    assert _tables(edition) == [
+        "Program | Statute | Summary | Funding\n"
+        "Food Assistance Program (FAP) | Nutrition Act of 2008 (§5) | Provides benefits to households that meet income"
+        " tests. | $100\n"
+        "Senior Market Program (SMP) | Farm Security Act (§4002) | Provides coupons to seniors. | $21\n"
+        "Island Nutrition Program (NAP) Block Grants | Nutrition Act of 2008 (§28) | Territories receive capped funding"
+        " to run programs. | $3"
+    ]
+
+
+def test_cells_on_two_baselines_read_as_one_line_do_not_start_a_row() -> None:
+    # Rows 16.5 points apart, a cell's lines 10.5 apart; the last column stacks its entries 13.5 apart, so its
+    # second entry sits 3 points under the second line of the citation beside it, and the two are read as one line
+    # whose middle baseline lies further under the line above than a cell's lines are set.
+    lines = [Line(72, 560, "Table 3. Memorials and Their Laws")]
+    xs = (72, 200, 330)
+    lines += [Line(x, 540, t, font="F2") for x, t in zip(xs, ("Memorial", "Citation", "Location"), strict=True)]
+    top = 522.0
+    lines += [
+        Line(72, top, "Divers Memorial"),
+        Line(200, top, "P.L. 113-66, Div. B,"),
+        Line(330, top, "Washington, DC,"),
+    ]
+    lines += [Line(200, top - 10.5, "Title XXVIII, §2842,"), Line(330, top - 13.5, "or another site")]
+    lines += [Line(200, top - 21.0, "127 Stat. 1024 (2013)")]
+    top -= 21.0 + 16.5
+    lines += [Line(72, top, "Fallen Memorial"), Line(200, top, "P.L. 101-347"), Line(330, top, "Emmitsburg, MD")]
+    top -= 10.5
+    lines += [Line(72, top, "Firefighters"), Line(200, top, "104 Stat. 398 (1990)")]
+    lines.append(Line(72, top - 40, "Each memorial was authorized by the law cited beside it in the table above."))
+    edition = editions.read(build([Page(lines)]), name="two-baselines.pdf")
+    assert _tables(edition) == [
+        "Memorial | Citation | Location\n"
+        "Divers Memorial | P.L. 113-66, Div. B, Title XXVIII, §2842, 127 Stat. 1024 (2013) | Washington, DC, or another"
+        " site\n"
+        "Fallen Memorial Firefighters | P.L. 101-347 104 Stat. 398 (1990) | Emmitsburg, MD"
+    ]

@@ -1009,7 +1009,7 @@ class _Layout:
                 # "Applies to …", "Surcharge": baselines interleaved).
                 prev = anchor or lines[j - 1]
                 step = prev.base - line.base
-                tol = max(1.2, 0.15 * size)
+                tol = _pitch_tolerance(size)
                 # Set closer than the rows so far, or, in a table whose rows are set apart by wider gaps than
                 # their lines (twice at least, as `_row_starts` asks), at the lines' pitch: the rest of a wrapped
                 # row label, whatever its words.
@@ -1154,11 +1154,18 @@ def _row_starts(
     """Which lines of a table start a row. Tables that set rows apart with more space than they leave between
     the lines of a cell ("padded") start a row after such a gap, so that a first-column cell wrapped over two
     lines stays one cell; tight tables start a row at every line with text in the first column."""
-    pitches = [table[k - 1].base - table[k].base for k in range(1, len(table))]
+    # A line's top baseline: cells set on two baselines close enough to merge into one line ("127 Stat. 1024," a
+    # line under "Title XXVIII, §2842,", beside "or “another suitable" an entry's gap under "(Washington, DC,") have
+    # a median baseline between the two, which would make a step as wide as a row's.
+    # (Marks set small and raised, "e" for a note, are no baseline.)
+    tops = [
+        max((f.base for f in line.frags if not f.sup and f.size > line.size - 0.5), default=line.base) for line in table
+    ]
+    pitches = [tops[k - 1] - tops[k] for k in range(1, len(table))]
     # Lines of two columns whose baselines interleave ("(G-SIB)", "Applies to …", "Surcharge") are no pitch.
     steps = [p for p in pitches if p > 0.75 * size]
-    tight = min(steps) if steps else 0.0
-    wide = [p > tight + max(1.2, 0.15 * size) for p in pitches]
+    tight = _line_pitch(steps)
+    wide = [p > tight + _pitch_tolerance(size) for p in pitches]
     padded = sum(wide) >= 2 and sum(wide) >= 0.15 * len(pitches)
     starts = [True]
     for k in range(1, len(table)):
@@ -1184,6 +1191,25 @@ def _row_starts(
             figures = not any(_WORD.search(t) for col, t in placed[k].items() if col)
             starts.append(full and figures and 0 in placed[k] and not _open_end(placed[k - 1][0]))
     return starts
+
+
+def _pitch_tolerance(size: float) -> float:
+    """How much wider than a cell's lines' pitch a step must be to set rows apart. Rows set apart by as little as a
+    point (10.44 between a cell's lines, 11.52 between rows) are told apart from baselines, which repeat to a few
+    hundredths of a point."""
+    return max(0.6, 0.07 * size)
+
+
+def _line_pitch(steps: list[float]) -> float:
+    """The step between the lines of a table's cells: the least step that a fifth of the steps (two at least) come
+    within half a point of. The least step alone may be an artifact of cells on two baselines read as one line
+    (8.1 points in a table whose lines are 10.44 apart)."""
+    ordered = sorted(steps)
+    need = max(2, 0.2 * len(ordered))
+    for k, v in enumerate(ordered):
+        if bisect.bisect_right(ordered, v + 0.5) - k >= need:
+            return v
+    return ordered[0] if ordered else 0.0
 
 
 _WORD = re.compile(r"[^\W\d_]{3}")
