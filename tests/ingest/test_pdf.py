@@ -986,3 +986,42 @@ def test_cells_on_two_baselines_read_as_one_line_do_not_start_a_row() -> None:
         " site\n"
         "Fallen Memorial Firefighters | P.L. 101-347 104 Stat. 398 (1990) | Emmitsburg, MD"
     ]
+
+
+def test_a_table_across_the_gutter_of_a_two_column_page_keeps_its_rows_with_stacked_answers_in_the_last_cell() -> None:
+    # Two columns of prose over a table whose first two columns fill the left column's width and whose answers fill
+    # the right one's: questions wrap at 11 points, answers are stacked 17 apart, so that beside a question's second
+    # line there is no answer, and the two halves share no baseline but at the top of each question.
+    left = sentence_words("wheat", 3)
+    right = sentence_words("barley", 3)
+    lines = [Line(58, 740 - 11 * i, t) for i, t in enumerate(paragraph_lines(left, 48))]
+    lines += [Line(314, 740 - 11 * i, t) for i, t in enumerate(paragraph_lines(right, 48))]
+    lines.append(Line(139, 600, "Table 1. Sample Questions for a Grant Program", size=9.5, font="F2"))
+    lines += [Line(x, 582, t, size=9, font="F2") for x, t in ((60, "Category"), (185, "Questions"), (360, "Answers"))]
+    questions = [
+        (562, "Uses", ["Are grant funds limited to set tasks or", "open to general purposes?"]),
+        (528, None, ["Do funds pay for voluntary work or", "help meet federal requirements?"]),
+        (494, None, ["Are any uses of funds prohibited?"]),
+        (460, "Amount", ["Is the total amount authorized in the", "law that sets up the program?"]),
+    ]
+    for y, category, question in questions:
+        if category:
+            lines.append(Line(51, y, category, size=9))
+        lines += [Line(118, y - 11 * i, t, size=9) for i, t in enumerate(question)]
+    answers = ["Set tasks (P.L. 1-2)", "General purposes (P.L. 3-4)", "Voluntary work (P.L. 5-6)"]
+    answers += ["Federal requirements (P.L. 7-8)", "Prohibited (P.L. 9-10)", "Prioritized (P.L. 11-12)"]
+    answers += ["Yes (P.L. 13-14)", "No (P.L. 15-16)"]
+    lines += [Line(339, 562 - 17 * i, t, size=9) for i, t in enumerate(answers)]
+    lines.append(Line(58, 410, "Source: Review of the laws cited in the table.", size=8.5))
+    edition = editions.read(build([Page(lines)]), name="across.pdf")
+    assert _paragraphs(edition)[:2] == [" ".join(left), " ".join(right)]
+    assert _tables(edition) == [
+        "Category | Questions | Answers\n"
+        "Uses | Are grant funds limited to set tasks or open to general purposes? | Set tasks (P.L. 1-2) General"
+        " purposes (P.L. 3-4)\n"
+        "Do funds pay for voluntary work or help meet federal requirements? | Voluntary work (P.L. 5-6) Federal"
+        " requirements (P.L. 7-8)\n"
+        "Are any uses of funds prohibited? | Prohibited (P.L. 9-10) Prioritized (P.L. 11-12)\n"
+        "Amount | Is the total amount authorized in the law that sets up the program? | Yes (P.L. 13-14) No"
+        " (P.L. 15-16)"
+    ]

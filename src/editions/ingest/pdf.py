@@ -1076,12 +1076,37 @@ def _table_band(left: list[_Line], right: list[_Line], gutter: float) -> bool:
     25% of the amount over $67,900")."""
     if len(left) < 3 or len(right) < 3:
         return False
+    if _rows_across(left, right):
+        return True
     bases = [line.base for line in left]
     paired = sum(any(abs(b - line.base) < 1.0 for b in bases) for line in right)
     if paired < 0.8 * len(right) or paired < 0.8 * len(left):
         return False
     x0 = min(line.x0 for line in left)
     return sum(line.x1 > x0 + 0.8 * (gutter - x0) for line in left) < 0.2 * len(left)
+
+
+def _rows_across(left: list[_Line], right: list[_Line]) -> bool:
+    """Whether the left side of a band is a table whose rows go on across the gutter: it has lines of two or more
+    cells ("Uses | Are grant funds …"), and each of its entries (a line set further under the one above than its
+    lines are set) starts on the baseline of a line on the right, as a row's cells start together at its top. The
+    lines between may interleave (a question wrapped at 11 points beside answers stacked 17 apart). Prose columns
+    have no cells, and their paragraphs start on the other column's lines only where the grids happen to meet."""
+    if sum(len(line.cells) >= 2 for line in left) < 2:
+        return False
+    size = left[0].size
+    steps = [left[k - 1].base - left[k].base for k in range(1, len(left))]
+    pitch = _line_pitch([s for s in steps if s > 0.75 * size])
+    tops = [left[k].base for k in range(1, len(left)) if steps[k - 1] > pitch + _pitch_tolerance(size)]
+    if len(tops) < 3:
+        return False
+    bases = sorted(line.base for line in right)
+    paired = 0
+    for base in tops:
+        k = bisect.bisect_left(bases, base - 1.0)
+        paired += k < len(bases) and bases[k] <= base + 1.0
+    # (A source line under the table, in the left column alone, is an entry without a partner.)
+    return paired >= 0.8 * len(tops)
 
 
 def _is_subtitle(group: list[_Line], line: _Line) -> bool:
