@@ -1025,3 +1025,18 @@ def test_a_table_across_the_gutter_of_a_two_column_page_keeps_its_rows_with_stac
         "Amount | Is the total amount authorized in the law that sets up the program? | Yes (P.L. 13-14) No"
         " (P.L. 15-16)"
     ]
+
+
+def test_table_notes_set_without_a_gap_are_a_paragraph_each() -> None:
+    # Notes under a table, in a smaller type, one under the other at their lines' pitch: each note's letter starts a
+    # paragraph once the note above has ended its sentence, however far right that sentence ran.
+    body = " ".join(sentence_words("grants", 6))
+    notes = [
+        "a. Report language for the act set aside part of the amount for the first program shown here.",
+        "b. There is no statutory language for these programs apart from the appropriations acts.",
+        "c. Figures are for the program as a whole.",
+    ]
+    lines = [Line(72, 720 - 13 * k, t) for k, t in enumerate(paragraph_lines(body.split(), 90))]
+    lines += [Line(72, 500 - 11 * k, note, size=8.5) for k, note in enumerate(notes)]
+    parsed = pdf.read(build([Page(lines)]), "notes.pdf")
+    assert [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH] == [body, *notes]

@@ -578,6 +578,7 @@ _ROLE = re.compile(
 _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,4}$")
 _VERSION_FOOTER = re.compile(r"(" + REPORT_NUMBER.pattern + r")\s*·\s*VERSION\s+(\d+)", re.I)
 _FOOTNOTE_START = re.compile(r"^(\d{1,4})\s+(?=\S)")
+_NOTE_MARK = re.compile(r"[a-z]\.\s+[A-Z(\"“]")  # a table note's letter: "e. There is no statutory language …"
 _TERMINAL_END = re.compile(r"[.!?:][\"”’)]*$")
 _BULLET = re.compile(r"^(?:[•▪◦●○■□➢·\ue000-\uf8ff]|–(?=\s)|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*")
 
@@ -952,6 +953,8 @@ class _Layout:
         text = line.text
         if _BULLET.match(text) or _CAPTION_START.match(text) or _SOURCE_START.match(text):
             return True
+        if line.size < self.body - 0.4 and _NOTE_MARK.match(text) and _ends_with_stop(prev.text):
+            return True  # a table note under the one before: "e. There is no …" after "… respectively."
         if AUTHOR_LINE.match(text) and AUTHOR_LINE.match(group[0].text):
             return True  # "Name, Specialist in …" lines stacked at the end of an In Focus: one author each
         return _ends_with_stop(prev.text) and prev.x1 < _right(group) - 2.5 * size
