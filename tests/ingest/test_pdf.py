@@ -1040,3 +1040,33 @@ def test_table_notes_set_without_a_gap_are_a_paragraph_each() -> None:
     lines += [Line(72, 500 - 11 * k, note, size=8.5) for k, note in enumerate(notes)]
     parsed = pdf.read(build([Page(lines)]), "notes.pdf")
     assert [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH] == [body, *notes]
+
+
+def test_a_label_wrapped_in_the_first_row_of_a_padded_table_stays_in_its_row() -> None:
+    # Rows 16.5 points apart, a cell's lines 10.5 apart. In the first row under the header the label's last line
+    # stands alone in the first column, before any row gap has been seen: the rows that follow show the table's
+    # pitch.
+    rows = [
+        (0, ("Memorial", "Citation", "Location")),
+        (18, ("Saint Francis Dam", "P.L. 116-9, §111,", "Los Angeles, CA")),
+        (28.5, ("Disaster National", "133 Stat. 611", None)),
+        (39, ("Memorial", None, None)),
+        (55.5, ("United States", "P.L. 106-103,", "Emmitsburg, MD")),
+        (66, ("Civil Defense", "113 Stat. 1482", None)),
+        (82.5, ("Battleship Memorial", "P.L. 107-117", "Mobile, AL")),
+    ]
+    lines = [Line(72, 560, "Table 4. Memorials Outside Washington")]
+    lines += [
+        Line(x, 540 - drop, t, font="F2" if drop == 0 else "F1")
+        for drop, row in rows
+        for x, t in zip((72, 200, 330), row, strict=True)
+        if t
+    ]
+    lines.append(Line(72, 400, "Each of these memorials was established by the law cited beside it in the table."))
+    edition = editions.read(build([Page(lines)]), name="first-row.pdf")
+    assert _tables(edition) == [
+        "Memorial | Citation | Location\n"
+        "Saint Francis Dam Disaster National Memorial | P.L. 116-9, §111, 133 Stat. 611 | Los Angeles, CA\n"
+        "United States Civil Defense | P.L. 106-103, 113 Stat. 1482 | Emmitsburg, MD\n"
+        "Battleship Memorial | P.L. 107-117 | Mobile, AL"
+    ]

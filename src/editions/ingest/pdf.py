@@ -1016,8 +1016,14 @@ class _Layout:
                 # Set closer than the rows so far, or, in a table whose rows are set apart by wider gaps than
                 # their lines (twice at least, as `_row_starts` asks), at the lines' pitch: the rest of a wrapped
                 # row label, whatever its words.
+                # (Near a table's top, where too few rows are known, by the rows that follow as well: a table
+                # carried over to a new page, "Disaster National" over "Memorial" in its first row.)
                 closer = step < row_pitch - tol or (
-                    step <= row_pitch + tol and sum(s > row_pitch + tol for s in row_steps) >= 2
+                    step <= row_pitch + tol
+                    and (
+                        sum(s > row_pitch + tol for s in row_steps) >= 2
+                        or sum(s > row_pitch + tol for s in [*row_steps, *_row_steps_ahead(lines, j)]) >= 2
+                    )
                 )
                 # Set that tight, it may run as wide as the column's widest label ("Surcharge" under "(G-SIB)").
                 column = first_col if closer else 0.0
@@ -1063,6 +1069,19 @@ class _Layout:
             if texts:
                 out.append(" | ".join(texts))
         return out, j
+
+
+def _row_steps_ahead(lines: list[_Line], j: int, count: int = 10) -> list[float]:
+    """The baseline steps into the plain lines with cells among the `count` lines after line j, up to a source or
+    caption line: how far apart the rows that follow are set."""
+    steps: list[float] = []
+    for k in range(j + 1, min(len(lines), j + 1 + count)):
+        line, above = lines[k], lines[k - 1]
+        if _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
+            break
+        if len(line.cells) >= 2 and not line.bold and not above.bold:
+            steps.append(above.base - line.base)
+    return steps
 
 
 # A negative number whose minus sign is set apart from its digits: "- 32.80" is the web table's "-32.80".
