@@ -1070,3 +1070,57 @@ def test_a_label_wrapped_in_the_first_row_of_a_padded_table_stays_in_its_row() -
         "United States Civil Defense | P.L. 106-103, 113 Stat. 1482 | Emmitsburg, MD\n"
         "Battleship Memorial | P.L. 107-117 | Mobile, AL"
     ]
+
+
+def test_entries_stacked_in_a_middle_column_of_a_padded_table_stay_in_their_row() -> None:
+    # Rows 17 points apart, a cell's lines 10 apart, and the programs of one agency stacked 14 apart in the middle
+    # column beside one definition: a line with text in that column alone is more of the row above.
+    rows = [
+        (0, ("Agency", "Program", "Definition")),
+        (17, ("Agriculture", "Housing Insurance Fund", "Any poor county")),
+        (31, ("", "Mutual Housing Grants", "")),
+        (45, ("", "Rural Water Program", "")),
+        (55, ("", "Account", "")),
+        (72, ("Commerce", "Public Works Grants", "Any poor county")),
+        (82, ("", "Act of 1965", "")),
+    ]
+    lines = [Line(72, 540, "Table 9. Programs and Their Definitions")]
+    lines += _padded_rows(rows, 520, xs=(72, 180, 360))
+    lines.append(Line(72, 380, "Each agency applies the definition beside its programs in the table above."))
+    edition = editions.read(build([Page(lines)]), name="middle.pdf")
+    assert _tables(edition) == [
+        "Agency | Program | Definition\n"
+        "Agriculture | Housing Insurance Fund Mutual Housing Grants Rural Water Program Account | Any poor county\n"
+        "Commerce | Public Works Grants Act of 1965 | Any poor county"
+    ]
+
+
+def test_a_table_across_the_gutter_with_entries_stacked_on_the_left_is_read_full_width() -> None:
+    # The left half of a two-column page holds agencies and their programs, stacked 14 points apart; the right half
+    # the definition each agency uses, wrapped at 10.5 points. Only the header and each agency's first line share a
+    # baseline with the right half.
+    left = sentence_words("rye", 3)
+    right = sentence_words("oats", 3)
+    lines = [Line(58, 740 - 11 * i, t) for i, t in enumerate(paragraph_lines(left, 48))]
+    lines += [Line(314, 740 - 11 * i, t) for i, t in enumerate(paragraph_lines(right, 48))]
+    lines.append(Line(139, 600, "Table 2. Definitions of Poverty by Program", size=9.5, font="F2"))
+    lines += [Line(x, 582, t, size=9, font="F2") for x, t in ((58, "Agency"), (150, "Program"), (339, "Definition"))]
+    programs = {
+        "Agriculture": ["Rural Housing Insurance Fund", "Mutual Housing Grants", "Rural Water Program"],
+        "Commerce": ["Public Works Grants", "Technology Grants"],
+    }
+    definition = ["Any county where a fifth or more of its", "people have lived in poverty for thirty", "years."]
+    y = 562.0
+    for agency, entries in programs.items():
+        lines.append(Line(58, y, agency, size=9))
+        lines += [Line(150, y - 14 * i, t, size=9) for i, t in enumerate(entries)]
+        lines += [Line(339, y - 10.5 * i, t, size=9) for i, t in enumerate(definition)]
+        y -= 14 * len(entries) + 6
+    lines.append(Line(58, y - 20, "Source: Review of the laws cited in the table.", size=8.5))
+    edition = editions.read(build([Page(lines)]), name="across-stacked.pdf")
+    text = " ".join(definition)
+    assert _tables(edition) == [
+        "Agency | Program | Definition\n"
+        f"Agriculture | Rural Housing Insurance Fund Mutual Housing Grants Rural Water Program | {text}\n"
+        f"Commerce | Public Works Grants Technology Grants | {text}"
+    ]

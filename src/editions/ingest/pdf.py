@@ -1119,16 +1119,24 @@ def _rows_across(left: list[_Line], right: list[_Line]) -> bool:
     size = left[0].size
     steps = [left[k - 1].base - left[k].base for k in range(1, len(left))]
     pitch = _line_pitch([s for s in steps if s > 0.75 * size])
-    tops = [left[k].base for k in range(1, len(left)) if steps[k - 1] > pitch + _pitch_tolerance(size)]
-    if len(tops) < 3:
-        return False
+    tops = [k for k in range(1, len(left)) if steps[k - 1] > pitch + _pitch_tolerance(size)]
     bases = sorted(line.base for line in right)
-    paired = 0
-    for base in tops:
-        k = bisect.bisect_left(bases, base - 1.0)
-        paired += k < len(bases) and bases[k] <= base + 1.0
+
+    def paired(ks: list[int]) -> int:
+        n = 0
+        for k in ks:
+            m = bisect.bisect_left(bases, left[k].base - 1.0)
+            n += m < len(bases) and bases[m] <= left[k].base + 1.0
+        return n
+
     # (A source line under the table, in the left column alone, is an entry without a partner.)
-    return paired >= 0.8 * len(tops)
+    if len(tops) >= 3 and paired(tops) >= 0.8 * len(tops):
+        return True
+    # Or a bold header across the gutter, and every row of cells set after a gap starts on a right line: the
+    # left half's entries may be stacked in a cell (bulleted programs beside one quoted definition).
+    header = right[0].bold and any(line.bold and abs(line.base - right[0].base) < 1.0 for line in left[:3])
+    rows = [k for k in tops if len(left[k].cells) >= 2]
+    return header and len(rows) >= 2 and paired(rows) == len(rows)
 
 
 def _is_subtitle(group: list[_Line], line: _Line) -> bool:
@@ -1222,9 +1230,10 @@ def _row_starts(
             first = 0 in placed[k] and k not in wraps and not _carries_on(placed[k - 1], placed[k])
             starts.append(first or _figures_beside_label(placed[k - 1], placed[k], columns))
         elif wide[k - 1]:
-            # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
-            # more of the row above, however far apart the entries are set.
-            starts.append(any(col < columns - 1 for col in placed[k]))
+            # An entry stacked in a later column alone ("Division C, Title V, §533" under "Division B, …", a
+            # bulleted program under another beside one definition) is more of the row above, however far apart
+            # the entries are set.
+            starts.append(0 in placed[k] or len(placed[k]) >= 2)
         else:
             # A full line of figures after a full line is a row of its own even in a padded table (rows set in
             # groups); a full line with words carries on the cells of the row above ("Community | Proposal" over
