@@ -1124,3 +1124,32 @@ def test_a_table_across_the_gutter_with_entries_stacked_on_the_left_is_read_full
         f"Agriculture | Rural Housing Insurance Fund Mutual Housing Grants Rural Water Program | {text}\n"
         f"Commerce | Public Works Grants Technology Grants | {text}"
     ]
+
+
+def test_group_labels_and_labels_set_around_their_figures_stay_in_the_table() -> None:
+    # Rows 16.5 points apart. A group's label stands alone in the first column ("50 States"), and one label is set on
+    # two lines around its row's figures ("District of" 5.2 points over them, "Columbia" 5.2 under).
+    lines = [Line(72, 560, "Table 5. Staff by State")]
+    lines += [Line(x, 540, t, font="F2") for x, t in ((72, "State"), (300, "2025"), (400, "2026"))]
+    rows: list[tuple[float, str | None, tuple[str, str] | None]] = [
+        (522, "All Areas", ("100", "90")),
+        (505.5, "50 States", None),
+        (489, "Alabama", ("25", "24")),
+        (472.5, "District of", None),
+        (467.3, None, ("93", "92")),
+        (462.1, "Columbia", None),
+        (445.5, "Florida", ("26", "25")),
+        (429, "U.S. Territories", None),
+        (412.5, "Guam", ("16", "15")),
+    ]
+    for y, label, figures in rows:
+        if label:
+            lines.append(Line(72, y, label))
+        if figures:
+            lines += [Line(300, y, figures[0]), Line(400, y, figures[1])]
+    lines.append(Line(72, 370, "Staff fell in most states over the two years shown in the table above."))
+    edition = editions.read(build([Page(lines)]), name="groups.pdf")
+    assert _tables(edition) == [
+        "State | 2025 | 2026\nAll Areas | 100 | 90\n50 States\nAlabama | 25 | 24\nDistrict of Columbia | 93 | 92\n"
+        "Florida | 26 | 25\nU.S. Territories\nGuam | 16 | 15"
+    ]

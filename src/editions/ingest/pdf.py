@@ -1028,8 +1028,23 @@ class _Layout:
                 # Set that tight, it may run as wide as the column's widest label ("Surcharge" under "(G-SIB)").
                 column = first_col if closer else 0.0
                 if not (multi and j > i and _wraps_first_cell(prev, line, closer, column)):
-                    break  # a one-cell line continues the table only under a later column
-                wraps.add(j - i)
+                    # A label alone in the first column, no further under the rows above than they are set apart,
+                    # over a row of cells set no further below: a group's label on a line of its own ("50 States
+                    # and DC" over "Alabama | 2,517 | …"), or a label set on two lines around its row's figures
+                    # ("District of" over "934 | 924 | …" over "Columbia"). Anything else ends the table.
+                    after = lines[j + 1] if j + 1 < len(lines) else None
+                    if not (
+                        multi
+                        and j > i
+                        and after is not None
+                        and len(after.cells) >= 2
+                        and not after.bold
+                        and line.base - after.base <= row_pitch + tol
+                        and (step <= row_pitch + tol or line.base - after.base < 0.75 * size)
+                    ):
+                        break
+                else:
+                    wraps.add(j - i)
             elif line.bold and multi and not lines[j - 1].bold:
                 break  # a bold line alone under a later column after the body's lines: the next table's title
             if line.cells[0][0] < first_right - 1:
