@@ -565,3 +565,23 @@ def test_a_list_item_cut_mid_sentence_takes_any_lower_case_tail() -> None:
         "Immigration: A panel held that, in most circumstances, 8 U.S.C. § 1225(b) directs that the alien be detained.",
         "Trade: A panel held the tariff lawful.",
     ]
+
+
+def test_rows_with_text_in_the_last_cell_alone_go_on_with_that_cell_of_the_row_above() -> None:
+    # A saved page writes the entries stacked beside a spanning question as rows whose other cells are empty; a
+    # row that leaves the last cell empty, or fills an earlier one, stays a row.
+    edition = read_md(
+        "| Category | Question | Answer |\n"
+        "| Uses | Are funds limited to set tasks? | Set tasks (P.L. 1-2) |\n"
+        "|  |  | General purposes (P.L. 3-4) |\n"
+        "|  | Are funds for voluntary work? | Voluntary work (P.L. 5-6) |\n"
+        "| Amount |  |  |\n"
+        "|  |  | Yes (P.L. 7-8) |\n"
+    )
+    assert table_texts(edition) == [
+        "Category | Question | Answer\n"
+        "Uses | Are funds limited to set tasks? | Set tasks (P.L. 1-2) General purposes (P.L. 3-4)\n"
+        "Are funds for voluntary work? | Voluntary work (P.L. 5-6)\n"
+        "Amount\n"
+        "Yes (P.L. 7-8)"
+    ]

@@ -934,3 +934,260 @@ def test_a_band_of_short_labels_beside_a_column_on_the_same_baselines_is_a_table
     edition = editions.read(build([Page(lines)]), name="rates.pdf")
     tables = _tables(edition)
     assert "\n".join(" | ".join(row) for row in rows) in tables
+
+
+def test_list_entries_set_a_little_further_apart_than_their_lines_are_paragraphs_of_their_own() -> None:
+    # Each entry wraps over two lines 10.5 points apart; the entries are 13.5 apart, too little for a blank line
+    # between their glyph boxes, but more than the pitch of their own lines.
+    entries = [
+        ("CRS Report R10001, Grain Storage Programs and", "Related Loans: An Overview"),
+        ("CRS Report R10002, Dairy Margin Coverage: A", "Primer on Eligibility and Payments"),
+        ("CRS Report R10003, Sugar Loans: Background and", "Funding"),
+    ]
+    prose = "Farm programs are reauthorized every five years or so."
+    lines = [Line(72, 740, "Farm Programs", size=18, font="F2"), Line(72, 715, prose)]
+    lines.append(Line(72, 690, "Related Reports:", size=12, font="F2"))
+    y = 675.0
+    for first, second in entries:
+        lines += [Line(72, y, first), Line(72, y - 10.5, second)]
+        y -= 10.5 + 13.5
+    parsed = pdf.read(build([Page(lines)]), "entries.pdf")
+    paragraphs = [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs == [prose, *(f"{a} {b}" for a, b in entries)]
+
+
+def test_a_table_whose_rows_are_set_a_point_further_apart_than_their_lines_keeps_wrapped_rows_whole() -> None:
+    # A cell's lines 10.5 points apart, rows 11.6 apart: too little for a padded table by a gap of an eighth of an
+    # em, yet every row starts a little lower than its lines' pitch, and its labels' next lines ("Program (NAP)",
+    # "Grants") start with capitals like a new row's label would.
+    rows = [
+        [
+            ("Food Assistance", "Nutrition Act", "Provides benefits to households", "$100"),
+            ("Program (FAP)", "of 2008 (§5)", "that meet income tests.", None),
+        ],
+        [
+            ("Senior Market", "Farm Security", "Provides coupons to seniors.", "$21"),
+            ("Program (SMP)", "Act (§4002)", None, None),
+        ],
+        [
+            ("Island Nutrition", "Nutrition Act", "Territories receive capped", "$3"),
+            ("Program (NAP) Block", "of 2008 (§28)", "funding to run programs.", None),
+            ("Grants", None, None, None),
+        ],
+    ]
+    lines = [Line(72, 560, "Table 2. Nutrition Programs")]
+    header = ("Program", "Statute", "Summary", "Funding")
+    xs = (40, 160, 270, 480)
+    lines += [Line(x, 540, t, font="F2") for x, t in zip(xs, header, strict=True)]
+    y = 526.0
+    for row in rows:
+        for cells in row:
+            lines += [Line(x, y, t) for x, t in zip(xs, cells, strict=True) if t]
+            y -= 10.5
+        y -= 1.1
+    lines.append(Line(40, y - 30, "Funding for each program is set in the annual appropriations acts for the year."))
+    edition = editions.read(build([Page(lines)]), name="tight.pdf")
+    assert _tables(edition) == [
+        "Program | Statute | Summary | Funding\n"
+        "Food Assistance Program (FAP) | Nutrition Act of 2008 (§5) | Provides benefits to households that meet income"
+        " tests. | $100\n"
+        "Senior Market Program (SMP) | Farm Security Act (§4002) | Provides coupons to seniors. | $21\n"
+        "Island Nutrition Program (NAP) Block Grants | Nutrition Act of 2008 (§28) | Territories receive capped funding"
+        " to run programs. | $3"
+    ]
+
+
+def test_cells_on_two_baselines_read_as_one_line_do_not_start_a_row() -> None:
+    # Rows 16.5 points apart, a cell's lines 10.5 apart; the last column stacks its entries 13.5 apart, so its
+    # second entry sits 3 points under the second line of the citation beside it, and the two are read as one line
+    # whose middle baseline lies further under the line above than a cell's lines are set.
+    lines = [Line(72, 560, "Table 3. Memorials and Their Laws")]
+    xs = (72, 200, 330)
+    lines += [Line(x, 540, t, font="F2") for x, t in zip(xs, ("Memorial", "Citation", "Location"), strict=True)]
+    top = 522.0
+    lines += [
+        Line(72, top, "Divers Memorial"),
+        Line(200, top, "P.L. 113-66, Div. B,"),
+        Line(330, top, "Washington, DC,"),
+    ]
+    lines += [Line(200, top - 10.5, "Title XXVIII, §2842,"), Line(330, top - 13.5, "or another site")]
+    lines += [Line(200, top - 21.0, "127 Stat. 1024 (2013)")]
+    top -= 21.0 + 16.5
+    lines += [Line(72, top, "Fallen Memorial"), Line(200, top, "P.L. 101-347"), Line(330, top, "Emmitsburg, MD")]
+    top -= 10.5
+    lines += [Line(72, top, "Firefighters"), Line(200, top, "104 Stat. 398 (1990)")]
+    lines.append(Line(72, top - 40, "Each memorial was authorized by the law cited beside it in the table above."))
+    edition = editions.read(build([Page(lines)]), name="two-baselines.pdf")
+    assert _tables(edition) == [
+        "Memorial | Citation | Location\n"
+        "Divers Memorial | P.L. 113-66, Div. B, Title XXVIII, §2842, 127 Stat. 1024 (2013) | Washington, DC, or another"
+        " site\n"
+        "Fallen Memorial Firefighters | P.L. 101-347 104 Stat. 398 (1990) | Emmitsburg, MD"
+    ]
+
+
+def test_a_table_across_the_gutter_of_a_two_column_page_keeps_its_rows_with_stacked_answers_in_the_last_cell() -> None:
+    # Two columns of prose over a table whose first two columns fill the left column's width and whose answers fill
+    # the right one's: questions wrap at 11 points, answers are stacked 17 apart, so that beside a question's second
+    # line there is no answer, and the two halves share no baseline but at the top of each question.
+    left = sentence_words("wheat", 3)
+    right = sentence_words("barley", 3)
+    lines = [Line(58, 740 - 11 * i, t) for i, t in enumerate(paragraph_lines(left, 48))]
+    lines += [Line(314, 740 - 11 * i, t) for i, t in enumerate(paragraph_lines(right, 48))]
+    lines.append(Line(139, 600, "Table 1. Sample Questions for a Grant Program", size=9.5, font="F2"))
+    lines += [Line(x, 582, t, size=9, font="F2") for x, t in ((60, "Category"), (185, "Questions"), (360, "Answers"))]
+    questions = [
+        (562, "Uses", ["Are grant funds limited to set tasks or", "open to general purposes?"]),
+        (528, None, ["Do funds pay for voluntary work or", "help meet federal requirements?"]),
+        (494, None, ["Are any uses of funds prohibited?"]),
+        (460, "Amount", ["Is the total amount authorized in the", "law that sets up the program?"]),
+    ]
+    for y, category, question in questions:
+        if category:
+            lines.append(Line(51, y, category, size=9))
+        lines += [Line(118, y - 11 * i, t, size=9) for i, t in enumerate(question)]
+    answers = ["Set tasks (P.L. 1-2)", "General purposes (P.L. 3-4)", "Voluntary work (P.L. 5-6)"]
+    answers += ["Federal requirements (P.L. 7-8)", "Prohibited (P.L. 9-10)", "Prioritized (P.L. 11-12)"]
+    answers += ["Yes (P.L. 13-14)", "No (P.L. 15-16)"]
+    lines += [Line(339, 562 - 17 * i, t, size=9) for i, t in enumerate(answers)]
+    lines.append(Line(58, 410, "Source: Review of the laws cited in the table.", size=8.5))
+    edition = editions.read(build([Page(lines)]), name="across.pdf")
+    assert _paragraphs(edition)[:2] == [" ".join(left), " ".join(right)]
+    assert _tables(edition) == [
+        "Category | Questions | Answers\n"
+        "Uses | Are grant funds limited to set tasks or open to general purposes? | Set tasks (P.L. 1-2) General"
+        " purposes (P.L. 3-4)\n"
+        "Do funds pay for voluntary work or help meet federal requirements? | Voluntary work (P.L. 5-6) Federal"
+        " requirements (P.L. 7-8)\n"
+        "Are any uses of funds prohibited? | Prohibited (P.L. 9-10) Prioritized (P.L. 11-12)\n"
+        "Amount | Is the total amount authorized in the law that sets up the program? | Yes (P.L. 13-14) No"
+        " (P.L. 15-16)"
+    ]
+
+
+def test_table_notes_set_without_a_gap_are_a_paragraph_each() -> None:
+    # Notes under a table, in a smaller type, one under the other at their lines' pitch: each note's letter starts a
+    # paragraph once the note above has ended its sentence, however far right that sentence ran.
+    body = " ".join(sentence_words("grants", 6))
+    notes = [
+        "a. Report language for the act set aside part of the amount for the first program shown here.",
+        "b. There is no statutory language for these programs apart from the appropriations acts.",
+        "c. Figures are for the program as a whole.",
+    ]
+    lines = [Line(72, 720 - 13 * k, t) for k, t in enumerate(paragraph_lines(body.split(), 90))]
+    lines += [Line(72, 500 - 11 * k, note, size=8.5) for k, note in enumerate(notes)]
+    parsed = pdf.read(build([Page(lines)]), "notes.pdf")
+    assert [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH] == [body, *notes]
+
+
+def test_a_label_wrapped_in_the_first_row_of_a_padded_table_stays_in_its_row() -> None:
+    # Rows 16.5 points apart, a cell's lines 10.5 apart. In the first row under the header the label's last line
+    # stands alone in the first column, before any row gap has been seen: the rows that follow show the table's
+    # pitch.
+    rows = [
+        (0, ("Memorial", "Citation", "Location")),
+        (18, ("Saint Francis Dam", "P.L. 116-9, §111,", "Los Angeles, CA")),
+        (28.5, ("Disaster National", "133 Stat. 611", None)),
+        (39, ("Memorial", None, None)),
+        (55.5, ("United States", "P.L. 106-103,", "Emmitsburg, MD")),
+        (66, ("Civil Defense", "113 Stat. 1482", None)),
+        (82.5, ("Battleship Memorial", "P.L. 107-117", "Mobile, AL")),
+    ]
+    lines = [Line(72, 560, "Table 4. Memorials Outside Washington")]
+    lines += [
+        Line(x, 540 - drop, t, font="F2" if drop == 0 else "F1")
+        for drop, row in rows
+        for x, t in zip((72, 200, 330), row, strict=True)
+        if t
+    ]
+    lines.append(Line(72, 400, "Each of these memorials was established by the law cited beside it in the table."))
+    edition = editions.read(build([Page(lines)]), name="first-row.pdf")
+    assert _tables(edition) == [
+        "Memorial | Citation | Location\n"
+        "Saint Francis Dam Disaster National Memorial | P.L. 116-9, §111, 133 Stat. 611 | Los Angeles, CA\n"
+        "United States Civil Defense | P.L. 106-103, 113 Stat. 1482 | Emmitsburg, MD\n"
+        "Battleship Memorial | P.L. 107-117 | Mobile, AL"
+    ]
+
+
+def test_entries_stacked_in_a_middle_column_of_a_padded_table_stay_in_their_row() -> None:
+    # Rows 17 points apart, a cell's lines 10 apart, and the programs of one agency stacked 14 apart in the middle
+    # column beside one definition: a line with text in that column alone is more of the row above.
+    rows = [
+        (0, ("Agency", "Program", "Definition")),
+        (17, ("Agriculture", "Housing Insurance Fund", "Any poor county")),
+        (31, ("", "Mutual Housing Grants", "")),
+        (45, ("", "Rural Water Program", "")),
+        (55, ("", "Account", "")),
+        (72, ("Commerce", "Public Works Grants", "Any poor county")),
+        (82, ("", "Act of 1965", "")),
+    ]
+    lines = [Line(72, 540, "Table 9. Programs and Their Definitions")]
+    lines += _padded_rows(rows, 520, xs=(72, 180, 360))
+    lines.append(Line(72, 380, "Each agency applies the definition beside its programs in the table above."))
+    edition = editions.read(build([Page(lines)]), name="middle.pdf")
+    assert _tables(edition) == [
+        "Agency | Program | Definition\n"
+        "Agriculture | Housing Insurance Fund Mutual Housing Grants Rural Water Program Account | Any poor county\n"
+        "Commerce | Public Works Grants Act of 1965 | Any poor county"
+    ]
+
+
+def test_a_table_across_the_gutter_with_entries_stacked_on_the_left_is_read_full_width() -> None:
+    # The left half of a two-column page holds agencies and their programs, stacked 14 points apart; the right half
+    # the definition each agency uses, wrapped at 10.5 points. Only the header and each agency's first line share a
+    # baseline with the right half.
+    left = sentence_words("rye", 3)
+    right = sentence_words("oats", 3)
+    lines = [Line(58, 740 - 11 * i, t) for i, t in enumerate(paragraph_lines(left, 48))]
+    lines += [Line(314, 740 - 11 * i, t) for i, t in enumerate(paragraph_lines(right, 48))]
+    lines.append(Line(139, 600, "Table 2. Definitions of Poverty by Program", size=9.5, font="F2"))
+    lines += [Line(x, 582, t, size=9, font="F2") for x, t in ((58, "Agency"), (150, "Program"), (339, "Definition"))]
+    programs = {
+        "Agriculture": ["Rural Housing Insurance Fund", "Mutual Housing Grants", "Rural Water Program"],
+        "Commerce": ["Public Works Grants", "Technology Grants"],
+    }
+    definition = ["Any county where a fifth or more of its", "people have lived in poverty for thirty", "years."]
+    y = 562.0
+    for agency, entries in programs.items():
+        lines.append(Line(58, y, agency, size=9))
+        lines += [Line(150, y - 14 * i, t, size=9) for i, t in enumerate(entries)]
+        lines += [Line(339, y - 10.5 * i, t, size=9) for i, t in enumerate(definition)]
+        y -= 14 * len(entries) + 6
+    lines.append(Line(58, y - 20, "Source: Review of the laws cited in the table.", size=8.5))
+    edition = editions.read(build([Page(lines)]), name="across-stacked.pdf")
+    text = " ".join(definition)
+    assert _tables(edition) == [
+        "Agency | Program | Definition\n"
+        f"Agriculture | Rural Housing Insurance Fund Mutual Housing Grants Rural Water Program | {text}\n"
+        f"Commerce | Public Works Grants Technology Grants | {text}"
+    ]
+
+
+def test_group_labels_and_labels_set_around_their_figures_stay_in_the_table() -> None:
+    # Rows 16.5 points apart. A group's label stands alone in the first column ("50 States"), and one label is set on
+    # two lines around its row's figures ("District of" 5.2 points over them, "Columbia" 5.2 under).
+    lines = [Line(72, 560, "Table 5. Staff by State")]
+    lines += [Line(x, 540, t, font="F2") for x, t in ((72, "State"), (300, "2025"), (400, "2026"))]
+    rows: list[tuple[float, str | None, tuple[str, str] | None]] = [
+        (522, "All Areas", ("100", "90")),
+        (505.5, "50 States", None),
+        (489, "Alabama", ("25", "24")),
+        (472.5, "District of", None),
+        (467.3, None, ("93", "92")),
+        (462.1, "Columbia", None),
+        (445.5, "Florida", ("26", "25")),
+        (429, "U.S. Territories", None),
+        (412.5, "Guam", ("16", "15")),
+    ]
+    for y, label, figures in rows:
+        if label:
+            lines.append(Line(72, y, label))
+        if figures:
+            lines += [Line(300, y, figures[0]), Line(400, y, figures[1])]
+    lines.append(Line(72, 370, "Staff fell in most states over the two years shown in the table above."))
+    edition = editions.read(build([Page(lines)]), name="groups.pdf")
+    assert _tables(edition) == [
+        "State | 2025 | 2026\nAll Areas | 100 | 90\n50 States\nAlabama | 25 | 24\nDistrict of Columbia | 93 | 92\n"
+        "Florida | 26 | 25\nU.S. Territories\nGuam | 16 | 15"
+    ]

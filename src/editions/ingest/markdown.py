@@ -322,6 +322,30 @@ def _cells(row: str) -> list[str]:
     return [_cell_text(cell) for cell in row.split("|")]
 
 
+def _stacked_rows_joined(table: list[str]) -> list[list[str]]:
+    """A table's rows as cells, a row with text in its last cell alone joined to that cell of the row above. A saved
+    page writes entries stacked in a last cell beside cells that span them ("Sample Answers" beside one question)
+    as rows of their own with the spanning cells left empty; the row goes on with the entries, as the PDF sets
+    them in one cell."""
+    rows: list[list[str]] = []
+    for line in table:
+        if _TABLE_SEPARATOR.match(line):
+            continue
+        cells = _cells(line)
+        above = rows[-1] if rows else None
+        if (
+            above is not None
+            and len(cells) == len(above) >= 2
+            and cells[-1]
+            and above[-1]
+            and not any(c.strip() for c in cells[:-1])
+        ):
+            above[-1] = f"{above[-1]} {cells[-1]}"
+            continue
+        rows.append(cells)
+    return rows
+
+
 def _blocks(lines: list[str]) -> Iterator[RawBlock]:
     paragraph: list[str] = []
     table: list[str] = []
@@ -338,7 +362,7 @@ def _blocks(lines: list[str]) -> Iterator[RawBlock]:
                 yield RawBlock(BlockKind.PARAGRAPH, text)
             paragraph.clear()
         if table:
-            rows = [" | ".join(c for c in _cells(r)) for r in table if not _TABLE_SEPARATOR.match(r)]
+            rows = [" | ".join(c for c in cells) for cells in _stacked_rows_joined(table)]
             rows = [r for r in rows if r.replace("|", "").strip()]
             if rows:
                 yield RawBlock(BlockKind.TABLE, "\n".join(rows))

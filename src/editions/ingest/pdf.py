@@ -27,7 +27,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -592,6 +591,7 @@ _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,4}$")
 _VERSION_FOOTER = re.compile(r"(" + REPORT_NUMBER.pattern + r")\s*·\s*VERSION\s+(\d+)", re.I)
 _PROSE_FRAGMENT = 60  # characters: a fragment this long is a line of prose, not a table cell
 _FOOTNOTE_START = re.compile(r"^(\d{1,4})\s+(?=\S)")
+_NOTE_MARK = re.compile(r"[a-z]\.\s+[A-Z(\"“]")  # a table note's letter: "e. There is no statutory language …"
 _TERMINAL_END = re.compile(r"[.!?:][\"”’)]*$")
 _BULLET = re.compile(r"^(?:[•▪◦●○■□➢·\ue000-\uf8ff]|–(?=\s)|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*")
 
@@ -1046,6 +1046,11 @@ class _Layout:
             return True  # a new column or band, or a paragraph gap
         if prev.y0 - line.y1 > 0.55 * size:
             return True
+        pitch = group[-2].base - prev.base if len(group) >= 2 else 0.0
+        if pitch > 0.8 * size and prev.base - line.base > pitch + max(2.0, 0.2 * size):
+            # Set further below than the group's lines are set from each other: entries of a list set a little
+            # apart ("CRS Report R42505, …" under "… Eligibility and Benefits"), whatever their glyph boxes leave.
+            return True
         if abs(prev.size - line.size) > 0.9:
             return True
         if prev.bold and not line.bold and line.frags[0].lead_bold and not _TERMINAL_END.search(prev.text):
@@ -1057,6 +1062,8 @@ class _Layout:
         text = line.text
         if _BULLET.match(text) or _CAPTION_START.match(text) or _SOURCE_START.match(text):
             return True
+        if line.size < self.body - 0.4 and _NOTE_MARK.match(text) and _ends_with_stop(prev.text):
+            return True  # a table note under the one before: "e. There is no …" after "… respectively."
         if AUTHOR_LINE.match(text) and AUTHOR_LINE.match(group[0].text):
             return True  # "Name, Specialist in …" lines stacked at the end of an In Focus: one author each
         return _ends_with_stop(prev.text) and prev.x1 < _right(group) - 2.5 * size
@@ -1114,18 +1121,39 @@ class _Layout:
                 # "Applies to …", "Surcharge": baselines interleaved).
                 prev = anchor or lines[j - 1]
                 step = prev.base - line.base
-                tol = max(1.2, 0.15 * size)
+                tol = _pitch_tolerance(size)
                 # Set closer than the rows so far, or, in a table whose rows are set apart by wider gaps than
                 # their lines (twice at least, as `_row_starts` asks), at the lines' pitch: the rest of a wrapped
                 # row label, whatever its words.
+                # (Near a table's top, where too few rows are known, by the rows that follow as well: a table
+                # carried over to a new page, "Disaster National" over "Memorial" in its first row.)
                 closer = step < row_pitch - tol or (
-                    step <= row_pitch + tol and sum(s > row_pitch + tol for s in row_steps) >= 2
+                    step <= row_pitch + tol
+                    and (
+                        sum(s > row_pitch + tol for s in row_steps) >= 2
+                        or sum(s > row_pitch + tol for s in [*row_steps, *_row_steps_ahead(lines, j)]) >= 2
+                    )
                 )
                 # Set that tight, it may run as wide as the column's widest label ("Surcharge" under "(G-SIB)").
                 column = first_col if closer else 0.0
                 if not (multi and j > i and _wraps_first_cell(prev, line, closer, column)):
-                    break  # a one-cell line continues the table only under a later column
-                wraps.add(j - i)
+                    # A label alone in the first column, no further under the rows above than they are set apart,
+                    # over a row of cells set no further below: a group's label on a line of its own ("50 States
+                    # and DC" over "Alabama | 2,517 | …"), or a label set on two lines around its row's figures
+                    # ("District of" over "934 | 924 | …" over "Columbia"). Anything else ends the table.
+                    after = lines[j + 1] if j + 1 < len(lines) else None
+                    if not (
+                        multi
+                        and j > i
+                        and after is not None
+                        and len(after.cells) >= 2
+                        and not after.bold
+                        and line.base - after.base <= row_pitch + tol
+                        and (step <= row_pitch + tol or line.base - after.base < 0.75 * size)
+                    ):
+                        break
+                else:
+                    wraps.add(j - i)
             elif line.bold and multi and not lines[j - 1].bold:
                 break  # a bold line alone under a later column after the body's lines: the next table's title
             if line.cells[0][0] < first_right - 1:
@@ -1167,6 +1195,19 @@ class _Layout:
         return out, j
 
 
+def _row_steps_ahead(lines: list[_Line], j: int, count: int = 10) -> list[float]:
+    """The baseline steps into the plain lines with cells among the `count` lines after line j, up to a source or
+    caption line: how far apart the rows that follow are set."""
+    steps: list[float] = []
+    for k in range(j + 1, min(len(lines), j + 1 + count)):
+        line, above = lines[k], lines[k - 1]
+        if _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
+            break
+        if len(line.cells) >= 2 and not line.bold and not above.bold:
+            steps.append(above.base - line.base)
+    return steps
+
+
 # A negative number whose minus sign is set apart from its digits: "- 32.80" is the web table's "-32.80".
 _MINUS_GAP = re.compile(r"^([-–−])\s+(?=\d)")
 # A bullet that opens an entry inside a table cell (set as a cell of its own or before its text): the web table
@@ -1181,12 +1222,45 @@ def _table_band(left: list[_Line], right: list[_Line], gutter: float) -> bool:
     25% of the amount over $67,900")."""
     if len(left) < 3 or len(right) < 3:
         return False
+    if _rows_across(left, right):
+        return True
     bases = [line.base for line in left]
     paired = sum(any(abs(b - line.base) < 1.0 for b in bases) for line in right)
     if paired < 0.8 * len(right) or paired < 0.8 * len(left):
         return False
     x0 = min(line.x0 for line in left)
     return sum(line.x1 > x0 + 0.8 * (gutter - x0) for line in left) < 0.2 * len(left)
+
+
+def _rows_across(left: list[_Line], right: list[_Line]) -> bool:
+    """Whether the left side of a band is a table whose rows go on across the gutter: it has lines of two or more
+    cells ("Uses | Are grant funds …"), and each of its entries (a line set further under the one above than its
+    lines are set) starts on the baseline of a line on the right, as a row's cells start together at its top. The
+    lines between may interleave (a question wrapped at 11 points beside answers stacked 17 apart). Prose columns
+    have no cells, and their paragraphs start on the other column's lines only where the grids happen to meet."""
+    if sum(len(line.cells) >= 2 for line in left) < 2:
+        return False
+    size = left[0].size
+    steps = [left[k - 1].base - left[k].base for k in range(1, len(left))]
+    pitch = _line_pitch([s for s in steps if s > 0.75 * size])
+    tops = [k for k in range(1, len(left)) if steps[k - 1] > pitch + _pitch_tolerance(size)]
+    bases = sorted(line.base for line in right)
+
+    def paired(ks: list[int]) -> int:
+        n = 0
+        for k in ks:
+            m = bisect.bisect_left(bases, left[k].base - 1.0)
+            n += m < len(bases) and bases[m] <= left[k].base + 1.0
+        return n
+
+    # (A source line under the table, in the left column alone, is an entry without a partner.)
+    if len(tops) >= 3 and paired(tops) >= 0.8 * len(tops):
+        return True
+    # Or a bold header across the gutter, and every row of cells set after a gap starts on a right line: the
+    # left half's entries may be stacked in a cell (bulleted programs beside one quoted definition).
+    header = right[0].bold and any(line.bold and abs(line.base - right[0].base) < 1.0 for line in left[:3])
+    rows = [k for k in tops if len(left[k].cells) >= 2]
+    return header and len(rows) >= 2 and paired(rows) == len(rows)
 
 
 def _is_subtitle(group: list[_Line], line: _Line) -> bool:
@@ -1259,14 +1333,18 @@ def _row_starts(
     """Which lines of a table start a row. Tables that set rows apart with more space than they leave between
     the lines of a cell ("padded") start a row after such a gap, so that a first-column cell wrapped over two
     lines stays one cell; tight tables start a row at every line with text in the first column."""
-    pitches = [table[k - 1].base - table[k].base for k in range(1, len(table))]
+    # A line's top baseline: cells set on two baselines close enough to merge into one line ("127 Stat. 1024," a
+    # line under "Title XXVIII, §2842,", beside "or “another suitable" an entry's gap under "(Washington, DC,") have
+    # a median baseline between the two, which would make a step as wide as a row's.
+    # (Marks set small and raised, "e" for a note, are no baseline.)
+    tops = [
+        max((f.base for f in line.frags if not f.sup and f.size > line.size - 0.5), default=line.base) for line in table
+    ]
+    pitches = [tops[k - 1] - tops[k] for k in range(1, len(table))]
     # Lines of two columns whose baselines interleave ("(G-SIB)", "Applies to …", "Surcharge") are no pitch.
     steps = [p for p in pitches if p > 0.75 * size]
-    # The least step that recurs: a single odd step (a line of a later column set between two lines of a wrapped
-    # cell, "other voters" under "… available to") is no pitch of the table's lines.
-    ordered = sorted(steps)
-    tight = next((a for a, b in pairwise(ordered) if b - a <= 0.5), ordered[0]) if ordered else 0.0
-    wide = [p > tight + max(1.2, 0.15 * size) for p in pitches]
+    tight = _line_pitch(steps)
+    wide = [p > tight + _pitch_tolerance(size) for p in pitches]
     padded = sum(wide) >= 2 and sum(wide) >= 0.15 * len(pitches)
     # The rows' gap: the median step into a line with cells in the first column and another. A wide step well
     # under it sets a cell's next paragraph apart ("(52 U.S.C. §20311)" under "grant program"), not a row.
@@ -1280,11 +1358,12 @@ def _row_starts(
             first = 0 in placed[k] and k not in wraps and not _carries_on(placed[k - 1], placed[k])
             starts.append(first or _figures_beside_label(placed[k - 1], placed[k], columns))
         elif wide[k - 1]:
-            # An entry stacked in the last column alone ("Division C, Title V, §533" under "Division B, …") is
-            # more of the row above, however far apart the entries are set.
-            # A line of one cell set apart by less than the rows' gap is that cell's next paragraph.
+            # An entry stacked in a later column alone ("Division C, Title V, §533" under "Division B, …", a
+            # bulleted program under another beside one definition) is more of the row above, however far apart
+            # the entries are set. A line of one cell set apart by less than the rows' gap is that cell's next
+            # paragraph.
             paragraph = len(placed[k]) == 1 and pitches[k - 1] < 0.95 * row_gap
-            starts.append(any(col < columns - 1 for col in placed[k]) and not paragraph)
+            starts.append((0 in placed[k] or len(placed[k]) >= 2) and not paragraph)
         else:
             # A full line of figures after a full line is a row of its own even in a padded table (rows set in
             # groups); a full line with words carries on the cells of the row above ("Community | Proposal" over
@@ -1298,6 +1377,25 @@ def _row_starts(
             figures = not any(_WORD.search(t) for col, t in placed[k].items() if col)
             starts.append(full and figures and 0 in placed[k] and not _open_end(placed[k - 1][0]))
     return starts
+
+
+def _pitch_tolerance(size: float) -> float:
+    """How much wider than a cell's lines' pitch a step must be to set rows apart. Rows set apart by as little as a
+    point (10.44 between a cell's lines, 11.52 between rows) are told apart from baselines, which repeat to a few
+    hundredths of a point."""
+    return max(0.6, 0.07 * size)
+
+
+def _line_pitch(steps: list[float]) -> float:
+    """The step between the lines of a table's cells: the least step that a fifth of the steps (two at least) come
+    within half a point of. The least step alone may be an artifact of cells on two baselines read as one line
+    (8.1 points in a table whose lines are 10.44 apart)."""
+    ordered = sorted(steps)
+    need = max(2, 0.2 * len(ordered))
+    for k, v in enumerate(ordered):
+        if bisect.bisect_right(ordered, v + 0.5) - k >= need:
+            return v
+    return ordered[0] if ordered else 0.0
 
 
 _WORD = re.compile(r"[^\W\d_]{3}")
