@@ -12,6 +12,16 @@ sys.path.insert(0, str(Path(__file__).parent))  # the generator of test PDFs sit
 from pdf_fixtures import Line, Page, build
 
 
+def _grid_lines(grid: list[tuple[float, tuple[str, str, str]]]) -> list[Line]:
+    """A three-column table's lines in 9-point type, its first row (the header) bold; empty cells left out."""
+    return [
+        Line(x, y, text, 9, "F2" if k == 0 else "F1")
+        for k, (y, row) in enumerate(grid)
+        for x, text in zip((72, 200, 330), row, strict=True)
+        if text
+    ]
+
+
 def test_footnotes_set_in_the_tables_size_are_footnotes_when_tables_outweigh_the_prose() -> None:
     # The prose is 11 points; the tables and the footnotes are 9. The upper half of the page holds more
     # characters in table cells than in prose, so counting every character would take 9 for the body size and
@@ -216,9 +226,7 @@ def test_one_odd_step_between_a_wrapped_cells_lines_does_not_set_the_tables_line
         (553.0, ("Mock elections grant", "$0.2 million", "Educating students")),
     ]
     lines = [Line(72, 700, "Table 7. Grant Programs", 11, "F2")]
-    for y, row in grid:
-        font = "F2" if y == 680.0 else "F1"
-        lines += [Line(x, y, text, 9, font) for x, text in zip((72, 200, 330), row, strict=True) if text]
+    lines += _grid_lines(grid)
     assert _tables(build([Page(lines)])) == [
         "Program | Amount | Uses\n"
         "Data collection grant program | $10.0 million | Improving the collection of data for the election\n"
@@ -254,9 +262,7 @@ def test_a_cells_next_paragraph_set_less_apart_than_the_rows_stays_in_its_row() 
         (566.8, ("College program", "$5.0 million", "Training poll workers")),
     ]
     lines = [Line(72, 700, "Table 8. Grant Programs", 11, "F2")]
-    for y, row in grid:
-        font = "F2" if y == 680.0 else "F1"
-        lines += [Line(x, y, text, 9, font) for x, text in zip((72, 200, 330), row, strict=True) if text]
+    lines += _grid_lines(grid)
     assert _tables(build([Page(lines)])) == [
         "Program | Amount | Uses\n"
         "Data collection grant program (12 U.S.C. §100) | $10.0 million | Improving the collection of data\n"
