@@ -428,6 +428,26 @@ def test_a_footnote_mark_that_starts_a_run_after_a_sentence_is_dropped() -> None
     ]
 
 
+def test_authors_side_by_side_keep_a_wrapped_role_apart_from_the_name_beside_it() -> None:
+    # Two authors in each half of the page's foot; the left one's role wraps onto the baseline of the right
+    # one's second author ("Assistance Policy" | "Carol Ann White, …"), on a page with no column gutter.
+    page = Page(
+        [
+            Line(72, 720, "Congress may wish to consider the plans of the service for the next decade."),
+            Line(314, 113, "Bob Jones, Specialist in Social Policy"),
+            Line(58, 100, "Ann Lee Smith, Specialist in Nutrition"),
+            Line(58, 88, "Assistance Policy"),
+            Line(314, 88, "Carol Ann White, Analyst in Social Policy"),
+        ]
+    )
+    edition = editions.read(build([page]), name="authors.pdf")
+    assert sorted((a.name, a.role) for a in edition.authors) == [
+        ("Ann Lee Smith", "Specialist in Nutrition Assistance Policy"),
+        ("Bob Jones", "Specialist in Social Policy"),
+        ("Carol Ann White", "Analyst in Social Policy"),
+    ]
+
+
 def test_stacked_author_lines_whose_roles_name_the_us_are_authors() -> None:
     page = Page(
         [

@@ -630,7 +630,7 @@ class _Layout:
 
     def parse(self) -> Parsed:
         self._remove_furniture()
-        page_lines = [self._page_lines(page) for page in self.pages]
+        page_lines = [_split_author_cells(self._page_lines(page), page.width) for page in self.pages]
         styles = sorted(
             {round(line.size * 2) / 2 for lines in page_lines for line in lines if self._is_heading_style(line)},
             reverse=True,
@@ -1624,6 +1624,31 @@ def _lines(frags: list[_Frag]) -> list[_Line]:
             lines[line_of[id(word)]].append(f)
     out = [_Line(group) for group in lines]
     return [line for line in out if line.cells]
+
+
+def _split_author_cells(lines: list[_Line], width: float) -> list[_Line]:
+    """Lines with an author's "Name, Role" set far right of other text split in two. Authors printed side by side
+    under a page whose table leaves no gutter share a baseline with the wrapped role of the author beside them
+    ("Assistance Policy" | "Kara Clifford Billings, Analyst in Social Policy"): read as one line, the role's end
+    would be taken for the start of the next name."""
+    out: list[_Line] = []
+    for line in lines:
+        if len(line.cells) < 2:
+            out.append(line)
+            continue
+        cut = next(
+            (
+                x0
+                for (_, left_end, _), (x0, _, text) in zip(line.cells, line.cells[1:], strict=False)
+                if x0 - left_end > 0.2 * width and AUTHOR_LINE.match(text)
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(line)
+            continue
+        out += [_Line([f for f in line.frags if f.x0 < cut]), _Line([f for f in line.frags if f.x0 >= cut])]
+    return out
 
 
 def _author_lines(kind: BlockKind, text: str, group: list[_Line]) -> list[str]:
