@@ -37,7 +37,8 @@ _ORDINAL_NOUNS = r"Congresses|[Aa]nniversaries|[Cc]enturies|[Ss]essions|Circuits
 def _lost_ordinal(nouns: str, plurals: str | None) -> re.Pattern[str]:
     # The lookbehind comes after the first digit, so that the pattern starts with a digit, which the regular
     # expression engine skips to (a pattern that starts with a lookbehind is tried at every position: 3x slower).
-    plural = rf"|({plurals})\b" if plurals else ""
+    # (Without plurals, group 4 is one that never matches, so that a match has the same groups either way.)
+    plural = rf"|({plurals or '(?!)'})\b"
     return re.compile(
         r"(\d(?<![\w$.,§/-]\d)\d{0,2})(?:(,? (?:and|or|through|to) |[-–])(\d{1,3}))? "
         rf"(?=(?:[A-Z]{{2,6}} )?(?:{nouns})(?![\w-]){plural})"
@@ -60,8 +61,8 @@ def _restore_ordinal(m: re.Match[str]) -> str:
         return m.group(0)  # the number of what an abbreviation names: "P.L. 119-74 Division C", "No. 5 Fleet"
     if m.group(3) is None:
         # "2 Congresses" counts them; only a range before the plural is ordinal ("the 118 and 119 Congresses")
-        return m.group(0) if m.lastindex == 4 and m.group(4) else _ordinal(m.group(1)) + " "
-    if m.group(2) in "-–" and not (m.lastindex == 4 and m.group(4)):
+        return m.group(0) if m.group(4) else _ordinal(m.group(1)) + " "
+    if m.group(2) in "-–" and not m.group(4):
         # Before a singular noun two numbers joined by a hyphen are no range but a unit within a unit: "1-51
         # Air Defense Artillery" is the 1st battalion of the 51st regiment, printed "1-51st".
         return f"{m.group(1)}{m.group(2)}{_ordinal(m.group(3))} "
@@ -362,7 +363,7 @@ def _blocks(lines: list[str]) -> Iterator[RawBlock]:
                 yield RawBlock(BlockKind.PARAGRAPH, text)
             paragraph.clear()
         if table:
-            rows = [" | ".join(c for c in cells) for cells in _stacked_rows_joined(table)]
+            rows = [" | ".join(cells) for cells in _stacked_rows_joined(table)]
             rows = [r for r in rows if r.replace("|", "").strip()]
             if rows:
                 yield RawBlock(BlockKind.TABLE, "\n".join(rows))

@@ -928,28 +928,23 @@ class _Layout:
         i = 0
         while i < len(lines):
             line = lines[i]
-            above = _header_above(group, line) if len(line.cells) >= 2 else 0
-            if len(line.cells) >= 2 and (table := self._table_at(lines, i, group[len(group) - above :])) is not None:
-                del group[len(group) - above :]
+            rows: list[str] | None = None
+            if len(line.cells) >= 2:
+                above = _header_above(group, line)
+                if (table := self._table_at(lines, i, group[len(group) - above :])) is not None:
+                    del group[len(group) - above :]
+                    rows, end = table
+                elif not above and (lone := self._lone_row_leads_on(lines, i)) is not None:
+                    # A row alone under a table's caption, then labels and the table's rows: the table's first row.
+                    rows, end = lone
+            if rows is not None:
                 if group:
                     yield self._block(group, subtitle)
                     group = []
                 subtitle = False
-                start = i
-                rows, i = table
-            elif len(line.cells) >= 2 and not above and (lone := self._lone_row_leads_on(lines, i)) is not None:
-                # A row alone under a table's caption, then labels and the table's rows: the table's first row.
-                if group:
-                    yield self._block(group, subtitle)
-                    group = []
-                subtitle = False
-                rows, _, end = lone
                 start, i = i, end
-            else:
-                start = -1
-            if start >= 0:
                 while (more := self._table_goes_on(lines, lines[start:i], i)) is not None:
-                    extra, _, i = more
+                    extra, i = more
                     rows += extra
                 yield BlockKind.TABLE, "\n".join(rows), 0, []
                 continue
@@ -962,10 +957,10 @@ class _Layout:
         if group:
             yield self._block(group, subtitle)
 
-    def _lone_row_leads_on(self, lines: list[_Line], i: int) -> tuple[list[str], int, int] | None:
+    def _lone_row_leads_on(self, lines: list[_Line], i: int) -> tuple[list[str], int] | None:
         """A line with cells that starts no table (the next line has one cell) but that a few labels set at the
-        row pitch of the table below lead on from (see `_table_goes_on`): its row and the rows after it, where
-        the table below starts and where it ends. Lines set close under it right of its first cell are its last
+        row pitch of the table below lead on from (see `_table_goes_on`): its row and the rows after it, and where
+        the table below ends. Lines set close under it right of its first cell are its last
         cell's next lines ("$0" over "(Suspended through 2025; …)")."""
         line = lines[i]
         cells = [[t] for _, _, t in line.cells]
@@ -986,18 +981,18 @@ class _Layout:
                 more = self._table_goes_on(lines, lines[k : table[1]], c, lines[c - 1])
                 if more is None:
                     return None
-                rows, start, end = more
-                return [" | ".join(join_hyphenated_lines(parts) for parts in cells), *rows], start, end
+                rows, end = more
+                return [" | ".join(join_hyphenated_lines(parts) for parts in cells), *rows], end
         return None
 
     def _table_goes_on(
         self, lines: list[_Line], body: list[_Line], end: int, prev: _Line | None = None
-    ) -> tuple[list[str], int, int] | None:
+    ) -> tuple[list[str], int] | None:
         """The rows after a table's `body` lines, from `lines[end]` on, when a few one-cell lines set at its row
         pitch and in its size (and maybe a lone row between them) lead to the rows of another table: the one-cell
         lines name the sections of one table ("Standard Deduction:", "Joint Returns"), which the web edition
         prints as rows of one cell. Those rows (a label's wrapped lines joined) and the next table's, and where
-        that table starts and ends; None when the table ends at `end`. `prev`: the line above `lines[end]` when
+        that table ends; None when the table ends at `end`. `prev`: the line above `lines[end]` when
         it is not the body's last (a lone row above the table whose `body` is measured)."""
         size = body[0].size
         steps = sorted(p for k in range(1, len(body)) if (p := body[k - 1].base - body[k].base) > 0.75 * size)
@@ -1020,7 +1015,7 @@ class _Layout:
                     return None  # set tight under the line above: that line is this row's first, not a label
                 if labels and not _header_above(lines[end:k], line) and (table := self._table_at(lines, k)):
                     more, j = table
-                    return [join_hyphenated_lines(row) for row in rows] + more, k, j
+                    return [join_hyphenated_lines(row) for row in rows] + more, j
                 rows.append([" | ".join(t for _, _, t in line.cells)])  # a lone row between two labels
                 prev = line
                 k += 1
@@ -1127,12 +1122,10 @@ class _Layout:
                 # row label, whatever its words.
                 # (Near a table's top, where too few rows are known, by the rows that follow as well: a table
                 # carried over to a new page, "Disaster National" over "Memorial" in its first row.)
+                wider = sum(s > row_pitch + tol for s in row_steps)
                 closer = step < row_pitch - tol or (
                     step <= row_pitch + tol
-                    and (
-                        sum(s > row_pitch + tol for s in row_steps) >= 2
-                        or sum(s > row_pitch + tol for s in [*row_steps, *_row_steps_ahead(lines, j)]) >= 2
-                    )
+                    and (wider >= 2 or wider + sum(s > row_pitch + tol for s in _row_steps_ahead(lines, j)) >= 2)
                 )
                 # Set that tight, it may run as wide as the column's widest label ("Surcharge" under "(G-SIB)").
                 column = first_col if closer else 0.0
