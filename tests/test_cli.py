@@ -21,7 +21,7 @@ from cli_runner import run_editions
 
 from editions import cli
 from editions.errors import InputError
-from editions.model import BlockKind
+from editions.model import BlockKind, Role
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -44,7 +44,7 @@ EDITION_KEYS = {
     "source",
 }
 BLOCK_KEYS = {"kind", "start", "end", "level", "section"}
-SENTENCE_KEYS = {"index", "start", "end", "block", "section"}
+SENTENCE_KEYS = {"index", "start", "end", "block", "section", "role"}
 FACT_KEYS = {"kind", "start", "end", "sentence", "value", "unit", "approximate", "measure"}
 
 
@@ -97,6 +97,7 @@ def check_contract(doc: dict[str, Any]) -> None:
         assert block["start"] <= sentence["start"] and sentence["end"] <= block["end"]
         assert sentence["section"] == block["section"]
         assert BlockKind(block["kind"]).is_content
+        assert sentence["role"] in {r.value for r in Role}
         previous_end = sentence["end"]
 
     for fact in doc["facts"]:

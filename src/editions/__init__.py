@@ -14,7 +14,7 @@ from editions import facts, ingest, structure
 from editions.compare import compare
 from editions.errors import EditionsError, InputError, InputWarning
 from editions.library import Library
-from editions.model import Author, Block, BlockKind, Edition, Fact, Sentence, Span
+from editions.model import Author, Block, BlockKind, Edition, Fact, Role, Sentence, Span
 
 __all__ = [
     "Author",
@@ -26,6 +26,7 @@ __all__ = [
     "InputError",
     "InputWarning",
     "Library",
+    "Role",
     "Sentence",
     "Span",
     "compare",

@@ -62,6 +62,26 @@ class Block:
     """The heading path this block sits under (for a heading: the path of its parents)."""
 
 
+class Role(StrEnum):
+    """What a sentence is to the report: its argument (body prose, a table row) or around it (a caption, a
+    note, a source line, a reference). Structure decides it once; facts and compare read it."""
+
+    BODY = "body"
+    TABLE = "table"
+    CAPTION = "caption"
+    NOTE = "note"
+    """A footnote or endnote, or a note under a table or figure."""
+    SOURCE = "source"
+    """A "Source:" line under a table or figure."""
+    REFERENCE = "reference"
+    """An entry of a reference list or a bare citation."""
+
+    @property
+    def is_argument(self) -> bool:
+        """Whether the sentence states the report's argument: its figures are figures, its edits are changes."""
+        return self in (Role.BODY, Role.TABLE)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
@@ -69,6 +89,7 @@ class Sentence:
     block: int
     """Index into `Edition.blocks`."""
     section: tuple[str, ...] = ()
+    role: Role = Role.BODY
 
 
 FactValue = int | float | str | None

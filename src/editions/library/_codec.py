@@ -7,7 +7,7 @@ import hashlib
 import json
 from typing import Any
 
-from editions.model import Author, Block, BlockKind, Edition, Fact, FactValue, Sentence, Source, Span
+from editions.model import Author, Block, BlockKind, Edition, Fact, FactValue, Role, Sentence, Source, Span
 
 
 def _dumps(value: Any) -> str:
@@ -19,7 +19,9 @@ def body(edition: Edition) -> str:
     return _dumps(
         {
             "blocks": [[b.kind.value, b.span.start, b.span.end, b.level, list(b.section)] for b in edition.blocks],
-            "sentences": [[s.index, s.span.start, s.span.end, s.block, list(s.section)] for s in edition.sentences],
+            "sentences": [
+                [s.index, s.span.start, s.span.end, s.block, list(s.section), s.role.value] for s in edition.sentences
+            ],
             "facts": [
                 [f.kind, f.span.start, f.span.end, f.sentence, f.value, f.unit, f.approximate, f.measure]
                 for f in edition.facts
@@ -97,7 +99,11 @@ def decode(
 ) -> Edition:
     data = json.loads(body_json)
     blocks = tuple(Block(BlockKind(k), Span(s, e), level, tuple(sec)) for k, s, e, level, sec in data["blocks"])
-    sentences = tuple(Sentence(i, Span(s, e), b, tuple(sec)) for i, s, e, b, sec in data["sentences"])
+    # A sentence stored before roles existed (five fields) is body prose until the edition is read again.
+    sentences = tuple(
+        Sentence(row[0], Span(row[1], row[2]), row[3], tuple(row[4]), Role(row[5]) if len(row) > 5 else Role.BODY)
+        for row in data["sentences"]
+    )
     facts = tuple(
         Fact(kind, Span(s, e), sent, v, unit, bool(approx), measure)
         for kind, s, e, sent, v, unit, approx, measure in data["facts"]

@@ -71,6 +71,7 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
         "end": sentence.span.end,
         "block": sentence.block,
         "section": list(sentence.section),
+        "role": str(sentence.role),
     }
 
 

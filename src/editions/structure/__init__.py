@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from editions.model import Block, BlockKind, Document, Edition, Sentence, Span
+from editions.model import Block, BlockKind, Document, Edition, Role, Sentence, Span
 from editions.structure.sentences import split_sentences
 
 BLOCK_SEPARATOR = "\n\n"
@@ -40,7 +40,10 @@ def build(document: Document) -> Edition:
         blocks.append(Block(raw.kind, span, raw.level, section))
         if raw.kind.is_content:
             for start, end in _sentence_spans(raw.kind, block_text):
-                sentences.append(Sentence(len(sentences), Span(offset + start, offset + end), block_index, section))
+                role = _ROLE_OF_KIND.get(raw.kind, Role.BODY)
+                sentences.append(
+                    Sentence(len(sentences), Span(offset + start, offset + end), block_index, section, role)
+                )
         parts.append(block_text)
         offset = span.end
     meta = document.metadata
@@ -56,6 +59,9 @@ def build(document: Document) -> Edition:
         product=meta.product,
         authors=meta.authors,
     )
+
+
+_ROLE_OF_KIND = {BlockKind.TABLE: Role.TABLE, BlockKind.CAPTION: Role.CAPTION, BlockKind.FOOTNOTE: Role.NOTE}
 
 
 def _sentence_spans(kind: BlockKind, text: str) -> list[tuple[int, int]]:
