@@ -177,9 +177,11 @@ _IDENTIFIER_BEFORE = re.compile(
     r"[Cc]hapter|Figure|Fig\.|Table|Part|,\s*part|Division|Amendment|Rule|(?:supra|infra|accompanying)\s+notes?|"
     r"[Ff]ootnotes?|(?<=\d\s)nn?\.|"
     r"Resolution|[Nn]o\.|[Nn]os\.|Number|Volume|[Vv]ol\.|Item|Annex|Appendix|Box|Note|[Pp]age|p\.|pp\.|Res\.|Rept\.|Doc\.|"
-    r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Public\s+Law|Stat\.|U\.S\.C\.|C\.F\.R\.?|Fed\.\s?Reg\.|F\.\s?(?:2d|3d|4th)|"
+    r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Public\s+Law|Stat\.|U\.S\.C\.?|C\.F\.R\.?|Fed\.\s?Reg\.|F\.\s?(?:2d|3d|4th)|"
     r"F\.\s?Supp\.(?:\s?(?:2d|3d))?|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|Exec\.\s+Order|E\.O\.|Form|Route|"
-    r"Highway|Flight|Resolution)\s?|(?:\b[Ii]d\.|\.|\b(?:2d|3d|4th)|\bnote\s\d+,)\s+at\s|§§?\s?|(?<=[0-9)])\(|"
+    r"Highway|Flight|Resolution|Executive\s+Order|EO|[Dd]irective|[Ii]nstruction|[Vv]ersion|Docket|Lots?|"
+    r"Federal\s+Register|FR|(?:Order|Directive|Instruction|Memorandum|Law)\s\([A-Z][A-Za-z.]{1,8}\))\s?|"
+    r"(?:\b[Ii]d\.|\.|\b(?:2d|3d|4th)|\bnote\s\d+,)\s+at\s|§§?\s?|(?<=[0-9)])\(|"
     r"[A-Za-z]-|[A-Za-z]{2,}\s?-\s?)$"
 )
 # What `_IDENTIFIER_BEFORE` can end with, before its optional space: its words' last parts, or a hyphen.
@@ -189,12 +191,13 @@ _IDENTIFIER_ENDS = (
     "box", "note", "page", "subsection", "paragraph", "subparagraph", "clause", "p.", "res.", "r.", "s.", "l.",
     "stat.", "c.", "order", "o.", "form", "route", "highway", "flight", "law", "at", "c.f.r", "reg.", "2d", "3d",
     "4th", "supp.", "ct.", "ed.", "footnote", "footnotes", "n.", "notes", "rept.", "doc.", "§", "(", "-", "–",
+    "u.s.c", "eo", "directive", "instruction", "version", "docket", "lot", "lots", "register", "fr", ")",
 )  # fmt: skip
 # A citation's volume or title number: "42 U.S.C. 1983", "45 C.F.R. Part 46", "135 Stat. 429",
 # "86 Fed. Reg. 1", "567 U.S. 519", "578 U.S. at 162", "F.3d", "F. Supp.", "S. Ct.", "L. Ed.".
 _CITATION_AFTER = re.compile(
-    r" (?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.S\.\s(?:\d|at\s)|F\.\s?(?:2d|3d|4th|Supp\.)|"
-    r"S\.\s?Ct\.|L\.\s?Ed\.)"
+    r" (?:U\.\s?S\.\s?C(?:\.|(?![A-Za-z]))|C\.\s?F\.\s?R\.|Stat\.|Fed\.\s?Reg\.|U\.S\.\s(?:\d|at\s)|"
+    r"F\.\s?(?:2d|3d|4th|Supp\.)|S\.\s?Ct\.|L\.\s?Ed\.|Federal\sRegister\b|FR\s\d)"
 )
 
 
@@ -202,7 +205,7 @@ def _identifier_at(text: str, start: int) -> bool:
     """Whether the number at `start` names rather than measures ("Article 9", "P.L. 115-232"), or is a
     later part of a joined identifier ("P.L. 117-58", "§§ 101.54–101.69", "§ 1-2-3"), given that the text
     before it ends with one of `_IDENTIFIER_ENDS`."""
-    if _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start) is not None:
+    if _IDENTIFIER_BEFORE.search(text, max(0, start - _IDENTIFIER_REACH), start) is not None:
         return True
     if start >= 2 and text[start - 1] in "-–" and text[start - 2].isdigit():
         first = start - 2
@@ -211,8 +214,12 @@ def _identifier_at(text: str, start: int) -> bool:
             first -= 1
         while text[first] in "-–.,":
             first += 1
-        return _IDENTIFIER_BEFORE.search(text, max(0, first - 16), first) is not None
+        return _IDENTIFIER_BEFORE.search(text, max(0, first - _IDENTIFIER_REACH), first) is not None
     return False
+
+
+_IDENTIFIER_REACH = 24
+"""How much text before a number `_IDENTIFIER_BEFORE` sees (its longest: "Directive (DODD) ")."""
 
 
 _JOINED_PART = frozenset("0123456789.,-–")
@@ -220,7 +227,7 @@ _JOINED_PART = frozenset("0123456789.,-–")
 
 def identifier_before(text: str, start: int) -> bool:
     """Whether the number at `start` names rather than measures ("Article 9", "P.L. 115-232", "§ 1983")."""
-    return ends_with(lower(text), start, _IDENTIFIER_ENDS, 17) and _identifier_at(text, start)
+    return ends_with(lower(text), start, _IDENTIFIER_ENDS, _IDENTIFIER_REACH) and _identifier_at(text, start)
 
 
 def citation_after(text: str, end: int) -> bool:
@@ -229,6 +236,7 @@ def citation_after(text: str, end: int) -> bool:
 
 
 _CITATION_STARTS = frozenset("UCSFL")
+"""What `_CITATION_AFTER` can start with after its space."""
 
 
 _REACH = 24
