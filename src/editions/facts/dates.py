@@ -17,6 +17,7 @@ import datetime as dt
 import re
 
 from editions.facts._found import Found, lower
+from editions.facts.naming import name_before
 from editions.facts.numbers import (
     TENS,
     TIME_UNIT,
@@ -255,13 +256,23 @@ def _numbered_after_slash(text: str, m: re.Match[str]) -> bool:
     return len(digits) != 4 or int(digits) != year + 1
 
 
+_JOINED = re.compile(r"\s?[-–]\s?")
+
+
 def _years(text: str) -> list[Found]:
     found: list[Found] = []
+    named_end = -1  # where the last year read as part of a name ends: "Force Design 2030"
     for m in _YEAR.finditer(text):
         start = m.start()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_$€£¥.,/"):
             continue
         if identifier_before(text, start) and not _modifier_before(text, start):
+            continue
+        fiscal_written = m.group("fyy") is not None  # "FY2025" measures time whatever stands before it
+        if not fiscal_written and (
+            name_before(text, start) or (named_end >= 0 and _JOINED.fullmatch(text, named_end, start) is not None)
+        ):
+            named_end = m.end()  # "Vision 2025-2030": the range's end names too
             continue
         if text.startswith("/", m.end()) and _numbered_after_slash(text, m):
             continue

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from editions.facts._found import Found, alternation, lower, words
+from editions.facts.naming import name_before
 from editions.model import FactValue
 
 MAX_DIGITS = 30
@@ -1038,6 +1039,9 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
                 continue  # a year: dates.find_dates
             elif tok.form == "fraction":
                 kind = "fraction"
+            elif tok.digits and name_before(text, start):
+                identifier_end = end  # "Force Design 2030", "Lots 5-6": a later part names too
+                continue
             else:
                 unit = counted_noun(text, end)
         if kind == "money" and unit not in ("cent", "pence"):

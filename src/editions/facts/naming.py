@@ -1,0 +1,119 @@
+"""Numbers that name, enumerate or point rather than measure, read from the words around them.
+
+- Inside a proper name: a number right after a capitalized word that is not the first word of its clause
+  ("Force Design 2030", "Exercise Balikatan 24", "DoD Directive 3000.09", "EO 14347", "Full Rate Production
+  Lots 5-6"), a year after a capitalized word and "of" or an act's comma ("the Inspector General Act of
+  1978", "Consolidated Appropriations Act, 2024"), an ordinal before a capitalized word ("First Amendment",
+  "119th Congress", "15th MEU"). English capitalizes names, not the nouns a figure counts; a capitalized
+  word that only opens its clause, a month, a preposition or a table label ("Total") does not make a name.
+- Enumerators: "First," or "Fourth," opening a clause; "1)" or "(2)" before the clause it numbers.
+- Determiners: "One potential question", "the two countries": "one" or "two" that points at things rather
+  than counting them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from editions.facts._found import words
+
+# Capitalized words that stand before a number without making a name with it: function words (capitalized
+# in headings and title case), calendar words, and table labels.
+_NOT_NAME_WORDS = words(
+    "In On At By Of For From To Since Until Till Through Thru During Before After About Around Over Under "
+    "Nearly Almost Approximately Roughly Some And Or Nor But The A An With Within Without Than Between Among "
+    "Per Versus Vs As Into Onto Across Only Just Also Than Beginning Ending Starting Totaling Total Totals "
+    "Subtotal Each Every All Top Is Are Was Were Be Been Has Have Had Will Would"
+    " January February March April May June July August September October November December Jan Feb Mar Apr "
+    "Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer "
+    "Fall Autumn Winter FY CY Fiscal Year Years Q Quarter Week Weeks Day Days Month Months Mid Early Late"
+)
+_WORD_BEFORE = re.compile(r"(?<![\w.'’&-])(?P<word>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*) $")
+# Where a clause opens: the start, a table cell, a colon or semicolon, a list bullet, an opening bracket or
+# quotation mark (the first word of a quoted title is capitalized anyway).
+_CLAUSE_OPENS = re.compile(r"(?:^|\|\s*|[:;]\s+|[•\-–—*]\s+|[(\[\"“‘']\s*|\.\s+)$")
+# A law's title puts its year after "of" or a comma: "Act of 1997", "Appropriations Act, 2024",
+# "Amendments of 1990".
+_ACT_YEAR_BEFORE = re.compile(r"(?<![\w.'’-])(?:Acts?|Amendments|Code|Resolution|Law)(?: of|,) $")
+_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def title_case(text: str) -> bool:
+    """Whether `text` capitalizes most of its words (a heading, a caption, a title): capitals then say
+    nothing about names."""
+    capitalized = lowercase = 0
+    for m in _WORD.finditer(text):
+        if m.group()[0].isupper():
+            capitalized += 1
+        else:
+            lowercase += 1
+    return capitalized > 2 * lowercase
+
+
+def name_before(text: str, start: int) -> bool:
+    """Whether the number at `start` is part of a name, judged from the capitalized word just before it."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    if _ACT_YEAR_BEFORE.search(text, max(0, start - 14), start) is not None:
+        return True
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group("word")
+    if word in _NOT_NAME_WORDS or (len(word) == 1 and word not in "IVX") or word.rsplit("-", 1)[-1].islower():
+        return False  # "House-passed 2026 farm bill": a capitalized compound adjective, not a name
+    return _CLAUSE_OPENS.search(text, max(0, m.start() - 3), m.start()) is None and not title_case(text)
+
+
+_CAPITALIZED_AFTER = re.compile(r"[ \u00a0](?P<word>[A-Z][A-Za-z]*(?:[.-][A-Za-z]+)*\.?)")
+# Capitalized words an ordinal can describe without naming anything with them.
+_NOT_NAMED_AFTER = words(
+    "U.S. US American Americans Japanese Chinese Russian Korean European British French German Indian "
+    "January February March April May June July August September October November December"
+)
+
+
+def name_after_ordinal(text: str, end: int) -> bool:
+    """Whether the ordinal ending at `end` begins a name ("First Amendment", "119th Congress", "15th MEU")."""
+    m = _CAPITALIZED_AFTER.match(text, end)
+    return m is not None and m.group("word").rstrip(".") not in _NOT_NAMED_AFTER and m.group("word") not in (
+        _NOT_NAMED_AFTER
+    )
+
+
+_ENUMERATOR_ORDINALS = words("first second third fourth fifth sixth seventh eighth ninth tenth finally")
+_ORDINAL_OPENS = re.compile(r"(?:^|[:;]\s+|[(\[\"“]\s*|\.\s+)$")
+
+
+def enumerator_ordinal(text: str, start: int, end: int) -> bool:
+    """Whether the ordinal word at [start, end) opens a clause as an enumerator: "First, …", "Fourth, …"."""
+    if not text.startswith(",", end) or text[start:end].lower() not in _ENUMERATOR_ORDINALS:
+        return False
+    return _ORDINAL_OPENS.search(text, max(0, start - 3), start) is not None
+
+
+# "due to 1) the loss …, 2) …" and "(1) a Personnel Variant …": a small number closed by ")" before words.
+_ENUMERATOR_AFTER = re.compile(r"\)\s+[\w“\"'$]")
+_OPEN_BEFORE = re.compile(r"(?:^|[\s(\[“\"])\($|(?:^|\s)$")
+
+
+def enumerator_number(text: str, start: int, end: int) -> bool:
+    """Whether the integer at [start, end) numbers a clause ("1) the loss", "(2) a variant")."""
+    if end - start > 2 or not text[start:end].isdigit() or _ENUMERATOR_AFTER.match(text, end) is None:
+        return False
+    return _OPEN_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
+_DETERMINER_TWO_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|his|her|other)\s+$", re.IGNORECASE)
+_ADJECTIVE_THEN_NOUN = re.compile(r" [a-z]+(?:-[a-z]+)*\b")
+
+
+def determiner(text: str, start: int, end: int) -> bool:
+    """Whether the number word "one" or "two" at [start, end) points at things rather than counting them:
+    "One potential question" opening a sentence, "the two countries", "these two bills"."""
+    word = text[start:end]
+    if word in ("One", "Two") and not text[:start].strip(" “\"'("):
+        return _ADJECTIVE_THEN_NOUN.match(text, end) is not None  # "One potential question …"
+    if word.lower() in ("one", "two"):
+        return _DETERMINER_TWO_BEFORE.search(text, max(0, start - 8), start) is not None
+    return False
