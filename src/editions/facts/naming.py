@@ -94,14 +94,19 @@ def enumerator_ordinal(text: str, start: int, end: int) -> bool:
 
 # "due to 1) the loss …, 2) …" and "(1) a Personnel Variant …": a small number closed by ")" before words.
 _ENUMERATOR_AFTER = re.compile(r"\)\s+[\w“\"'$]")
-_OPEN_BEFORE = re.compile(r"(?:^|[\s(\[“\"])\($|(?:^|\s)$")
+_OPEN_BEFORE = re.compile(r"(?:^|[\s\[“\"])\($")
 
 
 def enumerator_number(text: str, start: int, end: int) -> bool:
-    """Whether the integer at [start, end) numbers a clause ("1) the loss", "(2) a variant")."""
+    """Whether the integer at [start, end) numbers a clause ("due to 1) the loss", "(2) a variant"): closed
+    by ")" before words, and either opened by "(" or standing where no parenthesis is open ("(up from 3)
+    to" closes a parenthetical instead)."""
     if end - start > 2 or not text[start:end].isdigit() or _ENUMERATOR_AFTER.match(text, end) is None:
         return False
-    return _OPEN_BEFORE.search(text, max(0, start - 2), start) is not None
+    if text[start - 1 : start] == "(":
+        return _OPEN_BEFORE.search(text, max(0, start - 2), start) is not None
+    before = text[:start]
+    return (start == 0 or text[start - 1].isspace()) and before.count("(") <= before.count(")")
 
 
 _DETERMINER_TWO_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|his|her|other)\s+$", re.IGNORECASE)
@@ -110,9 +115,10 @@ _ADJECTIVE_THEN_NOUN = re.compile(r" [a-z]+(?:-[a-z]+)*\b")
 
 def determiner(text: str, start: int, end: int) -> bool:
     """Whether the number word "one" or "two" at [start, end) points at things rather than counting them:
-    "One potential question" opening a sentence, "the two countries", "these two bills"."""
+    "One potential question" opening a sentence, "the two countries", "these two bills". ("Two past
+    efforts …" opening a sentence does count them.)"""
     word = text[start:end]
-    if word in ("One", "Two") and not text[:start].strip(" “\"'("):
+    if word == "One" and not text[:start].strip(" “\"'("):
         return _ADJECTIVE_THEN_NOUN.match(text, end) is not None  # "One potential question …"
     if word.lower() in ("one", "two"):
         return _DETERMINER_TWO_BEFORE.search(text, max(0, start - 8), start) is not None

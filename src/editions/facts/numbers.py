@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from editions.facts._found import Found, alternation, lower, words
-from editions.facts.naming import name_before
+from editions.facts.naming import determiner, enumerator_number, name_before
 from editions.model import FactValue
 
 MAX_DIGITS = 30
@@ -988,7 +988,9 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
             identifier_end = end  # "pp. 1, 3", "sections 203, 205, or 206": the list goes on naming
             continue
         if tok.digits and (
-            citation_after(text, end) or ((start < 4 or before.endswith("(")) and _marker(text, start, end))
+            citation_after(text, end)
+            or ((start < 4 or before.endswith("(")) and _marker(text, start, end))
+            or (text.startswith(")", end) and enumerator_number(text, start, end))
         ):
             continue
         if not tok.digits and raw.lower() == "one":
@@ -996,6 +998,8 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
                 continue
             if text[end : end + 3].lower() == " of":
                 continue
+        if False and not tok.digits and determiner(text, start, end):
+            continue  # "One potential question", "the two countries"
         prefix = (
             _CURRENCY_PREFIX.search(text, max(consumed, start - 8), start)
             if before.endswith(_CURRENCY_PREFIX_ENDS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from editions.facts._found import Found, lower
-from editions.facts.naming import name_after_ordinal
+from editions.facts.naming import enumerator_ordinal, name_after_ordinal
 from editions.facts.numbers import NumberToken, to_value
 
 SUPERLATIVES = (
@@ -51,6 +51,8 @@ def find_ranks(text: str, tokens: list[NumberToken]) -> list[Found]:
             ordinal_spans.append((tok.start, end))
         elif value == 2 and _PER_SECOND.search(text, max(0, tok.start - 8), tok.end):
             continue  # "megabits per second": a unit of time
+        elif enumerator_ordinal(text, tok.start, tok.end):
+            continue  # "First, the proposed rule …": it orders the argument, it counts nothing
         elif name_after_ordinal(text, tok.end):
             continue  # "First Amendment", "119th Congress": part of a name
         else:
