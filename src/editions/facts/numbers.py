@@ -998,7 +998,7 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
                 continue
             if text[end : end + 3].lower() == " of":
                 continue
-        if False and not tok.digits and determiner(text, start, end):
+        if not tok.digits and determiner(text, start, end):
             continue  # "One potential question", "the two countries"
         prefix = (
             _CURRENCY_PREFIX.search(text, max(consumed, start - 8), start)
