@@ -19,6 +19,7 @@ import re
 from editions.facts._found import Found, lower
 from editions.facts.naming import name_before
 from editions.facts.numbers import (
+    NOTE_LETTER,
     TENS,
     TIME_UNIT,
     UNITS,
@@ -65,7 +66,7 @@ _SLASH_DATE = re.compile(r"(?P<m>\d\d?)/(?P<d>\d\d?)/(?P<y>\d{4}|\d{2})(?![\w/])
 # "FY2022", "CY 22" (group fyy) or a year 1000-2100 (the whole match); one leading character class.
 _YEAR = re.compile(
     r"[FC12](?:(?<=[FC])Y\s?(?P<fyy>\d{4}|\d{2})|(?<=1)\d{3}|(?<=2)(?:0\d\d|100))"
-    r"(?![\w%]|[.,]\d|\s?(?:percent|per\s?cent|thousand|million|billion|trillion)\b)"
+    rf"(?!(?!{NOTE_LETTER})[\w%]|[.,]\d|\s?(?:percent|per\s?cent|thousand|million|billion|trillion)\b)"
 )
 _FISCAL_BEFORE = re.compile(r"\bfiscal\s+(?:year\s+)?(?:\(FY\)\s*)?$", re.IGNORECASE)
 _DECADE = re.compile(r"(?P<y>1\d{2}0|20\d0)['’]?s\b")

@@ -107,6 +107,10 @@ _CODE_BEFORE = re.compile(rf"(?:{_ISO_CODES})$")
 _MINUS_WORD = re.compile(r"\b(?:minus|negative)\s$", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+(?:out\s+of|over|in)\s+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+# A table note's letter glued to a number at the end of a cell or sentence ("8,250b |", "$185,730a |",
+# "2009d,f |"): the number is the figure, the letter points to a note.
+NOTE_LETTER = r"[a-z](?:,[a-z])*(?=\s*\||\s*$)"
+_NOTE_LETTER = re.compile(NOTE_LETTER)
 _ATTACHED = re.compile(r"(?P<suffix>st|nd|rd|th|s|k|K|M|MM|mm|mn|mil|bn|b|B|G|T|tn)(?![A-Za-z])")
 _SPACED_SCALE = re.compile(
     r"[ \u00a0]?(?P<scale>thousand|million|billion|trillion|lakh|crore|bn|mn|mln|bln|tln|trln)\b",
@@ -702,7 +706,14 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
         if _ATTACHED_CODE.match(text, end):  # "115USD": the code is read as a currency suffix
             return NumberToken(start, end, value, "cardinal", digits=True)
         attached = _ATTACHED.match(text, end)
+        if attached is not None and len(attached.group("suffix")) == 1 and attached.group("suffix") in "kKMbBGT":
+            # A scale letter glued to a number scales money ("$1.5B"); elsewhere the letter is a table
+            # note's ("1978b", "45.0k" in a cell) or a code's ("5G", "Block 1B").
+            if _CURRENCY_PREFIX.search(text, max(0, start - 8), start) is None:
+                attached = None
         if attached is None:
+            if _NOTE_LETTER.match(text, end) is not None:
+                return NumberToken(start, end, value, "cardinal", digits=True)  # "2012b |": the number
             return None  # "180ml", "29km", "5G"-like codes
         suffix = attached.group("suffix")
         low = suffix.lower()
