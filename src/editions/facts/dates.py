@@ -131,13 +131,39 @@ def _month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _nearest_month_year(month: int, anchor: dt.date, future: bool, day: int | None = None) -> int:
-    """The year of a month (and day) written without one: the next occurrence when a future cue stands
-    close before it, else the occurrence nearest the anchor."""
-    if future:
-        return anchor.year if month >= anchor.month else anchor.year + 1
-    here = anchor.year * 12 + anchor.month - 1 + ((day or 15) - anchor.day) / 31
-    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(y * 12 + month - 1 - here))
+# What says a date without a year lies ahead of the edition: a future tense or a schedule.
+_AHEAD_CUE = re.compile(
+    r"\b(?:will|shall|upcoming|scheduled|deadline|due|closes?|expires?|plans?\s+to|expected\s+to|"
+    r"going\s+to|set\s+to|(?:is|are)\s+to|next|until)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+AHEAD_AFTER = 40
+"""How far after a date without a year that opens its sentence a future cue still speaks of it ("On March 9,
+the court will …"); a cue after a date inside the sentence belongs to another clause more often."""
+_OPENING = re.compile(r"\s*(?:[A-Z][a-z]*\s+)?$")  # nothing before the date but "On", "By", "In" …
+
+
+def _ahead(text: str, start: int, end: int) -> bool:
+    if _AHEAD_CUE.search(text, max(0, start - FUTURE_WINDOW), start) is not None:
+        return True
+    opens = start < 16 and _OPENING.fullmatch(text, 0, start) is not None
+    return opens and _AHEAD_CUE.search(text, end, min(len(text), end + AHEAD_AFTER)) is not None
+
+
+SOON_MONTHS = 2
+"""A date without a year at most this many months after the edition's date is the coming one even with no
+cue: a report would print the year of a date ten months back."""
+
+
+def _month_year(month: int, anchor: dt.date, ahead: bool, day: int | None = None) -> int:
+    """The year of a month (and day) written without one: the occurrence at or before the edition's date,
+    which a report describes, unless the text says the date is ahead or it is only weeks ahead (then the
+    next occurrence)."""
+    upcoming = anchor.year if (month, day or 31) >= (anchor.month, anchor.day) else anchor.year + 1
+    months_ahead = (upcoming - anchor.year) * 12 + month - anchor.month
+    if ahead or months_ahead <= SOON_MONTHS:
+        return upcoming
+    return anchor.year if (month, day or 1) <= (anchor.month, anchor.day) else anchor.year - 1
 
 
 _MODIFIER_ENDS = ("early", "mid", "late", "of", "-")  # what `_MODIFIER_BEFORE` can end with
@@ -208,7 +234,7 @@ def _month_dates(text: str, anchor: dt.date | None) -> list[Found]:
             start = relative.start()
         start = _extend_modifier(text, start)
         if year is None and anchor is not None:
-            year = _nearest_month_year(month, anchor, _future_before(text, start), day)
+            year = _month_year(month, anchor, _ahead(text, start, end), day)
         if year is None:
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day is not None else "")
         else:
