@@ -5,7 +5,7 @@ text order, as `Fact`s whose spans are offsets into `text`. Kinds and values (DE
 
 | kind | example | value | unit |
 |---|---|---|---|
-| count | "around 54,000", "13 other countries" | 54000, 13 | counted noun if plural follows ("country") |
+| count | "around 54,000", "13 other countries", "twice" | 54000, 13, 2 | counted noun if plural follows ("country"); "time" for "twice", "three times" |
 | money | "$2 billion", "\\$300 million", "450,000 yen" | 2000000000 | ISO currency ("USD"), "cent", "pence" |
 | percent | "57%", "2.2 percent" | 57, 2.2 | "percent" or "percentage point" |
 | fraction | "two-thirds", "over half" | 0.6667, 0.5 | — |
@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from editions.facts._found import Found, resolve_overlaps
 from editions.facts.dates import find_dates, find_durations
 from editions.facts.measure import measure_for, measure_similarity, normalize, office_measure
-from editions.facts.numbers import find_quantities, number_tokens
+from editions.facts.numbers import find_multiples, find_quantities, number_tokens
 from editions.facts.offices import NATIONALITIES, find_office_holders
 from editions.facts.ranks import find_ranks
 from editions.model import Fact, Sentence, Span
@@ -116,6 +116,7 @@ def find(sentence: str, anchor: dt.date | None = None, *, references: bool = Fal
     candidates += find_dates(sentence, tokens, anchor, references=references)
     candidates += find_durations(sentence, tokens, anchor)
     candidates += find_quantities(sentence, tokens)
+    candidates += find_multiples(sentence)
     candidates += find_ranks(sentence, tokens)
     if "://" in sentence or "www." in sentence:
         candidates = _outside_urls(sentence, candidates)

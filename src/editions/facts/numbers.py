@@ -1074,3 +1074,17 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
         consumed = end
         found.append(Found(start, end, kind, number, unit, approximate))
     return found
+
+
+_MULTIPLES = re.compile(r"\b(?P<word>twice|thrice)\b")  # on lower(text)
+_MULTIPLE_VALUES = {"twice": 2, "thrice": 3}
+
+
+def find_multiples(text: str) -> list[Found]:
+    """ "twice", "thrice": a count of times, as "three times" is (its unit is "time")."""
+    low = lower(text)
+    if "twice" not in low and "thrice" not in low:
+        return []
+    return [
+        Found(m.start(), m.end(), "count", _MULTIPLE_VALUES[m.group("word")], "time") for m in _MULTIPLES.finditer(low)
+    ]
