@@ -103,7 +103,15 @@ _WEEKDAY = re.compile(
     r"\b(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
 )
 _AGO = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
-_A_UNIT_AGO = re.compile(r"\b(?:a|an|one)\s+(?P<unit>year|month|week|day|decade)\s+ago\b", re.IGNORECASE)
+_A_UNIT_AGO = re.compile(r"\b(?:a|an|one)\s+(?P<unit>year|month|week|day)\s+ago\b", re.IGNORECASE)
+_A_DECADE_AGO = re.compile(r"\b(?:a|an|one)\s+decade\s+ago\b", re.IGNORECASE)
+# "a decade ago", "the past decade", "over the last decade": a period of ten years (a round, vague one; "a
+# decade ago" is read as how long ago, not as the year it points at).
+_A_DECADE = re.compile(
+    r"\b(?:(?P<approx>about|around|nearly|almost|roughly|more\s+than|less\s+than|under)\s+)?"
+    r"(?:a|one|the\s+(?:past|last|previous|preceding|next|coming|following))\s+decade\b(?!\s+of\b)(?:\s+ago\b)?",
+    re.IGNORECASE,
+)
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|upcoming|scheduled|plans?\s+to|expected\s+to|going\s+to)\b|['’]ll\b", re.IGNORECASE
 )
@@ -431,6 +439,9 @@ def _relative(text: str, anchor: dt.date, references: bool) -> list[Found]:
     for m in _A_UNIT_AGO.finditer(text) if "ago" in low else ():
         found.append(Found(m.start(), m.end(), "date", _ago(anchor, 1, m.group("unit").lower())))
     if references:
+        # TimeML reads "a decade ago" as the date it points at; as a fact it is a duration (find_durations).
+        for m in _A_DECADE_AGO.finditer(text) if "decade" in low else ():
+            found.append(Found(m.start(), m.end(), "date", _ago(anchor, 1, "decade")))
         for m in _REFERENCE.finditer(text):
             ref = "PRESENT_REF" if m.group("present") else "PAST_REF" if m.group("past") else "FUTURE_REF"
             found.append(Found(m.start(), m.end(), "date", ref))
@@ -523,6 +534,9 @@ def _quarters_without_year(text: str, anchor: dt.date) -> list[Found]:
 def find_durations(text: str, tokens: list[NumberToken], anchor: dt.date | None = None) -> list[Found]:
     """ "four-year deal" → 4 year, "two days later" → 2 day; "five years ago" is a date given an anchor."""
     found: list[Found] = []
+    if "decade" in lower(text):
+        for m in _A_DECADE.finditer(text):
+            found.append(Found(m.start(), m.end(), "duration", 10, "year", m.group("approx") is not None))
     for tok in tokens:
         if tok.form == "ordinal" or tok.value <= 0:
             continue
