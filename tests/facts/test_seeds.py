@@ -28,6 +28,7 @@ EXPECTED_2018: list[tuple[str, object, str | None]] = [
     ("date", "2012-12", None),
     ("office_holder", "Shinzo Abe", "Prime Minister"),
     ("year", "2016", None),
+    ("duration", 10, "year"),  # "the past decade"
     ("year", "2015", None),
 ]
 
@@ -56,8 +57,10 @@ EXPECTED_2022: list[tuple[str, object, str | None]] = [
     ("count", 3, "document"),
     ("date", "2022", None),  # the end of 2022
     ("date", "2022", None),  # "this year", resolved against the edition's date
-    ("date", "2012", None),  # "a decade ago", likewise
+    ("duration", 10, "year"),  # "a decade ago": a duration (naming a period, as the reader sees it)
     ("range", "1945/1952", "year"),
+    ("year", "1945", None),
+    ("year", "1952", None),
     ("fraction", 0.6667, None),
     ("date", "200", None),  # the early 2000s: a decade
     ("money", 2_000_000_000, "USD"),  # approximate, per year
@@ -71,6 +74,8 @@ EXPECTED_2022: list[tuple[str, object, str | None]] = [
     ("office_holder", "Denny Tamaki", "Governor"),  # incumbent in a gubernatorial election
     # "the two countries": a determiner
     ("range", "1910/1945", "year"),
+    ("year", "1910", None),  # a range of years is also its two years
+    ("year", "1945", None),
     ("duration", 5, "year"),
     ("count", 2, None),
     ("count", 3, "economy"),

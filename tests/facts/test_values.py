@@ -216,6 +216,8 @@ def test_figures_beside_a_citation_are_kept() -> None:
         ("money", 550_000_000_000, "USD", False),
         ("percent", 45, "percent", True),
         ("range", "2022/2026", "year", False),
+        ("year", "2022", None, False),
+        ("year", "2026", None, False),
     ]
 
 

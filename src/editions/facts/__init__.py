@@ -15,6 +15,9 @@ text order, as `Fact`s whose spans are offsets into `text`. Kinds and values (DE
 | year | "since 1951", "FY2022" | "1951", "2022" | "fiscal year" for FY |
 | duration | "four-year deal", "two days later" | 4, 2 | "year", "day" |
 | range | "from 1910 to 1945", "10-15%", "between 5 and 10 troops" | "1910/1945", "10/15" | the endpoints' unit |
+
+A range of years is reported with its two years as well ("from 1910 to 1945" → the range and the years 1910
+and 1945, whose spans lie inside the range's): the only facts whose spans overlap.
 | office_holder | "former Prime Minister Shinzo Abe" | "Shinzo Abe" | "former Prime Minister" |
 
 `approximate` is true when an approximation or bound word stands before the figure ("around", "about",
@@ -95,6 +98,8 @@ def _range_of(text: str, a: Found, b: Found) -> Found | None:
 
 
 def _merge_ranges(text: str, found: list[Found]) -> list[Found]:
+    """Adjacent matches joined into ranges. A range of years is also read as its two years, which readers
+    see in it ("from 1910 to 1945" states 1910 and 1945): the range's span holds theirs."""
     out: list[Found] = []
     i = 0
     while i < len(found):
@@ -102,6 +107,8 @@ def _merge_ranges(text: str, found: list[Found]) -> list[Found]:
             merged = _range_of(text, found[i], found[i + 1])
             if merged is not None:
                 out.append(merged)
+                if merged.unit == "year" and found[i].kind == found[i + 1].kind == "year":
+                    out += found[i : i + 2]
                 i += 2
                 continue
         out.append(found[i])
@@ -161,12 +168,18 @@ def _measures(sentence: str, found: list[Found]) -> list[str]:
         if found[i].kind in _FIGURE_KINDS:
             upcoming = found[i].start
     out: list[str] = []
+    enclosing: tuple[int, str] | None = None  # the end and measure of the last range read
     for i, f in enumerate(found):
+        if enclosing is not None and f.end <= enclosing[0]:
+            out.append(enclosing[1])  # a year of a range measures what its range does
+            continue
         if f.kind == "office_holder":
             nation = _NATION_IN_SPAN.search(sentence, f.start, f.end)
             out.append(office_measure(f.unit or "", NATIONALITIES[nation.group()] if nation else None))
         else:
             out.append(measure_for(sentence, f.start, f.end, previous_end[i], next_start[i]))
+        if f.kind == "range":
+            enclosing = (f.end, out[-1])
     return out
 
 
