@@ -185,7 +185,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"H\.R\.|S\.|P\.L\.|Pub\.\s?L\.|Public\s+Law|Stat\.|U\.S\.C\.?|C\.F\.R\.?|Fed\.\s?Reg\.|F\.\s?(?:2d|3d|4th)|"
     r"F\.\s?Supp\.(?:\s?(?:2d|3d))?|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|Exec\.\s+Order|E\.O\.|Form|Route|"
     r"Highway|Flight|Resolution|Executive\s+Order|EO|[Dd]irective|[Ii]nstruction|[Vv]ersion|Docket|Lots?|"
-    r"Federal\s+Register|FR|(?:Order|Directive|Instruction|Memorandum|Law)\s\([A-Z][A-Za-z.]{1,8}\))\s?|"
+    r"Federal\s+Register|FR|(?:Order|Directive|Instruction|Memorandum|Law)\s[(\[][A-Z][A-Za-z.]{1,8}[)\]])\s?|"
     r"(?:\b[Ii]d\.|\.|\b(?:2d|3d|4th)|\bnote\s\d+,)\s+at\s|§§?\s?|(?<=[0-9)])\(|"
     r"[A-Za-z]-|[A-Za-z]{2,}\s?-\s?)$"
 )
@@ -196,7 +196,7 @@ _IDENTIFIER_ENDS = (
     "box", "note", "page", "subsection", "paragraph", "subparagraph", "clause", "p.", "res.", "r.", "s.", "l.",
     "stat.", "c.", "order", "o.", "form", "route", "highway", "flight", "law", "at", "c.f.r", "reg.", "2d", "3d",
     "4th", "supp.", "ct.", "ed.", "footnote", "footnotes", "n.", "notes", "rept.", "doc.", "§", "(", "-", "–",
-    "u.s.c", "eo", "directive", "instruction", "version", "docket", "lot", "lots", "register", "fr", ")",
+    "u.s.c", "eo", "directive", "instruction", "version", "docket", "lot", "lots", "register", "fr", ")", "]",
 )  # fmt: skip
 # A citation's volume or title number: "42 U.S.C. 1983", "45 C.F.R. Part 46", "135 Stat. 429",
 # "86 Fed. Reg. 1", "567 U.S. 519", "578 U.S. at 162", "F.3d", "F. Supp.", "S. Ct.", "L. Ed.".
