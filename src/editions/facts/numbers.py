@@ -936,6 +936,8 @@ def _cents_after(text: str, money_end: int, nxt: NumberToken | None) -> tuple[De
     """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50." → (0.50, end)."""
     if nxt is None or nxt.form != "cardinal" or nxt.scaled or not 0 < nxt.value < 100:
         return None
+    if text.startswith(")", nxt.end):
+        return None  # "$40 million and 2) higher costs": an enumerator, not cents
     gap = _AND_GAP.match(text, money_end)
     if gap is None or gap.end() != nxt.start:
         return None
