@@ -5,7 +5,7 @@ text order, as `Fact`s whose spans are offsets into `text`. Kinds and values (DE
 
 | kind | example | value | unit |
 |---|---|---|---|
-| count | "around 54,000", "13 other countries", "twice" | 54000, 13, 2 | counted noun if plural follows ("country"); "time" for "twice", "three times" |
+| count | "around 54,000", "13 other countries", "twice" | 54000, 13, 2 | the plural counted ("country", "time") |
 | money | "$2 billion", "\\$300 million", "450,000 yen" | 2000000000 | ISO currency ("USD"), "cent", "pence" |
 | percent | "57%", "2.2 percent" | 57, 2.2 | "percent" or "percentage point" |
 | fraction | "two-thirds", "over half" | 0.6667, 0.5 | — |

@@ -76,8 +76,10 @@ _NOT_NAMED_AFTER = words(
 def name_after_ordinal(text: str, end: int) -> bool:
     """Whether the ordinal ending at `end` begins a name ("First Amendment", "119th Congress", "15th MEU")."""
     m = _CAPITALIZED_AFTER.match(text, end)
-    return m is not None and m.group("word").rstrip(".") not in _NOT_NAMED_AFTER and m.group("word") not in (
-        _NOT_NAMED_AFTER
+    return (
+        m is not None
+        and m.group("word") not in _NOT_NAMED_AFTER
+        and m.group("word").rstrip(".") not in (_NOT_NAMED_AFTER)
     )
 
 

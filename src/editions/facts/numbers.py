@@ -706,11 +706,15 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
         if _ATTACHED_CODE.match(text, end):  # "115USD": the code is read as a currency suffix
             return NumberToken(start, end, value, "cardinal", digits=True)
         attached = _ATTACHED.match(text, end)
-        if attached is not None and len(attached.group("suffix")) == 1 and attached.group("suffix") in "kKMbBGT":
-            # A scale letter glued to a number scales money ("$1.5B"); elsewhere the letter is a table
-            # note's ("1978b", "45.0k" in a cell) or a code's ("5G", "Block 1B").
-            if _CURRENCY_PREFIX.search(text, max(0, start - 8), start) is None:
-                attached = None
+        # A scale letter glued to a number scales money ("$1.5B"); elsewhere the letter is a table note's
+        # ("1978b", "45.0k" in a cell) or a code's ("5G", "Block 1B").
+        if (
+            attached is not None
+            and len(attached.group("suffix")) == 1
+            and attached.group("suffix") in "kKMbBGT"
+            and _CURRENCY_PREFIX.search(text, max(0, start - 8), start) is None
+        ):
+            attached = None
         if attached is None:
             if _NOTE_LETTER.match(text, end) is not None:
                 return NumberToken(start, end, value, "cardinal", digits=True)  # "2012b |": the number
