@@ -5,6 +5,10 @@ Values are ISO 8601 text at the precision written, in the TimeML conventions whe
 "200" (a decade), "the 20th century" → "19", "spring 2020" → "2020-SP", "first quarter of 2022" →
 "2022-Q1", a month or day with no year → "XXXX-07", "XXXX-07-08".
 
+With an anchor (the edition's date), a month or day written without a year is the occurrence at or before
+the anchor, unless the text says it lies ahead ("will", "scheduled", "deadline", "closes on" …) or it falls
+within two months after the anchor; then it is the coming one.
+
 Relative expressions ("last year", "this week", "Friday", "two years ago", "now") need an anchor date
 (the document's own date); without one they are not reported, because their value would be a guess.
 `references=True` adds TimeML's PRESENT_REF / PAST_REF / FUTURE_REF for "now", "the past", "the future":
