@@ -38,16 +38,23 @@ _ACT_YEAR_BEFORE = re.compile(r"(?<![\w.'’-])(?:Acts?|Amendments|Code|Resoluti
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 
 
+_TITLE_LOWERCASE = words(
+    "with from into onto over under upon that than about between through their versus within without after "
+    "before during toward towards among against across along near"
+)  # the longer function words a title leaves in lower case
+
+
 def title_case(text: str) -> bool:
-    """Whether `text` capitalizes most of its words (a heading, a caption, a title): capitals then say
-    nothing about names."""
-    capitalized = lowercase = 0
+    """Whether `text` is written in title case (a heading, a caption, a title: every word of four letters or
+    more capitalized but a few function words): capitals then say nothing about names."""
+    capitalized = 0
     for m in _WORD.finditer(text):
-        if m.group()[0].isupper():
+        word = m.group()
+        if word[0].isupper():
             capitalized += 1
-        else:
-            lowercase += 1
-    return capitalized > 2 * lowercase
+        elif word not in _TITLE_LOWERCASE:
+            return False
+    return capitalized >= 2
 
 
 def name_before(text: str, start: int) -> bool:
@@ -73,14 +80,14 @@ _NOT_NAMED_AFTER = words(
 )
 
 
-def name_after_ordinal(text: str, end: int) -> bool:
+def name_after_ordinal(text: str, end: int, *, digits: bool) -> bool:
     """Whether the ordinal ending at `end` begins a name ("First Amendment", "119th Congress", "15th MEU")."""
     m = _CAPITALIZED_AFTER.match(text, end)
-    return (
-        m is not None
-        and m.group("word") not in _NOT_NAMED_AFTER
-        and m.group("word").rstrip(".") not in (_NOT_NAMED_AFTER)
-    )
+    if m is None or m.group("word") in _NOT_NAMED_AFTER or m.group("word").rstrip(".") in _NOT_NAMED_AFTER:
+        return False
+    # "Ninth Meeting of the Partnership Platform": a title capitalizes an ordinal word anyway; one written
+    # with digits ("119th Congress", "11th Cir.") names in titles too.
+    return digits or not title_case(text)
 
 
 _ENUMERATOR_ORDINALS = words("first second third fourth fifth sixth seventh eighth ninth tenth finally")

@@ -706,15 +706,24 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
         if _ATTACHED_CODE.match(text, end):  # "115USD": the code is read as a currency suffix
             return NumberToken(start, end, value, "cardinal", digits=True)
         attached = _ATTACHED.match(text, end)
-        # A scale letter glued to a number scales money ("$1.5B"); elsewhere the letter is a table note's
-        # ("1978b", "45.0k" in a cell) or a code's ("5G", "Block 1B").
+        suffix = attached.group("suffix") if attached is not None else ""
         if (
             attached is not None
-            and len(attached.group("suffix")) == 1
-            and attached.group("suffix") in "kKMbBGT"
+            and len(suffix) == 1
+            and suffix in "kKMbBGT"
             and _CURRENCY_PREFIX.search(text, max(0, start - 8), start) is None
         ):
-            attached = None
+            # A scale letter glued to a number scales it ("10k", "$1.5B") unless it is a table note's letter
+            # ("1978b", "45.0k" ending a cell) or part of a code: "5G", "Block 1B" (one digit and a capital),
+            # "§ 258B(f)" (a subsection follows), "§§ 343(s), 355h, 360b" (a list of sections).
+            if "|" in text and _NOTE_LETTER.match(text, end) is not None:
+                return NumberToken(start, end, value, "cardinal", digits=True)
+            if (
+                (len(num) == 1 and suffix.isupper())
+                or text[attached.end() : attached.end() + 1] in ("(", "[", "]")
+                or "§" in text[max(0, start - 40) : start]
+            ):
+                return None
         if attached is None:
             if _NOTE_LETTER.match(text, end) is not None:
                 return NumberToken(start, end, value, "cardinal", digits=True)  # "2012b |": the number

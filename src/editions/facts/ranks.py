@@ -53,7 +53,7 @@ def find_ranks(text: str, tokens: list[NumberToken]) -> list[Found]:
             continue  # "megabits per second": a unit of time
         elif enumerator_ordinal(text, tok.start, tok.end):
             continue  # "First, the proposed rule …": it orders the argument, it counts nothing
-        elif name_after_ordinal(text, tok.end):
+        elif name_after_ordinal(text, tok.end, digits=tok.digits):
             continue  # "First Amendment", "119th Congress": part of a name
         else:
             found.append(Found(tok.start, tok.end, "ordinal", value, None))
