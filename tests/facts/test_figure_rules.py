@@ -236,3 +236,17 @@ def test_a_yearless_date_is_at_or_before_the_edition_unless_ahead(text: str, exp
 
 def test_a_yearless_date_on_the_editions_day_is_that_day() -> None:
     assert facts("On October 5, the bill passed.", OCTOBER) == [("date", "2026-10-05")]
+
+
+# --- office holders -----------------------------------------------------------------------------------
+
+
+def test_initials_or_an_order_after_an_office_are_no_holder() -> None:
+    assert facts("The order directs the Secretary of the Treasury, U.S. Attorney General, and others.") == []
+    assert facts("Sources: Executive Office of the President, Executive Order 14000 of May 1, 2021.") == [
+        ("date", "2021-05-01")
+    ]
+    assert facts("Gov. J. Smith and President Jones met.") == [
+        ("office_holder", "J. Smith"),
+        ("office_holder", "Jones"),
+    ]

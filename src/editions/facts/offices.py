@@ -67,7 +67,8 @@ _INCUMBENT = re.compile(rf"incumbent\s{_NAME}")
 _NOT_NAMES = words(
     "The A An And Of In On For To With By At As Is Was Has Had Administration Office Cabinet House "
     "Senate Congress Government Party Minister President Governor Secretary Department Ministry If "
-    "When While Since After Before But Or Not This That These Those It He She They We I"
+    "When While Since After Before But Or Not This That These Those It He She They We I Executive Order "
+    "Federal National Department"
 )
 
 
@@ -90,8 +91,8 @@ def find_office_holders(text: str) -> list[Found]:
             continue
         before = _BEFORE_OFFICE.search(text, max(0, m.start() - 30), m.start())
         name = _trim_name(m.group("name"))
-        if not name or name.split()[0] in _NOT_NAMES:
-            continue
+        if not name or name.split()[0] in _NOT_NAMES or all(len(w) == 2 and w[1] == "." for w in name.split()):
+            continue  # initials alone are no name: "Secretary of the Treasury, U.S. Attorney General"
         office = OFFICES[m.group("office")]
         if m.group("of"):
             office = f"{office} of {m.group('of')}"
