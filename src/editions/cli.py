@@ -246,12 +246,14 @@ def diff(
     elif output_format is DiffFormat.html:
         text = render_comparison.render_html(comparison, min_change=min_change)
     else:
-        renderable = render_comparison.render_terminal(comparison, min_change=min_change)
         if output is None:
-            Console(highlight=False).print(renderable)
+            console = Console(highlight=False)
+            # Without a terminal the styles are dropped: the redline is then marked [-old-]{+new+}.
+            plain = not console.is_terminal or console.no_color
+            console.print(render_comparison.render_terminal(comparison, min_change=min_change, plain=plain))
             return
         console = Console(highlight=False, record=True, file=io.StringIO(), width=120)
-        console.print(renderable)
+        console.print(render_comparison.render_terminal(comparison, min_change=min_change, plain=True))
         text = console.export_text()
     if output is None:
         sys.stdout.write(text)

@@ -22,7 +22,7 @@ def test_diff_json(seed_2018: Path, seed_2022: Path) -> None:
     result = run(seed_2018, seed_2022, "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert sum(1 for fc in data["fact_changes"] if fc["kind"] == "changed") == 5
 
 

@@ -33,7 +33,7 @@ def _comparison(edition_of: ReadFn) -> Comparison:
 def test_json_contract(edition_of: ReadFn) -> None:
     c = _comparison(edition_of)
     data = json.loads(render_json(c))
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert set(data) == {
         "schema", "old", "new", "old_text", "new_text", "old_sentences", "new_sentences",
         "links", "fact_changes", "stats", "brief",
@@ -41,12 +41,17 @@ def test_json_contract(edition_of: ReadFn) -> None:
     assert set(data["old"]) == {"id", "report", "title", "date"}
     assert data["old_text"] == c.old.text
     for s in data["new_sentences"]:
-        assert set(s) == {"index", "start", "end", "section"}
+        assert set(s) == {"index", "start", "end", "section", "role"}
     olds = sorted(i for link in data["links"] for i in link["old"])
     news = sorted(j for link in data["links"] for j in link["new"])
     assert olds == list(range(len(c.old.sentences))) and news == list(range(len(c.new.sentences)))
     for link in data["links"]:
-        assert set(link) == {"old", "new", "kind", "similarity", "words"}
+        assert set(link) == {"old", "new", "kind", "similarity", "words", "substantive", "changed"}
+        if link["kind"] in ("added", "deleted"):
+            assert link["substantive"] is True and link["changed"] == 1.0
+        elif link["kind"] == "same":
+            assert link["substantive"] is False and link["changed"] == 0.0
+        assert 0.0 <= link["changed"] <= 1.0
         for op in link["words"]:
             assert len(op) == 3 and op[0] in ("equal", "replace", "insert", "delete")
     changed = [fc for fc in data["fact_changes"] if fc["kind"] == "changed"]
@@ -54,7 +59,13 @@ def test_json_contract(edition_of: ReadFn) -> None:
     fact = changed[0]["new"]
     assert data["new_text"][fact["start"] : fact["end"]] == "1,500"
     for item in data["brief"]:
-        assert set(item) == {"text", "kind", "citations"} and set(item["citations"]) == {"old", "new"}
+        assert set(item) == {"text", "kind", "citations", "headline", "group", "fact_changes", "changed"}
+        assert set(item["citations"]) == {"old", "new"}
+    # The headline comes first, and it names the changed figure.
+    flags = [item["headline"] for item in data["brief"]]
+    assert flags == sorted(flags, reverse=True) and flags[0]
+    first = data["brief"][0]
+    assert first["kind"] == "figure" and first["fact_changes"] == [data["fact_changes"].index(changed[0])]
     assert comparison_to_dict(c) == data
 
 
@@ -107,7 +118,7 @@ def test_terminal(edition_of: ReadFn) -> None:
     console = Console(width=100, record=True, color_system=None)
     console.print(render_terminal(_comparison(edition_of)))
     out = console.export_text()
-    assert "Comparison" in out and "Brief" in out and "1,500" in out and "<script>" in out
+    assert "Comparison" in out and "Headline" in out and "1,500" in out and "<script>" in out
 
 
 def test_html_has_figures_table_change_list_and_side_by_side(edition_of: ReadFn) -> None:

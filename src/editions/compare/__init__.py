@@ -86,19 +86,30 @@ def _compare(
     old_texts = [old.text_of(s) for s in old.sentences]
     new_texts = [new.text_of(s) for s in new.sentences]
     links = [
-        dataclasses.replace(link, words=_words(link, old_texts, new_texts)) if link.kind in _WORDED else link
+        _with_verdict(dataclasses.replace(link, words=_words(link, old_texts, new_texts)))
+        if link.kind in _WORDED
+        else _with_verdict(link)
         for link in align(old_texts, new_texts, params=params, similarity=similarity)
     ]
     changes = fact_changes(old, new, links)
-    substantive = [is_substantive(link) for link in links]
+    brief = make_brief(old, new, links, changes, min_change=min_change)
     return Comparison(
         old=old,
         new=new,
         links=tuple(links),
         fact_changes=changes,
-        stats=make_stats(links, old_texts, new_texts, changes, substantive),
-        brief=make_brief(old, new, links, changes, min_change=min_change, substantive=substantive),
+        stats=make_stats(links, old_texts, new_texts, changes, brief),
+        brief=brief,
     )
+
+
+def _with_verdict(link: Link) -> Link:
+    """The link with compare's verdict on it: whether it is substantive and the share of its words changed."""
+    if link.kind is LinkKind.SAME:
+        return link
+    if link.kind in (LinkKind.ADDED, LinkKind.DELETED):
+        return dataclasses.replace(link, substantive=True, changed=1.0)
+    return dataclasses.replace(link, substantive=is_substantive(link), changed=changed_share(link.words))
 
 
 def _words(link: Link, old_texts: list[str], new_texts: list[str]) -> tuple[tuple[str, str, str], ...]:
