@@ -12,7 +12,14 @@ from rich.text import Text
 
 from editions.compare import compare
 from editions.model import Comparison, Edition
-from editions.render.comparison import comparison_to_dict, render_html, render_json, render_markdown, render_terminal
+from editions.render.comparison import (
+    comparison_to_dict,
+    comparison_view,
+    render_html,
+    render_json,
+    render_markdown,
+    render_terminal,
+)
 
 ReadFn = Callable[..., Edition]
 
@@ -171,3 +178,37 @@ def test_terminal_colored_section_by_section(edition_of: ReadFn) -> None:
     assert styles["1,200"] == "red strike" and styles["1,500"] == "green underline"
     heading = next(t for t in lines if t.plain == "Outlook")
     assert str(heading.style) == "bold magenta"
+
+
+def test_plain_terminal_keeps_the_redline_readable(edition_of: ReadFn) -> None:
+    """Without styles (a file, a pipe) the redline is marked as `git diff --word-diff` marks it."""
+    old = "# R\n\n## A\n\nThe previous acquisition objective was set by the office last year.\n"
+    new = "# R\n\n## A\n\nThe original acquisition objective was set by the office last year.\n"
+    c = compare(edition_of(old, "old.md"), edition_of(new, "new.md"))
+    console = Console(width=200, record=True, color_system=None)
+    console.print(render_terminal(c, plain=True))
+    plain = console.export_text()
+    assert "The [-previous-] {+original+} acquisition objective" in plain
+    console = Console(width=200, record=True, color_system=None)
+    console.print(render_terminal(c))
+    styled = console.export_text()
+    assert "[-" not in styled and "previous" in styled and "original" in styled
+
+
+def test_renderers_show_one_view(edition_of: ReadFn) -> None:
+    """Terminal, Markdown and HTML list the same headline and groups, read from the comparison."""
+    c = _comparison(edition_of)
+    view = comparison_view(c)
+    assert view.headline == c.headline and view.groups == c.groups
+    md = render_markdown(c)
+    page = render_html(c)
+    console = Console(width=300, record=True, color_system=None)
+    console.print(render_terminal(c))
+    out = console.export_text()
+    for name, _ in view.groups:
+        assert f"## {name}" in md and f"<h2>{name}</h2>" in page and name in out
+    assert md.index("## Headline") < md.index("1,500")
+    # The stats line counts the figure changes the brief shows.
+    shown = {n for item in c.brief for n in item.fact_changes}
+    assert view.stat_line.endswith(f"{len(shown)} figure changes (1 changed, {len(shown) - 1} added, 0 dropped)")
+    assert view.stat_line.split(" · ")[-1] in md

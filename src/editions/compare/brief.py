@@ -315,14 +315,18 @@ def brief(
         old_ids = tuple(i for link in moved for i in link.old)
         new_ids = tuple(j for link in moved for j in link.new)
         worded = [link for link in moved if any(op != EQUAL for op, _, _ in link.words)]
-        if len(moved) == 1:
+        if was.rsplit(" › ", 1)[-1] == now.rsplit(" › ", 1)[-1]:
+            # The section itself moved (under another heading, or to another place).
+            title = _quote(now.rsplit(" › ", 1)[-1])
+            text = f"section {title} moved ({_plural(len(moved), 'sentence')})"
+            if was != now:
+                text += f": was {was}, now {now}"
+            if len(moved) == 1 and worded:
+                text += f"; {_change_words(worded[0].words)}"
+        elif len(moved) == 1:
             text = f"{now}: moved from {was}"
             if worded:
                 text += f"; {_change_words(worded[0].words)}"
-        elif was.rsplit(" › ", 1)[-1] == now.rsplit(" › ", 1)[-1]:
-            # The section itself moved (under another heading, or to another place).
-            title = _quote(now.rsplit(" › ", 1)[-1])
-            text = f"section {title} moved ({_plural(len(moved), 'sentence')}): was {was}, now {now}"
         else:
             first = _quote(_shorten(sides.text("new", new_ids[:1])))
             text = f"{now}: {_plural(len(moved), 'sentence')} moved from {was} — {first}"

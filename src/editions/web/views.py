@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from markupsafe import Markup, escape
 
 from editions.compare import collector_paused
-from editions.compare.brief import section_name
+from editions.compare.brief import section_name, with_min_change
 from editions.compare.words import EQUAL
 from editions.library import EditionInfo, Library, ReportInfo, SearchResults, Timeline
 from editions.model import SCHEMA_VERSION, Block, BlockKind, BriefItem, Comparison, Edition, Fact, Link, LinkKind
@@ -628,7 +628,10 @@ def side_by_side_html(view: CompareView) -> Markup:
 
 
 def comparison_json(c: Comparison, min_change: float) -> dict[str, Any]:
+    """The comparison as JSON, its brief as the page shows it at `min_change` (read from each item's share
+    changed; links carry their own verdicts)."""
     out = comparison_to_dict(c)
+    out["brief"] = [brief_item_to_dict(item) for item in with_min_change(c.brief, min_change)]
     out["min_change"] = min_change
     return out
 
