@@ -225,6 +225,8 @@ def test_moved_section_is_one_item(edition_of: ReadFn) -> None:
     moved = [item for item in c.brief if item.kind == "moved"]
     assert len(moved) == 1, moved
     assert moved[0].text == "section “Gamma” moved (4 sentences)"
+    # A bare move is no news: listed under "Moved", never in the headline.
+    assert not moved[0].headline and moved[0].group == "Moved" and c.headline == ()
     assert len(moved[0].citations.new) == 4
 
 

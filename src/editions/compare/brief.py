@@ -42,6 +42,9 @@ MAX_RUN_QUOTE = 320
 CONTEXT_WORDS = 8
 MAX_CHANGES_QUOTED = 3
 HEADLINE_SIZE = 7
+HEADLINE_MIN_SALIENCE = 25.0
+"""What the headline takes: figures, sections, statements and rewording of the argument; never a bare move,
+nor what ranks last (captions, table cells, references, fragments)."""
 MIN_WORDS = 4
 """A sentence of fewer words is a fragment (a table cell, a label): ranked last."""
 
@@ -339,7 +342,7 @@ def brief(
         d.salience = _salience(d, sides, fact_changes)
         d.order = (min(d.new) if d.new else len(new.sentences), min(d.old) if d.old else 0)
     ranked = sorted(drafts, key=lambda d: (-d.salience, d.order))
-    headline = [d for d in ranked if d.salience >= 10][:HEADLINE_SIZE]
+    headline = [d for d in ranked if d.salience >= HEADLINE_MIN_SALIENCE][:HEADLINE_SIZE]
     chosen = {id(d) for d in headline}
     rest = sorted(
         (d for d in drafts if id(d) not in chosen), key=lambda d: (GROUPS.index(d.group), -d.salience, d.order)

@@ -309,16 +309,15 @@ def render_markdown(comparison: Comparison, *, min_change: float = 0.0) -> str:
         f"# Changes: {_md(_label(c.old))} → {_md(_label(c.new))}",
         "",
         _md(view.stat_line),
-        "",
-        "## Headline",
-        "",
     ]
 
     def item_line(item: BriefItem) -> str:
         cite = cite_sentences(item.citations.old, item.citations.new)
         return f"- *{item.kind}* — {_md(item.text)}" + (f" \\[{cite}\\]" if cite else "")
 
-    lines += [item_line(item) for item in view.headline]
+    if view.headline:
+        lines += ["", "## Headline", ""]
+        lines += [item_line(item) for item in view.headline]
     for name, items in view.groups:
         lines += ["", f"## {_md(name)}", ""]
         lines += [item_line(item) for item in items]
@@ -411,8 +410,9 @@ def render_terminal(comparison: Comparison, *, min_change: float = 0.0, plain: b
             line.append(f"  [{cite}]", style="dim")
         return line
 
-    parts.append(Rule("Headline", style="dim"))
-    parts.extend(item_line(item) for item in view.headline)
+    if view.headline:
+        parts.append(Rule("Headline", style="dim"))
+        parts.extend(item_line(item) for item in view.headline)
     for name, items in view.groups:
         parts.append(Rule(name, style="dim"))
         parts.extend(item_line(item) for item in items)
@@ -491,7 +491,6 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
         f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_h(title)}</h1>",
         f'<p class="stats">{_h(view.stat_line)}</p>',
-        "<h2>Headline</h2><ul>",
     ]
 
     def item_html(item: BriefItem) -> str:
@@ -502,8 +501,10 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
             + "</li>"
         )
 
-    out.extend(item_html(item) for item in view.headline)
-    out.append("</ul>")
+    if view.headline:
+        out.append("<h2>Headline</h2><ul>")
+        out.extend(item_html(item) for item in view.headline)
+        out.append("</ul>")
     for name, items in view.groups:
         out.append(f"<h2>{_h(name)}</h2><ul>")
         out.extend(item_html(item) for item in items)
