@@ -220,7 +220,9 @@ def diff(
         ),
     ] = False,
 ) -> None:
-    """What changed from OLD to NEW: figures first, then new, dropped and reworded statements, each cited.
+    """What changed from OLD to NEW: a headline of the news first, then figures, new and dropped sections and
+    statements, rewording, moves, notes and references, each cited. Without a terminal (a file, a pipe) the
+    redline is marked [-old-]{+new+}.
 
     OLD and NEW are files, or editions in the library: IF10199 (latest), IF10199~1 (the one before),
     IF10199@2022-07-21 (by date)."""

@@ -6,7 +6,9 @@
 
 The stages (DESIGN.md): `align` pairs the content sentences (`Edition.sentences`: furniture is never among
 them) into links of seven kinds; `words` adds the word operations of every link that is not `same`,
-`added` or `deleted`; `changes` finds the figure changes; `stats` counts; `brief` writes the summary.
+`added` or `deleted`, and each link gets compare's verdict (`Link.substantive`, `Link.changed`); `changes`
+finds the figure changes; `brief` writes the summary (a headline, then grouped items); `stats` counts. What is
+decided here is carried in the Comparison: renderers and the web only read it.
 
 The optional semantic extra plugs into `similarity`: any function giving the similarity, in [0, 1], of every
 old text to every new text (see `editions.compare.align.SimilarityFn`). Without it the lexical scorer is used.
@@ -55,8 +57,10 @@ def compare(
 ) -> Comparison:
     """What changed from `old` to `new`.
 
-    `min_change` (0–1) leaves out of the brief the edits that change less than that share of their words;
-    links, figure changes and stats always cover everything. `params` and `similarity` tune the aligner."""
+    `min_change` (0–1) leaves out of the brief the edits that change less than that share of their words
+    (after the headline is chosen, so every other item is the same at any setting); links, figure changes and
+    stats always cover everything, and renderers can filter a comparison made at 0 the same way. `params` and
+    `similarity` tune the aligner."""
     if not 0.0 <= min_change <= 1.0:
         raise ValueError(f"min_change must be between 0 and 1, not {min_change}")
     with collector_paused():
