@@ -192,6 +192,21 @@ def test_a_note_edited_and_the_text_changed() -> None:
     assert [item.text for item in c.brief if item.kind == "notes"] == ["notes and references: 1 edited"]
 
 
+def test_a_note_retouched() -> None:
+    """A note whose punctuation changed is counted as retouched, not edited."""
+    blocks = [
+        (BlockKind.HEADING, "Background"),
+        (BlockKind.PARAGRAPH, "The department runs seven offices across the region today."),
+    ]
+    old = _edition([*blocks, (BlockKind.FOOTNOTE, "3 Department of Widgets, Annual Report, Washington DC; 2021.")])
+    new = _edition([*blocks, (BlockKind.FOOTNOTE, "3 Department of Widgets, Annual Report, Washington, DC, 2021.")])
+    c = compare(old, new)
+    assert [item.text for item in c.brief if item.kind == "notes"] == [
+        "notes and references: 1 retouched (punctuation, case)"
+    ]
+    assert c.brief[0].text.startswith("No change in content")
+
+
 def test_a_figure_that_moves_between_a_dropped_and_an_added_sentence_is_shown(edition_of: ReadFn) -> None:
     """A fact change whose sides sit in a dropped and an added sentence is shown as a figure item citing both."""
     c = _seeded(edition_of)

@@ -221,7 +221,7 @@ def brief(
     Items reporting edits that change less than `min_change` of their words are left out."""
     sides = _Sides(old, new)
     drafts: list[_Draft] = []
-    notes = {"added": 0, "dropped": 0, "renumbered": 0, "edited": 0, "moved": 0}
+    notes = {"added": 0, "dropped": 0, "renumbered": 0, "edited": 0, "retouched (punctuation, case)": 0, "moved": 0}
     note_old: list[int] = []
     note_new: list[int] = []
     cosmetic: list[Link] = []
@@ -284,7 +284,7 @@ def brief(
             elif changed and _only_numbers(link.words):
                 notes["renumbered"] += 1
             elif changed:
-                notes["edited"] += 1
+                notes["edited" if link.substantive else "retouched (punctuation, case)"] += 1
             else:
                 continue
             note_old.extend(link.old)
