@@ -275,3 +275,16 @@ def test_min_change_filters_the_carried_verdicts(edition_of: ReadFn) -> None:
         item for item in full.brief if item.kind == "figure"
     ]
     assert hidden.links == full.links
+
+
+def test_a_date_added_to_a_kept_sentence_ranks_below_a_new_statement(edition_of: ReadFn) -> None:
+    old = (
+        "# R\n\n## A\n\nThe board approved the plan after a long debate among its members.\n\n"
+        "## B\n\nThe agency has three regional offices.\n"
+    )
+    new = (
+        "# R\n\n## A\n\nThe board approved the plan on May 4 after a long debate among its members.\n\n"
+        "## B\n\nThe agency has three regional offices.\n\nThe director plans to open another office abroad.\n"
+    )
+    c = compare(edition_of(old, "old.md"), edition_of(new, "new.md"))
+    assert [item.kind for item in c.headline] == ["new", "figure"]

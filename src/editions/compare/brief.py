@@ -173,14 +173,17 @@ def _salience(d: _Draft, sides: _Sides, fact_changes: Sequence[FactChange]) -> f
     """How much a reader wants to see this item first, from general features only:
     a changed figure in body prose > a new or dropped section > a figure added or dropped in a kept sentence
     > a statement with figures > one without > rewording > a move; a date or year changing (often only the
-    qualifier of another figure) ranks below a quantity; items whose sentences are all captions, table cells,
+    qualifier of another figure) ranks below a quantity, and one added to or dropped from a kept sentence
+    below a new or dropped statement; items whose sentences are all captions, table cells,
     references or fragments of fewer than `MIN_WORDS` words rank last."""
     changes = [fact_changes[n] for n in d.facts]
     quantities = [c for c in changes if _is_quantity(c)]
     if d.kind == "figure":
         changed = [c for c in changes if c.kind is FactChangeKind.CHANGED]
         changed_quantity = any(_is_quantity(c) for c in changed)
-        score = (100.0 if changed_quantity else 75.0) if changed else (70.0 if quantities else 50.0)
+        # A date or year added to or dropped from a kept sentence is most often a qualifier retouched: below
+        # a new statement.
+        score = (100.0 if changed_quantity else 75.0) if changed else (70.0 if quantities else 38.0)
         score += min(len(changes), 5)
     elif d.kind == "section":
         score = 90.0 + min(len(d.old) + len(d.new), 10)
