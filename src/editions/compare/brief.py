@@ -172,7 +172,8 @@ class _Sides:
 def _salience(d: _Draft, sides: _Sides, fact_changes: Sequence[FactChange]) -> float:
     """How much a reader wants to see this item first, from general features only:
     a changed figure in body prose > a new or dropped section > a figure added or dropped in a kept sentence
-    > a statement with figures > one without > rewording > a move; a date or year changing (often only the
+    > a statement with figures > one without > rewording > a move (a run of new or dropped sentences gains with
+    its length); a date or year changing (often only the
     qualifier of another figure) ranks below a quantity, and one added to or dropped from a kept sentence
     below a new or dropped statement; items whose sentences are all captions, table cells,
     references or fragments of fewer than `MIN_WORDS` words rank last."""
@@ -189,7 +190,8 @@ def _salience(d: _Draft, sides: _Sides, fact_changes: Sequence[FactChange]) -> f
         score = 90.0 + min(len(d.old) + len(d.new), 10)
     elif d.kind in ("new", "dropped", "list"):
         score = 60.0 if quantities else 55.0 if changes else 40.0
-        score += min(len(changes), 5) + min(len(d.old) + len(d.new), 5) / 5
+        # A run of new (dropped) sentences weighs with its length: ten new sentences are news as a section is.
+        score += min(len(changes), 5) + 3 * min(len(d.old) + len(d.new) - 1, 10)
     elif d.kind == "reworded":
         score = 30.0
     elif d.kind == "moved":
