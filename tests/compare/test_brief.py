@@ -288,3 +288,22 @@ def test_a_date_added_to_a_kept_sentence_ranks_below_a_new_statement(edition_of:
     )
     c = compare(edition_of(old, "old.md"), edition_of(new, "new.md"))
     assert [item.kind for item in c.headline] == ["new", "figure"]
+
+
+def test_a_new_section_with_a_sentence_brought_in_is_still_new(edition_of: ReadFn) -> None:
+    old = (
+        "# R\n\n## A\n\nThe agency opened a new office in the capital city last week.\n"
+        "The office will process claims from veterans in the region.\n"
+    )
+    new = (
+        "# R\n\n## A\n\nThe agency opened a new office in the capital city last week.\n\n"
+        "## Staffing\n\nThe office will process claims from veterans in the region.\n"
+        "The director hired forty clerks for the new office.\n"
+        "Most of the clerks came from the regional branch of the agency.\n"
+        "Training for the clerks begins in the autumn.\n"
+    )
+    c = compare(edition_of(old, "old.md"), edition_of(new, "new.md"))
+    sections = [item for item in c.brief if item.kind == "section"]
+    assert len(sections) == 1
+    assert "new section “Staffing” (4 sentences, 3 new)" in sections[0].text
+    assert len(sections[0].citations.new) == 3

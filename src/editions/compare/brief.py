@@ -42,6 +42,9 @@ MAX_RUN_QUOTE = 320
 CONTEXT_WORDS = 8
 MAX_CHANGES_QUOTED = 3
 HEADLINE_SIZE = 7
+NEW_SECTION_SHARE = 0.75
+"""Share of a section's sentences that must be new (dropped), its heading absent from the other edition, for it
+to be reported as a new (dropped) section."""
 HEADLINE_MIN_SALIENCE = 25.0
 """What the headline takes: figures, sections, statements and rewording of the argument; never a bare move,
 nor what ranks last (captions, table cells, references, fragments)."""
@@ -473,16 +476,24 @@ def _runs(
         members = by_path[path]
         if path in other_sections or any(k in taken for k in members):
             continue
-        if all(k in gone for k in members):
-            taken.update(members)
+        fresh = [k for k in members if k in gone]
+        # A section the other edition has no heading for, and whose sentences are (nearly) all new: a sentence
+        # or two brought in from elsewhere does not make it an old section.
+        if fresh and (
+            len(fresh) == len(members) or (len(fresh) >= 2 and len(fresh) >= NEW_SECTION_SHARE * len(members))
+        ):
+            taken.update(fresh)
             where = " › ".join(path[:-1])
             title = " ".join(path[-1].split())
-            facts = [n for k in members for n in facts_in.get(k, ())]
+            facts = [n for k in fresh for n in facts_in.get(k, ())]
+            size = _plural(len(members), "sentence")
+            if len(fresh) < len(members):
+                size += f", {len(fresh)} {verb}"
             text = (
-                f"{where + ': ' if where else ''}{verb} section {_quote(title)} ({_plural(len(members), 'sentence')}): "
-                f"{_quote(_shorten(sides.text(side, members), MAX_RUN_QUOTE))}"
+                f"{where + ': ' if where else ''}{verb} section {_quote(title)} ({size}): "
+                f"{_quote(_shorten(sides.text(side, fresh), MAX_RUN_QUOTE))}"
             )
-            out.append(_draft(text, "section", "New and dropped sections", side, tuple(members), facts))
+            out.append(_draft(text, "section", "New and dropped sections", side, tuple(fresh), facts))
     run: list[int] = []
 
     def flush() -> None:
