@@ -307,3 +307,19 @@ def test_a_new_section_with_a_sentence_brought_in_is_still_new(edition_of: ReadF
     assert len(sections) == 1
     assert "new section “Staffing” (4 sentences, 3 new)" in sections[0].text
     assert len(sections[0].citations.new) == 3
+
+
+def test_the_headline_tells_what_was_dropped_too(edition_of: ReadFn) -> None:
+    """Eight new sections outrank one dropped sentence, yet the headline says what was dropped."""
+    kept = "# R\n\n## Base\n\nThe agency has run the program for many years now.\n"
+    dropped = "The agency planned to close 12 offices across the northern region by the end of next year.\n"
+    new_sections = "".join(
+        f"\n## Topic {name}\n\nThe {name} office hired new staff for its work this year.\n"
+        f"The {name} office also moved to a larger building downtown.\n"
+        for name in ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta")
+    )
+    c = compare(edition_of(kept + dropped, "old.md"), edition_of(kept + new_sections, "new.md"))
+    headline = c.headline
+    assert len(headline) == HEADLINE_SIZE
+    assert [item.kind for item in headline].count("section") == HEADLINE_SIZE - 1
+    assert any(item.kind == "dropped" and "12 offices" in item.text for item in headline)

@@ -350,7 +350,7 @@ def brief(
         d.salience = _salience(d, sides, fact_changes)
         d.order = (min(d.new) if d.new else len(new.sentences), min(d.old) if d.old else 0)
     ranked = sorted(drafts, key=lambda d: (-d.salience, d.order))
-    headline = [d for d in ranked if d.salience >= HEADLINE_MIN_SALIENCE][:HEADLINE_SIZE]
+    headline = _headline([d for d in ranked if d.salience >= HEADLINE_MIN_SALIENCE])
     chosen = {id(d) for d in headline}
     rest = sorted(
         (d for d in drafts if id(d) not in chosen), key=lambda d: (GROUPS.index(d.group), -d.salience, d.order)
@@ -398,6 +398,36 @@ def brief(
             lead = f"No change of at least {min_change:.0%} of a sentence's words."
         items.append(BriefItem(lead, "unchanged", Citations(), headline=True))
     return tuple(items + tail)
+
+
+def _direction(d: _Draft) -> str:
+    """What an item tells: a figure, something new, something gone, or another edit."""
+    if d.kind == "figure":
+        return "figure"
+    if d.kind in ("section", "new", "dropped", "list"):
+        return "new" if d.new and not d.old else "gone" if d.old and not d.new else "edit"
+    return "edit"
+
+
+def _headline(candidates: list[_Draft]) -> list[_Draft]:
+    """The `HEADLINE_SIZE` most salient items, except that when changed figures, new text and dropped text are
+    all among the candidates, each is told: the best item of a direction left out takes the place of the least
+    salient item of a direction told more than once (a headline of only additions hides what was dropped)."""
+    headline = candidates[:HEADLINE_SIZE]
+    for direction in ("figure", "new", "gone"):
+        if any(_direction(d) == direction for d in headline):
+            continue
+        best = next((d for d in candidates[HEADLINE_SIZE:] if _direction(d) == direction), None)
+        if best is None:
+            continue
+        counts: dict[str, int] = {}
+        for d in headline:
+            counts[_direction(d)] = counts.get(_direction(d), 0) + 1
+        replaceable = [k for k, d in enumerate(headline) if counts[_direction(d)] > 1]
+        if replaceable:
+            headline[replaceable[-1]] = best
+            headline.sort(key=lambda d: (-d.salience, d.order))
+    return headline
 
 
 def _item(d: _Draft, *, headline: bool) -> BriefItem:
