@@ -220,7 +220,9 @@ def diff(
         ),
     ] = False,
 ) -> None:
-    """What changed from OLD to NEW: figures first, then new, dropped and reworded statements, each cited.
+    """What changed from OLD to NEW: a headline of the news first, then figures, new and dropped sections and
+    statements, rewording, moves, notes and references, each cited. Without a terminal (a file, a pipe) the
+    redline is marked [-old-]{+new+}.
 
     OLD and NEW are files, or editions in the library: IF10199 (latest), IF10199~1 (the one before),
     IF10199@2022-07-21 (by date)."""
@@ -246,12 +248,14 @@ def diff(
     elif output_format is DiffFormat.html:
         text = render_comparison.render_html(comparison, min_change=min_change)
     else:
-        renderable = render_comparison.render_terminal(comparison, min_change=min_change)
         if output is None:
-            Console(highlight=False).print(renderable)
+            console = Console(highlight=False)
+            # Without a terminal the styles are dropped: the redline is then marked [-old-]{+new+}.
+            plain = not console.is_terminal or console.no_color
+            console.print(render_comparison.render_terminal(comparison, min_change=min_change, plain=plain))
             return
         console = Console(highlight=False, record=True, file=io.StringIO(), width=120)
-        console.print(renderable)
+        console.print(render_comparison.render_terminal(comparison, min_change=min_change, plain=True))
         text = console.export_text()
     if output is None:
         sys.stdout.write(text)

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 SCHEMA_VERSION = 1
+COMPARISON_SCHEMA_VERSION = 2
+"""The version of a Comparison's JSON: 2 added each link's verdict (`substantive`, `changed`) and each brief
+item's `headline`, `group` and `fact_changes`."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -235,6 +238,12 @@ class Link:
     kind: LinkKind
     similarity: float
     words: tuple[WordOp, ...] = ()
+    substantive: bool = False
+    """compare's verdict: whether the link changes what is said (added and deleted always do, same never, an
+    edit when its changed words say so). Renderers read it; they never decide it again."""
+    changed: float = 0.0
+    """compare's verdict: the share of the link's words inside a change (1 for added and deleted, 0 for same);
+    what a `min_change` setting filters on."""
 
 
 class FactChangeKind(StrEnum):
@@ -261,7 +270,17 @@ class Citations:
 class BriefItem:
     text: str
     kind: str
+    """figure, section, list, new, dropped, reworded, moved, notes, cosmetic, unchanged."""
     citations: Citations
+    headline: bool = False
+    """One of the few items the brief leads with (the news, ranked by salience)."""
+    group: str = ""
+    """For an item after the headline: the group it is listed in ("Figures", "New and dropped sections", …)."""
+    fact_changes: tuple[int, ...] = ()
+    """Indices into `Comparison.fact_changes` of the figure changes this item shows."""
+    changed: float = 1.0
+    """The share of words changed in what the item reports (1 for a figure, a new or dropped statement);
+    a `min_change` setting hides items below it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,3 +291,17 @@ class Comparison:
     fact_changes: tuple[FactChange, ...]
     stats: dict[str, float]
     brief: tuple[BriefItem, ...]
+    """The headline items first, then the others in their groups."""
+
+    @property
+    def headline(self) -> tuple[BriefItem, ...]:
+        return tuple(item for item in self.brief if item.headline)
+
+    @property
+    def groups(self) -> tuple[tuple[str, tuple[BriefItem, ...]], ...]:
+        """The items after the headline, by group, in the brief's order."""
+        out: dict[str, list[BriefItem]] = {}
+        for item in self.brief:
+            if not item.headline:
+                out.setdefault(item.group, []).append(item)
+        return tuple((name, tuple(items)) for name, items in out.items())

@@ -37,7 +37,10 @@ def test_one_empty_side(edition_of: ReadFn) -> None:
     forward = compare(empty, full)
     assert_partition(forward)
     assert {link.kind for link in forward.links} == {LinkKind.ADDED}
-    assert sum(1 for item in forward.brief if item.kind == "new") == len(full.sentences)
+    # Every new sentence is cited by the item of its new section.
+    sections = [item for item in forward.brief if item.kind == "section"]
+    assert sorted(j for item in sections for j in item.citations.new) == list(range(len(full.sentences)))
+    assert all("sentence" in item.text for item in sections)
     assert forward.stats["words_changed"] == 1.0
     backward = compare(full, empty)
     assert {link.kind for link in backward.links} == {LinkKind.DELETED}

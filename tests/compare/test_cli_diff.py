@@ -22,7 +22,7 @@ def test_diff_json(seed_2018: Path, seed_2022: Path) -> None:
     result = run(seed_2018, seed_2022, "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert sum(1 for fc in data["fact_changes"] if fc["kind"] == "changed") == 5
 
 
@@ -96,3 +96,15 @@ def test_diff_min_change_hides_small_edits_only(seed_2018: Path, seed_2022: Path
     assert hidden["links"] == full["links"] and hidden["stats"] == full["stats"]
     markdown = run(seed_2018, seed_2022, "-f", "markdown", "--min-change", "0.9").stdout
     assert "54,000" in markdown
+
+
+def test_diff_to_a_file_keeps_the_redline_readable(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text("# R\n\n## A\n\nThe previous acquisition objective was set by the office last year.\n", "utf-8")
+    new.write_text("# R\n\n## A\n\nThe original acquisition objective was set by the office last year.\n", "utf-8")
+    piped = run(old, new)  # standard output is a pipe here, not a terminal
+    assert piped.returncode == 0, piped.stderr
+    assert "[-previous-] {+original+}" in piped.stdout
+    written = tmp_path / "diff.txt"
+    assert run(old, new, "--output", written).returncode == 0
+    assert "[-previous-] {+original+}" in written.read_text("utf-8")

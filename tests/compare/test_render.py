@@ -12,7 +12,14 @@ from rich.text import Text
 
 from editions.compare import compare
 from editions.model import Comparison, Edition
-from editions.render.comparison import comparison_to_dict, render_html, render_json, render_markdown, render_terminal
+from editions.render.comparison import (
+    comparison_to_dict,
+    comparison_view,
+    render_html,
+    render_json,
+    render_markdown,
+    render_terminal,
+)
 
 ReadFn = Callable[..., Edition]
 
@@ -33,7 +40,7 @@ def _comparison(edition_of: ReadFn) -> Comparison:
 def test_json_contract(edition_of: ReadFn) -> None:
     c = _comparison(edition_of)
     data = json.loads(render_json(c))
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert set(data) == {
         "schema", "old", "new", "old_text", "new_text", "old_sentences", "new_sentences",
         "links", "fact_changes", "stats", "brief",
@@ -41,12 +48,17 @@ def test_json_contract(edition_of: ReadFn) -> None:
     assert set(data["old"]) == {"id", "report", "title", "date"}
     assert data["old_text"] == c.old.text
     for s in data["new_sentences"]:
-        assert set(s) == {"index", "start", "end", "section"}
+        assert set(s) == {"index", "start", "end", "section", "role"}
     olds = sorted(i for link in data["links"] for i in link["old"])
     news = sorted(j for link in data["links"] for j in link["new"])
     assert olds == list(range(len(c.old.sentences))) and news == list(range(len(c.new.sentences)))
     for link in data["links"]:
-        assert set(link) == {"old", "new", "kind", "similarity", "words"}
+        assert set(link) == {"old", "new", "kind", "similarity", "words", "substantive", "changed"}
+        if link["kind"] in ("added", "deleted"):
+            assert link["substantive"] is True and link["changed"] == 1.0
+        elif link["kind"] == "same":
+            assert link["substantive"] is False and link["changed"] == 0.0
+        assert 0.0 <= link["changed"] <= 1.0
         for op in link["words"]:
             assert len(op) == 3 and op[0] in ("equal", "replace", "insert", "delete")
     changed = [fc for fc in data["fact_changes"] if fc["kind"] == "changed"]
@@ -54,7 +66,13 @@ def test_json_contract(edition_of: ReadFn) -> None:
     fact = changed[0]["new"]
     assert data["new_text"][fact["start"] : fact["end"]] == "1,500"
     for item in data["brief"]:
-        assert set(item) == {"text", "kind", "citations"} and set(item["citations"]) == {"old", "new"}
+        assert set(item) == {"text", "kind", "citations", "headline", "group", "fact_changes", "changed"}
+        assert set(item["citations"]) == {"old", "new"}
+    # The headline comes first, and it names the changed figure.
+    flags = [item["headline"] for item in data["brief"]]
+    assert flags == sorted(flags, reverse=True) and flags[0]
+    first = data["brief"][0]
+    assert first["kind"] == "figure" and first["fact_changes"] == [data["fact_changes"].index(changed[0])]
     assert comparison_to_dict(c) == data
 
 
@@ -107,7 +125,7 @@ def test_terminal(edition_of: ReadFn) -> None:
     console = Console(width=100, record=True, color_system=None)
     console.print(render_terminal(_comparison(edition_of)))
     out = console.export_text()
-    assert "Comparison" in out and "Brief" in out and "1,500" in out and "<script>" in out
+    assert "Comparison" in out and "Headline" in out and "1,500" in out and "<script>" in out
 
 
 def test_html_has_figures_table_change_list_and_side_by_side(edition_of: ReadFn) -> None:
@@ -160,3 +178,37 @@ def test_terminal_colored_section_by_section(edition_of: ReadFn) -> None:
     assert styles["1,200"] == "red strike" and styles["1,500"] == "green underline"
     heading = next(t for t in lines if t.plain == "Outlook")
     assert str(heading.style) == "bold magenta"
+
+
+def test_plain_terminal_keeps_the_redline_readable(edition_of: ReadFn) -> None:
+    """Without styles (a file, a pipe) the redline is marked as `git diff --word-diff` marks it."""
+    old = "# R\n\n## A\n\nThe previous acquisition objective was set by the office last year.\n"
+    new = "# R\n\n## A\n\nThe original acquisition objective was set by the office last year.\n"
+    c = compare(edition_of(old, "old.md"), edition_of(new, "new.md"))
+    console = Console(width=200, record=True, color_system=None)
+    console.print(render_terminal(c, plain=True))
+    plain = console.export_text()
+    assert "The [-previous-] {+original+} acquisition objective" in plain
+    console = Console(width=200, record=True, color_system=None)
+    console.print(render_terminal(c))
+    styled = console.export_text()
+    assert "[-" not in styled and "previous" in styled and "original" in styled
+
+
+def test_renderers_show_one_view(edition_of: ReadFn) -> None:
+    """Terminal, Markdown and HTML list the same headline and groups, read from the comparison."""
+    c = _comparison(edition_of)
+    view = comparison_view(c)
+    assert view.headline == c.headline and view.groups == c.groups
+    md = render_markdown(c)
+    page = render_html(c)
+    console = Console(width=300, record=True, color_system=None)
+    console.print(render_terminal(c))
+    out = console.export_text()
+    for name, _ in view.groups:
+        assert f"## {name}" in md and f"<h2>{name}</h2>" in page and name in out
+    assert md.index("## Headline") < md.index("1,500")
+    # The stats line counts the figure changes the brief shows.
+    shown = {n for item in c.brief for n in item.fact_changes}
+    assert view.stat_line.endswith(f"{len(shown)} figure changes (1 changed, {len(shown) - 1} added, 0 dropped)")
+    assert view.stat_line.split(" · ")[-1] in md

@@ -10,6 +10,7 @@ import pytest
 
 import editions
 from editions.compare import compare, section_name
+from editions.compare.brief import GROUPS, HEADLINE_SIZE
 from editions.model import Comparison, FactChangeKind
 from tests.compare.conftest import assert_partition
 
@@ -76,15 +77,22 @@ def test_no_other_figure_reported_changed(seeds: Comparison) -> None:
 @pytest.mark.parametrize("needle", ["assassin", "Quad", "IPEF", "Ukraine"])
 def test_new_statements_listed(seeds: Comparison, needle: str) -> None:
     c = seeds
-    news = [item for item in c.brief if item.kind == "new"]
-    assert any(
-        needle in c.new.text_of(c.new.sentences[j]) and needle in item.text for item in news for j in item.citations.new
-    )
+    # Listed by a new statement, a run of new sentences or a new section, which cites it and quotes its first
+    # sentence.
+    news = [item for item in c.brief if item.kind in ("new", "list", "section")]
+    citing = [item for item in news for j in item.citations.new if needle in c.new.text_of(c.new.sentences[j])]
+    assert citing
+    for item in citing:
+        first = " ".join(c.new.text_of(c.new.sentences[item.citations.new[0]]).split()[:5])
+        assert first in item.text
 
 
 def test_brief_order_and_sections(seeds: Comparison) -> None:
-    order = {"figure": 0, "new": 1, "dropped": 2, "moved": 3, "reworded": 3, "cosmetic": 4}
-    ranks = [order[item.kind] for item in seeds.brief]
+    """The headline (at most seven items) first, led by the changed figures; then the groups in their order."""
+    headline = seeds.headline
+    assert 0 < len(headline) <= HEADLINE_SIZE and seeds.brief[: len(headline)] == headline
+    assert headline[0].kind == "figure" and headline[0].fact_changes
+    ranks = [GROUPS.index(item.group) for item in seeds.brief[len(headline) :]]
     assert ranks == sorted(ranks)
     sections = {" › ".join(s.section) for s in seeds.new.sentences if s.section}
     for item in seeds.brief:
@@ -127,9 +135,13 @@ def test_every_item_names_its_section_and_cites_its_sentences(seeds: Comparison)
             continue
         cites = item.citations
         assert cites.old or cites.new, item
-        # Named by the section of the sentence it cites: the new one's when it has one, else the old one's.
+        # Named by the section of the sentence it cites: the new one's when it has one, else the old one's; a
+        # new or dropped section by its heading.
         section = section_name(c.new, cites.new[0]) if cites.new else section_name(c.old, cites.old[0])
-        assert item.text.startswith(section), (section, item.text)
+        if item.kind == "section":
+            assert f"section “{section.rsplit(' › ', 1)[-1]}”" in item.text, (section, item.text)
+        else:
+            assert item.text.startswith(section), (section, item.text)
         for i in cites.old:
             assert 0 <= i < len(c.old.sentences)
         for j in cites.new:

@@ -140,6 +140,21 @@ def test_compare_page_has_brief_figures_change_list_and_side_by_side(client: Tes
     assert "Moved from here: now new sentence 3 ↑" in html  # it moved up, into the Overview
     fewer = client.get("/compare/IF99001@2023-03-14/IF99001@2024-06-02?min_change=0.5").text
     assert fewer.count('href="#c') < html.count('href="#c')
+    assert html.index('class="brief headline"') < html.index('id="figures-h"')
+
+
+def test_min_change_filters_one_comparison(client: TestClient) -> None:
+    """A `min_change` setting filters what the one comparison carries: the same links and verdicts, the brief
+    without the smaller edits, the headline's figures unchanged."""
+    url = "/api/compare/IF99001@2023-03-14/IF99001@2024-06-02"
+    full = client.get(url).json()
+    fewer = client.get(url, params={"min_change": 0.5}).json()
+    assert fewer["links"] == full["links"] and fewer["stats"] == full["stats"]
+    assert all(item["changed"] >= 0.5 for item in fewer["brief"])
+    assert len(fewer["brief"]) < len(full["brief"])
+    figures = [item for item in full["brief"] if item["kind"] == "figure"]
+    assert figures and [item for item in fewer["brief"] if item["kind"] == "figure"] == figures
+    assert all("substantive" in link and "changed" in link for link in full["links"])
 
 
 COSMETIC = """Updated {long} (IF99002)

@@ -6,7 +6,9 @@
 
 The stages (DESIGN.md): `align` pairs the content sentences (`Edition.sentences`: furniture is never among
 them) into links of seven kinds; `words` adds the word operations of every link that is not `same`,
-`added` or `deleted`; `changes` finds the figure changes; `stats` counts; `brief` writes the summary.
+`added` or `deleted`, and each link gets compare's verdict (`Link.substantive`, `Link.changed`); `changes`
+finds the figure changes; `brief` writes the summary (a headline, then grouped items); `stats` counts. What is
+decided here is carried in the Comparison: renderers and the web only read it.
 
 The optional semantic extra plugs into `similarity`: any function giving the similarity, in [0, 1], of every
 old text to every new text (see `editions.compare.align.SimilarityFn`). Without it the lexical scorer is used.
@@ -55,8 +57,10 @@ def compare(
 ) -> Comparison:
     """What changed from `old` to `new`.
 
-    `min_change` (0–1) leaves out of the brief the edits that change less than that share of their words;
-    links, figure changes and stats always cover everything. `params` and `similarity` tune the aligner."""
+    `min_change` (0–1) leaves out of the brief the edits that change less than that share of their words
+    (after the headline is chosen, so every other item is the same at any setting); links, figure changes and
+    stats always cover everything, and renderers can filter a comparison made at 0 the same way. `params` and
+    `similarity` tune the aligner."""
     if not 0.0 <= min_change <= 1.0:
         raise ValueError(f"min_change must be between 0 and 1, not {min_change}")
     with collector_paused():
@@ -86,19 +90,30 @@ def _compare(
     old_texts = [old.text_of(s) for s in old.sentences]
     new_texts = [new.text_of(s) for s in new.sentences]
     links = [
-        dataclasses.replace(link, words=_words(link, old_texts, new_texts)) if link.kind in _WORDED else link
+        _with_verdict(dataclasses.replace(link, words=_words(link, old_texts, new_texts)))
+        if link.kind in _WORDED
+        else _with_verdict(link)
         for link in align(old_texts, new_texts, params=params, similarity=similarity)
     ]
     changes = fact_changes(old, new, links)
-    substantive = [is_substantive(link) for link in links]
+    brief = make_brief(old, new, links, changes, min_change=min_change)
     return Comparison(
         old=old,
         new=new,
         links=tuple(links),
         fact_changes=changes,
-        stats=make_stats(links, old_texts, new_texts, changes, substantive),
-        brief=make_brief(old, new, links, changes, min_change=min_change, substantive=substantive),
+        stats=make_stats(links, old_texts, new_texts, changes, brief),
+        brief=brief,
     )
+
+
+def _with_verdict(link: Link) -> Link:
+    """The link with compare's verdict on it: whether it is substantive and the share of its words changed."""
+    if link.kind is LinkKind.SAME:
+        return link
+    if link.kind in (LinkKind.ADDED, LinkKind.DELETED):
+        return dataclasses.replace(link, substantive=True, changed=1.0)
+    return dataclasses.replace(link, substantive=is_substantive(link), changed=changed_share(link.words))
 
 
 def _words(link: Link, old_texts: list[str], new_texts: list[str]) -> tuple[tuple[str, str, str], ...]:

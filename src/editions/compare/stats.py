@@ -9,15 +9,16 @@
 - `sentences_changed`: the share of sentences not in a `same` link (a moved sentence counts as changed).
 - `edits_substantive`, `edits_cosmetic`: how many edited, moved, split or merged links change what is said.
 - `figures_changed`, `figures_added`, `figures_removed`: counts of fact changes by kind.
+- `shown_changed`, `shown_added`, `shown_removed`: the same counts of the fact changes the brief shows (those of
+  the report's argument, not of its notes and references): what the stats line says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from editions.compare.changes import classify_edit
 from editions.compare.words import EQUAL, count_words
-from editions.model import FactChange, FactChangeKind, Link, LinkKind
+from editions.model import BriefItem, FactChange, FactChangeKind, Link, LinkKind
 
 
 def stats(
@@ -25,16 +26,15 @@ def stats(
     old_texts: Sequence[str],
     new_texts: Sequence[str],
     fact_changes: Sequence[FactChange],
-    substantive: Sequence[bool] | None = None,
+    brief: Sequence[BriefItem] = (),
 ) -> dict[str, float]:
-    """The figures above; `substantive[k]` (when given) says whether link k's edit is substantive, else
-    `classify_edit` is asked."""
+    """The figures above, from the links' verdicts (`Link.substantive`) and the brief's items."""
     n_old, n_new = len(old_texts), len(new_texts)
     total = n_old + n_new
     by_kind = dict.fromkeys(LinkKind, 0)
     changed_words = all_words = 0
     n_substantive = n_cosmetic = 0
-    for k, link in enumerate(links):
+    for link in links:
         by_kind[link.kind] += len(link.old) + len(link.new)
         words = sum(count_words(old_texts[i]) for i in link.old) + sum(count_words(new_texts[j]) for j in link.new)
         all_words += words
@@ -43,7 +43,7 @@ def stats(
         elif link.kind is not LinkKind.SAME:
             changed_words += sum(count_words(o) + count_words(n) for op, o, n in link.words if op != EQUAL)
             if any(op != EQUAL for op, _, _ in link.words):
-                if substantive[k] if substantive is not None else classify_edit(link.words).substantive:
+                if link.substantive:
                     n_substantive += 1
                 else:
                     n_cosmetic += 1
@@ -56,4 +56,7 @@ def stats(
     out["edits_cosmetic"] = float(n_cosmetic)
     for change_kind in FactChangeKind:
         out[f"figures_{change_kind}"] = float(sum(1 for c in fact_changes if c.kind is change_kind))
+    shown = {n for item in brief for n in item.fact_changes}
+    for change_kind in FactChangeKind:
+        out[f"shown_{change_kind}"] = float(sum(1 for n in shown if fact_changes[n].kind is change_kind))
     return out

@@ -19,7 +19,7 @@ from editions.model import BriefItem, Citations, Comparison
 TRACKED_KINDS = frozenset({"count", "money", "percent", "fraction", "rank"})
 """Kinds of facts a report's summary charts."""
 MAX_CHARTS = 6
-VERSION = "summary-1"
+VERSION = "summary-2"
 """Stored with each summary (beside the compare engine); bump it when what a summary holds changes."""
 
 
@@ -86,7 +86,19 @@ def to_json(summary: ReportSummary) -> str:
         {
             "brief": None
             if summary.brief is None
-            else [[b.text, b.kind, list(b.citations.old), list(b.citations.new)] for b in summary.brief],
+            else [
+                [
+                    b.text,
+                    b.kind,
+                    list(b.citations.old),
+                    list(b.citations.new),
+                    b.headline,
+                    b.group,
+                    list(b.fact_changes),
+                    b.changed,
+                ]
+                for b in summary.brief
+            ],
             "timelines": [
                 {
                     "report": t.report,
@@ -125,7 +137,10 @@ def from_json(text: str) -> ReportSummary:
     brief = (
         None
         if data["brief"] is None
-        else tuple(BriefItem(t, k, Citations(tuple(old), tuple(new))) for t, k, old, new in data["brief"])
+        else tuple(
+            BriefItem(t, k, Citations(tuple(old), tuple(new)), bool(headline), str(group), tuple(facts), float(share))
+            for t, k, old, new, headline, group, facts, share in data["brief"]
+        )
     )
     timelines = tuple(
         Timeline(

@@ -1,9 +1,12 @@
 """A Comparison for people and programs: JSON (DESIGN.md's contract), Markdown, a terminal view and a
 standalone HTML page.
 
-Every renderer is a pure function of the comparison. `min_change` (0–1) hides edits that change less than
-that share of their words: they are shown as unchanged. Text from the editions is always escaped for the
-output (HTML entities, Markdown backslashes, rich `Text` objects rather than markup).
+Every renderer is a pure function of the comparison and shows one view of it (`comparison_view`, which the web
+page reads too): the brief's headline, then its groups, the figures table, the changes section by section.
+What is substantive, what share of a link changed, what the headline is: all read from the Comparison, never
+decided again here. `min_change` (0–1) hides edits that change less than that share of their words (read from
+`Link.changed` and `BriefItem.changed`): they are shown as unchanged. Text from the editions is always escaped
+for the output (HTML entities, Markdown backslashes, rich `Text` objects rather than markup).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import html
 import json
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich import box
@@ -21,14 +25,25 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from editions.compare.brief import section_name
-from editions.compare.changes import classify_edit
-from editions.compare.words import EQUAL, changed_share
-from editions.model import SCHEMA_VERSION, Comparison, Edition, Fact, FactChange, Link, LinkKind
+from editions.compare.brief import section_name, with_min_change
+from editions.compare.words import EQUAL
+from editions.model import (
+    COMPARISON_SCHEMA_VERSION,
+    BriefItem,
+    Comparison,
+    Edition,
+    Fact,
+    FactChange,
+    FactChangeKind,
+    Link,
+    LinkKind,
+)
 from editions.render.json import fact_to_dict
 
 __all__ = [
+    "ComparisonView",
     "comparison_to_dict",
+    "comparison_view",
     "render_html",
     "render_json",
     "render_markdown",
@@ -40,10 +55,11 @@ __all__ = [
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The comparison as JSON-ready data, following DESIGN.md's contract (`"schema": 1`)."""
+    """The comparison as JSON-ready data, following DESIGN.md's contract (`"schema": 2`: each link carries
+    compare's verdict, each brief item whether it is in the headline, its group and the fact changes it shows)."""
     c = comparison
     return {
-        "schema": SCHEMA_VERSION,
+        "schema": COMPARISON_SCHEMA_VERSION,
         "old": _edition_head(c.old),
         "new": _edition_head(c.new),
         "old_text": c.old.text,
@@ -57,6 +73,8 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "kind": str(link.kind),
                 "similarity": link.similarity,
                 "words": [list(op) for op in link.words],
+                "substantive": link.substantive,
+                "changed": link.changed,
             }
             for link in c.links
         ],
@@ -70,14 +88,20 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             for fc in c.fact_changes
         ],
         "stats": dict(c.stats),
-        "brief": [
-            {
-                "text": item.text,
-                "kind": item.kind,
-                "citations": {"old": list(item.citations.old), "new": list(item.citations.new)},
-            }
-            for item in c.brief
-        ],
+        "brief": [brief_item_to_dict(item) for item in c.brief],
+    }
+
+
+def brief_item_to_dict(item: BriefItem) -> dict[str, Any]:
+    """One brief item as JSON: also the shape of the web API's briefs."""
+    return {
+        "text": item.text,
+        "kind": item.kind,
+        "citations": {"old": list(item.citations.old), "new": list(item.citations.new)},
+        "headline": item.headline,
+        "group": item.group,
+        "fact_changes": list(item.fact_changes),
+        "changed": item.changed,
     }
 
 
@@ -97,7 +121,13 @@ def _edition_head(edition: Edition) -> dict[str, Any]:
 
 def _sentence(edition: Edition, k: int) -> dict[str, Any]:
     s = edition.sentences[k]
-    return {"index": s.index, "start": s.span.start, "end": s.span.end, "section": list(s.section)}
+    return {
+        "index": s.index,
+        "start": s.span.start,
+        "end": s.span.end,
+        "section": list(s.section),
+        "role": str(s.role),
+    }
 
 
 # --- shared walk ---------------------------------------------------------------------------------------------
@@ -110,16 +140,15 @@ def _label(edition: Edition) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _shown(link: Link, min_change: float) -> bool:
-    """Whether a link is shown as a change (not hidden as unchanged)."""
+def shown(link: Link, min_change: float) -> bool:
+    """Whether a link is shown as a change (not hidden as unchanged), from compare's verdict `Link.changed`."""
     if link.kind is LinkKind.SAME:
         return False
     if link.kind in (LinkKind.ADDED, LinkKind.DELETED):
         return True
-    changed = any(op != EQUAL for op, _, _ in link.words)
-    if not changed:
+    if not any(op != EQUAL for op, _, _ in link.words):
         return link.kind is LinkKind.MOVED
-    return changed_share(link.words) >= min_change
+    return link.changed >= min_change
 
 
 def _section_of(c: Comparison, link: Link) -> str:
@@ -137,7 +166,7 @@ def _sections(c: Comparison, min_change: float) -> Iterator[tuple[str, list[Link
             if current is not None:
                 yield current, changed, unchanged
             current, changed, unchanged = name, [], 0
-        if _shown(link, min_change):
+        if shown(link, min_change):
             changed.append(link)
         else:
             unchanged += 1
@@ -156,7 +185,7 @@ def _new_text(c: Comparison, link: Link) -> str:
 def _kind_label(link: Link) -> str:
     if link.kind in (LinkKind.ADDED, LinkKind.DELETED, LinkKind.MOVED, LinkKind.SPLIT, LinkKind.MERGED):
         return str(link.kind)
-    return "edited" if classify_edit(link.words).substantive else "edited (cosmetic)"
+    return "edited" if link.substantive else "edited (cosmetic)"
 
 
 def cite_sentences(link_old: Sequence[int], link_new: Sequence[int]) -> str:
@@ -177,8 +206,17 @@ def _stat_line(stats: dict[str, float]) -> str:
         f"{stats.get('share_split', 0.0) + stats.get('share_merged', 0.0):.0%} split or merged, "
         f"{stats.get('share_added', 0.0):.0%} added, {stats.get('share_deleted', 0.0):.0%} deleted · "
         f"{int(stats.get('edits_substantive', 0))} substantive and {int(stats.get('edits_cosmetic', 0))} "
-        f"cosmetic edits · {int(stats.get('figures_changed', 0))} figures changed"
+        f"cosmetic edits · {_figure_count(stats)}"
     )
+
+
+def _figure_count(stats: dict[str, float]) -> str:
+    """The figure changes the brief shows, by kind."""
+    changed, added, removed = (int(stats.get(f"shown_{kind}", 0)) for kind in ("changed", "added", "removed"))
+    total = changed + added + removed
+    if not total:
+        return "no figure changed"
+    return f"{total} figure change{'s' if total != 1 else ''} ({changed} changed, {added} added, {removed} dropped)"
 
 
 def _fact_text(edition: Edition, fact: Fact | None) -> str:
@@ -186,9 +224,11 @@ def _fact_text(edition: Edition, fact: Fact | None) -> str:
 
 
 def _figure_rows(c: Comparison) -> list[tuple[str, str, str, str, FactChange]]:
+    """The changed figures the brief shows (not those of notes and references)."""
     rows = []
-    for fc in c.fact_changes:
-        if fc.kind != "changed":
+    shown_changes = sorted({n for item in c.brief for n in item.fact_changes})
+    for fc in (c.fact_changes[n] for n in shown_changes):
+        if fc.kind is not FactChangeKind.CHANGED:
             continue
         assert fc.old is not None and fc.new is not None
         rows.append(
@@ -201,6 +241,39 @@ def _figure_rows(c: Comparison) -> list[tuple[str, str, str, str, FactChange]]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonView:
+    """What every face shows of a comparison at a `min_change` setting: the brief's headline and groups, the
+    stats line, the changed figures, and the changes section by section."""
+
+    comparison: Comparison
+    min_change: float
+    headline: tuple[BriefItem, ...]
+    groups: tuple[tuple[str, tuple[BriefItem, ...]], ...]
+    stat_line: str
+    figures: tuple[tuple[str, str, str, str, FactChange], ...]
+    sections: tuple[tuple[str, tuple[Link, ...], int], ...]
+    """(section, changed links shown, unchanged count) in reading order of the new edition."""
+
+
+def comparison_view(comparison: Comparison, min_change: float = 0.0) -> ComparisonView:
+    """The one view of a comparison that the terminal, Markdown, HTML and the web page render."""
+    items = with_min_change(comparison.brief, min_change)
+    groups: dict[str, list[BriefItem]] = {}
+    for item in items:
+        if not item.headline:
+            groups.setdefault(item.group or "Other", []).append(item)
+    return ComparisonView(
+        comparison,
+        min_change,
+        tuple(item for item in items if item.headline),
+        tuple((name, tuple(group)) for name, group in groups.items()),
+        _stat_line(comparison.stats),
+        tuple(_figure_rows(comparison)),
+        tuple((name, tuple(changed), unchanged) for name, changed, unchanged in _sections(comparison, min_change)),
+    )
 
 
 # --- Markdown --------------------------------------------------------------------------------------------------
@@ -228,26 +301,31 @@ def _md_redline(words: tuple[tuple[str, str, str], ...]) -> str:
 
 
 def render_markdown(comparison: Comparison, *, min_change: float = 0.0) -> str:
-    """The comparison as Markdown: brief, figures table, then the changes section by section (deleted words
-    ~~struck~~, new words **bold**)."""
+    """The comparison as Markdown: the brief (headline, then its groups), figures table, then the changes
+    section by section (deleted words ~~struck~~, new words **bold**)."""
     c = comparison
+    view = comparison_view(c, min_change)
     lines = [
         f"# Changes: {_md(_label(c.old))} → {_md(_label(c.new))}",
         "",
-        _md(_stat_line(c.stats)),
-        "",
-        "## Brief",
-        "",
+        _md(view.stat_line),
     ]
-    for item in c.brief:
+
+    def item_line(item: BriefItem) -> str:
         cite = cite_sentences(item.citations.old, item.citations.new)
-        lines.append(f"- *{item.kind}* — {_md(item.text)}" + (f" \\[{cite}\\]" if cite else ""))
-    rows = _figure_rows(c)
-    if rows:
+        return f"- *{item.kind}* — {_md(item.text)}" + (f" \\[{cite}\\]" if cite else "")
+
+    if view.headline:
+        lines += ["", "## Headline", ""]
+        lines += [item_line(item) for item in view.headline]
+    for name, items in view.groups:
+        lines += ["", f"## {_md(name)}", ""]
+        lines += [item_line(item) for item in items]
+    if view.figures:
         lines += ["", "## Figures", "", "| section | old | new | sentences |", "|---|---|---|---|"]
-        lines += [f"| {_md(s)} | {_md(o)} | {_md(n)} | {cite} |" for s, o, n, cite, _ in rows]
+        lines += [f"| {_md(s)} | {_md(o)} | {_md(n)} | {cite} |" for s, o, n, cite, _ in view.figures]
     lines += ["", "## Changes by section"]
-    for name, changed, unchanged in _sections(c, min_change):
+    for name, changed, unchanged in view.sections:
         if not changed:
             continue
         lines += ["", f"### {_md(name)}", ""]
@@ -274,54 +352,79 @@ _KIND_STYLE = {
     "reworded": "bold cyan",
     "moved": "bold blue",
     "cosmetic": "dim",
+    "notes": "dim",
     "unchanged": "dim",
+    "section": "bold green",
+    "list": "bold green",
 }
 
 
-def _rich_redline(words: tuple[tuple[str, str, str], ...]) -> Text:
+def _rich_redline(words: tuple[tuple[str, str, str], ...], *, plain: bool = False) -> Text:
+    """The words of an edit, deleted ones struck in red and new ones underlined in green; with `plain`, marked
+    as `git diff --word-diff` marks them (`[-old-]{+new+}`), which survives output without styles."""
     text = Text()
     for op, old, new in words:
         if op == EQUAL:
             text.append(new)
             continue
-        if old:
-            text.append(old, style="red strike")
-        if new:
-            text.append(new, style="green underline")
+        for part, (style, opening, closing) in (
+            (old, ("red strike", "[-", "-]")),
+            (new, ("green underline", "{+", "+}")),
+        ):
+            if not part:
+                continue
+            if not plain:
+                text.append(part, style=style)
+                continue
+            core = part.strip()
+            if not core:
+                text.append(part)
+                continue
+            lead, trail = part[: len(part) - len(part.lstrip())], part[len(part.rstrip()) :]
+            text.append(f"{lead}{opening}{core}{closing}{trail}", style=style)
     return text
 
 
-def render_terminal(comparison: Comparison, *, min_change: float = 0.0) -> RenderableType:
-    """Rich renderables: a header, the brief, a figures table, then the changes section by section, with
-    deleted words struck in red and new ones underlined in green."""
+def render_terminal(comparison: Comparison, *, min_change: float = 0.0, plain: bool = False) -> RenderableType:
+    """Rich renderables: a header, the brief (headline, then its groups), a figures table, then the changes
+    section by section, with deleted words struck in red and new ones underlined in green. With `plain`
+    (output without styles: a file, a pipe) deleted and new words are marked `[-old-]{+new+}` and whole
+    sentences `[-…-]`, `{+…+}`, so the redline stays readable."""
     c = comparison
+    view = comparison_view(c, min_change)
     parts: list[RenderableType] = []
     head = Text()
     head.append("old  ", style="bold cyan")
     head.append(_label(c.old) + "\n")
     head.append("new  ", style="bold cyan")
     head.append(_label(c.new) + "\n")
-    head.append(_stat_line(c.stats), style="dim")
+    head.append(view.stat_line, style="dim")
     parts.append(Panel(head, title="Comparison", title_align="left", box=box.ROUNDED, expand=False))
-    parts.append(Rule("Brief", style="dim"))
-    for item in c.brief:
+
+    def item_line(item: BriefItem) -> Text:
         line = Text()
         line.append(f"{item.kind:<9} ", style=_KIND_STYLE.get(item.kind, "bold"))
         line.append(item.text)
         cite = cite_sentences(item.citations.old, item.citations.new)
         if cite:
             line.append(f"  [{cite}]", style="dim")
-        parts.append(line)
-    rows = _figure_rows(c)
-    if rows:
+        return line
+
+    if view.headline:
+        parts.append(Rule("Headline", style="dim"))
+        parts.extend(item_line(item) for item in view.headline)
+    for name, items in view.groups:
+        parts.append(Rule(name, style="dim"))
+        parts.extend(item_line(item) for item in items)
+    if view.figures:
         table = Table(title="Figures", box=box.SIMPLE_HEAVY, title_justify="left")
         for col in ("section", "old", "new", "sentences"):
             table.add_column(col, overflow="fold")
-        for s, o, n, cite, _ in rows:
+        for s, o, n, cite, _ in view.figures:
             table.add_row(Text(s), Text(o, style="red"), Text(n, style="green"), Text(cite, style="dim"))
         parts.append(table)
     parts.append(Rule("Changes by section", style="dim"))
-    for name, changed, unchanged in _sections(c, min_change):
+    for name, changed, unchanged in view.sections:
         if not changed:
             continue
         parts.append(Text(name, style="bold magenta"))
@@ -330,11 +433,13 @@ def render_terminal(comparison: Comparison, *, min_change: float = 0.0) -> Rende
             line.append(f"{_kind_label(link)} ", style="bold")
             line.append(f"[{cite_sentences(link.old, link.new)}] ", style="dim")
             if link.kind is LinkKind.ADDED:
-                line.append(_new_text(c, link), style="green")
+                added = _new_text(c, link)
+                line.append("{+" + added + "+}" if plain else added, style="green")
             elif link.kind is LinkKind.DELETED:
-                line.append(_old_text(c, link), style="red strike")
+                dropped = _old_text(c, link)
+                line.append("[-" + dropped + "-]" if plain else dropped, style="red strike")
             else:
-                line.append_text(_rich_redline(link.words))
+                line.append_text(_rich_redline(link.words, plain=plain))
             parts.append(line)
         if unchanged:
             parts.append(Text(f"  {unchanged} unchanged sentence{'s' if unchanged > 1 else ''}", style="dim"))
@@ -348,8 +453,8 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;m
 color:#1d1d1f;background:#fff}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1rem;color:#6a1b9a}
 .stats{color:#555}.kind{display:inline-block;min-width:5.5rem;font-weight:600;font-size:.85em;text-transform:uppercase}
-.k-figure{color:#a15c00}.k-new,.k-added{color:#1b7f3b}.k-dropped,.k-deleted{color:#b3261e}.k-reworded,.k-edited{color:#0b57d0}
-.k-moved,.k-split,.k-merged{color:#5e35b1}.k-cosmetic,.k-unchanged{color:#777}
+.k-figure{color:#a15c00}.k-new,.k-added,.k-section,.k-list{color:#1b7f3b}.k-dropped,.k-deleted{color:#b3261e}.k-reworded,.k-edited{color:#0b57d0}
+.k-moved,.k-split,.k-merged{color:#5e35b1}.k-cosmetic,.k-unchanged,.k-notes{color:#777}
 .cite{color:#777;font-size:.85em}del{background:#fde7e9;color:#8c1d18}ins{background:#e3f5e8;color:#0d5a26;text-decoration:none}
 table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #e0e0e0;padding:.35rem .5rem;vertical-align:top;text-align:left}
@@ -377,6 +482,7 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
     """A standalone HTML page (inline CSS, no external resources): brief, figures table, change list and the
     two editions side by side."""
     c = comparison
+    view = comparison_view(c, min_change)
     title = f"Changes: {_label(c.old)} → {_label(c.new)}"
     out = [
         "<!DOCTYPE html>",
@@ -384,18 +490,26 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_h(title)}</h1>",
-        f'<p class="stats">{_h(_stat_line(c.stats))}</p>',
-        "<h2>Brief</h2><ul>",
+        f'<p class="stats">{_h(view.stat_line)}</p>',
     ]
-    for item in c.brief:
+
+    def item_html(item: BriefItem) -> str:
         cite = cite_sentences(item.citations.old, item.citations.new)
-        out.append(
+        return (
             f'<li><span class="kind k-{_h(item.kind)}">{_h(item.kind)}</span> {_h(item.text)}'
             + (f' <span class="cite">[{_h(cite)}]</span>' if cite else "")
             + "</li>"
         )
-    out.append("</ul>")
-    rows = _figure_rows(c)
+
+    if view.headline:
+        out.append("<h2>Headline</h2><ul>")
+        out.extend(item_html(item) for item in view.headline)
+        out.append("</ul>")
+    for name, items in view.groups:
+        out.append(f"<h2>{_h(name)}</h2><ul>")
+        out.extend(item_html(item) for item in items)
+        out.append("</ul>")
+    rows = view.figures
     if rows:
         out.append("<h2>Figures</h2><table><tr><th>section</th><th>old</th><th>new</th><th>sentences</th></tr>")
         for s, o, n, cite, _ in rows:
@@ -404,7 +518,7 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
             )
         out.append("</table>")
     out.append("<h2>Changes</h2>")
-    for name, changed, unchanged in _sections(c, min_change):
+    for name, changed, unchanged in view.sections:
         if not changed:
             continue
         out.append(f"<h3>{_h(name)}</h3><ul>")
@@ -426,16 +540,16 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
         if name != current:
             current = name
             out.append(f'<tr><th colspan="2">{_h(name)}</th></tr>')
-        shown = _shown(link, min_change)
+        is_shown = shown(link, min_change)
         if link.kind is LinkKind.ADDED:
             left, right = "", f"<ins>{_h(_new_text(c, link))}</ins>"
         elif link.kind is LinkKind.DELETED:
             left, right = f"<del>{_h(_old_text(c, link))}</del>", ""
-        elif not shown:
+        elif not is_shown:
             left, right = _h(_old_text(c, link)), _h(_new_text(c, link))
         else:
             left, right = _html_redline(link.words, "old"), _html_redline(link.words, "new")
-        cls = "" if shown else ' class="same"'
+        cls = "" if is_shown else ' class="same"'
         out.append(f"<tr{cls}><td>{left}</td><td>{right}</td></tr>")
     out.append("</table></body></html>")
     return "\n".join(out) + "\n"

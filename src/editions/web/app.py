@@ -483,7 +483,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
 
         def render() -> str:
             with collector_paused():
-                comparison = views.compare_refs(lib, caches, old, new, min_change, infos=(old_info, new_info))
+                comparison = views.compare_refs(lib, caches, old, new, infos=(old_info, new_info))
                 view = views.compare_view(comparison, min_change)
                 return env.get_template("compare.html").render(
                     **_globals(uploads), view=view, c=comparison, old_info=old_info, new_info=new_info,
@@ -500,7 +500,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         summary="What changed from one edition to another (DESIGN.md's Comparison JSON)",
     )
     def api_compare(old: RefParam, new: RefParam, min_change: MinChange = 0.0) -> JSONResponse:
-        comparison = views.compare_refs(lib, caches, old, new, min_change)
+        comparison = views.compare_refs(lib, caches, old, new)
         return JSONResponse(views.comparison_json(comparison, min_change))
 
     # --- Search ----------------------------------------------------------------------------------------------

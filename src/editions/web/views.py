@@ -15,14 +15,19 @@ from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup, escape
 
-import editions
 from editions.compare import collector_paused
-from editions.compare.brief import section_name
-from editions.compare.changes import classify_edit
-from editions.compare.words import EQUAL, changed_share
+from editions.compare.brief import section_name, with_min_change
+from editions.compare.words import EQUAL
 from editions.library import EditionInfo, Library, ReportInfo, SearchResults, Timeline
 from editions.model import SCHEMA_VERSION, Block, BlockKind, BriefItem, Comparison, Edition, Fact, Link, LinkKind
-from editions.render.comparison import cite_sentences, comparison_to_dict
+from editions.render.comparison import (
+    ComparisonView,
+    brief_item_to_dict,
+    cite_sentences,
+    comparison_to_dict,
+    comparison_view,
+    shown,
+)
 from editions.web.chart import chart
 
 T = TypeVar("T")
@@ -190,36 +195,26 @@ def compare_refs(
     caches: Caches,
     old: str,
     new: str,
-    min_change: float = 0.0,
     infos: tuple[EditionInfo, EditionInfo] | None = None,
 ) -> Comparison:
-    """The comparison of two editions named by reference, kept in memory; at min_change 0 through
-    `Library.compare` (which keeps its links for the library's changed shares). `infos`: `lib.info` of both,
-    when the caller has them already."""
+    """The comparison of two editions named by reference, through `Library.compare` (which keeps its links for
+    the library's changed shares), kept in memory. One comparison serves every `min_change` setting: the
+    setting filters what is shown from the verdicts the comparison carries. `infos`: `lib.info` of both, when
+    the caller has them already."""
     old_info, new_info = infos or (lib.info(old), lib.info(new))
-    step = round(min_change, 3)
 
     def make() -> Comparison:
         with collector_paused():
-            if step == 0:
-                comparison = lib.compare(old_info.ref, new_info.ref)
-                for report in {old_info.report, new_info.report}:
-                    caches.compared[report] = caches.compared.get(report, 0) + 1
-                return comparison
-            return editions.compare(
-                caches.editions.get(old_info.id, lambda: lib.get(old_info.ref)),
-                caches.editions.get(new_info.id, lambda: lib.get(new_info.ref)),
-                min_change=step,
-            )
+            comparison = lib.compare(old_info.ref, new_info.ref)
+            for report in {old_info.report, new_info.report}:
+                caches.compared[report] = caches.compared.get(report, 0) + 1
+            return comparison
 
-    return caches.comparisons.get((old_info.id, new_info.id, step), make)
+    return caches.comparisons.get((old_info.id, new_info.id), make)
 
 
 def brief_to_dict(brief: Iterable[BriefItem]) -> list[dict[str, Any]]:
-    return [
-        {"text": b.text, "kind": b.kind, "citations": {"old": list(b.citations.old), "new": list(b.citations.new)}}
-        for b in brief
-    ]
+    return [brief_item_to_dict(b) for b in brief]
 
 
 # --- Edition ---------------------------------------------------------------------------------------------------
@@ -369,17 +364,6 @@ def _table_rows(edition: Edition, block: Block, anchors: set[int]) -> tuple[tupl
 # --- Compare ---------------------------------------------------------------------------------------------------
 
 
-def shown(link: Link, min_change: float) -> bool:
-    """Whether a link is shown as a change (else as unchanged): as `editions diff --min-change` shows it."""
-    if link.kind is LinkKind.SAME:
-        return False
-    if link.kind in (LinkKind.ADDED, LinkKind.DELETED):
-        return True
-    if not any(op != EQUAL for op, _, _ in link.words):
-        return link.kind is LinkKind.MOVED
-    return changed_share(link.words) >= min_change
-
-
 def _marked_words(tag: str, text: str) -> str:
     """`text` in <del> or <ins>, its leading and trailing spaces left outside (so no struck or underlined gap)."""
     core = text.strip()
@@ -479,6 +463,8 @@ class FigureRow:
 class CompareView:
     comparison: Comparison
     min_change: float
+    brief: ComparisonView
+    """What every face shows of the comparison (the brief's headline and groups, the stats line)."""
     groups: tuple[Group, ...]
     changes: tuple[ChangeItem, ...]
     figures: tuple[FigureRow, ...]
@@ -527,7 +513,7 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
         elif link.kind is LinkKind.DELETED:
             old_html, new_html = Markup("<del>{}</del>").format(_plain(old_texts, link.old)), Markup()
         else:
-            if link.kind is LinkKind.EDITED and not figure and not classify_edit(link.words).substantive:
+            if link.kind is LinkKind.EDITED and not figure and not link.substantive:
                 kind = "cosmetic"
             if link.words:
                 old_html, new_html = _redline(link.words, "old"), _redline(link.words, "new")
@@ -560,7 +546,8 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
             fc.new.sentence if fc.new else None,
             str(fc.kind),
         )
-        for fc in c.fact_changes
+        # The figure changes the brief shows: those of the report's argument, not of its notes and references.
+        for fc in (c.fact_changes[n] for n in sorted({n for item in c.brief for n in item.fact_changes}))
     )
     s = c.stats
     stats = (
@@ -570,9 +557,9 @@ def compare_view(c: Comparison, min_change: float) -> CompareView:
         ("moved", percent(s.get("share_moved", 0.0))),
         ("added", percent(s.get("share_added", 0.0))),
         ("deleted", percent(s.get("share_deleted", 0.0))),
-        ("figures changed", str(int(s.get("figures_changed", 0)))),
+        ("figure changes", str(int(sum(s.get(f"shown_{kind}", 0) for kind in ("changed", "added", "removed"))))),
     )
-    return CompareView(c, min_change, tuple(groups), tuple(changes), figures, stats)
+    return CompareView(c, min_change, comparison_view(c, min_change), tuple(groups), tuple(changes), figures, stats)
 
 
 def _row_html(r: Row, changes: int, with_id: bool = True) -> str:
@@ -641,7 +628,10 @@ def side_by_side_html(view: CompareView) -> Markup:
 
 
 def comparison_json(c: Comparison, min_change: float) -> dict[str, Any]:
+    """The comparison as JSON, its brief as the page shows it at `min_change` (read from each item's share
+    changed; links carry their own verdicts)."""
     out = comparison_to_dict(c)
+    out["brief"] = [brief_item_to_dict(item) for item in with_min_change(c.brief, min_change)]
     out["min_change"] = min_change
     return out
 
