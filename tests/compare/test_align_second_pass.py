@@ -110,3 +110,40 @@ def test_a_sentence_on_another_subject_is_not_merged() -> None:
     got = links_of(old, MERGE_NEW)
     assert got[(1,)] == ((), LinkKind.DELETED)
     assert got[(0,)] == ((0,), LinkKind.EDITED)
+
+
+DRAWN_OLD = [
+    "The harbor authority opened its annual review on Monday.",
+    "For 2032 dredging, the board's spending plan accompanying Order 12-7 cited Report 40-118, which proposed at "
+    "least $14 million in shared dredging costs for the east channel, and Report 40-221, which proposed a total of "
+    "$19 million for the east channel, matching the 2030 approved amount and the level the port commission had "
+    "asked the state legislature to keep in place.",
+    "Shipping volumes were flat.",
+]
+DRAWN_NEW = [
+    "The harbor authority opened its annual review on Monday.",
+    "Report 40-118 proposed $14 million in total dredging costs.",
+    "Report 40-221 proposed $19 million in total for the east channel.",
+    "Shipping volumes were flat.",
+]
+
+
+def test_long_sentence_rewritten_as_shorter_ones_none_similar_alone() -> None:
+    assert links_of(DRAWN_OLD, DRAWN_NEW, OFF)[(1,)] == ((), LinkKind.DELETED)
+    assert links_of(DRAWN_OLD, DRAWN_NEW)[(1,)] == ((1, 2), LinkKind.SPLIT)
+
+
+def test_shorter_sentences_joined_into_one_long_one() -> None:
+    got = links_of(DRAWN_NEW, DRAWN_OLD)
+    assert got[(1, 2)] == ((1,), LinkKind.MERGED)
+
+
+def test_new_sentences_on_another_subject_are_not_parts() -> None:
+    new = [
+        DRAWN_NEW[0],
+        "The east channel is used by ferries and by the coast guard.",
+        "Dredging contractors have asked the harbor authority for longer contracts.",
+        DRAWN_NEW[3],
+    ]
+    got = links_of(DRAWN_OLD, new)
+    assert got[(1,)] == ((), LinkKind.DELETED)

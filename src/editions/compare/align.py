@@ -10,6 +10,10 @@ The method follows what sentence-level diff tools converge on (NewsEdits, wikidi
    by a monotone dynamic programme over lexical similarity (rapidfuzz `cdist`), with 1→1, 1→2 (split) and
    2→1 (merge) steps. Gaps too large for the programme get candidates from `cdist` in capped blocks (or,
    beyond that, from an inverted index of words) and a heaviest increasing chain of them.
+   A second pass over what a small gap's programme left takes what a monotone 1→1/1→2/2→1 reading cannot
+   express: a crossing pair that is one sentence edited and moved a few places, a part of a split or merge
+   that is not next to its sibling, and a sentence rewritten as several shorter ones (or several joined into
+   one) none of which is similar enough alone; each needs the parts' content words drawn from the other side.
 4. **Moves.** Sentences still unpaired are matched across the whole edition when very similar.
 5. **Kinds.** The heaviest order-preserving subset of the 1→1 links keeps its place; the others are `moved`.
 
@@ -413,16 +417,60 @@ def _second_pass(
     found = [*found, *_near_moves(left_old, left_new, old_keys, new_keys, sim, content, p)]
     taken_old = {i for q in found for i in q.old}
     taken_new = {j for q in found for j in q.new}
-    return _extra_parts(
-        found,
-        [i for i in left_old if i not in taken_old],
-        [j for j in left_new if j not in taken_new],
-        old_keys,
-        new_keys,
-        sim,
-        content,
-        p,
-    )
+    left_old = [i for i in left_old if i not in taken_old]
+    left_new = [j for j in left_new if j not in taken_new]
+    found = _extra_parts(found, left_old, left_new, old_keys, new_keys, sim, content, p)
+    return [*found, *_drawn_splits(left_old, left_new, old_keys, new_keys, sim, content, p)]
+
+
+def _drawn_splits(
+    left_old: list[int],
+    left_new: list[int],
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    sim: SimilarityFn,
+    content: Callable[[str, int], frozenset[str]],
+    p: AlignParams,
+) -> list[_Pair]:
+    """A left-over sentence rewritten as two or more shorter ones of the same gap (or two or more joined into
+    one), none similar enough alone to be its edit: each part has `part_cover` of its content words in the
+    sentence and brings `part_novel` of them that the parts before it do not, and the parts joined in reading
+    order are as similar to the sentence as an edited pair must be. Longest sentences first; `left_old` and
+    `left_new` lose what is taken."""
+    out: list[_Pair] = []
+    for side, pool_side in (("old", "new"), ("new", "old")):
+        singles, pool = (left_old, left_new) if side == "old" else (left_new, left_old)
+        for x in sorted(singles, key=lambda k: -len(content(side, k))):
+            whole = content(side, x)
+            parts: list[int] = []
+            held: frozenset[str] = frozenset()
+            while len(parts) < p.max_parts:
+                best: tuple[int, int] | None = None
+                for y in pool:
+                    if y in parts:
+                        continue
+                    w = content(pool_side, y)
+                    drawn = w & whole
+                    novel = len(drawn - held)
+                    fits = bool(w) and len(drawn) >= p.part_cover * len(w) and novel >= p.part_novel
+                    if fits and (best is None or novel > best[0]):
+                        best = (novel, y)
+                if best is None:
+                    break
+                parts.append(best[1])
+                held |= content(pool_side, best[1]) & whole
+            if len(parts) < 2:
+                continue
+            parts.sort()
+            q = _Pair((x,), tuple(parts), 0.0) if side == "old" else _Pair(tuple(parts), (x,), 0.0)
+            q.similarity = float(sim([_joined(old_keys, q.old)], [_joined(new_keys, q.new)])[0, 0])
+            if q.similarity < p.threshold:
+                continue
+            out.append(q)
+            singles.remove(x)
+            for y in parts:
+                pool.remove(y)
+    return out
 
 
 def _near_moves(
