@@ -402,8 +402,10 @@ def _second_pass(
     a pair that crosses one of its links (a sentence moved a few places within the gap), and a part of a split
     or merge that is not next to its sibling (a sentence rewritten into two new ones with another between them,
     or two old sentences, not adjacent, joined into one)."""
-    left_old = [i for i in olds if not any(i in q.old for q in found)]
-    left_new = [j for j in news if not any(j in q.new for q in found)]
+    paired_old = {i for q in found for i in q.old}
+    paired_new = {j for q in found for j in q.new}
+    left_old = [i for i in olds if i not in paired_old]
+    left_new = [j for j in news if j not in paired_new]
     if not left_old and not left_new:
         return found
     words: dict[tuple[str, int], frozenset[str]] = {}
@@ -516,7 +518,7 @@ def _extra_parts(
     out: list[_Pair] = []
     for q in found:
         if q.similarity >= 1.0 and len(q.old) == len(q.new) == 1:
-            out.append(q)  # an exact move: nothing was rewritten
+            out.append(q)  # the same words, punctuation or case aside: nothing was rewritten into a part
             continue
         while True:
             mine_old = frozenset().union(*(content("old", i) for i in q.old))
