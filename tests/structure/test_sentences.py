@@ -199,3 +199,13 @@ def test_spans_cover_every_non_whitespace_character_once(text: str) -> None:
 @given(st.text(max_size=200))
 def test_contract_holds_on_any_text(text: str) -> None:
     check_contract(text)
+
+
+def test_a_dotted_abbreviation_before_a_number_names_a_document() -> None:
+    # Rule 9: "S.Rept. 112-7" is one designation, not the end of a sentence.
+    text = "The committee report (S.Rept. 112-7) and H.Doc. 99-3 say so. In 2019. 2020 was new."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The committee report (S.Rept. 112-7) and H.Doc. 99-3 say so.",
+        "In 2019.",
+        "2020 was new.",
+    ]

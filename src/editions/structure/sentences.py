@@ -26,6 +26,9 @@ boundaries"):
 8. A hyphenated word whose last part is an abbreviation is one too ("high-temp.", "non-govt."): Punkt
    knows "temp." but not the compound, so before a lowercase word, which starts no sentence, it does not
    end the sentence ("high-temp. alloys").
+9. A dotted abbreviation (a period inside it) before a number does not end the sentence: it names a
+   document ("S.Rept. 119-46", "H.Doc. 118-3", "S.Res. 12"); a sentence opening with digits is rare in
+   edited prose, and Punkt, which has not seen every such compound, breaks before the number.
 
 nupunkt's candidate scan is quadratic inside one whitespace-free run, so a run of more than 100
 characters with more than 20 periods, question or exclamation marks ("?????", "."-laden garbage) is
@@ -186,7 +189,7 @@ def _forced_starts(text: str) -> set[int]:
 
 
 def _is_false_start(text: str, start: int) -> bool:
-    """Whether a sentence cannot start at `start` (rules 4 to 8)."""
+    """Whether a sentence cannot start at `start` (rules 4 to 9)."""
     if text[start] in _NEVER_STARTS:
         return True
     end = start
@@ -210,6 +213,8 @@ def _is_false_start(text: str, start: int) -> bool:
         last = key.rsplit("-", 1)[1]
         if last in _LOWER_ABBREVIATIONS or last in _tokenizer().abbreviations:
             return True
+    if "." in word.strip(".") and follower[0].isdigit():
+        return True
     if key in _TITLES:
         return follower[0].isupper() and follower not in _SENTENCE_STARTERS
     if word in _DESIGNATED and _DESIGNATION.fullmatch(follower):
@@ -228,7 +233,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return []
     starts = {start for start, _ in _tokenizer().span_tokenize(_mask_long_runs(text))}
     starts |= _forced_starts(text)
-    # Rules 4 to 8: a false start is glued to the sentence before it.
+    # Rules 4 to 9: a false start is glued to the sentence before it.
     first = len(text) - len(text.lstrip())
     bounds = [first]
     for start in sorted(starts):
