@@ -28,3 +28,30 @@ def test_a_line_with_a_sentence_inside_is_still_no_heading() -> None:
     assert not any(
         edition.text_of(b).startswith("See the Appendix") for b in edition.blocks if b.kind is BlockKind.HEADING
     )
+
+
+def test_a_product_banner_and_the_edition_date_set_large_are_furniture_not_sections() -> None:
+    # CRS PDFs set "INSIGHTi" (the banner and its logo's letter) and the date line in large type; read as
+    # headings they became the section of every sentence, and the brief named "Updated May 2, 2025" as a place.
+    edition = editions.read(
+        b"## INSIGHTi\n\n# The Widget Subsidy: Issues\n\n### Updated May 2, 2025\n\nThe subsidy began in 2019.\n\n"
+        b"## Background\n\nIt costs $4 million a year.\n",
+        format="markdown",
+    )
+    headings = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["Background"]
+    assert edition.title == "The Widget Subsidy: Issues"
+    assert [s.section for s in edition.sentences] == [(), ("Background",)]
+
+
+def test_a_bare_date_heads_a_section_once_the_text_has_begun() -> None:
+    # A chronology may head its entries with dates: only before any text is a bare date the edition's own.
+    edition = editions.read(
+        b"# Chronology\n\nMay 2, 2025\n\nThe agency proposed the rule.\n\n## March 3, 2026\n\nThe rule took effect.\n",
+        format="markdown",
+    )
+    headings = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["March 3, 2026"]
+    kinds = {edition.text_of(b): b.kind for b in edition.blocks}
+    assert kinds["May 2, 2025"] is BlockKind.BOILERPLATE
+    assert [edition.text_of(s) for s in edition.sentences] == ["The agency proposed the rule.", "The rule took effect."]

@@ -95,6 +95,11 @@ _CHROME = re.compile(
     re.I,
 )
 _CHROME_HEADING = re.compile(r"^(?:CRS PRODUCT \(LIBRARY OF CONGRESS\)|Disclaimer:?)$", re.I)
+# A product's banner set in a large type ("INSIGHT" with its logo's "i", "Legal Sidebar", "In Focus").
+_BANNER = re.compile(r"^(?:CRS\s+)?(?:INSIGHTi?|Legal Sidebari?|In Focus)$", re.I)
+# The edition's own date line set as a heading: "Updated April 21, 2026", or before any text a bare date.
+_DATED_HEADING = re.compile(r"^(?:" + EDITION_DATE.pattern + r")\s*$")
+_BARE_DATE = re.compile(r"^(?:" + DATE_TEXT + r")\s*$")
 _TOC_HEADING = re.compile(
     r"^(?:(?:Table of )?Contents|Figures|Tables|Appendix(?:es)?|List of (?:Figures|Tables))$", re.I
 )
@@ -145,11 +150,18 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             if title is not None and _same_title(text, title):
                 out.append(RawBlock(BlockKind.BOILERPLATE if title_seen else BlockKind.TITLE, text))
                 title_seen = True
+            elif (
+                skip_list
+                or _CHROME_HEADING.match(text)
+                or _DATED_HEADING.match(text)
+                or (not _any_content(out) and (_BANNER.match(text) or _BARE_DATE.match(text)))
+            ):
+                # A chronology may head a section with a date; only before any text is a bare date the
+                # edition's own.
+                out.append(RawBlock(BlockKind.BOILERPLATE, text, block.level))
             elif not title_seen and title is None and not _any_content(out):
                 out.append(RawBlock(BlockKind.TITLE, text))
                 title_seen = True
-            elif skip_list or _CHROME_HEADING.match(text):
-                out.append(RawBlock(BlockKind.BOILERPLATE, text, block.level))
             else:
                 out.append(block)
                 markup_levels.append(block.level)
@@ -189,6 +201,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             _DISCLAIMER.match(text)
             or _CHROME.match(text)
             or _DATE_LINE.match(text)
+            or (not _any_content(out) and (_BANNER.match(text) or _BARE_DATE.match(text)))
             or (text.rstrip().endswith(_TITLE_DATE_LINE_ENDS) and _TITLE_DATE_LINE.search(text))
             or _is_code(text)
             or author_line(text)
