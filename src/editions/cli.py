@@ -27,7 +27,7 @@ import editions
 from editions import ingest
 from editions.compare.align import DEFAULT_PARAMS, SimilarityFn
 from editions.errors import EditionsError, InputWarning
-from editions.library import AddStatus, FileResult, Library, expand_paths, render_chart
+from editions.library import AddStatus, FileResult, Library, render_chart, scan_paths
 from editions.model import SCHEMA_VERSION, Edition
 from editions.render import comparison as render_comparison
 from editions.render import json as render_json
@@ -93,12 +93,19 @@ def show(
     file: Annotated[
         Path,
         typer.Argument(
-            help="An edition: Markdown (.md), plain text (.txt), HTML (.html) or PDF (.pdf).", show_default=False
+            help="An edition: Markdown (.md), plain text (.txt), HTML (.html) or PDF (.pdf), or one in the library "
+            "(IF10753, IF10753@v7, IF10753@2026-04-23, IF10753~1).",
+            show_default=False,
         ),
     ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="How to write the edition.")
     ] = OutputFormat.terminal,
+    source: Annotated[
+        InputFormat | None,
+        typer.Option("--source", help="For an edition in the library: show its reading from this format."),
+    ] = None,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
     max_size: Annotated[str | None, _MAX_SIZE_OPTION] = None,
     input_format: Annotated[
         InputFormat | None,
@@ -109,10 +116,20 @@ def show(
         typer.Option("--furniture/--no-furniture", help="Show page furniture (date line, authors, disclaimer)."),
     ] = True,
 ) -> None:
-    """Show one edition, cleanly: metadata, sections, the text, page furniture set apart."""
+    """Show one edition, cleanly: metadata, sections, the text, page furniture set apart. An edition in the
+    library is shown from its primary source (HTML, else Markdown, else PDF, else text) unless --source says."""
     limit = _max_bytes(max_size)
     with _user_errors():
-        edition = _read(file, limit, input_format.value if input_format else None)
+        if _is_reference(file):
+            with Library(library, create=False) as lib, warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", InputWarning)
+                edition = lib.get(str(file), source=source.value if source else None)
+            for warning in caught:
+                warn(str(warning.message))
+        else:
+            if source is not None:
+                usage_error("--source chooses a source of an edition in the library; FILE is a file.")
+            edition = _read(file, limit, input_format.value if input_format else None)
     if output_format is OutputFormat.json:
         sys.stdout.write(render_json.render_edition(edition))
     elif output_format is OutputFormat.markdown:
@@ -263,6 +280,11 @@ def diff(
         raise typer.Exit(EXIT_ERROR) from None
 
 
+def _is_reference(arg: Path) -> bool:
+    """Whether ARG names an edition in the library rather than a file: no such file, and no file name's look."""
+    return not arg.exists() and arg.suffix.lower() not in ingest.EXTENSIONS and len(arg.parts) <= 1
+
+
 def _edition(arg: Path, max_bytes: int, library: str | None) -> Edition:
     """A file, or when no such file exists and ARG reads as a library reference, that edition of the library."""
     is_file_name = arg.suffix.lower() in ingest.EXTENSIONS or len(arg.parts) > 1
@@ -318,7 +340,8 @@ def add(
 
     with _user_errors():
         lib = Library(library)
-    files = expand_paths(paths)
+    found = scan_paths(paths)
+    files = [p for p in found if isinstance(p, Path)]
     if not files:
         lib.close()
         usage_error(f"no edition files in {', '.join(map(str, paths))} (.md, .txt, .html, .pdf).")
@@ -339,7 +362,9 @@ def add(
         for message in result.warnings:
             warn(f"{result.path}: {message}")
         if output_format is not OutputFormat.json:
-            if result.added is None:
+            if result.skipped is not None:
+                sys.stdout.write(f"{'skipped':<11} {result.path}: {result.skipped}\n")
+            elif result.added is None:
                 sys.stdout.write(f"{'failed':<11} {result.path}: {result.error}\n")
             else:
                 sys.stdout.write(f"{result.added.status.value:<11} {result.added.edition.ref:<28} {result.path}\n")
@@ -347,21 +372,23 @@ def add(
         progress.advance(task)
 
     with _user_errors(), lib, progress:
-        task = progress.add_task("adding", total=len(files))
-        lib.add_files(files, on_result=report, prepare=False)
+        task = progress.add_task("adding", total=len(found))
+        lib.add_files(paths, on_result=report, prepare=False)
         # Then each report that gained an edition gets its page summary made and kept (`Library.prepare`).
         touched = sorted({r.added.edition.report for r in results if r.added and r.added.status is AddStatus.ADDED})
         preparing = progress.add_task("preparing", total=len(touched))
         lib.prepare(touched, on_report=lambda _: progress.advance(preparing))
     failed = sum(1 for r in results if not r.ok)
+    skipped = sum(1 for r in results if r.skipped is not None)
     if output_format is OutputFormat.json:
         out = [
             {
                 "path": str(r.path),
-                "status": r.added.status.value if r.added else "failed",
+                "status": r.added.status.value if r.added else "skipped" if r.skipped else "failed",
                 "ref": r.added.edition.ref if r.added else None,
                 "id": r.added.edition.id if r.added else None,
                 "error": r.error,
+                "skipped": r.skipped,
             }
             for r in results
         ]
@@ -372,12 +399,40 @@ def add(
             for s in ("added", "new source", "exists")
         }
         sys.stdout.write(
-            f"{len(results)} file{'s' if len(results) != 1 else ''}: {counts['added']} added, "
+            f"{len(results) - skipped} file{'s' if len(results) - skipped != 1 else ''}: {counts['added']} added, "
             f"{counts['new source']} new source{'s' if counts['new source'] != 1 else ''}, "
-            f"{counts['exists']} already in the library, {failed} failed\n"
+            f"{counts['exists']} already in the library, {failed} failed"
+            + (f", {skipped} skipped (not editions)" if skipped else "")
+            + "\n"
         )
     if failed:
         raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def remove(
+    ref: Annotated[
+        str,
+        typer.Argument(help="The edition to remove: IF10753@v7, IF10753@2026-04-23, IF10753~1 …", show_default=False),
+    ],
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Remove only this source of it: a format (pdf, html …) or a file name."),
+    ] = None,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+) -> None:
+    """Remove an edition from the library (its sentences, facts, summaries and search entries with it), or one
+    source of it. Nothing else changes; the edition's files are not touched."""
+    with _user_errors(), Library(library, create=False) as lib, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        removed = lib.remove(ref, source=source)
+    for warning in caught:
+        warn(str(warning.message))
+    names = ", ".join(s.name or s.format for s in removed.sources)
+    if removed.edition:
+        sys.stdout.write(f"removed     {removed.ref:<28} ({names})\n")
+    else:
+        sys.stdout.write(f"removed     {removed.ref:<28} source {names}; the edition keeps its other sources\n")
 
 
 @app.command(name="list")
@@ -410,7 +465,7 @@ def list_(
             header = ["#", "Reference", "Date", "Version", "Changed", "Sentences", "Sources"]
             rows = [
                 [str(e.position), e.ref, _date(e.date), _date(e.version), _percent(e.changed), str(e.sentences),
-                 ", ".join(s.name or s.format for s in e.sources)]
+                 ", ".join(s.format for s in e.sources)]
                 for e in found
             ]  # fmt: skip
             data = [
