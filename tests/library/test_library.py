@@ -11,6 +11,7 @@ import pytest
 from query_counter import queries
 
 import editions
+from editions.errors import InputWarning
 from editions.library import AddStatus, Library, LibraryError, NotFoundError, render_chart
 from editions.model import Fact, Source, Span
 
@@ -264,10 +265,12 @@ def test_references(samples: Library) -> None:
     assert samples.get(e2024.id[:10]) == e2024
     assert samples.get(f"IF99001@{e2023.id[:8]}") == e2023
     assert samples.info("IF99001~1").ref == "IF99001@2024-06-02"
+    with pytest.warns(InputWarning, match="IF99001@2024-06-02 is the edition in force"):
+        assert samples.get("IF99001@2024-06-03") == e2024  # as of a date: the edition current then
     for bad, words in [
         ("IF00000", "no report"),
         ("IF99001~3", "no edition 3 before"),
-        ("IF99001@2024-06-03", "no edition dated 2024-06-03"),
+        ("IF99001@2020-06-03", "no edition dated 2020-06-03 or earlier"),
         ("IF99001@v9", "version 9"),
         ("IF99001@later", "no edition 'later'"),
     ]:

@@ -1170,7 +1170,7 @@ class Library:
         )
         primary = [_codec.read_source(*r) for r in shown]
         source = next((s for s in primary if s.format == fmt), primary[0] if primary else Source("text"))
-        if fmt is not None and source.format != fmt:
+        if fmt is not None and (source.format != fmt or not primary):
             found = self._db.query(
                 "SELECT format, name, retrieved_at, text, body FROM sources "
                 "WHERE edition_pk = ? AND format = ? AND text IS NOT NULL ORDER BY seq LIMIT 1",
