@@ -121,11 +121,7 @@ def show(
     limit = _max_bytes(max_size)
     with _user_errors():
         if _is_reference(file):
-            with Library(library, create=False) as lib, warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", InputWarning)
-                edition = lib.get(str(file), source=source.value if source else None)
-            for warning in caught:
-                warn(str(warning.message))
+            edition = _library_edition(library, str(file), source.value if source else None)
         else:
             if source is not None:
                 usage_error("--source chooses a source of an edition in the library; FILE is a file.")
@@ -249,9 +245,10 @@ def diff(
             from editions.compare import semantic as embeddings
 
             similarity, params = embeddings.semantic_similarity(), embeddings.SEMANTIC_PARAMS
+        old_edition, new_edition = _editions(old, new, limit, library)
         comparison = editions.compare(
-            _edition(old, limit, library),
-            _edition(new, limit, library),
+            old_edition,
+            new_edition,
             min_change=min_change,
             params=params,
             similarity=similarity,
@@ -289,9 +286,32 @@ def _edition(arg: Path, max_bytes: int, library: str | None) -> Edition:
     """A file, or when no such file exists and ARG reads as a library reference, that edition of the library."""
     is_file_name = arg.suffix.lower() in ingest.EXTENSIONS or len(arg.parts) > 1
     if not arg.exists() and not is_file_name:
-        with Library(library, create=False) as lib:
-            return lib.get(str(arg))
+        return _library_edition(library, str(arg))
     return _read(arg, max_bytes, None)
+
+
+def _editions(old: Path, new: Path, max_bytes: int, library: str | None) -> tuple[Edition, Edition]:
+    """`_edition` of both; two editions of the library are read from one format when they share one, so that
+    two readers' differences never show as changes."""
+    if _is_reference(old) and _is_reference(new):
+        with Library(library, create=False) as lib, warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InputWarning)
+            pair = lib.pair(str(old), str(new))
+        for warning in caught:
+            warn(str(warning.message))
+        return pair
+    return _edition(old, max_bytes, library), _edition(new, max_bytes, library)
+
+
+def _library_edition(library: str | None, ref: str, source: str | None = None) -> Edition:
+    """The edition `ref` names in the library; what resolving it had to say (an "as of" date) printed as a
+    warning line."""
+    with Library(library, create=False) as lib, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        edition = lib.get(ref, source=source)
+    for warning in caught:
+        warn(str(warning.message))
+    return edition
 
 
 def _read(path: Path, max_bytes: int, input_format: str | None) -> Edition:

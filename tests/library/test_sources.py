@@ -3,6 +3,7 @@ removing, skipping what is not an edition, and upgrading a library written by sc
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from pathlib import Path
@@ -241,3 +242,33 @@ def test_a_schema_4_library_is_upgraded_in_place(library_url: str, tmp_path: Pat
         _check_integrity(lib)
     with Library(library_url) as again:  # the merge ran once
         assert len(again.editions("IF99123")) == 2
+
+
+def test_cli_show_source_remove_and_diff_as_of(tmp_path: Path) -> None:
+    from cli_runner import run_editions
+
+    md, txt = twin_files(tmp_path)
+    later = write(tmp_path, "later.txt", text("IF99123", "June 1, 2025", sentences(2)))
+    db = str(tmp_path / "cli.db")
+    added = run_editions("add", md, txt, later, "-L", db)
+    assert added.returncode == 0, added.stderr
+    assert not re.search(r"@[0-9a-f]{12}", added.stdout)
+    shown = run_editions("show", "IF99123@v3", "--source", "text", "--format", "markdown", "-L", db)
+    assert shown.returncode == 0 and "pro- gram" in shown.stdout
+    assert "pro- gram" not in run_editions("show", "IF99123@v3", "--format", "markdown", "-L", db).stdout
+    diff = run_editions("diff", "IF99123@2025-04-01", "IF99123", "--format", "json", "-L", db)
+    assert diff.returncode == 0, diff.stderr
+    assert "IF99123@2025-03-04 is the edition in force on that date" in diff.stderr
+    with Library(db) as lib:  # both sides read from the format they share: text
+        text_reading = lib.get("IF99123@v3", source="text").id
+    assert json.loads(diff.stdout)["old"]["id"] == text_reading
+    removed = run_editions("remove", "IF99123@v3", "--source", "markdown", "-L", db)
+    assert removed.returncode == 0 and "keeps its other sources" in removed.stdout
+    listed = run_editions("list", "IF99123", "-L", db, "--format", "json")
+    assert [[s["format"] for s in e["sources"]] for e in json.loads(listed.stdout)] == [
+        ["text"],
+        ["text"],
+    ]
+    gone = run_editions("remove", "IF99123~1", "-L", db)
+    assert gone.returncode == 0 and gone.stdout.startswith("removed     IF99123@2025-03-04")
+    assert run_editions("remove", "IF99123@v9", "-L", db).returncode == 1

@@ -1392,6 +1392,14 @@ class Library:
         _, _, new_rows, j = self._resolve(new)
         return self._compare_pks(old_rows[i].pk, new_rows[j].pk, source)
 
+    def pair(self, old: str, new: str, *, source: str | None = None) -> tuple[Edition, Edition]:
+        """Two editions named by reference, as `compare` reads them: both from the same format when they share
+        one (`source` chooses it)."""
+        _, _, old_rows, i = self._resolve(old)
+        _, _, new_rows, j = self._resolve(new)
+        fmt = source or self._common_format(old_rows[i].pk, new_rows[j].pk)
+        return self._load(old_rows[i].pk, fmt), self._load(new_rows[j].pk, fmt)
+
     def _compare_pks(self, old_pk: int, new_pk: int, fmt: str | None = None) -> Comparison:
         import editions
 
