@@ -354,8 +354,10 @@ def add(
         OutputFormat, typer.Option("--format", "-f", help="How to write the results.")
     ] = OutputFormat.terminal,
 ) -> None:
-    """Add editions to the library. The same text is stored once (a second file of it is a new source);
-    a file that fails is reported and the others are still added. Exit code 1 if any file failed."""
+    """Add editions to the library. Files of one edition (its PDF, HTML, Markdown: same report and version, or
+    date, and agreeing text) are one edition with several sources; files in a folder that are not editions
+    (README, LICENSE, listings) are skipped, saying why; a file that fails is reported and the others are still
+    added. Exit code 1 if any file failed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with _user_errors():

@@ -9,15 +9,19 @@
 >>> library.get("IF10199~1").date             # the edition before the latest
 datetime.date(2022, 7, 8)
 
-An edition is identified by its normalized text (`Edition.id`): adding the same text again, from the same file
-or from another format of it, stores nothing new but the source. Editions are grouped by their printed report
-number or, when none is printed, by title; within a report they are ordered by date, then version, then the
-order they were added (two editions of the same date are both kept). Each `add` is one transaction: after a
-crash an edition is either whole in the library or absent.
+An edition is what its publisher calls one: a report number with the version the document states, else with
+its edition date (`library.identity`). Several files of one edition (its PDF, HTML, Markdown) are *sources* of
+it, merged when their sentences agree; each keeps its own reading, one is shown (HTML > Markdown > PDF > text,
+`get(ref, source=…)` reads another), and two editions are compared from a format both have. Documents without a
+report number are grouped by title and are one edition per distinct text. Within a report, editions are ordered
+by date, then version, then the order they were added (same-day re-issues are distinct). Each `add` is one
+transaction: after a crash an edition is either whole in the library or absent; `remove` is one too.
 
-References (`get`, `info`, `sources`): `IF10199` (the latest edition), `IF10199@2022-07-21` (by date),
-`IF10199@v47` (by version), `IF10199@3fa2c1d09e` (by id prefix), and `~N` after any of them for N editions
+References (`get`, `info`, `sources`, `remove`): `IF10199` (the latest edition), `IF10199@2022-07-21` (by date;
+a date with no edition names the one in force then, with an `InputWarning` saying so), `IF10199@v47` (by
+version), `IF10199@3fa2c1d09e` (by id prefix), `IF10199@undated`, and `~N` after any of them for N editions
 earlier (`IF10199~1`, `IF10199@2024-01-05~2`); an edition id (or a prefix of 8+ hex digits) alone also works.
+Printed references use the date, else the version, and an id only when nothing else tells two editions apart.
 """
 
 from __future__ import annotations
