@@ -66,3 +66,5 @@ def test_edition_page_says_which_source_it_shows_and_offers_the_others(client: T
     assert re.search(r"Shown from</dt><dd><span class=\"badge\">text</span> v1\.txt", text_page)
     assert "pro- gram" in text_page
     assert client.get("/editions/IF99301@v2?source=pdf").status_code == 404
+    assert client.get("/api/editions/IF99301@v1?source=text").json()["source"]["format"] == "text"
+    assert client.get("/api/editions/IF99301@v1").json()["source"]["format"] == "markdown"

@@ -471,9 +471,10 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         tags=["editions"],
         summary="One edition: text, blocks, sentences and facts (DESIGN.md's Edition JSON)",
     )
-    def api_edition(ref: RefParam) -> JSONResponse:
+    def api_edition(ref: RefParam, source: SourceParam = None) -> JSONResponse:
         info = lib.info(ref)
-        edition = caches.editions.get(info.id, lambda: lib.get(info.ref))
+        shown = source or (info.sources[0].format if info.sources else None)
+        edition = caches.editions.get(f"{info.id}:{shown}", lambda: lib.get(info.ref, source=source))
         return JSONResponse(edition_to_dict(edition))
 
     # --- Compare ---------------------------------------------------------------------------------------------
