@@ -111,6 +111,10 @@ def test_comparison_reads_both_editions_from_a_format_they_share(library: Librar
     comparison = library.compare("IF99123~1", "IF99123")
     assert comparison.old.source.format == comparison.new.source.format == "text"
     assert library.compare("IF99123~1", "IF99123", source="text").old.text == comparison.old.text
+    # the "% changed" of the pair is counted from the same readings, not from the Markdown shown against text
+    from editions.library import _compare
+
+    assert library.editions("IF99123", compare=True)[-1].changed == _compare.changed_share(comparison.stats)
 
 
 def test_as_of_a_date_is_the_edition_in_force_then(library: Library, tmp_path: Path) -> None:

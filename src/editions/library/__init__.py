@@ -244,6 +244,11 @@ def _query_in(
         yield from db.query(sql.format(marks=", ".join("?" * len(chunk))), (*before, *chunk, *after))
 
 
+def _engine_in(fmt: str) -> str:
+    """How a comparison of two editions read from `fmt`, not both from the readings shown, is kept."""
+    return f"{_compare.ENGINE} @{fmt}"
+
+
 def _share(common: int, total: int) -> float:
     """The share of sentences changed between two editions of `total` sentences together, `common` of which
     (counted in each) have the same text in both: 1 − 2·common / total."""
@@ -1011,7 +1016,14 @@ class Library:
         rows = self._rows(self._db, report_pk)
         if compare and _compare.available():
             for old, new in itertools.pairwise(rows):
-                self._links(old.pk, new.pk)
+                fmt = self._common_format(old.pk, new.pk)
+                if fmt is None or self._formats(old.pk)[:1] == self._formats(new.pk)[:1] == [fmt]:
+                    self._links(old.pk, new.pk)
+                elif not self._db.query(
+                    "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
+                    (old.pk, new.pk, _engine_in(fmt)),
+                ):
+                    self._compare_pks(old.pk, new.pk, fmt)
         sources = self._sources(self._db, [r.pk for r in rows])
         changed = self._changes(rows)
         return [self._info(key, rows, i, sources.get(r.pk, ()), changed[i]) for i, r in enumerate(rows)]
@@ -1026,11 +1038,16 @@ class Library:
         """`_changes`'s share for each (old pk, new pk) pair, in a few queries however many pairs there are."""
         out: dict[tuple[int, int], float] = {}
         wanted = set(pairs)
-        for old_pk, new_pk, stats in _query_in(
-            self._db,
-            "SELECT old_pk, new_pk, stats FROM comparisons WHERE new_pk IN ({marks}) AND engine = ?",
-            sorted({new for _, new in wanted}),
-            after=(_compare.ENGINE,),
+        # A comparison in a format both editions share (`_engine_in`) wins over one of the readings shown.
+        for old_pk, new_pk, stats, _engine in sorted(
+            _query_in(
+                self._db,
+                "SELECT old_pk, new_pk, stats, engine FROM comparisons WHERE new_pk IN ({marks}) "
+                "AND (engine = ? OR substr(engine, 1, ?) = ?)",
+                sorted({new for _, new in wanted}),
+                after=(_compare.ENGINE, len(_engine_in("")), _engine_in("")),
+            ),
+            key=lambda r: r[3] != _compare.ENGINE,
         ):
             share = _compare.changed_share(json.loads(stats))
             if share is not None and (int(old_pk), int(new_pk)) in wanted:
@@ -1377,13 +1394,18 @@ class Library:
         return aligned[0]
 
     def _keep_comparison(
-        self, old_pk: int, new_pk: int, links: list[_compare.LinkRow], stats: dict[str, float]
+        self,
+        old_pk: int,
+        new_pk: int,
+        links: list[_compare.LinkRow],
+        stats: dict[str, float],
+        engine: str = _compare.ENGINE,
     ) -> None:
         def store(db: Database) -> None:
             db.execute(
                 "INSERT INTO comparisons (old_pk, new_pk, engine, stats, links) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
-                (old_pk, new_pk, _compare.ENGINE, json.dumps(stats), json.dumps([list(x) for x in links])),
+                (old_pk, new_pk, engine, json.dumps(stats), json.dumps([list(x) for x in links])),
             )
 
         self._db.write(store)
@@ -1411,15 +1433,15 @@ class Library:
         old_formats, new_formats = self._formats(old_pk), self._formats(new_pk)
         primaries = fmt is None or (old_formats[:1] == [fmt] and new_formats[:1] == [fmt])
         comparison = editions.compare(self._load(old_pk, fmt), self._load(new_pk, fmt))
-        if not primaries:  # its links count sentences of other readings than the ones kept
-            return comparison
+        # Links count the sentences of the readings compared: kept under the engine's name only for the readings
+        # shown (what `_links` follows), else under `_engine_in(fmt)`, for its changed share alone.
+        engine = _compare.ENGINE if primaries else _engine_in(str(fmt))
         cached = self._db.query(
-            "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
-            (old_pk, new_pk, _compare.ENGINE),
+            "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?", (old_pk, new_pk, engine)
         )
         if not cached:
             links, stats = _compare.rows_of(comparison)
-            self._keep_comparison(old_pk, new_pk, links, stats)
+            self._keep_comparison(old_pk, new_pk, links, stats, engine)
         return comparison
 
     def _passage_texts(self, pks: Sequence[int]) -> dict[int, str]:
