@@ -135,6 +135,7 @@ class EditionInfo:
     """1 for the report's first edition."""
     sentences: int
     sources: tuple[Source, ...]
+    """Every file the edition was read from; the first is the one shown (its primary reading)."""
     changed: float | None = None
     """Share of sentences changed since the previous edition (None for the first); see `Library.editions`."""
 
@@ -1225,7 +1226,7 @@ class Library:
         return min(shared, key=identity.format_rank) if shared else None
 
     def sources(self, ref: str) -> tuple[Source, ...]:
-        """Every source the edition was read from, in the order they were added."""
+        """Every source the edition was read from: the one shown first, then in the order they were added."""
         _, _, rows, position = self._resolve(ref)
         pk = rows[position].pk
         return self._sources(self._db, [pk]).get(pk, ())
