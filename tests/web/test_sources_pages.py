@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ def _text(date_words: str, body: list[str]) -> str:
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
+def client(tmp_path: Path) -> Iterator[TestClient]:
     files = {
         "v1.md": _markdown(1, "2025-02-03", BODY),
         "v1.txt": _text("February 3, 2025", [*BODY[:3], BODY[3].replace("program", "pro- gram"), *BODY[4:]]),
@@ -39,9 +40,9 @@ def client(tmp_path: Path) -> TestClient:
     }
     for name, content in files.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
-    lib = Library(tmp_path / "web.db")
-    lib.add_files([tmp_path])
-    return TestClient(create_app(lib))
+    with Library(tmp_path / "web.db") as lib:
+        lib.add_files([tmp_path])
+        yield TestClient(create_app(lib))
 
 
 def test_report_page_has_one_row_per_edition_with_its_sources(client: TestClient) -> None:
