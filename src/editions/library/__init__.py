@@ -485,8 +485,9 @@ class Library:
 
         report_pk = self._group(db, edition)
         note = None
+        before = self._rows(db, report_pk)
         if self._merging and edition.report:
-            twin, note = self._twin(db, report_pk, edition)
+            twin, note = self._twin(db, report_pk, edition, before)
             if twin is not None:
                 return self._add_source(db, twin, report_pk, edition, now), None
         pk_or_none = db.insert_returning(
@@ -521,7 +522,10 @@ class Library:
                 (pk, *source, now),
             )
         self._write_parts(db, pk, report_pk, edition)
-        rows = self._rows(db, report_pk)
+        added = _Row(
+            pk, edition.id, edition.date, edition.version, edition.title, edition.product, len(edition.sentences)
+        )
+        rows = _ordered([*before, added])
         if self._derived:
             self._keep_neighbour_overlaps(db, rows, pk)
         if rows[-1].pk == pk:  # the report's title and product are its latest edition's
@@ -561,16 +565,12 @@ class Library:
             ],
         )
 
-    def _twin(self, db: Database, report_pk: int, edition: Edition) -> tuple[int | None, str | None]:
+    def _twin(self, db: Database, report_pk: int, edition: Edition, rows: list[_Row]) -> tuple[int | None, str | None]:
         """The stored edition that `edition` is another reading of: one whose metadata names the same edition
         (`identity.names_same_edition`) and whose sentences agree with it at least `SAME_EDITION_AGREEMENT`,
         the best agreeing if several do. When the metadata matches but the text does not, no twin and a warning
         naming both."""
-        candidates = [
-            r
-            for r in self._rows(db, report_pk)
-            if identity.names_same_edition(edition.version, edition.date, r.version, r.date)
-        ]
+        candidates = [r for r in rows if identity.names_same_edition(edition.version, edition.date, r.version, r.date)]
         if not candidates:
             return None, None
         bag = identity.sentence_bag(edition.text_of(s) for s in edition.sentences)
@@ -581,7 +581,6 @@ class Library:
         if best >= identity.SAME_EDITION_AGREEMENT:
             return pk, None
         key = str(db.query("SELECT key FROM reports WHERE pk = ?", (report_pk,))[0][0])
-        rows = self._rows(db, report_pk)
         other = next(r for r in rows if r.pk == pk)
         names = ", ".join(s.name or s.format for s in self._sources(db, [pk]).get(pk, ()))
         return None, (
