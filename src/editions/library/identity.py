@@ -20,8 +20,10 @@ it the file is added as an edition of its own, with a warning. Chosen from the c
 PDF/Markdown/HTML twin agrees on far more, and versions are told apart by their metadata, not by this figure."""
 
 FORMAT_ORDER = ("html", "markdown", "pdf", "text")
-"""Which source of an edition is shown (its primary reading), best first: the order of the readers' fidelity in
-docs/quality.md (HTML keeps the publisher's structure, Markdown its converter's, PDF is rebuilt from glyphs)."""
+"""Which source of an edition is shown (its primary reading), best first: the order in which the fidelity
+scoring of docs/quality.md takes readings as the reference (PDF is scored against Markdown, Markdown against the
+publisher's HTML): HTML keeps the publisher's structure, Markdown its converter's, a PDF's is rebuilt from glyphs,
+plain text has none."""
 
 
 def format_rank(fmt: str) -> int:
