@@ -27,7 +27,7 @@ import editions
 from editions import ingest
 from editions.compare.align import DEFAULT_PARAMS, SimilarityFn
 from editions.errors import EditionsError, InputWarning
-from editions.library import AddStatus, FileResult, Library, expand_paths, render_chart
+from editions.library import AddStatus, FileResult, Library, render_chart, scan_paths
 from editions.model import SCHEMA_VERSION, Edition
 from editions.render import comparison as render_comparison
 from editions.render import json as render_json
@@ -93,12 +93,19 @@ def show(
     file: Annotated[
         Path,
         typer.Argument(
-            help="An edition: Markdown (.md), plain text (.txt), HTML (.html) or PDF (.pdf).", show_default=False
+            help="An edition: Markdown (.md), plain text (.txt), HTML (.html) or PDF (.pdf), or one in the library "
+            "(IF10753, IF10753@v7, IF10753@2026-04-23, IF10753~1).",
+            show_default=False,
         ),
     ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="How to write the edition.")
     ] = OutputFormat.terminal,
+    source: Annotated[
+        InputFormat | None,
+        typer.Option("--source", help="For an edition in the library: show its reading from this format."),
+    ] = None,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
     max_size: Annotated[str | None, _MAX_SIZE_OPTION] = None,
     input_format: Annotated[
         InputFormat | None,
@@ -109,10 +116,16 @@ def show(
         typer.Option("--furniture/--no-furniture", help="Show page furniture (date line, authors, disclaimer)."),
     ] = True,
 ) -> None:
-    """Show one edition, cleanly: metadata, sections, the text, page furniture set apart."""
+    """Show one edition, cleanly: metadata, sections, the text, page furniture set apart. An edition in the
+    library is shown from its primary source (HTML, else Markdown, else PDF, else text) unless --source says."""
     limit = _max_bytes(max_size)
     with _user_errors():
-        edition = _read(file, limit, input_format.value if input_format else None)
+        if _is_reference(file):
+            edition = _library_edition(library, str(file), source.value if source else None)
+        else:
+            if source is not None:
+                usage_error("--source chooses a source of an edition in the library; FILE is a file.")
+            edition = _read(file, limit, input_format.value if input_format else None)
     if output_format is OutputFormat.json:
         sys.stdout.write(render_json.render_edition(edition))
     elif output_format is OutputFormat.markdown:
@@ -234,9 +247,10 @@ def diff(
             from editions.compare import semantic as embeddings
 
             similarity, params = embeddings.semantic_similarity(), embeddings.SEMANTIC_PARAMS
+        old_edition, new_edition = _editions(old, new, limit, library)
         comparison = editions.compare(
-            _edition(old, limit, library),
-            _edition(new, limit, library),
+            old_edition,
+            new_edition,
             min_change=min_change,
             params=params,
             similarity=similarity,
@@ -267,13 +281,41 @@ def diff(
         raise typer.Exit(EXIT_ERROR) from None
 
 
+def _is_reference(arg: Path) -> bool:
+    """Whether ARG names an edition in the library rather than a file: no such file, and no file name's look."""
+    return not arg.exists() and arg.suffix.lower() not in ingest.EXTENSIONS and len(arg.parts) <= 1
+
+
 def _edition(arg: Path, max_bytes: int, library: str | None) -> Edition:
     """A file, or when no such file exists and ARG reads as a library reference, that edition of the library."""
     is_file_name = arg.suffix.lower() in ingest.EXTENSIONS or len(arg.parts) > 1
     if not arg.exists() and not is_file_name:
-        with Library(library, create=False) as lib:
-            return lib.get(str(arg))
+        return _library_edition(library, str(arg))
     return _read(arg, max_bytes, None)
+
+
+def _editions(old: Path, new: Path, max_bytes: int, library: str | None) -> tuple[Edition, Edition]:
+    """`_edition` of both; two editions of the library are read from one format when they share one, so that
+    two readers' differences never show as changes."""
+    if _is_reference(old) and _is_reference(new):
+        with Library(library, create=False) as lib, warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InputWarning)
+            pair = lib.pair(str(old), str(new))
+        for warning in caught:
+            warn(str(warning.message))
+        return pair
+    return _edition(old, max_bytes, library), _edition(new, max_bytes, library)
+
+
+def _library_edition(library: str | None, ref: str, source: str | None = None) -> Edition:
+    """The edition `ref` names in the library; what resolving it had to say (an "as of" date) printed as a
+    warning line."""
+    with Library(library, create=False) as lib, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        edition = lib.get(ref, source=source)
+    for warning in caught:
+        warn(str(warning.message))
+    return edition
 
 
 def _read(path: Path, max_bytes: int, input_format: str | None) -> Edition:
@@ -316,13 +358,16 @@ def add(
         OutputFormat, typer.Option("--format", "-f", help="How to write the results.")
     ] = OutputFormat.terminal,
 ) -> None:
-    """Add editions to the library. The same text is stored once (a second file of it is a new source);
-    a file that fails is reported and the others are still added. Exit code 1 if any file failed."""
+    """Add editions to the library. Files of one edition (its PDF, HTML, Markdown: same report and version, or
+    date, and agreeing text) are one edition with several sources; files in a folder that are not editions
+    (README, LICENSE, listings) are skipped, saying why; a file that fails is reported and the others are still
+    added. Exit code 1 if any file failed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with _user_errors():
         lib = Library(library)
-    files = expand_paths(paths)
+    found = scan_paths(paths)
+    files = [p for p in found if isinstance(p, Path)]
     if not files:
         lib.close()
         usage_error(f"no edition files in {', '.join(map(str, paths))} (.md, .txt, .html, .pdf).")
@@ -343,7 +388,9 @@ def add(
         for message in result.warnings:
             warn(f"{result.path}: {message}")
         if output_format is not OutputFormat.json:
-            if result.added is None:
+            if result.skipped is not None:
+                sys.stdout.write(f"{'skipped':<11} {result.path}: {result.skipped}\n")
+            elif result.added is None:
                 sys.stdout.write(f"{'failed':<11} {result.path}: {result.error}\n")
             else:
                 sys.stdout.write(f"{result.added.status.value:<11} {result.added.edition.ref:<28} {result.path}\n")
@@ -351,21 +398,23 @@ def add(
         progress.advance(task)
 
     with _user_errors(), lib, progress:
-        task = progress.add_task("adding", total=len(files))
-        lib.add_files(files, on_result=report, prepare=False)
+        task = progress.add_task("adding", total=len(found))
+        lib.add_files(paths, on_result=report, prepare=False)
         # Then each report that gained an edition gets its page summary made and kept (`Library.prepare`).
         touched = sorted({r.added.edition.report for r in results if r.added and r.added.status is AddStatus.ADDED})
         preparing = progress.add_task("preparing", total=len(touched))
         lib.prepare(touched, on_report=lambda _: progress.advance(preparing))
     failed = sum(1 for r in results if not r.ok)
+    skipped = sum(1 for r in results if r.skipped is not None)
     if output_format is OutputFormat.json:
         out = [
             {
                 "path": str(r.path),
-                "status": r.added.status.value if r.added else "failed",
+                "status": r.added.status.value if r.added else "skipped" if r.skipped else "failed",
                 "ref": r.added.edition.ref if r.added else None,
                 "id": r.added.edition.id if r.added else None,
                 "error": r.error,
+                "skipped": r.skipped,
             }
             for r in results
         ]
@@ -376,12 +425,40 @@ def add(
             for s in ("added", "new source", "exists")
         }
         sys.stdout.write(
-            f"{len(results)} file{'s' if len(results) != 1 else ''}: {counts['added']} added, "
+            f"{len(results) - skipped} file{'s' if len(results) - skipped != 1 else ''}: {counts['added']} added, "
             f"{counts['new source']} new source{'s' if counts['new source'] != 1 else ''}, "
-            f"{counts['exists']} already in the library, {failed} failed\n"
+            f"{counts['exists']} already in the library, {failed} failed"
+            + (f", {skipped} skipped (not editions)" if skipped else "")
+            + "\n"
         )
     if failed:
         raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def remove(
+    ref: Annotated[
+        str,
+        typer.Argument(help="The edition to remove: IF10753@v7, IF10753@2026-04-23, IF10753~1 …", show_default=False),
+    ],
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Remove only this source of it: a format (pdf, html …) or a file name."),
+    ] = None,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+) -> None:
+    """Remove an edition from the library (its sentences, facts, summaries and search entries with it), or one
+    source of it. Nothing else changes; the edition's files are not touched."""
+    with _user_errors(), Library(library, create=False) as lib, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        removed = lib.remove(ref, source=source)
+    for warning in caught:
+        warn(str(warning.message))
+    names = ", ".join(s.name or s.format for s in removed.sources)
+    if removed.edition:
+        sys.stdout.write(f"removed     {removed.ref:<28} ({names})\n")
+    else:
+        sys.stdout.write(f"removed     {removed.ref:<28} source {names}; the edition keeps its other sources\n")
 
 
 @app.command(name="list")
@@ -414,7 +491,7 @@ def list_(
             header = ["#", "Reference", "Date", "Version", "Changed", "Sentences", "Sources"]
             rows = [
                 [str(e.position), e.ref, _date(e.date), _date(e.version), _percent(e.changed), str(e.sentences),
-                 ", ".join(s.name or s.format for s in e.sources)]
+                 ", ".join(s.format for s in e.sources)]
                 for e in found
             ]  # fmt: skip
             data = [

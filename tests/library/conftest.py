@@ -183,3 +183,9 @@ class Writers:
 @pytest.fixture(scope="session")
 def writers() -> type[Writers]:
     return Writers
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: reads the whole shared corpus (a minute or so); runs in `make test`, skip with -m 'not slow'"
+    )

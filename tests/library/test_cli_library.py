@@ -24,10 +24,11 @@ def test_add_list_search_timeline_diff(tmp_path: Path, library_url: str) -> None
     added = run("add", SAMPLES, missing, "--library", db)
     assert added.returncode == 1, added.stderr  # one file failed, the others were still added
     lines = added.stdout.splitlines()
-    assert [line.split()[0] for line in lines[:-1]] == ["added", "added", "added", "failed"]
+    assert [line.split()[0] for line in lines[:-1]] == ["added", "added", "added", "skipped", "failed"]
     assert "IF99001@2024-06-02" in lines[1]
-    assert f"{missing}" in lines[3] and "does not exist" in lines[3]
-    assert lines[-1] == "4 files: 3 added, 0 new sources, 0 already in the library, 1 failed"
+    assert "README.md: not an edition" in lines[3]  # a folder's README is skipped, saying why
+    assert f"{missing}" in lines[4] and "does not exist" in lines[4]
+    assert lines[-1] == "4 files: 3 added, 0 new sources, 0 already in the library, 1 failed, 1 skipped (not editions)"
     assert "Traceback" not in added.stderr
     assert "━" not in added.stderr  # no progress bar when standard error is not a terminal
     from editions.library import Library

@@ -9,15 +9,19 @@
 >>> library.get("IF10199~1").date             # the edition before the latest
 datetime.date(2022, 7, 8)
 
-An edition is identified by its normalized text (`Edition.id`): adding the same text again, from the same file
-or from another format of it, stores nothing new but the source. Editions are grouped by their printed report
-number or, when none is printed, by title; within a report they are ordered by date, then version, then the
-order they were added (two editions of the same date are both kept). Each `add` is one transaction: after a
-crash an edition is either whole in the library or absent.
+An edition is what its publisher calls one: a report number with the version the document states, else with
+its edition date (`library.identity`). Several files of one edition (its PDF, HTML, Markdown) are *sources* of
+it, merged when their sentences agree; each keeps its own reading, one is shown (HTML > Markdown > PDF > text,
+`get(ref, source=…)` reads another), and two editions are compared from a format both have. Documents without a
+report number are grouped by title and are one edition per distinct text. Within a report, editions are ordered
+by date, then version, then the order they were added (same-day re-issues are distinct). Each `add` is one
+transaction: after a crash an edition is either whole in the library or absent; `remove` is one too.
 
-References (`get`, `info`, `sources`): `IF10199` (the latest edition), `IF10199@2022-07-21` (by date),
-`IF10199@v47` (by version), `IF10199@3fa2c1d09e` (by id prefix), and `~N` after any of them for N editions
+References (`get`, `info`, `sources`, `remove`): `IF10199` (the latest edition), `IF10199@2022-07-21` (by date;
+a date with no edition names the one in force then, with an `InputWarning` saying so), `IF10199@v47` (by
+version), `IF10199@3fa2c1d09e` (by id prefix), `IF10199@undated`, and `~N` after any of them for N editions
 earlier (`IF10199~1`, `IF10199@2024-01-05~2`); an edition id (or a prefix of 8+ hex digits) alone also works.
+Printed references use the date, else the version, and an id only when nothing else tells two editions apart.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from editions.errors import EditionsError, InputWarning
-from editions.library import _codec, _compare
+from editions.library import _codec, _compare, identity
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
 from editions.library.search import (
@@ -68,14 +72,17 @@ __all__ = [
     "Library",
     "LibraryError",
     "NotFoundError",
+    "Removed",
     "ReportHits",
     "ReportInfo",
     "ReportSummary",
     "SearchResults",
+    "Skipped",
     "Timeline",
     "TimelinePoint",
     "expand_paths",
     "render_chart",
+    "scan_paths",
 ]
 
 DEFAULT_PATH = "editions.db"
@@ -128,6 +135,7 @@ class EditionInfo:
     """1 for the report's first edition."""
     sentences: int
     sources: tuple[Source, ...]
+    """Every file the edition was read from; the first is the one shown (its primary reading)."""
     changed: float | None = None
     """Share of sentences changed since the previous edition (None for the first); see `Library.editions`."""
 
@@ -151,11 +159,24 @@ class Added:
 
 
 @dataclass(frozen=True, slots=True)
+class Removed:
+    ref: str
+    """The edition's reference before it was removed."""
+    report: str
+    sources: tuple[Source, ...]
+    """The sources removed."""
+    edition: bool
+    """Whether the whole edition went (else only `sources` of it)."""
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     path: Path
     added: Added | None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    skipped: str | None = None
+    """Why a file found in a folder was not read (it is not an edition); then `added` is None."""
 
     @property
     def ok(self) -> bool:
@@ -182,22 +203,32 @@ def _ordered(rows: Iterable[_Row]) -> list[_Row]:
     return sorted(rows, key=_Row.order)
 
 
-def _ref_with(key: str, row: _Row, days: Counter[dt.date]) -> str:
-    """An edition's reference: by date when no sibling shares it (`days`: the report's editions per date), else
-    by id."""
+UNDATED = "undated"
+"""How a reference names the one edition of a report that states neither a date nor a version."""
+
+
+def _ref_with(key: str, row: _Row, days: Counter[dt.date | None], versions: Counter[int]) -> str:
+    """An edition's reference, as people name it: by date when no other edition of the report (`days`,
+    `versions`: its editions per date and per version) has that date, else by version, and by id only when
+    neither tells it apart."""
     if row.date is not None and days[row.date] == 1:
         return f"{key}@{row.date.isoformat()}"
+    if row.version is not None and versions[row.version] == 1:
+        return f"{key}@v{row.version}"
+    if row.date is None and row.version is None and days[None] == 1:
+        return f"{key}@{UNDATED}"
     return f"{key}@{row.id[:12]}"
 
 
 def _ref(key: str, row: _Row, siblings: Sequence[_Row]) -> str:
-    return _ref_with(key, row, Counter(r.date for r in siblings if r.date is not None))
+    return _refs(key, siblings)[next(i for i, r in enumerate(siblings) if r.pk == row.pk)]
 
 
 def _refs(key: str, rows: Sequence[_Row]) -> list[str]:
     """`_ref` of every row of one report, in one pass."""
-    days = Counter(r.date for r in rows if r.date is not None)
-    return [_ref_with(key, r, days) for r in rows]
+    days: Counter[dt.date | None] = Counter(r.date for r in rows if r.date is not None or r.version is None)
+    versions = Counter(r.version for r in rows if r.version is not None)
+    return [_ref_with(key, r, days, versions) for r in rows]
 
 
 _CHUNK = 500
@@ -212,6 +243,11 @@ def _query_in(
     for i in range(0, len(keys), _CHUNK):
         chunk = keys[i : i + _CHUNK]
         yield from db.query(sql.format(marks=", ".join("?" * len(chunk))), (*before, *chunk, *after))
+
+
+def _engine_in(fmt: str) -> str:
+    """How a comparison of two editions read from `fmt`, not both from the readings shown, is kept."""
+    return f"{_compare.ENGINE} @{fmt}"
 
 
 def _share(common: int, total: int) -> float:
@@ -260,30 +296,58 @@ def _slug(title: str | None, edition_id: str) -> str:
     return key or f"untitled-{edition_id[:8]}"
 
 
-_NOT_EDITIONS = re.compile(r"^(?:readme|changelog|changes|license|licence|contributing|notice)\b", re.I)
+_NOT_EDITIONS = frozenset(
+    ("readme", "changelog", "changes", "license", "licence", "contributing", "notice", "manifest", "copying")
+)
+"""Words that, in a short file name (`SOURCE_README.md`, `LICENSE.txt`, `MANIFEST.md`), name a folder's own
+files, not editions."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file in a folder given to `add` that is not read, and why."""
+
+    path: Path
+    reason: str
+
+
+def scan_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path | Skipped]:
+    """The files to add: each file as given (always read), and for each directory every file in it
+    (recursively, hidden ones left out), in name order, those that are not editions as `Skipped`: files in a
+    format Editions does not read (CSV listings, manifests) and a folder's README, LICENSE, CHANGELOG …"""
+    from editions.ingest import EXTENSIONS
+
+    out: list[Path | Skipped] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(
+            p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts)
+        )
+        for p in found:
+            words = set(re.findall(r"[a-z]+", p.stem.lower()))
+            words = words if len(words) <= 3 else set()  # a short name ("SOURCE_README"), not a title
+            if p.suffix.lower() not in EXTENSIONS:
+                out.append(
+                    Skipped(
+                        p,
+                        "not an edition: Editions reads .md, .txt, .html and .pdf, not "
+                        + (p.suffix or "files without an extension"),
+                    )
+                )
+            elif words & _NOT_EDITIONS:
+                word = sorted(words & _NOT_EDITIONS)[0].upper()
+                out.append(Skipped(p, f"not an edition: named as a folder's {word} file"))
+            else:
+                out.append(p)
+    return out
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The files to add: each file as given, and for each directory every file in it (recursively) whose
-    extension Editions reads, in name order; hidden files and a folder's README, LICENSE, CHANGELOG … skipped."""
-    from editions.ingest import EXTENSIONS
-
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = [
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in EXTENSIONS
-                and not _NOT_EDITIONS.match(p.name)
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            out += sorted(found)
-        else:
-            out.append(path)
-    return out
+    """The files `scan_paths` would read."""
+    return [p for p in scan_paths(paths) if isinstance(p, Path)]
 
 
 # --- The library ------------------------------------------------------------------------------------------------
@@ -304,8 +368,11 @@ class Library:
         self._db = open_database(location)
         # `_schema` (tests) makes a library of an older version: it stores only what that version stored.
         self._derived = _schema is None or _schema >= 4
+        self._merging = _schema is None or _schema >= 5
         try:
             self._db.migrate(_schema)
+            if self._merging and self._db.query("SELECT 1 FROM library_info WHERE key = 'merge_sources'"):
+                self._db.write(self._merge_sources)
         except BaseException:
             self._db.close()
             raise
@@ -350,7 +417,10 @@ class Library:
             import editions
 
             edition = editions.read(source, format, name=name)
-        return self._db.write(lambda db: self._store(db, edition))
+        added, note = self._db.write(lambda db: self._store(db, edition))
+        if note is not None:
+            warnings.warn(note, InputWarning, stacklevel=2)
+        return added
 
     def add_files(
         self,
@@ -363,8 +433,10 @@ class Library:
         fails is reported in its result and the others are still added. Then, with `prepare`, `prepare` the
         reports that gained an edition."""
         results: list[FileResult] = []
-        for path in expand_paths(paths):
-            result = self._add_file(path)
+        for path in scan_paths(paths):
+            result = (
+                self._add_file(path) if isinstance(path, Path) else FileResult(path.path, None, skipped=path.reason)
+            )
             results.append(result)
             if on_result is not None:
                 on_result(result)
@@ -387,12 +459,21 @@ class Library:
         notes = tuple(str(w.message) for w in caught if issubclass(w.category, InputWarning))
         return FileResult(path, added, error, notes)
 
-    def _store(self, db: Database, edition: Edition) -> Added:
+    def _store(self, db: Database, edition: Edition) -> tuple[Added, str | None]:
+        """Store one reading: a new source of the edition it is a reading of, or a new edition. Returns what was
+        done and, when the file names an edition already stored but its text disagrees, the warning to issue."""
         source = _codec.source_row(edition.source)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         found = db.query("SELECT pk, report_pk FROM editions WHERE id = ?", (edition.id,))
+        if not found and self._merging:
+            found = db.query(
+                "SELECT e.pk, e.report_pk FROM sources s JOIN editions e ON e.pk = s.edition_pk WHERE s.reading = ?",
+                (edition.id,),
+            )
         if found:
             pk, report_pk = int(found[0][0]), int(found[0][1])
+            if self._merging:
+                return self._add_source(db, pk, report_pk, edition, now), None
             inserted = db.insert_returning(
                 "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq) "
                 "SELECT ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1 FROM sources WHERE edition_pk = ? "
@@ -400,9 +481,15 @@ class Library:
                 (pk, *source, now, pk),
             )
             status = AddStatus.NEW_SOURCE if inserted is not None else AddStatus.EXISTS
-            return Added(status, self._info_by_pk(db, report_pk, pk))
+            return Added(status, self._info_by_pk(db, report_pk, pk)), None
 
         report_pk = self._group(db, edition)
+        note = None
+        before = self._rows(db, report_pk)
+        if self._merging and edition.report:
+            twin, note = self._twin(db, report_pk, edition, before)
+            if twin is not None:
+                return self._add_source(db, twin, report_pk, edition, now), None
         pk_or_none = db.insert_returning(
             "INSERT INTO editions (id, report_pk, report, title, date, version, product, authors, sentence_count, "
             "added_at, text, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
@@ -423,10 +510,34 @@ class Library:
         )
         assert pk_or_none is not None
         pk = pk_or_none
-        db.execute(
-            "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq) VALUES (?, ?, ?, ?, ?, 1)",
-            (pk, *source, now),
+        if self._merging:
+            db.execute(
+                "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq, reading) "
+                "VALUES (?, ?, ?, ?, ?, 1, ?)",
+                (pk, *source, now, edition.id),
+            )
+        else:
+            db.execute(
+                "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq) VALUES (?, ?, ?, ?, ?, 1)",
+                (pk, *source, now),
+            )
+        self._write_parts(db, pk, report_pk, edition)
+        added = _Row(
+            pk, edition.id, edition.date, edition.version, edition.title, edition.product, len(edition.sentences)
         )
+        rows = _ordered([*before, added])
+        if self._derived:
+            self._keep_neighbour_overlaps(db, rows, pk)
+        if rows[-1].pk == pk:  # the report's title and product are its latest edition's
+            db.execute(
+                "UPDATE reports SET title = coalesce(?, title), title_key = ?, product = coalesce(?, product) "
+                "WHERE pk = ?",
+                (edition.title, title_key(edition.title) if edition.title else "", edition.product, report_pk),
+            )
+        return Added(AddStatus.ADDED, self._info_by_pk(db, report_pk, pk, rows)), note
+
+    def _write_parts(self, db: Database, pk: int, report_pk: int, edition: Edition) -> None:
+        """The rows of an edition's primary reading: its sentences (as passages) and its facts."""
         passages = self._passages(db, report_pk, [edition.text_of(s) for s in edition.sentences])
         sections = {path: _codec.section(path) for path in {s.section for s in edition.sentences}}
         db.insert_rows(
@@ -453,16 +564,128 @@ class Library:
                 for i, f in enumerate(edition.facts)
             ],
         )
-        rows = self._rows(db, report_pk)
-        if self._derived:
-            self._keep_neighbour_overlaps(db, rows, pk)
-        if rows[-1].pk == pk:  # the report's title and product are its latest edition's
-            db.execute(
-                "UPDATE reports SET title = coalesce(?, title), title_key = ?, product = coalesce(?, product) "
-                "WHERE pk = ?",
-                (edition.title, title_key(edition.title) if edition.title else "", edition.product, report_pk),
+
+    def _twin(self, db: Database, report_pk: int, edition: Edition, rows: list[_Row]) -> tuple[int | None, str | None]:
+        """The stored edition that `edition` is another reading of: one whose metadata names the same edition
+        (`identity.names_same_edition`) and whose sentences agree with it at least `SAME_EDITION_AGREEMENT`,
+        the best agreeing if several do. When the metadata matches but the text does not, no twin and a warning
+        naming both."""
+        candidates = [r for r in rows if identity.names_same_edition(edition.version, edition.date, r.version, r.date)]
+        if not candidates:
+            return None, None
+        bag = identity.sentence_bag(edition.text_of(s) for s in edition.sentences)
+        scored = sorted(
+            ((identity.agreement(bag, self._sentence_bag(db, r.pk)), r.pk) for r in candidates), reverse=True
+        )
+        best, pk = scored[0]
+        if best >= identity.SAME_EDITION_AGREEMENT:
+            return pk, None
+        key = str(db.query("SELECT key FROM reports WHERE pk = ?", (report_pk,))[0][0])
+        other = next(r for r in rows if r.pk == pk)
+        names = ", ".join(s.name or s.format for s in self._sources(db, [pk]).get(pk, ()))
+        return None, (
+            f"{edition.source.name or 'this file'} names the same edition as {_ref(key, other, rows)} ({names}), "
+            f"but only {best:.0%} of their sentences agree ({identity.SAME_EDITION_AGREEMENT:.0%} needed to merge); "
+            "added as an edition of its own."
+        )
+
+    @staticmethod
+    def _sentence_bag(db: Database, pk: int) -> Counter[str]:
+        return identity.sentence_bag(
+            str(t)
+            for (t,) in db.query(
+                "SELECT p.text FROM sentences s JOIN passages p ON p.pk = s.passage_pk WHERE s.edition_pk = ?", (pk,)
             )
-        return Added(AddStatus.ADDED, self._info_by_pk(db, report_pk, pk, rows))
+        )
+
+    def _add_source(self, db: Database, pk: int, report_pk: int, edition: Edition, now: str) -> Added:
+        """`edition` as a further source of the stored edition `pk`: kept with its own reading, and shown instead
+        of the current one when its format comes first in `identity.FORMAT_ORDER`."""
+        fmt, name, retrieved = _codec.source_row(edition.source)
+        if db.query("SELECT 1 FROM sources WHERE edition_pk = ? AND format = ? AND name = ?", (pk, fmt, name)):
+            return Added(AddStatus.EXISTS, self._info_by_pk(db, report_pk, pk))
+        (primary_id,) = db.query("SELECT id FROM editions WHERE pk = ?", (pk,))[0]
+        shown = [
+            str(f)
+            for (f,) in db.query("SELECT format FROM sources WHERE edition_pk = ? AND reading = ?", (pk, primary_id))
+        ]
+        becomes_primary = edition.id != primary_id and (
+            not shown or identity.format_rank(fmt) < min(identity.format_rank(f) for f in shown)
+        )
+        keeps_text = edition.id != primary_id and not becomes_primary
+        db.execute(
+            "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq, reading, text, body) "
+            "SELECT ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM sources WHERE edition_pk = ?",
+            (
+                pk,
+                fmt,
+                name,
+                retrieved,
+                now,
+                edition.id,
+                edition.text if keeps_text else None,
+                _codec.body(edition) if keeps_text else None,
+                pk,
+            ),
+        )
+        if becomes_primary:
+            self._show_reading(db, pk, report_pk, edition)
+        else:  # what this reading states and the shown one does not (an HTML page without its version)
+            db.execute(
+                "UPDATE editions SET version = coalesce(version, ?), date = coalesce(date, ?) WHERE pk = ?",
+                (edition.version, _codec.date_text(edition.date), pk),
+            )
+        return Added(AddStatus.NEW_SOURCE, self._info_by_pk(db, report_pk, pk))
+
+    def _show_reading(self, db: Database, pk: int, report_pk: int, edition: Edition) -> None:
+        """Make `edition` (a reading of the stored edition `pk`, its source row already stored) the one shown:
+        the current primary reading's text moves to its sources; sentences, facts, kept comparisons and overlaps
+        are rebuilt from the new reading."""
+        db.execute(
+            "UPDATE sources SET text = (SELECT text FROM editions WHERE pk = ?), "
+            "body = (SELECT body FROM editions WHERE pk = ?) "
+            "WHERE edition_pk = ? AND reading = (SELECT id FROM editions WHERE pk = ?)",
+            (pk, pk, pk, pk),
+        )
+        db.execute("UPDATE sources SET text = NULL, body = NULL WHERE edition_pk = ? AND reading = ?", (pk, edition.id))
+        self._clear_parts(db, pk)
+        db.execute(
+            "UPDATE editions SET id = ?, title = coalesce(?, title), date = coalesce(?, date), "
+            "version = coalesce(?, version), product = coalesce(?, product), authors = ?, sentence_count = ?, "
+            "text = ?, body = ? WHERE pk = ?",
+            (
+                edition.id,
+                edition.title,
+                _codec.date_text(edition.date),
+                edition.version,
+                edition.product,
+                _codec.authors(edition),
+                len(edition.sentences),
+                edition.text,
+                _codec.body(edition),
+                pk,
+            ),
+        )
+        self._write_parts(db, pk, report_pk, edition)
+        self._drop_unused_passages(db, report_pk)
+        if self._derived:
+            self._keep_neighbour_overlaps(db, self._rows(db, report_pk), pk)
+
+    @staticmethod
+    def _clear_parts(db: Database, pk: int) -> None:
+        """Delete what is derived from an edition's primary reading (not the edition row or its sources)."""
+        db.execute("DELETE FROM sentences WHERE edition_pk = ?", (pk,))
+        db.execute("DELETE FROM facts WHERE edition_pk = ?", (pk,))
+        db.execute("DELETE FROM comparisons WHERE old_pk = ? OR new_pk = ?", (pk, pk))
+        db.execute("DELETE FROM sentence_overlaps WHERE old_pk = ? OR new_pk = ?", (pk, pk))
+
+    @staticmethod
+    def _drop_unused_passages(db: Database, report_pk: int) -> None:
+        db.execute(
+            "DELETE FROM passages WHERE report_pk = ? AND NOT EXISTS "
+            "(SELECT 1 FROM sentences s WHERE s.passage_pk = passages.pk)",
+            (report_pk,),
+        )
 
     @staticmethod
     def _keep_neighbour_overlaps(db: Database, rows: Sequence[_Row], pk: int) -> None:
@@ -549,6 +772,131 @@ class Library:
                 best = (ratio, int(is_numbered), int(pk))
         return None if best is None else best[2]
 
+    # --- Merging and removing ------------------------------------------------------------------------------------
+
+    def _merge_sources(self, db: Database) -> None:
+        """Upgrade a library made before editions had several sources (schema 4 and older stored each distinct
+        text as an edition): within each report, an edition that names the same edition as an earlier one and
+        agrees with it (`_twin`'s rule) becomes a source of it. Summaries of the reports changed are dropped, to
+        be made again. Runs once, in one transaction, the first time the library is opened after the upgrade."""
+        for (report_pk,) in db.query("SELECT pk FROM reports WHERE numbered = 1 ORDER BY pk"):
+            kept: list[_Row] = []
+            merged = False
+            for row in self._rows(db, int(report_pk)):
+                bag = self._sentence_bag(db, row.pk)
+                twin = max(
+                    (
+                        (identity.agreement(bag, self._sentence_bag(db, k.pk)), k.pk)
+                        for k in kept
+                        if identity.names_same_edition(row.version, row.date, k.version, k.date)
+                    ),
+                    default=None,
+                )
+                if twin is not None and twin[0] >= identity.SAME_EDITION_AGREEMENT:
+                    self._merge_into(db, twin[1], row.pk, int(report_pk))
+                    merged = True
+                else:
+                    kept.append(row)
+            if merged:
+                self._after_edition_change(db, int(report_pk))
+        db.execute("DELETE FROM library_info WHERE key = 'merge_sources'")
+
+    def _merge_into(self, db: Database, keep_pk: int, gone_pk: int, report_pk: int) -> None:
+        """Move every source of edition `gone_pk` (with its reading) to `keep_pk`, delete `gone_pk`, and show
+        the best source of what is left."""
+        gone_id, gone_text, gone_body = db.query("SELECT id, text, body FROM editions WHERE pk = ?", (gone_pk,))[0]
+        for fmt, name, retrieved, added_at, reading, text, body in db.query(
+            "SELECT format, name, retrieved_at, added_at, reading, text, body FROM sources WHERE edition_pk = ? "
+            "ORDER BY seq",
+            (gone_pk,),
+        ):
+            if reading is None or reading == gone_id:
+                reading, text, body = gone_id, gone_text, gone_body
+            db.execute(
+                "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq, reading, text, body) "
+                "SELECT ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM sources WHERE edition_pk = ? "
+                "ON CONFLICT DO NOTHING",
+                (keep_pk, fmt, name, retrieved, added_at, reading, text, body, keep_pk),
+            )
+        db.execute(
+            "UPDATE editions SET version = coalesce(version, (SELECT version FROM editions WHERE pk = ?)), "
+            "date = coalesce(date, (SELECT date FROM editions WHERE pk = ?)) WHERE pk = ?",
+            (gone_pk, gone_pk, keep_pk),
+        )
+        self._delete_edition(db, gone_pk)
+        self._show_best(db, keep_pk, report_pk)
+
+    def _show_best(self, db: Database, pk: int, report_pk: int) -> None:
+        """Show the reading of the edition's source whose format comes first in `identity.FORMAT_ORDER`, if it
+        is not the one shown already (or the one shown has no source left)."""
+        (primary_id,) = db.query("SELECT id FROM editions WHERE pk = ?", (pk,))[0]
+        sources = db.query("SELECT format, name, reading FROM sources WHERE edition_pk = ? ORDER BY seq", (pk,))
+        shown = [identity.format_rank(str(f)) for f, _, reading in sources if reading == primary_id]
+        best = min(sources, key=lambda s: identity.format_rank(str(s[0])), default=None)
+        if best is None or (shown and min(shown) <= identity.format_rank(str(best[0]))):
+            return
+        edition = self._load(pk, str(best[0]))
+        self._show_reading(db, pk, report_pk, edition)
+
+    @staticmethod
+    def _delete_edition(db: Database, pk: int) -> None:
+        Library._clear_parts(db, pk)
+        db.execute("DELETE FROM sources WHERE edition_pk = ?", (pk,))
+        db.execute("DELETE FROM editions WHERE pk = ?", (pk,))
+
+    def _after_edition_change(self, db: Database, report_pk: int) -> None:
+        """After editions of a report were merged or removed: drop the passages no sentence prints, keep the
+        overlaps of the pairs now consecutive, drop the report's summary (made again when next needed), and
+        the report itself when no edition is left (else take its title from its latest edition)."""
+        self._drop_unused_passages(db, report_pk)
+        db.execute("DELETE FROM summaries WHERE report_pk = ?", (report_pk,))
+        rows = self._rows(db, report_pk)
+        if not rows:
+            db.execute("DELETE FROM reports WHERE pk = ?", (report_pk,))
+            return
+        _store_overlaps(db, _common_sentences(db, list(itertools.pairwise(r.pk for r in rows))))
+        latest = rows[-1]
+        db.execute(
+            "UPDATE reports SET title = coalesce(?, title), title_key = ?, product = coalesce(?, product) WHERE pk = ?",
+            (latest.title, title_key(latest.title) if latest.title else "", latest.product, report_pk),
+        )
+
+    def remove(self, ref: str, *, source: str | None = None) -> Removed:
+        """Remove the edition `ref` names, with its passages, facts, summaries and index entries; or, with
+        `source` (a format such as 'pdf', or a source's file name), only that source of it (the edition goes
+        when its last source does; when the source shown goes, the best one left is shown). One transaction."""
+        _, key, rows, position = self._resolve(ref)
+        row = rows[position]
+        name = _ref(key, row, rows)
+
+        def work(db: Database) -> Removed:
+            report_pk = int(db.query("SELECT report_pk FROM editions WHERE pk = ?", (row.pk,))[0][0])
+            sources = self._sources(db, [row.pk]).get(row.pk, ())
+            chosen = sources
+            if source is not None:
+                chosen = tuple(
+                    s
+                    for s in sources
+                    if s.format == source or s.name == source or (s.name and Path(s.name).name == source)
+                )
+                if not chosen:
+                    listed = ", ".join(s.name or s.format for s in sources)
+                    raise NotFoundError(f"{name} has no source {source!r}; its sources: {listed}.")
+            if len(chosen) == len(sources):
+                self._delete_edition(db, row.pk)
+                self._after_edition_change(db, report_pk)
+                return Removed(name, key, chosen, True)
+            for s in chosen:
+                db.execute(
+                    "DELETE FROM sources WHERE edition_pk = ? AND format = ? AND name = ?",
+                    (row.pk, *_codec.source_row(s)[:2]),
+                )
+            self._show_best(db, row.pk, report_pk)
+            self._after_edition_change(db, report_pk)
+            return Removed(name, key, chosen, False)
+
+        return self._db.write(work)
+
     # --- Reading --------------------------------------------------------------------------------------------
 
     @staticmethod
@@ -572,15 +920,17 @@ class Library:
         return int(rows[0][0]), str(rows[0][1])
 
     def _sources(self, db: Database, pks: Sequence[int]) -> dict[int, tuple[Source, ...]]:
-        out: dict[int, list[Source]] = {}
-        for pk, fmt, name, retrieved in _query_in(
+        """Each edition's sources, the one shown first, then in the order they were added."""
+        out: dict[int, list[tuple[bool, int, Source]]] = {}
+        shown = "s.reading IS NOT NULL AND s.reading <> e.id" if self._merging else "0 = 1"
+        for pk, fmt, name, retrieved, other, seq in _query_in(
             db,
-            "SELECT edition_pk, format, name, retrieved_at FROM sources WHERE edition_pk IN ({marks}) "
-            "ORDER BY edition_pk, seq",
+            f"SELECT s.edition_pk, s.format, s.name, s.retrieved_at, {shown}, s.seq FROM sources s "
+            "JOIN editions e ON e.pk = s.edition_pk WHERE s.edition_pk IN ({marks})",
             pks,
         ):
-            out.setdefault(int(pk), []).append(_codec.read_source(fmt, name, retrieved))
-        return {pk: tuple(v) for pk, v in out.items()}
+            out.setdefault(int(pk), []).append((bool(other), int(seq), _codec.read_source(fmt, name, retrieved)))
+        return {pk: tuple(src for _, _, src in sorted(v, key=lambda x: x[:2])) for pk, v in out.items()}
 
     def _info_by_pk(self, db: Database, report_pk: int, pk: int, rows: list[_Row] | None = None) -> EditionInfo:
         key = str(db.query("SELECT key FROM reports WHERE pk = ?", (report_pk,))[0][0])
@@ -666,7 +1016,14 @@ class Library:
         rows = self._rows(self._db, report_pk)
         if compare and _compare.available():
             for old, new in itertools.pairwise(rows):
-                self._links(old.pk, new.pk)
+                fmt = self._common_format(old.pk, new.pk)
+                if fmt is None or self._formats(old.pk)[:1] == self._formats(new.pk)[:1] == [fmt]:
+                    self._links(old.pk, new.pk)
+                elif not self._db.query(
+                    "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
+                    (old.pk, new.pk, _engine_in(fmt)),
+                ):
+                    self._compare_pks(old.pk, new.pk, fmt)
         sources = self._sources(self._db, [r.pk for r in rows])
         changed = self._changes(rows)
         return [self._info(key, rows, i, sources.get(r.pk, ()), changed[i]) for i, r in enumerate(rows)]
@@ -681,11 +1038,16 @@ class Library:
         """`_changes`'s share for each (old pk, new pk) pair, in a few queries however many pairs there are."""
         out: dict[tuple[int, int], float] = {}
         wanted = set(pairs)
-        for old_pk, new_pk, stats in _query_in(
-            self._db,
-            "SELECT old_pk, new_pk, stats FROM comparisons WHERE new_pk IN ({marks}) AND engine = ?",
-            sorted({new for _, new in wanted}),
-            after=(_compare.ENGINE,),
+        # A comparison in a format both editions share (`_engine_in`) wins over one of the readings shown.
+        for old_pk, new_pk, stats, _engine in sorted(
+            _query_in(
+                self._db,
+                "SELECT old_pk, new_pk, stats, engine FROM comparisons WHERE new_pk IN ({marks}) "
+                "AND (engine = ? OR substr(engine, 1, ?) = ?)",
+                sorted({new for _, new in wanted}),
+                after=(_compare.ENGINE, len(_engine_in("")), _engine_in("")),
+            ),
+            key=lambda r: r[3] != _compare.ENGINE,
         ):
             share = _compare.changed_share(json.loads(stats))
             if share is not None and (int(old_pk), int(new_pk)) in wanted:
@@ -768,8 +1130,22 @@ class Library:
             matches = [i for i, r in enumerate(rows) if r.date == date]
             if matches:
                 return matches[-1]
+            in_force = [i for i, r in enumerate(rows) if r.date is not None and r.date < date]
+            if in_force:  # "as of": the edition current on that date
+                i = in_force[-1]
+                warnings.warn(
+                    f"{key} has no edition dated {at}; {_ref(key, rows[i], rows)} is the edition in force on that "
+                    "date.",
+                    InputWarning,
+                    stacklevel=4,
+                )
+                return i
             dates = ", ".join(r.date.isoformat() if r.date else "undated" for r in rows[-8:])
-            raise NotFoundError(f"{key} has no edition dated {at}; its latest editions: {dates}.")
+            raise NotFoundError(f"{key} has no edition dated {at} or earlier; its editions: {dates}.")
+        if at.lower() == UNDATED:
+            matches = [i for i, r in enumerate(rows) if r.date is None and r.version is None]
+            if len(matches) == 1:
+                return matches[0]
         if re.fullmatch(r"v\d+", at, re.I):
             version = int(at[1:])
             matches = [i for i, r in enumerate(rows) if r.version == version]
@@ -791,20 +1167,45 @@ class Library:
         changed = self._changes(rows[max(0, position - 1) : position + 1])[-1] if position else None
         return self._info(key, rows, position, self._sources(self._db, [row.pk]).get(row.pk, ()), changed)
 
-    def get(self, ref: str) -> Edition:
-        """The edition `ref` names, exactly as it was added (with the first source it was added from)."""
+    def get(self, ref: str, *, source: str | None = None) -> Edition:
+        """The edition `ref` names, exactly as it was added: its primary reading (the source shown, see
+        `identity.FORMAT_ORDER`), or with `source` ('pdf', 'html', 'markdown', 'text') its reading from that
+        format. Raises `NotFoundError` when it has no such source."""
         _, _, rows, position = self._resolve(ref)
-        return self._load(rows[position].pk)
+        return self._load(rows[position].pk, source)
 
-    def _load(self, pk: int) -> Edition:
+    def _load(self, pk: int, fmt: str | None = None) -> Edition:
+        """An edition as stored: its primary reading, or (`fmt`) its reading from a source of that format."""
         (text, body, report, title, date, version, product, authors) = self._db.query(
             "SELECT text, body, report, title, date, version, product, authors FROM editions WHERE pk = ?", (pk,)
         )[0]
         sources = self._sources(self._db, [pk]).get(pk, ())
+        shown = (
+            self._db.query(
+                "SELECT s.format, s.name, s.retrieved_at FROM sources s JOIN editions e ON e.pk = s.edition_pk "
+                "WHERE s.edition_pk = ? AND (s.reading IS NULL OR s.reading = e.id) ORDER BY s.seq",
+                (pk,),
+            )
+            if self._merging
+            else [_codec.source_row(s) for s in sources]
+        )
+        primary = [_codec.read_source(*r) for r in shown]
+        source = next((s for s in primary if s.format == fmt), primary[0] if primary else Source("text"))
+        if fmt is not None and (source.format != fmt or not primary):
+            found = self._db.query(
+                "SELECT format, name, retrieved_at, text, body FROM sources "
+                "WHERE edition_pk = ? AND format = ? AND text IS NOT NULL ORDER BY seq LIMIT 1",
+                (pk, fmt),
+            )
+            if not found:
+                formats = ", ".join(dict.fromkeys(s.format for s in sources))
+                raise NotFoundError(f"this edition has no {fmt} source; its sources are {formats}.")
+            source = _codec.read_source(found[0][0], found[0][1], found[0][2])
+            text, body = found[0][3], found[0][4]
         return _codec.decode(
             text=text,
             body_json=body,
-            source=sources[0] if sources else Source("text"),
+            source=source,
             report=report,
             title=title,
             date=date,
@@ -813,8 +1214,18 @@ class Library:
             authors_json=authors,
         )
 
+    def _formats(self, pk: int) -> list[str]:
+        """The formats an edition can be read from, the one shown first."""
+        return list(dict.fromkeys(s.format for s in self._sources(self._db, [pk]).get(pk, ())))
+
+    def _common_format(self, old_pk: int, new_pk: int) -> str | None:
+        """The format to compare two editions in: the first in `identity.FORMAT_ORDER` that both were read
+        from, so that two readers' differences never show as changes; None when they share no format."""
+        shared = set(self._formats(old_pk)) & set(self._formats(new_pk))
+        return min(shared, key=identity.format_rank) if shared else None
+
     def sources(self, ref: str) -> tuple[Source, ...]:
-        """Every source the edition was read from, in the order they were added."""
+        """Every source the edition was read from: the one shown first, then in the order they were added."""
         _, _, rows, position = self._resolve(ref)
         pk = rows[position].pk
         return self._sources(self._db, [pk]).get(pk, ())
@@ -983,35 +1394,54 @@ class Library:
         return aligned[0]
 
     def _keep_comparison(
-        self, old_pk: int, new_pk: int, links: list[_compare.LinkRow], stats: dict[str, float]
+        self,
+        old_pk: int,
+        new_pk: int,
+        links: list[_compare.LinkRow],
+        stats: dict[str, float],
+        engine: str = _compare.ENGINE,
     ) -> None:
         def store(db: Database) -> None:
             db.execute(
                 "INSERT INTO comparisons (old_pk, new_pk, engine, stats, links) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
-                (old_pk, new_pk, _compare.ENGINE, json.dumps(stats), json.dumps([list(x) for x in links])),
+                (old_pk, new_pk, engine, json.dumps(stats), json.dumps([list(x) for x in links])),
             )
 
         self._db.write(store)
 
-    def compare(self, old: str, new: str) -> Comparison:
-        """`editions.compare` of two editions named by reference (`IF10199~1`, `IF10199`); its links and stats
-        are kept, for `editions(…)`'s changed shares and `first_seen`."""
+    def compare(self, old: str, new: str, *, source: str | None = None) -> Comparison:
+        """`editions.compare` of two editions named by reference (`IF10199~1`, `IF10199`), both read from the same
+        format when they have one in common (`source` chooses it); its links and stats are kept, for
+        `editions(…)`'s changed shares and `first_seen`, when both readings are the ones shown."""
         _, _, old_rows, i = self._resolve(old)
         _, _, new_rows, j = self._resolve(new)
-        return self._compare_pks(old_rows[i].pk, new_rows[j].pk)
+        return self._compare_pks(old_rows[i].pk, new_rows[j].pk, source)
 
-    def _compare_pks(self, old_pk: int, new_pk: int) -> Comparison:
+    def pair(self, old: str, new: str, *, source: str | None = None) -> tuple[Edition, Edition]:
+        """Two editions named by reference, as `compare` reads them: both from the same format when they share
+        one (`source` chooses it)."""
+        _, _, old_rows, i = self._resolve(old)
+        _, _, new_rows, j = self._resolve(new)
+        fmt = source or self._common_format(old_rows[i].pk, new_rows[j].pk)
+        return self._load(old_rows[i].pk, fmt), self._load(new_rows[j].pk, fmt)
+
+    def _compare_pks(self, old_pk: int, new_pk: int, fmt: str | None = None) -> Comparison:
         import editions
 
-        comparison = editions.compare(self._load(old_pk), self._load(new_pk))
+        fmt = fmt or self._common_format(old_pk, new_pk)
+        old_formats, new_formats = self._formats(old_pk), self._formats(new_pk)
+        primaries = fmt is None or (old_formats[:1] == [fmt] and new_formats[:1] == [fmt])
+        comparison = editions.compare(self._load(old_pk, fmt), self._load(new_pk, fmt))
+        # Links count the sentences of the readings compared: kept under the engine's name only for the readings
+        # shown (what `_links` follows), else under `_engine_in(fmt)`, for its changed share alone.
+        engine = _compare.ENGINE if primaries else _engine_in(str(fmt))
         cached = self._db.query(
-            "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
-            (old_pk, new_pk, _compare.ENGINE),
+            "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?", (old_pk, new_pk, engine)
         )
         if not cached:
             links, stats = _compare.rows_of(comparison)
-            self._keep_comparison(old_pk, new_pk, links, stats)
+            self._keep_comparison(old_pk, new_pk, links, stats, engine)
         return comparison
 
     def _passage_texts(self, pks: Sequence[int]) -> dict[int, str]:

@@ -7,12 +7,13 @@ schema is a new migration at the end of `MIGRATIONS`.
 What is stored (the same for both backends):
 - `reports` — one row per report: its key (the printed report number, e.g. `IF10199`, or a slug of the title
   when no number is printed), whether the key is a printed number, and the latest title and product.
-- `editions` — one row per distinct normalized text (`id` is the content hash): the metadata, the text, and
-  `body`, the edition's blocks, sentences and facts as compact JSON, so that `get` rebuilds the `Edition`
-  exactly as it was added. `text` and `body` are the last columns: SQLite reads the columns before them
-  without touching the (large) rest of the row.
-- `sources` — every source an edition was read from (the same text as PDF and as HTML is one edition with
-  two sources).
+- `editions` — one row per edition, holding its primary reading (`id` is that reading's content hash): the
+  metadata, the text, and `body`, the edition's blocks, sentences and facts as compact JSON, so that `get`
+  rebuilds the `Edition` exactly as it was added. `text` and `body` are the last columns: SQLite reads the
+  columns before them without touching the (large) rest of the row.
+- `sources` — every source an edition was read from (its PDF, HTML and Markdown are one edition with three
+  sources), each with `reading`, the id of its own text; the sources not shown (see `library.identity`) keep
+  their text and body.
 - `passages` — each distinct sentence text of a report, once: consecutive editions repeat most sentences, so
   the full-text index holds each wording once, and "which editions say this" is a join.
 - `sentences` — edition × sentence index → passage, with the sentence's section.
@@ -251,11 +252,27 @@ _V4_POSTGRES = (
     )""",
 )
 
+# Version 5: one edition, many sources. An edition is what its publisher calls one (report number and version,
+# else report number and date), confirmed by its text; every file of it is a source, each with its own reading:
+# `reading` is the id of the source's text, and a source that is not the one shown (the primary, whose reading is
+# `editions.id`) keeps its text and body, so that two editions can be compared from the same format. Editions that
+# an older library stored twice (a PDF and its Markdown) are merged by the library once the schema is in place
+# (`library_info.merge_sources`).
+_V5_COMMON = (
+    """ALTER TABLE sources ADD COLUMN reading TEXT""",
+    """ALTER TABLE sources ADD COLUMN text TEXT""",
+    """ALTER TABLE sources ADD COLUMN body TEXT""",
+    """UPDATE sources SET reading = (SELECT id FROM editions WHERE editions.pk = sources.edition_pk)""",
+    """CREATE INDEX sources_reading ON sources (reading)""",
+    """INSERT INTO library_info (key, value) VALUES ('merge_sources', 'pending')""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "reports, editions, sources, passages, sentences, facts, comparisons", _V1_SQLITE, _V1_POSTGRES),
     Migration(2, "full-text index over passages", _V2_SQLITE, _V2_POSTGRES),
     Migration(3, "PostgreSQL: search index updated in place (no GIN pending list)", (), _V3_POSTGRES),
     Migration(4, "overlaps of consecutive editions and report summaries, kept at add time", _V4_SQLITE, _V4_POSTGRES),
+    Migration(5, "one edition, many sources: each source's own reading", _V5_COMMON, _V5_COMMON),
 )
 
 LATEST = MIGRATIONS[-1].version

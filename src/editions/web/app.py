@@ -27,7 +27,7 @@ import time
 import warnings
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
@@ -92,6 +92,10 @@ MinChange = Annotated[
           "share of their words (0–1)."),
 ]  # fmt: skip
 TextQuery = Annotated[str, Query(max_length=300)]
+SourceParam = Annotated[
+    Literal["html", "markdown", "pdf", "text"] | None,
+    Query(description="Which source of the edition to read (by format); default: its primary source."),
+]
 Report = Annotated[str, Query(max_length=120, description="Only this report.")]
 DateBound = Annotated[str, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="At most this many sentences.")]
@@ -253,6 +257,7 @@ def _page_env() -> Environment:
             url_search=url_search,
             percent=views.percent,
             iso=views.iso,
+            edition_label=views.edition_label,
         )
         for name in env.list_templates(extensions=["html"]):
             env.get_template(name)  # compiled now, not on a page's first view (compare.html: ~30 ms)
@@ -437,15 +442,17 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
     # --- Edition ---------------------------------------------------------------------------------------------
 
     @app.get("/editions/{ref}", response_class=HTMLResponse, include_in_schema=False)
-    def edition_page(ref: RefParam) -> HTMLResponse:
+    def edition_page(ref: RefParam, source: SourceParam = None) -> HTMLResponse:
         info = lib.info(ref)
         siblings = lib.editions(info.report)
         position = info.position - 1
         previous = siblings[position - 1] if position > 0 else None
         following = siblings[position + 1] if position + 1 < len(siblings) else None
-        edition = caches.editions.get(info.id, lambda: lib.get(info.ref))
+        shown = source or (info.sources[0].format if info.sources else None)
+        key = f"{info.id}:{shown}"  # an edition is shown from its primary source unless ?source= names another
+        edition = caches.editions.get(key, lambda: lib.get(info.ref, source=source))
         body = caches.edition_pages.get(
-            info.id, lambda: Markup(env.get_template("edition_body.html").render(view=views.edition_view(edition)))
+            key, lambda: Markup(env.get_template("edition_body.html").render(view=views.edition_view(edition)))
         )
         return page(
             "edition.html",
@@ -455,6 +462,8 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
             previous=previous,
             following=following,
             count=len(siblings),
+            shown=edition.source,
+            formats=list(dict.fromkeys(s.format for s in info.sources)),
         )
 
     @app.get(
@@ -462,9 +471,10 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         tags=["editions"],
         summary="One edition: text, blocks, sentences and facts (DESIGN.md's Edition JSON)",
     )
-    def api_edition(ref: RefParam) -> JSONResponse:
+    def api_edition(ref: RefParam, source: SourceParam = None) -> JSONResponse:
         info = lib.info(ref)
-        edition = caches.editions.get(info.id, lambda: lib.get(info.ref))
+        shown = source or (info.sources[0].format if info.sources else None)
+        edition = caches.editions.get(f"{info.id}:{shown}", lambda: lib.get(info.ref, source=source))
         return JSONResponse(edition_to_dict(edition))
 
     # --- Compare ---------------------------------------------------------------------------------------------

@@ -81,6 +81,12 @@ def iso(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def edition_label(info: EditionInfo) -> str:
+    """How a form names an edition: its date and version ("2026-04-21 · v3"), else its reference."""
+    parts = [p for p in (iso(info.date), None if info.version is None else f"v{info.version}") if p]
+    return " · ".join(parts) or info.ref
+
+
 def percent(share: float | None) -> str:
     return "" if share is None else f"{share:.0%}"
 
