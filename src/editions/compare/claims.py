@@ -52,6 +52,11 @@ GENERIC_THRESHOLD = 0.6
 """...and for a common value ("180 days", "2", "May 2022": see `_specific`): many measures of one report take it."""
 CONTEXT_THRESHOLD = 0.4
 GENERIC_CONTEXT_THRESHOLD = 0.5
+MAX_CANDIDATES = 8
+_NEAR = 2
+"""Statements of one value this many sentences apart or fewer are close: their surrounding words may decide."""
+"""How many statements of one value a figure is compared with (the nearest): a long report states a year
+hundreds of times, and comparing with each would make the work grow with the square of the report."""
 NEIGHBOURS = 2
 """How many content words on one side of two figures must be the same for them to state one claim."""
 CONTEXT_CHARS = 80
@@ -65,7 +70,8 @@ _ACROSS_KINDS = frozenset({"count", "money", "percent"})
 another are as often two events as one event moved, and their unit (days, years) names no measure."""
 _TIME = frozenset({"date", "year"})
 _YEAR_WRITTEN = re.compile(r"\d{4}|(?:FY|CY)\s?\d{2}\b|['’]\d{2}\b", re.IGNORECASE)
-_ACRONYM = re.compile(r"((?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*)\s+\(([A-Z][A-Z0-9-]{1,9})\)")
+_WORDS_BEFORE = re.compile(r"[A-Za-z][\w-]*")
+_DEFINED = re.compile(r"\(([A-Z][A-Z0-9-]{1,9})\)")
 _COUNTED_NOUN = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][A-Za-z-]*)")
 
 
@@ -109,33 +115,43 @@ def stated_equal(a: Fact, a_year: bool, b: Fact, b_year: bool, *, coarser: bool 
     return False
 
 
-def _keys(fact: Fact, year: bool) -> tuple[str, ...]:
-    """The keys under which a fact is filed, so that every fact that may state the same value shares one:
-    numbers rounded; a date under its year and, when it has a month, under "month known"; a date whose year
-    was not printed only under "month known"."""
+Key = tuple[str, object]
+
+
+def _filed(fact: Fact) -> tuple[Key, ...]:
+    """The keys a fact is filed under: its value; a date under its year and, when it has a month, under its
+    month and day (where a date printed without its year is looked up)."""
     v = fact.value
-    if isinstance(v, int | float):
-        return (f"{group(fact)}:{float(v):.6g}",)
-    text = str(v).strip().lower()
-    if group(fact) != "time":
-        return (f"{group(fact)}:{text}",)
-    if not year:
-        return ("time:md",)
-    return ("time:" + text[:4], "time:md") if len(text) >= 7 else ("time:" + text[:4],)
+    if fact.kind not in _TIME:
+        return ((fact.kind, v.lower() if isinstance(v, str) else v),)
+    text = str(v)
+    return (("time", text[:4]), ("md", text[5:10])) if len(text) >= 7 else (("time", text[:4]),)
+
+
+def _sought(fact: Fact, year: bool) -> tuple[Key, ...]:
+    """The keys under which the facts that may state `fact`'s value are filed (`year`: whether its year is
+    printed; `stated_equal` decides among them)."""
+    keys = _filed(fact)
+    if fact.kind in _TIME and not year:
+        return keys[1:]
+    return keys
 
 
 class _Side:
     """One edition's facts with what `settle` asks of them, each computed when first asked."""
 
-    def __init__(self, edition: Edition, facts: Sequence[Fact]) -> None:
+    def __init__(self, edition: Edition, facts: Sequence[Fact], moving: Sequence[Fact]) -> None:
         self.edition = edition
         self.facts = facts
+        self.moving = moving
+        """The facts that did not stay as they were: changed, added, removed."""
+        self._moving_by_key: dict[Key, list[Fact]] | None = None
         self._year: dict[int, bool] = {}
         self._measure: dict[int, frozenset[str]] = {}
-        self._context: dict[int, frozenset[str]] = {}
-        self._neighbours: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._by_key: dict[str, list[Fact]] | None = None
-        self._acronyms: dict[str, str] | None = None
+        self._context: dict[int, tuple[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        self._defined: dict[str, int] | None = None
+        self._by_key: dict[Key, list[Fact]] | None = None
+        self._acronyms: dict[str, str] = {}
 
     def year(self, fact: Fact) -> bool:
         k = id(fact)
@@ -151,49 +167,55 @@ class _Side:
 
     def context_words(self, fact: Fact) -> frozenset[str]:
         """The words around the fact in its sentence (other figures' words too: here they are context)."""
-        k = id(fact)
-        if k not in self._context:
-            span = self.edition.sentences[fact.sentence].span
-            lo = max(span.start, fact.span.start - CONTEXT_CHARS)
-            hi = min(span.end, fact.span.end + CONTEXT_CHARS)
-            text = self.edition.text[lo : fact.span.start] + " " + self.edition.text[fact.span.end : hi]
-            self._context[k] = frozenset(normalize_words(text))
-        return self._context[k]
+        return self._around(fact)[0]
 
     def neighbours(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The `NEIGHBOURS` content words just before and just after the fact in its sentence."""
+        return self._around(fact)[1]
+
+    def _around(self, fact: Fact) -> tuple[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]]:
         k = id(fact)
-        if k not in self._neighbours:
+        if k not in self._context:
             span = self.edition.sentences[fact.sentence].span
-            left = normalize_words(
-                self.edition.text[max(span.start, fact.span.start - CONTEXT_CHARS) : fact.span.start]
+            text = self.edition.text
+            left = normalize_words(text[max(span.start, fact.span.start - CONTEXT_CHARS) : fact.span.start])
+            right = normalize_words(text[fact.span.end : min(span.end, fact.span.end + CONTEXT_CHARS)])
+            self._context[k] = (
+                frozenset(left) | frozenset(right),
+                (tuple(left[-NEIGHBOURS:]), tuple(right[:NEIGHBOURS])),
             )
-            right = normalize_words(self.edition.text[fact.span.end : min(span.end, fact.span.end + CONTEXT_CHARS)])
-            self._neighbours[k] = (tuple(left[-NEIGHBOURS:]), tuple(right[:NEIGHBOURS]))
-        return self._neighbours[k]
+        return self._context[k]
+
+    def stating_moving(self, fact: Fact, year: bool) -> list[Fact]:
+        """This edition's facts that did not stay (`kept`) and may state `fact`'s value."""
+        if self._moving_by_key is None:
+            self._moving_by_key = defaultdict(list)
+            for f in self.moving:
+                for key in _filed(f):
+                    self._moving_by_key[key].append(f)
+        return [f for key in _sought(fact, year) for f in self._moving_by_key.get(key, ())]
 
     def stating_year(self, year: str) -> list[Fact]:
         """This edition's facts that may state the year `year` ("2025")."""
         if self._by_key is None:
             self._index()
         assert self._by_key is not None
-        return self._by_key.get("time:" + year, [])
+        return self._by_key.get(("time", year), [])
 
     def _index(self) -> None:
         self._by_key = defaultdict(list)
         for f in self.facts:
-            for key in _keys(f, self.year(f)):
+            for key in _filed(f):
                 self._by_key[key].append(f)
 
-    def stating(self, fact: Fact, year: bool) -> list[Fact]:
-        """This edition's facts that may state `fact`'s value (`stated_equal` decides)."""
+    def stating(self, fact: Fact, year: bool, near: int) -> list[Fact]:
+        """This edition's facts that may state `fact`'s value (`stated_equal` decides): all of them, or when
+        the value is common (a year of a long report), the `MAX_CANDIDATES` nearest to sentence `near`, so
+        that the work per figure does not grow with the report."""
         if self._by_key is None:
             self._index()
         assert self._by_key is not None
-        keys = _keys(fact, year)
-        if len(keys) == 1:
-            return self._by_key.get(keys[0], [])
-        return [f for key in keys for f in self._by_key.get(key, [])]
+        return [f for key in _sought(fact, year) for f in _nearest(self._by_key.get(key, ()), near)]
 
     def section(self, fact: Fact) -> tuple[str, ...]:
         return self.edition.sentences[fact.sentence].section
@@ -204,7 +226,7 @@ class _Side:
         (ACV)")."""
         if fact.unit and fact.kind == "count":
             unit = lemma(fact.unit)
-            return self.acronyms().get(unit, unit)
+            return self.head_noun(unit)
         sentence_end = self.edition.sentences[fact.sentence].span.end
         text = self.edition.text[fact.span.end : min(sentence_end, fact.span.end + 60)]
         text = _LEADING_OF.sub("", text)
@@ -214,19 +236,26 @@ class _Side:
         words = normalize_words(m.group(1))
         if not words:
             return None
-        return self.acronyms().get(words[0], words[0])
+        return self.head_noun(words[0])
 
-    def acronyms(self) -> dict[str, str]:
-        """Acronyms the edition defines, each to the lemma of its expansion's last word ("acv" → "vehicle")."""
-        if self._acronyms is None:
-            found: dict[str, str] = {}
-            for m in _ACRONYM.finditer(self.edition.text):
-                expansion, acronym = m.group(1).split(), m.group(2).replace("-", "")
-                initials = "".join(w[0] for w in expansion if w[0].isupper()).upper()
-                if len(acronym) >= 2 and initials.endswith(acronym):
-                    found.setdefault(lemma(acronym), lemma(expansion[-1]))
-            self._acronyms = found
-        return self._acronyms
+    def head_noun(self, word: str) -> str:
+        """The head noun of an acronym the edition defines ("acv" → "vehicle" where it says "Amphibious Combat
+        Vehicle (ACV)"); any other word as it is."""
+        if word not in self._acronyms:
+            if self._defined is None:
+                self._defined = {}
+                for m in _DEFINED.finditer(self.edition.text):
+                    self._defined.setdefault(m.group(1), m.start())
+            head = word
+            acronym = word.upper()
+            at = self._defined.get(acronym, -1)
+            if at > 0:
+                letters = acronym.replace("-", "")
+                before = _WORDS_BEFORE.findall(self.edition.text[max(0, at - 80) : at])[-len(letters) :]
+                if len(before) >= 2 and "".join(w[0] for w in before).upper() == letters:
+                    head = lemma(before[-1])
+            self._acronyms[word] = head
+        return self._acronyms[word]
 
     def label(self, fact: Fact) -> frozenset[str] | None:
         """The words of a list item's label before its figure ("ACV-R: 34 vehicles" → {"acv-r"}); None when
@@ -322,7 +351,8 @@ def settle(
     """The claim-level changes (see the module's docstring) from what was `found` sentence by sentence.
     `old_facts`, `new_facts`: every fact of the editions that states the argument (all sentences);
     `alone_old`, `alone_new`: the dropped and the added sentences; `weight`: rarity of measure words."""
-    o, n = _Side(old, old_facts), _Side(new, new_facts)
+    o = _Side(old, old_facts, [f for f in old_facts if id(f) not in found.kept_old])
+    n = _Side(new, new_facts, [f for f in new_facts if id(f) not in found.kept_new])
 
     def compatible(xs: _Side, x: Fact, ys: _Side, y: Fact, how: str) -> bool:
         if xs is ys and x.sentence == y.sentence:
@@ -360,10 +390,13 @@ def settle(
 
     def still_stated(xs: _Side, x: Fact, kept: frozenset[int], changed: set[int], ys: _Side, old_side: bool) -> bool:
         """Rule 1: the value stays in the edition where it stayed or changed, or appears in the other one."""
-        for y in xs.stating(x, xs.year(x)):
-            if (id(y) in kept or id(y) in changed) and restates(xs, x, xs, y, "far"):
+        for y in xs.stating(x, xs.year(x), x.sentence):
+            how = "near" if abs(x.sentence - y.sentence) <= _NEAR else "far"
+            if (id(y) in kept or id(y) in changed) and restates(xs, x, xs, y, how):
                 return True
-        for y in ys.stating(x, xs.year(x)):
+        # A fact that stayed in the other edition has its twin among the facts that stayed in this one, just
+        # compared: only the other edition's facts that moved, came or went are left to compare.
+        for y in ys.stating_moving(x, xs.year(x)):
             how = relation(x.sentence, y.sentence) if old_side else relation(y.sentence, x.sentence)
             if restates(xs, x, ys, y, how):
                 return True
@@ -402,6 +435,27 @@ def _specific(fact: Fact) -> bool:
     return True
 
 
+def _nearest(facts: Sequence[Fact], sentence: int) -> Sequence[Fact]:
+    """The `MAX_CANDIDATES` of `facts` (ordered by sentence) nearest to `sentence`."""
+    if len(facts) <= MAX_CANDIDATES:
+        return facts
+    at = _bisect_sentence(facts, sentence)
+    lo = max(0, min(at - MAX_CANDIDATES // 2, len(facts) - MAX_CANDIDATES))
+    return facts[lo : lo + MAX_CANDIDATES]
+
+
+def _bisect_sentence(facts: Sequence[Fact], sentence: int) -> int:
+    """The first position in `facts` (ordered by sentence) whose sentence is not before `sentence`."""
+    lo, hi = 0, len(facts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if facts[mid].sentence < sentence:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _position(fact: Fact) -> tuple[int, int]:
     return (fact.sentence, fact.span.start)
 
@@ -412,12 +466,11 @@ def _one_per_claim(
     """Rule 2: of facts stating one claim, the first; of years of one value within one passage, the first;
     a range of years whose ends the passage states ("FY2025-FY2026" after "FY2025 and FY2026") not at all."""
     kept: list[Fact] = []
-    by_key: dict[str, list[Fact]] = defaultdict(list)
+    by_key: dict[Key, list[Fact]] = defaultdict(list)
     for f in sorted(facts, key=_position):
         if f.kind == "range" and _ends_stated(side, f):
             continue
-        keys = _keys(f, side.year(f))
-        same = [k for key in keys for k in by_key.get(key, ())]
+        same = [k for key in _sought(f, side.year(f)) for k in by_key.get(key, ())[-MAX_CANDIDATES:]]
         if any(
             restates(side, f, side, k, "near" if side.section(f) == side.section(k) else "far")
             or (f.kind == "year" and k.kind == "year" and f.value == k.value and side.same_passage(f, k))
@@ -425,7 +478,7 @@ def _one_per_claim(
         ):
             continue
         kept.append(f)
-        for key in keys:
+        for key in _filed(f):
             by_key[key].append(f)
     return kept
 
@@ -436,7 +489,10 @@ def _ends_stated(side: _Side, fact: Fact) -> bool:
     if len(ends) != 2 or not all(len(e) == 4 and e.isdigit() for e in ends):
         return False
     return all(
-        any(y.kind == "year" and y.value == end and side.same_passage(fact, y) for y in side.stating_year(end))
+        any(
+            y.kind == "year" and y.value == end and side.same_passage(fact, y)
+            for y in _nearest(side.stating_year(end), fact.sentence)
+        )
         for end in ends
     )
 
