@@ -115,15 +115,17 @@ def stated_equal(a: Fact, a_year: bool, b: Fact, b_year: bool, *, coarser: bool 
     return False
 
 
-Key = tuple[str, object]
+Key = tuple[object, ...]
 
 
 def _filed(fact: Fact) -> tuple[Key, ...]:
-    """The keys a fact is filed under: its value; a date under its year and, when it has a month, under its
-    month and day (where a date printed without its year is looked up)."""
+    """The keys a fact is filed under: its value and unit (a unit left unsaid is a unit of its own here: the
+    work saved is worth the rare restatement missed); a date under its year and, when it has a month, under
+    its month and day (where a date printed without its year is looked up)."""
     v = fact.value
     if fact.kind not in _TIME:
-        return ((fact.kind, v.lower() if isinstance(v, str) else v),)
+        unit = fact.unit.lower() if fact.unit else None
+        return ((fact.kind, v.lower() if isinstance(v, str) else v, unit),)
     text = str(v)
     return (("time", text[:4]), ("md", text[5:10])) if len(text) >= 7 else (("time", text[:4]),)
 
@@ -376,12 +378,13 @@ def settle(
     def restates(xs: _Side, x: Fact, ys: _Side, y: Fact, how: str) -> bool:
         # A year and a date of that year restate each other only within one sentence ("In 2026 … on
         # August 6, 2026"); elsewhere the date says more ("by the end of FY2026" → "on September 30, 2026").
-        one_sentence = xs is ys and x.sentence == y.sentence
+        # A month names its day ("the August 2026 proposed rule", issued "on August 11, 2026").
+        coarser = (xs is ys and x.sentence == y.sentence) or min(len(str(x.value)), len(str(y.value))) >= 7
         return (
             x is not y
             and x.kind == y.kind
             and units_agree(x, y)
-            and stated_equal(x, xs.year(x), y, ys.year(y), coarser=one_sentence)
+            and stated_equal(x, xs.year(x), y, ys.year(y), coarser=coarser)
             and compatible(xs, x, ys, y, how)
         )
 
