@@ -51,7 +51,6 @@ RESTATED_THRESHOLD = 0.3
 GENERIC_THRESHOLD = 0.6
 """...and for a common value ("180 days", "2", "May 2022": see `_specific`): many measures of one report take it."""
 CONTEXT_THRESHOLD = 0.4
-GENERIC_CONTEXT_THRESHOLD = 0.5
 MAX_CANDIDATES = 8
 _NEAR = 2
 """Statements of one value this many sentences apart or fewer are close: their surrounding words may decide."""
@@ -59,6 +58,9 @@ _NEAR = 2
 hundreds of times, and comparing with each would make the work grow with the square of the report."""
 NEIGHBOURS = 2
 """How many content words on one side of two figures must be the same for them to state one claim."""
+NEIGHBOUR_CHARS = 40
+_PLAIN_WORD = re.compile(r"[a-z][a-z'’-]*")
+_GLUE = frozenset(["a", "an", "the", "of", "in", "on", "to", "and", "or", "for", "by", "at", "as", "with", "from"])
 CONTEXT_CHARS = 80
 """How far each side of a fact its surrounding words reach (the words of a measure that is too short)."""
 SAME_SIZE = 2.0
@@ -118,82 +120,113 @@ def stated_equal(a: Fact, a_year: bool, b: Fact, b_year: bool, *, coarser: bool 
 Key = tuple[object, ...]
 
 
-def _filed(fact: Fact) -> tuple[Key, ...]:
-    """The keys a fact is filed under: its value and unit (a unit left unsaid is a unit of its own here: the
-    work saved is worth the rare restatement missed); a date under its year and, when it has a month, under
-    its month and day (where a date printed without its year is looked up)."""
+def _filed(fact: Fact, year: bool) -> tuple[Key, ...]:
+    """The keys a fact is filed under (`year`: whether its year is printed): its kind, value and unit (a unit
+    left unsaid is a unit of its own here: the work saved is worth the rare restatement missed); a date under
+    its kind and year and, when it has a month, under its month and day, and a date whose year is not printed
+    also among those (where a date that prints its year looks for them)."""
     v = fact.value
     if fact.kind not in _TIME:
         unit = fact.unit.lower() if fact.unit else None
         return ((fact.kind, v.lower() if isinstance(v, str) else v, unit),)
     text = str(v)
-    return (("time", text[:4]), ("md", text[5:10])) if len(text) >= 7 else (("time", text[:4]),)
+    if len(text) < 7:
+        return ((fact.kind, text[:4]),)
+    if year:
+        return ((fact.kind, text[:4]), (fact.kind, "day", text[5:10]))
+    return ((fact.kind, text[:4]), (fact.kind, "day", text[5:10]), (fact.kind, "yearless", text[5:10]))
 
 
 def _sought(fact: Fact, year: bool) -> tuple[Key, ...]:
-    """The keys under which the facts that may state `fact`'s value are filed (`year`: whether its year is
-    printed; `stated_equal` decides among them)."""
-    keys = _filed(fact)
-    if fact.kind in _TIME and not year:
-        return keys[1:]
-    return keys
+    """The keys under which the facts that may state `fact`'s value are filed (`stated_equal` decides)."""
+    if fact.kind not in _TIME:
+        return _filed(fact, year)
+    text = str(fact.value)
+    if len(text) < 7:
+        return ((fact.kind, text[:4]),)
+    if year:
+        return ((fact.kind, text[:4]), (fact.kind, "yearless", text[5:10]))
+    return ((fact.kind, "day", text[5:10]),)
 
 
 class _Side:
     """One edition's facts with what `settle` asks of them, each computed when first asked."""
 
-    def __init__(self, edition: Edition, facts: Sequence[Fact], moving: Sequence[Fact]) -> None:
+    def __init__(
+        self, edition: Edition, facts: Sequence[Fact], moving: Sequence[Fact], weight: dict[str, float]
+    ) -> None:
         self.edition = edition
+        self.weight = weight
+        self._measure_weight: dict[int, float] = {}
         self.facts = facts
         self.moving = moving
         """The facts that did not stay as they were: changed, added, removed."""
         self._moving_by_key: dict[Key, list[Fact]] | None = None
         self._year: dict[int, bool] = {}
         self._measure: dict[int, frozenset[str]] = {}
-        self._context: dict[int, tuple[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        self._context: dict[int, frozenset[str]] = {}
+        self._neighbours: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._defined: dict[str, int] | None = None
         self._by_key: dict[Key, list[Fact]] | None = None
         self._acronyms: dict[str, str] = {}
 
     def year(self, fact: Fact) -> bool:
+        if fact.kind not in _TIME or len(str(fact.value)) < 7:
+            return True  # a number, or a year: nothing a reader could have supplied
         k = id(fact)
         if k not in self._year:
             self._year[k] = year_written(self.edition, fact)
         return self._year[k]
 
     def measure_words(self, fact: Fact) -> frozenset[str]:
+        """The words of the fact's measure (facts hands it over normalized: `editions.facts.measure`)."""
         k = id(fact)
         if k not in self._measure:
-            self._measure[k] = frozenset(normalize_words(fact.measure))
+            self._measure[k] = frozenset(fact.measure.split())
         return self._measure[k]
+
+    def measure_weight(self, fact: Fact) -> float:
+        """The summed rarity of the fact's measure words."""
+        k = id(fact)
+        if k not in self._measure_weight:
+            self._measure_weight[k] = sum(self.weight.get(w, 1.0) for w in self.measure_words(fact))
+        return self._measure_weight[k]
 
     def context_words(self, fact: Fact) -> frozenset[str]:
         """The words around the fact in its sentence (other figures' words too: here they are context)."""
-        return self._around(fact)[0]
+        k = id(fact)
+        if k not in self._context:
+            self._context[k] = frozenset(normalize_words(self._window(fact, CONTEXT_CHARS)))
+        return self._context[k]
 
     def neighbours(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The `NEIGHBOURS` content words just before and just after the fact in its sentence."""
-        return self._around(fact)[1]
-
-    def _around(self, fact: Fact) -> tuple[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]]:
         k = id(fact)
-        if k not in self._context:
-            span = self.edition.sentences[fact.sentence].span
-            text = self.edition.text
-            left = normalize_words(text[max(span.start, fact.span.start - CONTEXT_CHARS) : fact.span.start])
-            right = normalize_words(text[fact.span.end : min(span.end, fact.span.end + CONTEXT_CHARS)])
-            self._context[k] = (
-                frozenset(left) | frozenset(right),
-                (tuple(left[-NEIGHBOURS:]), tuple(right[:NEIGHBOURS])),
-            )
-        return self._context[k]
+        if k not in self._neighbours:
+            # Plain lower-case words without the commonest function words: cheaper than a measure's
+            # normalization, and asked of every candidate.
+            left, right = self._window(fact, NEIGHBOUR_CHARS).lower().split("\0")
+            lw = [w for w in _PLAIN_WORD.findall(left) if w not in _GLUE]
+            rw = [w for w in _PLAIN_WORD.findall(right) if w not in _GLUE]
+            self._neighbours[k] = (tuple(lw[-NEIGHBOURS:]), tuple(rw[:NEIGHBOURS]))
+        return self._neighbours[k]
+
+    def _window(self, fact: Fact, chars: int) -> str:
+        """The text of the fact's sentence up to `chars` each side of it, the fact itself cut out ("\\0")."""
+        span = self.edition.sentences[fact.sentence].span
+        text = self.edition.text
+        return (
+            text[max(span.start, fact.span.start - chars) : fact.span.start]
+            + "\0"
+            + text[fact.span.end : min(span.end, fact.span.end + chars)]
+        )
 
     def stating_moving(self, fact: Fact, year: bool) -> list[Fact]:
         """This edition's facts that did not stay (`kept`) and may state `fact`'s value."""
         if self._moving_by_key is None:
             self._moving_by_key = defaultdict(list)
             for f in self.moving:
-                for key in _filed(f):
+                for key in _filed(f, self.year(f)):
                     self._moving_by_key[key].append(f)
         return [f for key in _sought(fact, year) for f in self._moving_by_key.get(key, ())]
 
@@ -202,12 +235,12 @@ class _Side:
         if self._by_key is None:
             self._index()
         assert self._by_key is not None
-        return self._by_key.get(("time", year), [])
+        return self._by_key.get(("year", year), [])
 
     def _index(self) -> None:
         self._by_key = defaultdict(list)
         for f in self.facts:
-            for key in _filed(f):
+            for key in _filed(f, self.year(f)):
                 self._by_key[key].append(f)
 
     def stating(self, fact: Fact, year: bool, near: int) -> list[Fact]:
@@ -353,8 +386,8 @@ def settle(
     """The claim-level changes (see the module's docstring) from what was `found` sentence by sentence.
     `old_facts`, `new_facts`: every fact of the editions that states the argument (all sentences);
     `alone_old`, `alone_new`: the dropped and the added sentences; `weight`: rarity of measure words."""
-    o = _Side(old, old_facts, [f for f in old_facts if id(f) not in found.kept_old])
-    n = _Side(new, new_facts, [f for f in new_facts if id(f) not in found.kept_new])
+    o = _Side(old, old_facts, [f for f in old_facts if id(f) not in found.kept_old], weight)
+    n = _Side(new, new_facts, [f for f in new_facts if id(f) not in found.kept_new], weight)
 
     def compatible(xs: _Side, x: Fact, ys: _Side, y: Fact, how: str) -> bool:
         if xs is ys and x.sentence == y.sentence:
@@ -365,10 +398,17 @@ def settle(
             return True
         mx, my = xs.measure_words(x), ys.measure_words(y)
         lenient = how == "near" or _specific(x)
-        if measure_agreement(mx, my, weight) >= (RESTATED_THRESHOLD if lenient else GENERIC_THRESHOLD):
-            return True
-        context = _dice(xs.context_words(x), ys.context_words(y))
-        if context >= (CONTEXT_THRESHOLD if lenient else GENERIC_CONTEXT_THRESHOLD):
+        shared = mx & my
+        if shared:
+            # Dice with each word weighted by its rarity (`measure_agreement`), the totals kept per fact.
+            score = 2 * sum(weight.get(w, 1.0) for w in shared) / (xs.measure_weight(x) + ys.measure_weight(y))
+            if bool(mx & STATUS_WORDS) != bool(my & STATUS_WORDS):
+                score /= 2
+            if score >= (RESTATED_THRESHOLD if lenient else GENERIC_THRESHOLD):
+                return True
+        if (lenient or min(len(mx), len(my)) < 2) and _dice(
+            xs.context_words(x), ys.context_words(y)
+        ) >= CONTEXT_THRESHOLD:
             return True
         # The same words right next to the figure: "the fourth and final ACV variant", "by one year, to
         # begin October 1".
@@ -411,9 +451,15 @@ def settle(
     added = _one_per_claim(n, added, restates)
 
     changed: list[tuple[Fact, Fact]] = []
+    changed_by_key: dict[tuple[Key, Key], list[tuple[Fact, Fact]]] = defaultdict(list)
     for a, b in sorted(found.changed, key=lambda p: _position(p[1])):
-        if not any(restates(o, a, o, a2, "far") and restates(n, b, n, b2, "far") for a2, b2 in changed):
+        keys = [(ka, kb) for ka in _sought(a, o.year(a)) for kb in _sought(b, n.year(b))]
+        same = [p for key in keys for p in changed_by_key.get(key, ())[-MAX_CANDIDATES:]]
+        if not any(restates(o, a, o, a2, "far") and restates(n, b, n, b2, "far") for a2, b2 in same):
             changed.append((a, b))
+            for ka in _filed(a, o.year(a)):
+                for kb in _filed(b, n.year(b)):
+                    changed_by_key[(ka, kb)].append((a, b))
 
     moved, removed, added = _across(o, n, removed, added, alone_old, alone_new, weight)
     changed.extend(moved)
@@ -425,16 +471,15 @@ def settle(
 
 
 def _specific(fact: Fact) -> bool:
-    """Whether a value is unlikely to be stated for two measures by chance: a day, a year, a number of three
-    significant digits or more ("632", "13.33%"), a name; not "180 days", "2", "$5 million", "May 2022"."""
+    """Whether a value is unlikely to be stated for two measures by chance: a day, a number of three
+    significant digits or more ("632", "13.33%"), a name; not "180 days", "2", "$5 million", "May 2022", nor a
+    year (a report dates many things to its years)."""
     v = fact.value
+    if fact.kind in _TIME:
+        return len(str(v)) >= 10
     if isinstance(v, int | float):
-        if fact.kind == "year":
-            return True
         digits = f"{abs(float(v)):.6f}".replace(".", "").strip("0")
         return len(digits) >= 3
-    if group(fact) == "time":
-        return len(str(v)) >= 10 or fact.kind == "year"
     return True
 
 
@@ -475,13 +520,13 @@ def _one_per_claim(
             continue
         same = [k for key in _sought(f, side.year(f)) for k in by_key.get(key, ())[-MAX_CANDIDATES:]]
         if any(
-            restates(side, f, side, k, "near" if side.section(f) == side.section(k) else "far")
-            or (f.kind == "year" and k.kind == "year" and f.value == k.value and side.same_passage(f, k))
+            (f.kind == "year" and k.kind == "year" and f.value == k.value and side.same_passage(f, k))
+            or restates(side, f, side, k, "near" if side.section(f) == side.section(k) else "far")
             for k in same
         ):
             continue
         kept.append(f)
-        for key in _filed(f):
+        for key in _filed(f, side.year(f)):
             by_key[key].append(f)
     return kept
 
