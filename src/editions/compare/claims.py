@@ -16,21 +16,24 @@ fact changes found sentence by sentence (`editions.compare.changes`) and keeps t
    within a section whose heading states it, is one claim whatever its measure (a time qualifier repeated
    through a dropped passage: "FY2025" under "Reduction in Planned FY2025 … Quantities").
    Changed facts are one change when their old sides are one claim and their new sides are one claim.
-3. **A measure that changed across sentences.** A figure of a dropped sentence and one of an added sentence
-   are one changed figure when their measures agree: the words of each fact's measure, of its section's
-   heading and, for a list item, of the list's lead-in sentence ("planned procurement quantities by
-   variant are as follows:" lends its words to "TOTAL = 608 vehicles."), the noun counted (an acronym
-   defined in the edition counts as its head noun: "632 ACVs" and "608 vehicles" once the edition says
-   "Amphibious Combat Vehicle (ACV)"); and the values are of one size (within a factor of two): a measure
-   that changes value changes it by degree, two figures of very different size measure different things.
+3. **A measure that changed across sentences.** A quantity of a dropped sentence and one of an added sentence
+   are one changed figure when they count the same noun (its unit, else the noun after it; an acronym the
+   edition defines counts as its head noun: "632 ACVs" and "608 vehicles" once the edition says "Amphibious
+   Combat Vehicle (ACV)"), share another word of their measures, their sections' headings or, for a list
+   item, the list's lead-in sentence ("planned procurement quantities by variant are as follows:" lends its
+   words to "TOTAL = 608 vehicles."), and are of one size (within a factor of two: a measure that changes
+   value changes it by degree). A labelled list item ("ACV-R: 34 vehicles") measures its label, which the
+   other sentence must name; a label of the whole ("TOTAL") measures what the lead-in names. The closest
+   values pair first.
 
-Compatible measures: their words, weighted by rarity, agree ≥ `RESTATED_THRESHOLD`, or ≥ `GENERIC_THRESHOLD` for
-a common value (two statements of "180 days" in one report are often two periods); a fact whose measure has
-fewer than two
-words (the figure stands at a clause's edge: "(FY2029)") is judged by the words around it in its sentence
-instead, which must agree more (`CONTEXT_THRESHOLD`). For a fact that reappears in a sentence linked to its
-own (the redline's successor) the value alone suffices; in a sentence close by (where its neighbours went),
-the words around it may decide too.
+Compatible measures (rules 1 and 2): in one sentence, only dates and years restate each other (two equal
+numbers in one sentence are two figures); in sentences the redline links, the value alone suffices;
+otherwise the measures' words, weighted by rarity, agree ≥ `RESTATED_THRESHOLD`, or ≥ `GENERIC_THRESHOLD`
+for a common value (a year, "180 days", "2", "May 2022": two statements of it are often two figures). Close
+by (`_NEAR` sentences), for a specific value, or when a measure has fewer than two words (the figure stands
+at a clause's edge: "(FY2029)"), the words around the figures may decide (`CONTEXT_THRESHOLD`); and the same
+`NEIGHBOURS` words right before or right after both figures ("the fourth and final ACV variant") always do.
+A value stated very often is compared with its `MAX_CANDIDATES` nearest statements only.
 
 Values are compared at the precision both editions state (`stated_equal`): a date printed without its year
 ("On March 9") was given one by the reader, and two such readings of one edition date may differ.
@@ -49,13 +52,13 @@ from editions.model import BlockKind, Edition, Fact, FactChange, FactChangeKind
 
 RESTATED_THRESHOLD = 0.3
 GENERIC_THRESHOLD = 0.6
-"""...and for a common value ("180 days", "2", "May 2022": see `_specific`): many measures of one report take it."""
+"""...and for a common value (a year, "180 days", "2": see `_specific`): many measures of one report take it."""
 CONTEXT_THRESHOLD = 0.4
 MAX_CANDIDATES = 8
-_NEAR = 2
-"""Statements of one value this many sentences apart or fewer are close: their surrounding words may decide."""
 """How many statements of one value a figure is compared with (the nearest): a long report states a year
 hundreds of times, and comparing with each would make the work grow with the square of the report."""
+_NEAR = 2
+"""Statements of one value this many sentences apart or fewer are close: their surrounding words may decide."""
 NEIGHBOURS = 2
 """How many content words on one side of two figures must be the same for them to state one claim."""
 NEIGHBOUR_CHARS = 40
