@@ -15,7 +15,13 @@ of these. Two figures qualified by different years in their sentences ("3.1% in 
 two data points, never one changed figure, unless the redline pairs them. Pairs are taken best first (tier
 and an equal value break near-ties), each fact once. An equal value is no
 change; a different value is `changed`; what is left is `added` or `removed`. Facts of sentences whose text
-did not change are never compared: their figures cannot have changed.
+did not change are never compared: their figures cannot have changed. Facts of sentences that are not the
+report's argument (`Role.is_argument`: notes, sources, references, captions) are not figures here at all.
+Values are equal at the precision both editions state (`editions.compare.claims.stated_equal`: a date
+printed without its year is compared on its month and day). What is found sentence by sentence is then
+settled into changes of claims (`editions.compare.claims`): a restated figure is reported once, a value
+that moved to another sentence is no change, and a measure that left a dropped sentence and came back with
+another value in an added one is one changed figure.
 
 **Substantive or cosmetic.** An edit is cosmetic when its changes vanish under normalization (case,
 punctuation, articles, spacing), change a word only to another form of itself (inflection, a typo fixed) or
@@ -34,6 +40,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from editions.compare.claims import STATUS_WORDS, Found, group, settle, stated_equal, units_agree, year_written
 from editions.compare.words import EQUAL
 from editions.facts import measure_similarity, normalize
 from editions.model import Edition, Fact, FactChange, FactChangeKind, Link, LinkKind, WordOp
@@ -51,36 +58,6 @@ _EQUAL_BONUS = 0.15
 _MAX_POSTING = 200
 """A measure word shared by more facts than this proposes no global candidates (it says nothing)."""
 _MAX_GLOBAL_CANDIDATES = 10
-
-_KIND_GROUP = {"date": "time", "year": "time"}
-
-
-def _group(fact: Fact) -> str:
-    return _KIND_GROUP.get(fact.kind, fact.kind)
-
-
-def _units_agree(a: Fact, b: Fact) -> bool:
-    return a.unit is None or b.unit is None or a.unit.lower() == b.unit.lower()
-
-
-def same_value(a: Fact, b: Fact) -> bool:
-    """Whether two facts state the same value: numbers equal to rounding, dates equal at the coarser of
-    their precisions, people equal when one name's words include the other's."""
-    va, vb = a.value, b.value
-    if isinstance(va, int | float) and isinstance(vb, int | float):
-        return math.isclose(float(va), float(vb), rel_tol=1e-9, abs_tol=1e-9)
-    if va is None or vb is None:
-        return va is vb
-    sa, sb = str(va).strip().lower(), str(vb).strip().lower()
-    if sa == sb:
-        return True
-    if _group(a) == "time" and _group(b) == "time":
-        short, long = sorted((sa, sb), key=len)
-        return long.startswith(short + "-")
-    if a.kind == "office_holder" and b.kind == "office_holder":
-        wa, wb = set(sa.split()), set(sb.split())
-        return wa <= wb or wb <= wa
-    return False
 
 
 @dataclass(slots=True)
@@ -105,10 +82,20 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
         if link.kind is LinkKind.SAME or (link.words and all(op == EQUAL for op, _, _ in link.words)):
             unchanged_old.update(link.old)
             unchanged_new.update(link.new)
-    olds = [f for f in old.facts if f.sentence not in unchanged_old]
-    news = [f for f in new.facts if f.sentence not in unchanged_new]
+    # Notes, sources, references and captions are kept and shown, but their numbers are not the report's
+    # figures: they never make a figure change, nor do they restate one.
+    old_facts = [f for f in old.facts if old.sentences[f.sentence].role.is_argument]
+    new_facts = [f for f in new.facts if new.sentences[f.sentence].role.is_argument]
+    olds = [f for f in old_facts if f.sentence not in unchanged_old]
+    news = [f for f in new_facts if f.sentence not in unchanged_new]
     if not olds and not news:
         return ()
+    old_year = [year_written(old, f) for f in olds]
+    new_year = [year_written(new, f) for f in news]
+
+    def equal(a: int, b: int) -> bool:
+        return stated_equal(olds[a], old_year[a], news[b], new_year[b])
+
     old_words = [_measure_words(f) for f in olds]
     new_words = [_measure_words(f) for f in news]
     weight = _rarity(old_words + new_words)
@@ -117,17 +104,17 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
     cands: list[_Candidate] = []
     seen: set[tuple[int, int]] = set()
 
-    old_when = _time_qualifiers(old.facts, olds)
-    new_when = _time_qualifiers(new.facts, news)
+    old_when = _time_qualifiers(old_facts, olds)
+    new_when = _time_qualifiers(new_facts, news)
 
     def consider(a: int, b: int, tier: int) -> None:
         if (a, b) in seen:
             return
         fa, fb = olds[a], news[b]
-        if _group(fa) != _group(fb) or not _units_agree(fa, fb):
+        if group(fa) != group(fb) or not units_agree(fa, fb):
             return
         qa, qb = old_when.get(a), new_when.get(b)
-        if qa is not None and qb is not None and not same_value(qa, qb):
+        if qa is not None and qb is not None and not stated_equal(qa, True, qb, True):
             return  # figures for different years are two data points, not one figure changed
         if tier < 2:
             sim = measure_similarity(fa.measure, fb.measure)
@@ -140,7 +127,7 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
         if sim < threshold:
             return
         seen.add((a, b))
-        bonus = _TIER_BONUS[tier] + (_EQUAL_BONUS if same_value(fa, fb) else 0.0)
+        bonus = _TIER_BONUS[tier] + (_EQUAL_BONUS if equal(a, b) else 0.0)
         cands.append(_Candidate(sim + bonus, a, b, tier))
 
     olds_by_sentence: dict[int, list[int]] = defaultdict(list)
@@ -164,10 +151,10 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
             for b, op_b in new_ops.items():
                 if op_a == op_b:
                     fa, fb = olds[a], news[b]
-                    if _group(fa) == _group(fb) and _units_agree(fa, fb) and (a, b) not in seen:
+                    if group(fa) == group(fb) and units_agree(fa, fb) and (a, b) not in seen:
                         seen.add((a, b))
                         sim = measure_similarity(fa.measure, fb.measure)
-                        bonus = _REDLINE_BONUS + (_EQUAL_BONUS if same_value(fa, fb) else 0.0)
+                        bonus = _REDLINE_BONUS + (_EQUAL_BONUS if equal(a, b) else 0.0)
                         cands.append(_Candidate(sim + bonus, a, b, 0))
 
     # Tier 1: linked sentences.
@@ -193,11 +180,11 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for b, f in enumerate(news):
         for w in new_words[b]:
-            postings[(_group(f), w)].append(b)
+            postings[(group(f), w)].append(b)
     for a, f in enumerate(olds):
         shared: dict[int, float] = defaultdict(float)
         for w in old_words[a]:
-            post = postings.get((_group(f), w))
+            post = postings.get((group(f), w))
             if post and len(post) <= _MAX_POSTING:
                 for b in post:
                     shared[b] += weight.get(w, 1.0)
@@ -207,32 +194,51 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
     cands.sort(key=lambda c: (-c.score, c.tier, c.old, c.new))
     used_old: set[int] = set()
     used_new: set[int] = set()
-    changes: list[tuple[int, FactChange]] = []
+    changed: list[tuple[Fact, Fact]] = []
+    kept_old = {id(f) for f in old_facts if f.sentence in unchanged_old}
+    kept_new = {id(f) for f in new_facts if f.sentence in unchanged_new}
     for c in cands:
         if c.old in used_old or c.new in used_new:
             continue
         used_old.add(c.old)
         used_new.add(c.new)
-        fa, fb = olds[c.old], news[c.new]
-        if not same_value(fa, fb):
-            changes.append((0, FactChange(FactChangeKind.CHANGED, fb.measure or fa.measure, fa, fb)))
-    changes.extend(
-        (1, FactChange(FactChangeKind.ADDED, f.measure, None, f)) for b, f in enumerate(news) if b not in used_new
+        if equal(c.old, c.new):
+            # Only a value restated at its own precision carries the claim: "August 6, 2026" matched to
+            # "2026" is no change, but other statements of the day are no longer restated by it.
+            if stated_equal(olds[c.old], old_year[c.old], news[c.new], new_year[c.new], coarser=False):
+                kept_old.add(id(olds[c.old]))
+                kept_new.add(id(news[c.new]))
+        else:
+            changed.append((olds[c.old], news[c.new]))
+    found = Found(
+        changed=changed,
+        added=[f for b, f in enumerate(news) if b not in used_new],
+        removed=[f for a, f in enumerate(olds) if a not in used_old],
+        kept_old=frozenset(kept_old),
+        kept_new=frozenset(kept_new),
     )
-    changes.extend(
-        (2, FactChange(FactChangeKind.REMOVED, f.measure, f, None)) for a, f in enumerate(olds) if a not in used_old
-    )
+    alone_old = frozenset(i for link in links if not link.new for i in link.old)
+    alone_new = frozenset(j for link in links if not link.old for j in link.new)
 
-    def position(item: tuple[int, FactChange]) -> tuple[int, int, int]:
-        rank, change = item
+    def relation(i: int, j: int) -> str:
+        at = link_of_old.get(i)
+        if at is not None and at == link_of_new.get(j):
+            return "linked"
+        window = near.get(i)
+        return "near" if window is not None and window[0] <= j <= window[1] else "far"
+
+    changes = settle(old, new, old_facts, new_facts, found, relation, alone_old, alone_new, weight)
+    rank = {FactChangeKind.CHANGED: 0, FactChangeKind.ADDED: 1, FactChangeKind.REMOVED: 2}
+
+    def position(change: FactChange) -> tuple[int, int, int]:
         fact = change.new or change.old
         assert fact is not None
-        return (rank, fact.sentence, fact.span.start)
+        return (rank[change.kind], fact.sentence, fact.span.start)
 
-    return tuple(change for _, change in sorted(changes, key=position))
+    return tuple(sorted(changes, key=position))
 
 
-_STATUS = frozenset({"former", "ex", "late", "outgoing", "previous"})
+_STATUS = STATUS_WORDS
 
 
 def _time_qualifiers(all_facts: Sequence[Fact], facts: Sequence[Fact]) -> dict[int, Fact]:
@@ -240,11 +246,11 @@ def _time_qualifiers(all_facts: Sequence[Fact], facts: Sequence[Fact]) -> dict[i
     "grew by 3.1% in 2022" → 2022."""
     times: dict[int, list[Fact]] = defaultdict(list)
     for f in all_facts:
-        if _group(f) == "time":
+        if group(f) == "time":
             times[f.sentence].append(f)
     out: dict[int, Fact] = {}
     for k, f in enumerate(facts):
-        if _group(f) == "time" or f.kind == "office_holder":
+        if group(f) == "time" or f.kind == "office_holder":
             continue
         candidates = times.get(f.sentence)
         if candidates:
