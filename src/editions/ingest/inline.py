@@ -29,6 +29,8 @@ _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(" + _URL + r"\)")
 # Link text may hold one level of brackets: "[Vehicle [OMFV]](url)".
 _LINK_TARGET = re.compile(r"\]\(\S*")  # "](https://…": a link's target, whose parentheses are not the text's
 _LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(" + _URL + r"\)")
+# A footnote's mark in the text, "…in 2020.[^3]": readers skip it, as they skip a PDF's raised digits.
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]{1,20}\]")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -145,6 +147,8 @@ def to_text(markdown: str) -> str:
     # fifteen passes over every block were most of Markdown ingest's time.
     text = _ESCAPE.sub(_protect, markdown) if "\\" in markdown else markdown
     if "[" in text:
+        if "[^" in text:
+            text = _FOOTNOTE_REFERENCE.sub("", text)
         text = _IMAGE.sub("", text)
         text = _LINK.sub(_link_text, text)
         text = _REF_LINK.sub(r"\1", text)
