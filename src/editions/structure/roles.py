@@ -1,0 +1,96 @@
+"""What each sentence is to the report: its argument (body prose, a table row) or what stands around it.
+
+Ingest says what a block is by its markup and place (a footnote, a caption, a table); here each block's sentences
+get their role from that kind, the block's opening words ("Source:", "Notes:", a table note's letter), the
+section they sit in (a reference list under "Additional Resources") and, sentence by sentence, the form of a
+citation ("CRS Report R12345, Title, by …"; "…, accessed March 3, 2024, https://…").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from editions.model import BlockKind, Role
+
+_SOURCE_LINE = re.compile(r"^(?:Data\s+)?Sources?\s*:", re.I)
+_NOTE_LINE = re.compile(r"^(?:Table\s+|Figure\s+|General\s+)?Notes?\s*:", re.I)
+_CAPTION_LABEL = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
+# A note under a table, keyed by the letter or sign its entries carry: "a. States with …", "* Estimate.", "† …".
+_LETTERED_NOTE = re.compile(r"^(?:[a-z][.)]?\s+[A-Z(\"“‘']|(?:\*{1,3}|[†‡§¶])\s*\S)")
+# A heading over a list of readings or products rather than over argument: "Additional Resources",
+# "Related CRS Products", "Selected AI-Focused CRS Products", "References", "For Further Reading".
+_REFERENCE_HEADING = re.compile(
+    r"^(?:Appendix\s*[A-Z0-9]?\.?\s*)?(?:"
+    r"References|Bibliography|Works\s+Cited|Related|See\s+Also|(?:For\s+)?(?:Further|Additional)\s+Reading|"
+    r"Selected\s+Readings?|For\s+(?:More|Further|Additional)\s+Information|"
+    r".{0,80}\b(?:CRS|Related|Additional|Other|Selected|Web|Online|Further)\s+"
+    r"(?:Resources|References|Readings?|Products|Reports?|Publications)"
+    r")\s*:?$",
+    re.I,
+)
+_CRS_PRODUCT = (
+    r"CRS\s+(?:Report|In\s+Focus|Insight|Legal\s+Sidebar|Testimony|Product|Video|Infographic)s?\s+[A-Z]{1,3}\d{3,5}"
+)
+# A citation of a CRS product as a sentence of its own: "CRS Report R48918, The 2026 Farm Bill, by …".
+_PRODUCT_CITATION = re.compile(r"^(?:See\s+(?:also\s+)?)?" + _CRS_PRODUCT + r"(?:\.\d+)?\s*,\s", re.I)
+# "For more information, see CRS Report R…": a pointer to reading, whose numbers name products.
+_SEE_CITATION = re.compile(
+    r"^(?:For\s+(?:more|further|additional)\s+\w+(?:\s+\w+){0,6},\s*)?see\s+(?:also\s+)?" + _CRS_PRODUCT, re.I
+)
+_ACCESSED = re.compile(
+    r"\b(?:accessed|retrieved|last\s+visited|viewed)\s*(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})",
+    re.I,
+)
+# A web citation: a quoted title with its comma, then the address that ends the sentence.
+_WEB_CITATION = re.compile(r"[\"“][^\"“”]{3,300},[\"”].{0,200}?(?:https?://|www\.)\S+\s*[.)]?$")
+
+
+class RoleReader:
+    """Reads roles block by block, in document order: a block's role may depend on the blocks before it (the
+    lines under a table or figure)."""
+
+    def __init__(self) -> None:
+        self._trail: Role | None = None  # the role of the last block of a table or figure's trail, if open
+
+    def block_role(self, kind: BlockKind, text: str, section: Sequence[str]) -> Role:
+        """The role of a content block's sentences, before any sentence's own form is read."""
+        role = self._role(kind, text, section)
+        opens = kind in (BlockKind.TABLE, BlockKind.CAPTION) or role in (Role.SOURCE, Role.NOTE)
+        self._trail = role if opens and kind is not BlockKind.FOOTNOTE else None
+        return role
+
+    def _role(self, kind: BlockKind, text: str, section: Sequence[str]) -> Role:
+        if kind is BlockKind.FOOTNOTE:
+            return Role.NOTE
+        if kind is BlockKind.TABLE:
+            return Role.TABLE
+        if _SOURCE_LINE.match(text):
+            return Role.SOURCE
+        if _NOTE_LINE.match(text):
+            return Role.NOTE
+        trail = self._trail
+        if kind is BlockKind.CAPTION:
+            if _CAPTION_LABEL.match(text) or trail in (None, Role.TABLE, Role.CAPTION):
+                return Role.CAPTION
+            return trail  # the next line of a source or of the notes
+        if trail is not None and _LETTERED_NOTE.match(text):
+            return Role.NOTE
+        if any(_REFERENCE_HEADING.match(heading) for heading in section):
+            return Role.REFERENCE
+        return Role.BODY
+
+
+def sentence_role(block_role: Role, sentence: str) -> Role:
+    """A sentence of body prose that is a citation is a reference; every other sentence keeps its block's role."""
+    if block_role is not Role.BODY:
+        return block_role
+    if (
+        _PRODUCT_CITATION.match(sentence)
+        or _SEE_CITATION.match(sentence)
+        or _ACCESSED.search(sentence)
+        or _WEB_CITATION.search(sentence)
+    ):
+        return Role.REFERENCE
+    return Role.BODY
