@@ -102,3 +102,25 @@ def test_notes_sources_and_references_give_no_figures_captions_do_past_their_lab
         ("2024", Role.BODY),
         ("2021", Role.CAPTION),
     ]
+
+
+def test_a_source_or_notes_inside_a_paragraph_turn_the_rest_of_it() -> None:
+    roles = _roles(
+        RawBlock(
+            BlockKind.PARAGRAPH,
+            "Exports rose by 4% in 2025. Sources: Trade data, accessed by CRS on April 8, 2026. Trade agency. "
+            "Notes: Values are nominal. Totals may not add.",
+        ),
+        RawBlock(BlockKind.PARAGRAPH, "a. Excludes re-exports."),
+        RawBlock(BlockKind.PARAGRAPH, "For details, see https://www.example.gov/trade. Imports fell."),
+    )
+    assert [role for role, _ in roles] == [
+        Role.BODY,
+        Role.SOURCE,
+        Role.SOURCE,
+        Role.NOTE,
+        Role.NOTE,
+        Role.NOTE,
+        Role.REFERENCE,
+        Role.BODY,
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from editions.model import Block, BlockKind, Document, Edition, Sentence, Span
-from editions.structure.roles import RoleReader, sentence_role
+from editions.structure.roles import RoleReader
 from editions.structure.sentences import split_sentences
 
 BLOCK_SEPARATOR = "\n\n"
@@ -41,9 +41,9 @@ def build(document: Document) -> Edition:
         block_index = len(blocks)
         blocks.append(Block(raw.kind, span, raw.level, section))
         if raw.kind.is_content:
-            block_role = roles.block_role(raw.kind, block_text, section)
-            for start, end in _sentence_spans(raw.kind, block_text):
-                role = sentence_role(block_role, block_text[start:end])
+            spans = _sentence_spans(raw.kind, block_text)
+            block_roles = roles.roles(raw.kind, block_text, section, [block_text[start:end] for start, end in spans])
+            for (start, end), role in zip(spans, block_roles, strict=True):
                 sentences.append(
                     Sentence(len(sentences), Span(offset + start, offset + end), block_index, section, role)
                 )

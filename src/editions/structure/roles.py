@@ -38,8 +38,11 @@ _PRODUCT_CITATION = re.compile(r"^(?:See\s+(?:also\s+)?)?" + _CRS_PRODUCT + r"(?
 _SEE_CITATION = re.compile(
     r"^(?:For\s+(?:more|further|additional)\s+\w+(?:\s+\w+){0,6},\s*)?see\s+(?:also\s+)?" + _CRS_PRODUCT, re.I
 )
+# "For details, see https://…": a pointer to a page.
+_SEE = re.compile(r"^(?:For\s+(?:more|further|additional)?\s*\w+(?:\s+\w+){0,8},\s*)?see\b", re.I)
+_ADDRESS = re.compile(r"https?://|\bwww\.")
 _ACCESSED = re.compile(
-    r"\b(?:accessed|retrieved|last\s+visited|viewed)\s*(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\b(?:accessed|retrieved|last\s+visited|viewed)(?:\s+by\s+[A-Z]\w*)?\s*(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})",
     re.I,
 )
@@ -54,12 +57,13 @@ class RoleReader:
     def __init__(self) -> None:
         self._trail: Role | None = None  # the role of the last block of a table or figure's trail, if open
 
-    def block_role(self, kind: BlockKind, text: str, section: Sequence[str]) -> Role:
-        """The role of a content block's sentences, before any sentence's own form is read."""
-        role = self._role(kind, text, section)
-        opens = kind in (BlockKind.TABLE, BlockKind.CAPTION) or role in (Role.SOURCE, Role.NOTE)
-        self._trail = role if opens and kind is not BlockKind.FOOTNOTE else None
-        return role
+    def roles(self, kind: BlockKind, text: str, section: Sequence[str], sentences: Sequence[str]) -> list[Role]:
+        """The role of each sentence of a content block (`sentences`, the block's sentences in order)."""
+        roles = sentence_roles(self._role(kind, text, section), sentences)
+        last = roles[-1] if roles else Role.BODY
+        opens = kind in (BlockKind.TABLE, BlockKind.CAPTION) or last in (Role.SOURCE, Role.NOTE)
+        self._trail = last if opens and kind is not BlockKind.FOOTNOTE else None
+        return roles
 
     def _role(self, kind: BlockKind, text: str, section: Sequence[str]) -> Role:
         if kind is BlockKind.FOOTNOTE:
@@ -82,15 +86,27 @@ class RoleReader:
         return Role.BODY
 
 
-def sentence_role(block_role: Role, sentence: str) -> Role:
-    """A sentence of body prose that is a citation is a reference; every other sentence keeps its block's role."""
-    if block_role is not Role.BODY:
-        return block_role
-    if (
+def sentence_roles(block_role: Role, sentences: Sequence[str]) -> list[Role]:
+    """The role of each sentence of a block. A "Source:" or "Notes:" opening a sentence turns it and the rest
+    of the block into a source or notes (a caption, its source and its notes set in one paragraph); a sentence
+    of body prose that is a citation is a reference; every other sentence keeps its block's role."""
+    roles = []
+    current = block_role
+    for sentence in sentences:
+        if current is not Role.TABLE:
+            if _SOURCE_LINE.match(sentence):
+                current = Role.SOURCE
+            elif _NOTE_LINE.match(sentence):
+                current = Role.NOTE
+        roles.append(Role.REFERENCE if current is Role.BODY and _is_citation(sentence) else current)
+    return roles
+
+
+def _is_citation(sentence: str) -> bool:
+    return bool(
         _PRODUCT_CITATION.match(sentence)
         or _SEE_CITATION.match(sentence)
         or _ACCESSED.search(sentence)
         or _WEB_CITATION.search(sentence)
-    ):
-        return Role.REFERENCE
-    return Role.BODY
+        or (_SEE.match(sentence) and _ADDRESS.search(sentence))
+    )
