@@ -193,9 +193,10 @@ def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
 
 
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")
-_NOTE_LETTER = re.compile(r"([a-z])[.)]\s+[A-Z(\"“]")
+_NOTE_LETTER = re.compile(r"(?:^|(?<=[.!?)]\s))([a-z])[.)]\s+[A-Z(\"“]")  # a note's letter, opening a line or after one
 _GLUED_LETTER = re.compile(r"(?<=[\d%])([a-z])(?=\s*(?:\||\n|$))")
 _NOTES_REACH = 12  # blocks under a table that may hold its notes
+_NEXT_CAPTION = re.compile(r"(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
 
 
 def _drop_note_letters(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -206,12 +207,11 @@ def _drop_note_letters(blocks: list[RawBlock]) -> list[RawBlock]:
     for i, block in enumerate(blocks):
         if block.kind is not BlockKind.TABLE or not _GLUED_LETTER.search(block.text):
             continue
-        letters = set()
+        letters: set[str] = set()
         for below in blocks[i + 1 : i + 1 + _NOTES_REACH]:
-            if below.kind is BlockKind.HEADING:
-                break  # (a table continued on the next page comes before the notes)
-            if m := _NOTE_LETTER.match(below.text):
-                letters.add(m.group(1))
+            if below.kind is BlockKind.CAPTION and _NEXT_CAPTION.match(below.text):
+                break  # the next table or figure (the rest of this one, continued or under a row heading, is not)
+            letters.update(m.group(1) for m in _NOTE_LETTER.finditer(below.text))
         if letters:
             out[i] = RawBlock(block.kind, _without_letters(block.text, frozenset(letters)), block.level)
     return out
