@@ -80,7 +80,7 @@ def test_a_reading_list_and_bare_citations_are_references() -> None:
     ]
 
 
-def test_notes_sources_and_references_give_no_figures_captions_do_past_their_label() -> None:
+def test_notes_sources_and_references_give_no_figures_captions_do() -> None:
     from editions import facts
 
     edition = structure.build(

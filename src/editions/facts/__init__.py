@@ -61,7 +61,6 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _NUMERIC_KINDS = frozenset({"count", "money", "percent"})
 _FIGURE_KINDS = frozenset({"count", "money", "percent", "fraction", "rank", "ordinal", "duration", "range"})
-_CAPTION_LABEL = re.compile(r"(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
 _NOT_FIGURES = frozenset({Role.NOTE, Role.SOURCE, Role.REFERENCE})
 _NATION_IN_SPAN = re.compile("|".join(re.escape(n) for n in sorted(NATIONALITIES, key=len, reverse=True)))
 
@@ -199,10 +198,9 @@ def extract(text: str, sentences: Sequence[Sentence], *, anchor: dt.date | None 
     for sentence in sentences:
         if sentence.role in _NOT_FIGURES:
             continue
-        found = extract_from_sentence(
-            sentence.span.of(text), index=sentence.index, offset=sentence.span.start, anchor=anchor
+        facts.extend(
+            extract_from_sentence(
+                sentence.span.of(text), index=sentence.index, offset=sentence.span.start, anchor=anchor
+            )
         )
-        if sentence.role is Role.CAPTION and (label := _CAPTION_LABEL.match(text, sentence.span.start)):
-            found = tuple(f for f in found if f.span.start >= label.end())  # "Figure 2." names the figure
-        facts.extend(found)
     return tuple(facts)

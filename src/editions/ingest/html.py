@@ -5,8 +5,9 @@ text is read. The content root is the report container when the page is a CRS pa
 else the element holding the most paragraph text (a text-density heuristic). The tree is walked without
 recursion, so a page of 100,000 nested `<div>`s costs memory, not the Python stack: block elements end
 paragraphs, `<h1>`–`<h6>` are headings with their level, `<li>` list items with their nesting depth, `<table>`
-a table (rows on lines, cells joined by " | "); footnote marks (`<sup>` holding a number) are dropped, as the
-PDF reader drops them.
+a table (rows on lines, cells joined by " | "), an element named for footnotes or endnotes (class, id or ARIA role)
+footnote blocks; footnote marks (`<sup>` holding a number, or a table note's letter) are dropped, as the PDF
+reader drops them. Inline nodes are joined as they stand: the spaces in the text are the page's own.
 """
 
 from __future__ import annotations
