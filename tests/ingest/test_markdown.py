@@ -602,3 +602,18 @@ def test_markdown_footnotes_are_footnotes_and_their_marks_are_dropped() -> None:
         "A named note.",
         "An endnote written as a numbered list.",
     ]
+
+
+def test_footnote_marks_a_saved_page_flattened_or_linked_are_dropped() -> None:
+    text = (
+        "# Storage\n\nBins limit losses and prevent spoilage.18 Prices adapt to the pool's ratios.46\n\n"
+        'Growth came in 2024.<sup>3</sup> The law says "as needed."[4](#fn4) See vol.5 The 2.5 The Section 3.12 Text.\n'
+    )
+    edition = editions.read(text.encode(), name="marks.md")
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "Bins limit losses and prevent spoilage.",
+        "Prices adapt to the pool's ratios.",
+        "Growth came in 2024.",
+        'The law says "as needed."',
+        "See vol.5 The 2.5 The Section 3.12 Text.",
+    ]

@@ -285,8 +285,23 @@ def restore_spaces(text: str) -> str:
     return _GLUED.sub(_respace, text)
 
 
+# A footnote's mark that a saved page flattened onto the end of a sentence: "… prevent defaults.18 Relationships",
+# "… (e.g., crs.gov).46 The", "… the cloud.97" at the paragraph's end: one to three digits after a stop, before the
+# next sentence or the end, where the stop ends a lowercase word of three letters or more ("vol.5", "Section 3.12",
+# "2.5" and "U.S.C. 5303" stay).
+_MARK_AFTER_STOP = re.compile(r"(?<=[.,;:\"”’)])\d{1,3}(?=\s+[A-Z\"“(]|\s*$)")
+_WORD_BEFORE_STOP = re.compile(r"(?<![A-Za-z])([a-z]{3,})\)?[.,;:][\"”’)]?$")
+_NOT_MARKED = frozenset(["vol", "sec", "art", "fig", "para", "chap", "ref", "rev", "nos", "est", "approx"])
+
+
+def _drop_flattened_mark(m: re.Match[str]) -> str:
+    before = _WORD_BEFORE_STOP.search(m.string, max(0, m.start() - 40), m.start())
+    return "" if before is not None and before.group(1) not in _NOT_MARKED else m.group()
+
+
 def _text(markdown: str) -> str:
-    return restore_ordinals(restore_spaces(inline.to_text(markdown)))
+    text = restore_ordinals(restore_spaces(inline.to_text(markdown)))
+    return _MARK_AFTER_STOP.sub(_drop_flattened_mark, text)
 
 
 # A saved page's table cell that stacked entries ("Requirements payments" over "52 U.S.C. §§21001-21008", "$3
