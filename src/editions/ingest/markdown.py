@@ -289,7 +289,8 @@ def restore_spaces(text: str) -> str:
 # "… (e.g., crs.gov).46 The", "… the cloud.97" at the paragraph's end: one to three digits after a stop, before the
 # next sentence or the end, where the stop ends a lowercase word of three letters or more ("vol.5", "Section 3.12",
 # "2.5" and "U.S.C. 5303" stay).
-_MARK_AFTER_STOP = re.compile(r"(?<=[.,;:\"”’)])\d{1,3}(?=\s+[A-Z\"“(]|\s*$)")
+# (It starts with a digit, which the engine skips to; a pattern that starts with a lookbehind is tried everywhere.)
+_MARK_AFTER_STOP = re.compile(r"[0-9](?<=[.,;:\"”’)][0-9])[0-9]{0,2}(?![0-9])(?=\s+[A-Z\"“(]|\s*$)")
 _WORD_BEFORE_STOP = re.compile(r"(?<![A-Za-z])([a-z]{3,})\)?[.,;:][\"”’)]?$")
 _NOT_MARKED = frozenset(["vol", "sec", "art", "fig", "para", "chap", "ref", "rev", "nos", "est", "approx"])
 

@@ -96,7 +96,8 @@ def _glued(prev: str, line: str) -> bool:
         return not (len(line) > 1 and line[1].isspace())
     if last == "/":
         return True
-    if _IN_URL.search(prev, max(0, len(prev) - 2000)):
+    tail = prev[prev.rfind(" ") + 1 :]
+    if "://" in tail or "www." in tail:
         # An address broken at a line end goes on in the next line: after a character no address ends on
         # ("…?id=", "…&", "…_"), or with a piece that is itself part of an address ("ov/public/…", "gs.pdf").
         return last in "=&?_%#~" or _URL_PIECE.match(line) is not None

@@ -40,7 +40,6 @@ _SEE_CITATION = re.compile(
 )
 # "For details, see https://…": a pointer to a page.
 _SEE = re.compile(r"^(?:For\s+(?:more|further|additional)?\s*\w+(?:\s+\w+){0,8},\s*)?see\b", re.I)
-_ADDRESS = re.compile(r"https?://|\bwww\.")
 _ACCESSED = re.compile(
     r"\b(?:accessed|retrieved|last\s+visited|viewed)(?:\s+by\s+[A-Z]\w*)?\s*(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})",
@@ -56,6 +55,14 @@ class RoleReader:
 
     def __init__(self) -> None:
         self._trail: Role | None = None  # the role of the last block of a table or figure's trail, if open
+        self._section: Sequence[str] = ()
+        self._in_references = False  # whether `_section` is, or is under, a reading list
+
+    def _under_references(self, section: Sequence[str]) -> bool:
+        if section != self._section:  # (blocks of one section come together: read its headings once)
+            self._section = section
+            self._in_references = any(_REFERENCE_HEADING.match(heading) for heading in section)
+        return self._in_references
 
     def roles(self, kind: BlockKind, text: str, section: Sequence[str], sentences: Sequence[str]) -> list[Role]:
         """The role of each sentence of a content block (`sentences`, the block's sentences in order)."""
@@ -81,7 +88,7 @@ class RoleReader:
             return trail  # the next line of a source or of the notes
         if trail is not None and _LETTERED_NOTE.match(text):
             return Role.NOTE
-        if any(_REFERENCE_HEADING.match(heading) for heading in section):
+        if self._under_references(section):
             return Role.REFERENCE
         return Role.BODY
 
@@ -103,10 +110,13 @@ def sentence_roles(block_role: Role, sentences: Sequence[str]) -> list[Role]:
 
 
 def _is_citation(sentence: str) -> bool:
-    return bool(
-        _PRODUCT_CITATION.match(sentence)
-        or _SEE_CITATION.match(sentence)
-        or _ACCESSED.search(sentence)
-        or _WEB_CITATION.search(sentence)
-        or (_SEE.match(sentence) and _ADDRESS.search(sentence))
-    )
+    if _PRODUCT_CITATION.match(sentence) or _SEE_CITATION.match(sentence):
+        return True
+    # (Cheap tests first: most sentences hold neither an address nor a word of access.)
+    address = "://" in sentence or "www." in sentence
+    if address and (_SEE.match(sentence) or _WEB_CITATION.search(sentence)):
+        return True
+    return any(word in sentence for word in _ACCESS_WORDS) and _ACCESSED.search(sentence) is not None
+
+
+_ACCESS_WORDS = ("ccessed", "etrieved", "visited", "iewed")
