@@ -153,3 +153,43 @@ def test_a_full_crs_gov_page_loses_its_site_chrome(shared: Path) -> None:
     assert "CKEDITOR" not in edition.text
     assert "Sign In" not in edition.text
     assert len(edition.sentences) > 200
+
+
+NOTES_PAGE = b"""<html><body><main>
+<h1>Water Storage</h1>
+<p>Reservoirs held 40 million acre-feet in 2024.<sup><a class="FootnoteLink" href="#fn1">1</a></sup></p>
+<table>
+<tr><td><p>Source</p></td><td><p>Capacity</p></td></tr>
+<tr><td><p>The <em>15</em><sup>th</sup> district, the 2<sup>d</sup> session</p></td>
+<td><p>10.00% or more<a href="#note-a"><sup></sup><sup><span>a</span></sup></a></p></td></tr>
+<tr><td><p>See <a href="https://www.example.com/"><span>https://www.example.com/</span><span>water-</span><span>\
+storage/</span></a>2024/<em>05</em>/ and <em>Water News</em>, May 2024.</p></td><td><p>First<br>Second</p></td></tr>
+</table>
+<div class="Footnotes"><h2>Footnotes</h2>
+<table><tr><td><a name="fn1" href="#ifn1">1</a>.</td><td><p>Bureau of Reclamation, <em>Annual Report</em>, \
+2024.</p></td></tr>
+<tr><td><a name="fn2" href="#ifn2">2</a>.</td><td><p>Ibid., p. 4.</p></td></tr></table>
+</div>
+<ol class="endnotes"><li>An endnote written as a list item.</li></ol>
+</main></body></html>"""
+
+
+def test_a_table_cell_keeps_the_spaces_of_the_document_and_no_more() -> None:
+    edition = editions.read(NOTES_PAGE, name="notes.html")
+    rows = [edition.text_of(s) for s in edition.sentences if s.role.value == "table"]
+    # Inline nodes are joined as they stand: a URL split over spans stays whole, a suffix stays on its number,
+    # a comma stays on its word; a line break or a paragraph in a cell parts words.
+    assert rows[1] == "The 15th district, the 2d session | 10.00% or more"
+    assert rows[2] == ("See https://www.example.com/water-storage/2024/05/ and Water News, May 2024. | First Second")
+
+
+def test_footnote_lists_are_footnotes_and_their_marks_are_dropped() -> None:
+    edition = editions.read(NOTES_PAGE, name="notes.html")
+    notes = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.FOOTNOTE]
+    assert notes == [
+        "1. Bureau of Reclamation, Annual Report, 2024.",
+        "2. Ibid., p. 4.",
+        "An endnote written as a list item.",
+    ]
+    body = [edition.text_of(s) for s in edition.sentences if s.role.value == "body"]
+    assert body == ["Reservoirs held 40 million acre-feet in 2024."]

@@ -585,3 +585,35 @@ def test_rows_with_text_in_the_last_cell_alone_go_on_with_that_cell_of_the_row_a
         "Amount\n"
         "Yes (P.L. 7-8)"
     ]
+
+
+def test_markdown_footnotes_are_footnotes_and_their_marks_are_dropped() -> None:
+    text = (
+        "# Grain Storage\n\nFarmers stored 12 billion bushels in 2024.[^1] Capacity grew.[^cap]\n\n"
+        "[^1]: Department of Agriculture, Grain Stocks, 2024.\n    Revised in 2025.\n"
+        "[^cap]: A named note.\n\n## Footnotes\n\n1. An endnote written as a numbered list.\n"
+    )
+    edition = editions.read(text.encode(), name="notes.md")
+    sentences = [edition.text_of(s) for s in edition.sentences if s.role.value == "body"]
+    assert sentences == ["Farmers stored 12 billion bushels in 2024.", "Capacity grew."]
+    notes = [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.FOOTNOTE]
+    assert notes == [
+        "1. Department of Agriculture, Grain Stocks, 2024. Revised in 2025.",
+        "A named note.",
+        "An endnote written as a numbered list.",
+    ]
+
+
+def test_footnote_marks_a_saved_page_flattened_or_linked_are_dropped() -> None:
+    text = (
+        "# Storage\n\nBins limit losses and prevent spoilage.18 Prices adapt to the pool's ratios.46\n\n"
+        'Growth came in 2024.<sup>3</sup> The law says "as needed."[4](#fn4) See vol.5 The 2.5 The Section 3.12 Text.\n'
+    )
+    edition = editions.read(text.encode(), name="marks.md")
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "Bins limit losses and prevent spoilage.",
+        "Prices adapt to the pool's ratios.",
+        "Growth came in 2024.",
+        'The law says "as needed."',
+        "See vol.5 The 2.5 The Section 3.12 Text.",
+    ]

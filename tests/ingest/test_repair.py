@@ -26,3 +26,41 @@ def test_a_header_printed_again_atop_a_tables_next_page_is_dropped() -> None:
         (BlockKind.TABLE, "State | County\nIowa | Clay"),
         (BlockKind.TABLE, "If income is: | Then, tax is:\nover $0 | 10%\nIf income is: | Then, tax is:"),
     ]
+
+
+def test_an_address_broken_at_a_line_end_is_joined_whole() -> None:
+    from editions.ingest.repair import join_hyphenated_lines
+
+    assert join_hyphenated_lines(["see https://www.example.senate.g", "ov/public/index.cfm?ID=25 here"]) == (
+        "see https://www.example.senate.gov/public/index.cfm?ID=25 here"
+    )
+    assert (
+        join_hyphenated_lines(["at https://example.org/a?rq=", "top%2050 now"])
+        == "at https://example.org/a?rq=top%2050 now"
+    )
+    assert (
+        join_hyphenated_lines(["https://example.gov/Report_Settin", "gs.pdf."])
+        == "https://example.gov/Report_Settings.pdf."
+    )
+    # The words after an address stay words.
+    assert join_hyphenated_lines(["at https://example.gov/data", "(hereinafter Data)"]) == (
+        "at https://example.gov/data (hereinafter Data)"
+    )
+    assert (
+        join_hyphenated_lines(["at https://example.gov/data", "and/or more"])
+        == "at https://example.gov/data and/or more"
+    )
+    assert join_hyphenated_lines(["in 2024 and", "2025/26 funds"]) == "in 2024 and 2025/26 funds"
+
+
+def test_a_table_notes_letters_glued_to_its_figures_are_dropped() -> None:
+    blocks = repair(
+        [
+            RawBlock(BlockKind.TABLE, "Office | Created\nAudit | 1978a\nBudget | 1981b\nPlanning | 20c"),
+            RawBlock(BlockKind.CAPTION, "Source: Compiled by the author."),
+            RawBlock(BlockKind.PARAGRAPH, "a. A predecessor office was created in 1962."),
+            RawBlock(BlockKind.PARAGRAPH, "b. An act of 1921 created its predecessor."),
+        ]
+    )
+    # "c" names no note under the table: it is left as printed.
+    assert blocks[0].text == "Office | Created\nAudit | 1978\nBudget | 1981\nPlanning | 20c"

@@ -42,7 +42,7 @@ from editions.facts.measure import measure_for, measure_similarity, normalize, o
 from editions.facts.numbers import find_multiples, find_quantities, number_tokens
 from editions.facts.offices import NATIONALITIES, find_office_holders
 from editions.facts.ranks import find_ranks
-from editions.model import Fact, Sentence, Span
+from editions.model import Fact, Role, Sentence, Span
 
 __all__ = [
     "KINDS",
@@ -64,6 +64,7 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _NUMERIC_KINDS = frozenset({"count", "money", "percent"})
 _FIGURE_KINDS = frozenset({"count", "money", "percent", "fraction", "rank", "ordinal", "duration", "range"})
+_NOT_FIGURES = frozenset({Role.NOTE, Role.SOURCE, Role.REFERENCE})
 _NATION_IN_SPAN = re.compile("|".join(re.escape(n) for n in sorted(NATIONALITIES, key=len, reverse=True)))
 
 
@@ -204,9 +205,13 @@ def extract_from_sentence(
 
 
 def extract(text: str, sentences: Sequence[Sentence], *, anchor: dt.date | None = None) -> tuple[Fact, ...]:
-    """Every fact of every sentence of `text` (an edition's normalized text), in text order."""
+    """Every fact of every sentence of `text` (an edition's normalized text), in text order. A note, a source
+    line or a reference states no figure of the report: its numbers name notes, pages, laws and dates of
+    access, and renumbering them is no change; those sentences give no facts."""
     facts: list[Fact] = []
     for sentence in sentences:
+        if sentence.role in _NOT_FIGURES:
+            continue
         facts.extend(
             extract_from_sentence(
                 sentence.span.of(text), index=sentence.index, offset=sentence.span.start, anchor=anchor

@@ -5,8 +5,9 @@ text is read. The content root is the report container when the page is a CRS pa
 else the element holding the most paragraph text (a text-density heuristic). The tree is walked without
 recursion, so a page of 100,000 nested `<div>`s costs memory, not the Python stack: block elements end
 paragraphs, `<h1>`–`<h6>` are headings with their level, `<li>` list items with their nesting depth, `<table>`
-a table (rows on lines, cells joined by " | "); footnote marks (`<sup>` holding a number) are dropped, as the
-PDF reader drops them.
+a table (rows on lines, cells joined by " | "), an element named for footnotes or endnotes (class, id or ARIA role)
+footnote blocks; footnote marks (`<sup>` holding a number, or a table note's letter) are dropped, as the PDF
+reader drops them. Inline nodes are joined as they stand: the spaces in the text are the page's own.
 """
 
 from __future__ import annotations
@@ -229,6 +230,7 @@ def _blocks(root: LexborNode) -> Iterator[RawBlock]:
     parts: list[str] = []
     kinds: list[tuple[BlockKind, int]] = []  # the block context: paragraph, list item, heading
     list_depth = 0
+    notes_depth = 0  # inside a footnote or endnote list
     # The stack holds nodes to enter, and markers (None, tag) for leaving a block element.
     stack: list[tuple[LexborNode | None, str]] = [(root, "")]
 
@@ -237,12 +239,17 @@ def _blocks(root: LexborNode) -> Iterator[RawBlock]:
         parts.clear()
         if text:
             kind, level = kinds[-1] if kinds else (BlockKind.PARAGRAPH, 0)
+            if notes_depth and kind is not BlockKind.HEADING:
+                kind, level = BlockKind.FOOTNOTE, 0
             yield RawBlock(kind, text, level)
 
     while stack:
         node, leaving = stack.pop()
         if node is None:
             yield from flush()
+            if leaving.startswith(_NOTES_LEAVING):
+                notes_depth -= 1
+                leaving = leaving[len(_NOTES_LEAVING) :]
             if leaving in ("ul", "ol"):
                 list_depth -= 1
             elif leaving in _HEADINGS or leaving == "li":
@@ -254,21 +261,28 @@ def _blocks(root: LexborNode) -> Iterator[RawBlock]:
             continue
         if tag.startswith("-") or tag in _CHROME:
             continue
-        if tag == "sup" and re.fullmatch(r"\s*\[?\d{1,3}\]?\s*", node.text() or ""):
-            continue  # a footnote mark
+        if tag == "sup" and _is_note_mark(node):
+            continue
         if tag == "br":
             parts.append(" ")
             continue
         if tag == "table":
             yield from flush()
             table = _table(node)
-            if table:
+            if table and notes_depth:
+                # A note list set as a table, a row a note: "1. | Text of the note."
+                yield from (RawBlock(BlockKind.FOOTNOTE, row.replace(" | ", " ", 1)) for row in table.split("\n"))
+            elif table:
                 yield RawBlock(BlockKind.TABLE, table)
             continue
         block = tag in _BLOCKS
         if block:
             yield from flush()
-            stack.append((None, tag))
+            if _is_notes_list(node):
+                notes_depth += 1
+                stack.append((None, _NOTES_LEAVING + tag))
+            else:
+                stack.append((None, tag))
             if tag in _HEADINGS:
                 kinds.append((BlockKind.HEADING, _HEADINGS[tag]))
             elif tag == "li":
@@ -284,12 +298,76 @@ def _blocks(root: LexborNode) -> Iterator[RawBlock]:
     yield from flush()
 
 
+_NOTES_LEAVING = "notes:"
+_NOTES_NAME = re.compile(r"(?:foot|end)notes?(?![a-z])|\bfn-?list\b", re.I)
+_NOTES_ROLE = frozenset(["doc-endnotes", "doc-footnotes"])
+
+
+def _is_notes_list(node: LexborNode) -> bool:
+    """Whether a block element holds a page's footnotes or endnotes, by its class, id or ARIA role
+    ("Footnotes", "footnotes", "endnotes", role="doc-endnotes")."""
+    attributes = node.attributes
+    if attributes.get("role") in _NOTES_ROLE:
+        return True
+    name = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return bool(_NOTES_NAME.search(name))
+
+
 def _table(node: LexborNode) -> str:
     rows = []
     for tr in node.css("tr"):
-        cells = [_SPACES.sub(" ", cell.text(separator=" ")).strip() for cell in tr.css("td, th")]
+        cells = [_cell_text(cell) for cell in tr.css("td, th")]
         while cells and not cells[-1]:
             cells.pop()
         if any(cells):
             rows.append(" | ".join(cells))
     return "\n".join(rows)
+
+
+def _cell_text(cell: LexborNode) -> str:
+    """A table cell's text as the page shows it. Inline nodes are joined as they stand ("https://…/training-sim/
+    2024/05/", "15<sup>th</sup>", "News</em>,"): the spaces are the document's own; only a block inside the cell (its
+    paragraphs, a line break) parts words. Footnote and table-note marks are dropped, as in body text."""
+    parts: list[str] = []
+    stack: list[LexborNode | str] = [cell]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        tag = item.tag or ""
+        if tag == "-text":
+            parts.append(item.text_content or "")
+            continue
+        if (tag.startswith("-") and item is not cell) or tag in _CHROME or (tag == "sup" and _is_note_mark(item)):
+            continue
+        if tag == "br":
+            parts.append(" ")
+            continue
+        if item is not cell and tag in _BLOCKS:
+            parts.append(" ")
+            stack.append(" ")
+        children = []
+        child = item.first_child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend(reversed(children))
+    return _inline_text(parts)
+
+
+_FOOTNOTE_MARK = re.compile(r"\s*\[?\d{1,3}\]?\s*")
+_NOTE_LETTER = re.compile(r"\s*[a-z]\s*")
+
+
+def _is_note_mark(sup: LexborNode) -> bool:
+    """Whether a `<sup>` is a footnote mark ("1", "[12]") or a table note's letter linked to its note ("a"),
+    which readers skip; an ordinal's suffix ("th", "2<sup>d</sup>") is text."""
+    text = sup.text() or ""
+    if not text.strip() or _FOOTNOTE_MARK.fullmatch(text):
+        return True
+    if not _NOTE_LETTER.fullmatch(text):
+        return False
+    parent = sup.parent
+    in_link = parent is not None and parent.tag == "a" and (parent.attributes.get("href") or "").startswith("#")
+    return in_link or text.strip() != "d"

@@ -29,6 +29,11 @@ _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(" + _URL + r"\)")
 # Link text may hold one level of brackets: "[Vehicle [OMFV]](url)".
 _LINK_TARGET = re.compile(r"\]\(\S*")  # "](https://…": a link's target, whose parentheses are not the text's
 _LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(" + _URL + r"\)")
+# A footnote's mark in the text, "…in 2020.[^3]": readers skip it, as they skip a PDF's raised digits.
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]{1,20}\]")
+_NOTE_NUMBER = re.compile(r"\^?\[?\d{1,3}\]?")
+# A footnote's mark set as HTML inside Markdown: "<sup>3</sup>", "<sup><a href="#fn3">3</a></sup>".
+_SUP_MARK = re.compile(r"<sup>\s*(?:<a\b[^<>]*>)?\s*\[?\d{1,3}\]?\s*(?:</a>)?\s*</sup>", re.I)
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -72,6 +77,8 @@ def _protect(match: re.Match[str]) -> str:
 
 def _link_text(match: re.Match[str]) -> str:
     text = match.group(1)
+    if _NOTE_NUMBER.fullmatch(text) and match.group(0).startswith("](#", len(text) + 1):
+        return ""  # "[12](#fn12)": a footnote's mark, linked to its note on the page
     rest = match.string
     start = match.start()
     while start > 0 and rest[start - 1] in "*_" and match.start() - start < 64:
@@ -145,6 +152,8 @@ def to_text(markdown: str) -> str:
     # fifteen passes over every block were most of Markdown ingest's time.
     text = _ESCAPE.sub(_protect, markdown) if "\\" in markdown else markdown
     if "[" in text:
+        if "[^" in text:
+            text = _FOOTNOTE_REFERENCE.sub("", text)
         text = _IMAGE.sub("", text)
         text = _LINK.sub(_link_text, text)
         text = _REF_LINK.sub(r"\1", text)
@@ -153,6 +162,7 @@ def to_text(markdown: str) -> str:
     if "http" in text or "www." in text:
         text = _BARE_URL.sub(_protect_url, text)
     if "<" in text:
+        text = _SUP_MARK.sub("", text)
         text = _BREAK_TAG.sub(" ", text)
         text = _TAG.sub("", text)
     if "*" in text:

@@ -169,6 +169,8 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
         if kind is BlockKind.LIST_ITEM:
             if skip_list or _VERSION_ITEM.search(text):
                 out.append(RawBlock(BlockKind.BOILERPLATE, text, block.level))
+            elif in_footnotes:
+                out.append(RawBlock(BlockKind.FOOTNOTE, text))  # an endnote list: "1. …" written as a list
             else:
                 out.append(block)
             continue

@@ -21,6 +21,8 @@ _TABLE_ROW = re.compile(r"^\s*\|")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A footnote's definition, "[^1]: Text of the note." (its continuation lines are indented).
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]{1,20})\]:[ \t]*(.*)$")
 _PDF_LINK = re.compile(r"\[Download PDF[^\]\n]*\]\([^)\s]*/([A-Z]{1,3}\d{4,5}|\d{2}-\d{3,4})\.(\d{1,4})\.pdf\)")
 _FRONT_MATTER_FIELD = re.compile(r"^\*\*[^*\n]{1,40}:\*\*")
 # Saved pages lose superscripts: "the 119<sup>th</sup> Congress" is saved as "the 119 Congress". A cardinal
@@ -283,8 +285,24 @@ def restore_spaces(text: str) -> str:
     return _GLUED.sub(_respace, text)
 
 
+# A footnote's mark that a saved page flattened onto the end of a sentence: "… prevent defaults.18 Relationships",
+# "… (e.g., crs.gov).46 The", "… the cloud.97" at the paragraph's end: one to three digits after a stop, before the
+# next sentence or the end, where the stop ends a lowercase word of three letters or more ("vol.5", "Section 3.12",
+# "2.5" and "U.S.C. 5303" stay).
+# (It starts with a digit, which the engine skips to; a pattern that starts with a lookbehind is tried everywhere.)
+_MARK_AFTER_STOP = re.compile(r"[0-9](?<=[.,;:\"”’)][0-9])[0-9]{0,2}(?![0-9])(?=\s+[A-Z\"“(]|\s*$)")
+_WORD_BEFORE_STOP = re.compile(r"(?<![A-Za-z])([a-z]{3,})\)?[.,;:][\"”’)]?$")
+_NOT_MARKED = frozenset(["vol", "sec", "art", "fig", "para", "chap", "ref", "rev", "nos", "est", "approx"])
+
+
+def _drop_flattened_mark(m: re.Match[str]) -> str:
+    before = _WORD_BEFORE_STOP.search(m.string, max(0, m.start() - 40), m.start())
+    return "" if before is not None and before.group(1) not in _NOT_MARKED else m.group()
+
+
 def _text(markdown: str) -> str:
-    return restore_ordinals(restore_spaces(inline.to_text(markdown)))
+    text = restore_ordinals(restore_spaces(inline.to_text(markdown)))
+    return _MARK_AFTER_STOP.sub(_drop_flattened_mark, text)
 
 
 # A saved page's table cell that stacked entries ("Requirements payments" over "52 U.S.C. §§21001-21008", "$3
@@ -352,11 +370,19 @@ def _blocks(lines: list[str]) -> Iterator[RawBlock]:
     table: list[str] = []
     item: list[str] = []
     item_level = 0
+    note: list[str] = []
+    note_label = ""
     fence: str | None = None
     code: list[str] = []
 
     def flush() -> Iterator[RawBlock]:
         nonlocal item_level
+        if note:
+            text = _text(join_hyphenated_lines(note))
+            if text:
+                # Numbered as the note's mark reads, the way the PDF and HTML readers give their notes.
+                yield RawBlock(BlockKind.FOOTNOTE, f"{note_label}. {text}" if note_label.isdecimal() else text)
+            note.clear()
         if paragraph:
             text = _text(join_hyphenated_lines(paragraph))
             if text:
@@ -400,6 +426,14 @@ def _blocks(lines: list[str]) -> Iterator[RawBlock]:
             text = _text(m.group(2) or "")
             if text:
                 yield RawBlock(BlockKind.HEADING, text, level=len(m.group(1)))
+            continue
+        if m := _FOOTNOTE_DEFINITION.match(line):
+            yield from flush()
+            note_label = m.group(1)
+            note.append(m.group(2))
+            continue
+        if note:  # the note goes on to the blank line, as a paragraph does
+            note.append(line.strip())
             continue
         if _TABLE_ROW.match(line):
             if not table:

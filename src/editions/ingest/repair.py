@@ -94,7 +94,21 @@ def _glued(prev: str, line: str) -> bool:
         return True
     if line[0] == "—":
         return not (len(line) > 1 and line[1].isspace())
-    return last == "/"
+    if last == "/":
+        return True
+    tail = prev[prev.rfind(" ") + 1 :]
+    if "://" in tail or "www." in tail:
+        # An address broken at a line end goes on in the next line: after a character no address ends on
+        # ("…?id=", "…&", "…_"), or with a piece that is itself part of an address ("ov/public/…", "gs.pdf").
+        return last in "=&?_%#~" or _URL_PIECE.match(line) is not None
+    return False
+
+
+# The start of a line that can only continue an address: a run of address characters holding a path, query or
+# escape character, or ending in a file's extension, up to the next space (not "and/or", not "(hereinafter").
+_URL_PIECE = re.compile(
+    r"(?!and/or\b)[\w.~%-]*(?:[/=&%_][\w.~%=&/?#+-]*|\.(?:pdf|html?|aspx?|php|cfm|txt|xlsx?|docx?|csv))[.,;:)]?(?:\s|$)"
+)
 
 
 # Typographic variants that differ between the PDF and the web page of one edition: folded so that the same
@@ -168,7 +182,7 @@ def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
         )
         for b in blocks
     ]
-    joined = _join_cut_paragraphs(_drop_repeated_headers([b for b in blocks if b.text]))
+    joined = _drop_note_letters(_join_cut_paragraphs(_drop_repeated_headers([b for b in blocks if b.text])))
     if not any(SOFT_HYPHEN in b.text for b in joined):
         return joined
     vocabulary = _vocabulary(joined)
@@ -180,6 +194,32 @@ def repair(blocks: Sequence[RawBlock]) -> list[RawBlock]:
 
 
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")
+_NOTE_LETTER = re.compile(r"(?:^|(?<=[.!?)]\s))([a-z])[.)]\s+[A-Z(\"“]")  # a note's letter, opening a line or after one
+_GLUED_LETTER = re.compile(r"(?<=[\d%])([a-z])(?=\s*(?:\||\n|$))")
+_NOTES_REACH = 12  # blocks under a table that may hold its notes
+_NEXT_CAPTION = re.compile(r"(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
+
+
+def _drop_note_letters(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A table's note letters glued to its figures ("1978a" for a note "a. The office's predecessor …" under
+    the table) dropped, as the HTML reader drops the raised letter: "1978a" is the year 1978, not a figure with a
+    unit, and a letter renamed between editions is no change of the figure."""
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        if block.kind is not BlockKind.TABLE or not _GLUED_LETTER.search(block.text):
+            continue
+        letters: set[str] = set()
+        for below in blocks[i + 1 : i + 1 + _NOTES_REACH]:
+            if below.kind is BlockKind.CAPTION and _NEXT_CAPTION.match(below.text):
+                break  # the next table or figure (the rest of this one, continued or under a row heading, is not)
+            letters.update(m.group(1) for m in _NOTE_LETTER.finditer(below.text))
+        if letters:
+            out[i] = RawBlock(block.kind, _without_letters(block.text, frozenset(letters)), block.level)
+    return out
+
+
+def _without_letters(table: str, letters: frozenset[str]) -> str:
+    return _GLUED_LETTER.sub(lambda m: "" if m.group(1) in letters else m.group(1), table)
 
 
 def _table_rows(text: str) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from editions.model import Block, BlockKind, Document, Edition, Role, Sentence, Span
+from editions.model import Block, BlockKind, Document, Edition, Sentence, Span
+from editions.structure.roles import RoleReader
 from editions.structure.sentences import split_sentences
 
 BLOCK_SEPARATOR = "\n\n"
@@ -21,6 +22,7 @@ def build(document: Document) -> Edition:
     sentences: list[Sentence] = []
     path: list[tuple[int, str]] = []  # the open headings: (level, text)
     offset = 0
+    roles = RoleReader()
     for raw in document.blocks:
         block_text = raw.text.strip()
         if not block_text:
@@ -39,8 +41,9 @@ def build(document: Document) -> Edition:
         block_index = len(blocks)
         blocks.append(Block(raw.kind, span, raw.level, section))
         if raw.kind.is_content:
-            for start, end in _sentence_spans(raw.kind, block_text):
-                role = _ROLE_OF_KIND.get(raw.kind, Role.BODY)
+            spans = _sentence_spans(raw.kind, block_text)
+            block_roles = roles.roles(raw.kind, block_text, section, [block_text[start:end] for start, end in spans])
+            for (start, end), role in zip(spans, block_roles, strict=True):
                 sentences.append(
                     Sentence(len(sentences), Span(offset + start, offset + end), block_index, section, role)
                 )
@@ -59,9 +62,6 @@ def build(document: Document) -> Edition:
         product=meta.product,
         authors=meta.authors,
     )
-
-
-_ROLE_OF_KIND = {BlockKind.TABLE: Role.TABLE, BlockKind.CAPTION: Role.CAPTION, BlockKind.FOOTNOTE: Role.NOTE}
 
 
 def _sentence_spans(kind: BlockKind, text: str) -> list[tuple[int, int]]:
