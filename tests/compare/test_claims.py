@@ -102,8 +102,7 @@ def test_figures_of_notes_are_never_figure_changes() -> None:
 
     def as_note(edition: Edition) -> Edition:
         sentences = tuple(
-            dataclasses.replace(s, role=Role.NOTE) if s.section == ("Survey Detail",) else s
-            for s in edition.sentences
+            dataclasses.replace(s, role=Role.NOTE) if s.section == ("Survey Detail",) else s for s in edition.sentences
         )
         return dataclasses.replace(edition, sentences=sentences)
 
