@@ -461,6 +461,13 @@ def remove(
         sys.stdout.write(f"removed     {removed.ref:<28} source {names}; the edition keeps its other sources\n")
 
 
+def _columns(rows: list[list[str]]) -> str:
+    """Rows as lines of columns padded to their widest cell (the last column unpadded)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = ["  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[-1]]) for row in rows]
+    return "".join(line.rstrip() + "\n" for line in lines)
+
+
 @app.command(name="list")
 def list_(
     report: Annotated[str | None, typer.Argument(help="A report (e.g. IF10199): list its editions.")] = None,
@@ -508,6 +515,9 @@ def list_(
         sys.stdout.write("\n".join(lines) + "\n")
     elif not rows:
         sys.stdout.write("The library is empty; add editions with: editions add FILE|DIR\n")
+    elif not sys.stdout.isatty():
+        # Into a pipe or a file: one line per row, never wrapped, as `ls -l` or `docker ps` write.
+        sys.stdout.write(_columns([header, *rows]))
     else:
         table = Table(box=None, header_style="bold")
         for i, name in enumerate(header):

@@ -42,6 +42,9 @@ def test_add_list_search_timeline_diff(tmp_path: Path, library_url: str) -> None
     assert again.returncode == 0
     assert json.loads(again.stdout)[0]["status"] == "exists"
 
+    piped = run("list", "-L", db).stdout.splitlines()  # into a pipe: a header and one unwrapped line per report
+    assert len(piped) == 2 and piped[0].split()[:2] == ["Report", "Editions"]
+    assert piped[1].split()[:2] == ["IF99001", "3"] and piped[1].endswith("Veldoria: Background and U.S. Relations")
     reports = run("list", "-L", db, "-f", "json")
     assert [r["report"] for r in json.loads(reports.stdout)] == ["IF99001"]
     listed = run("list", "IF99001", "-L", db)
