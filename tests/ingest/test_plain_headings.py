@@ -55,3 +55,15 @@ def test_a_bare_date_heads_a_section_once_the_text_has_begun() -> None:
     kinds = {edition.text_of(b): b.kind for b in edition.blocks}
     assert kinds["May 2, 2025"] is BlockKind.BOILERPLATE
     assert [edition.text_of(s) for s in edition.sentences] == ["The agency proposed the rule.", "The rule took effect."]
+
+
+def test_the_title_printed_again_over_the_text_is_no_section() -> None:
+    # A report's PDF prints its title on the cover and again over the first page of text; read as a heading it
+    # made every section "<title> › …".
+    edition = editions.read(
+        b"# The Widget Subsidy: Issues\n\nSummary text of the report.\n\nThe Widget Subsidy: Issues\n\n"
+        b"## Background\n\nIt costs $4 million a year.\n",
+        format="markdown",
+    )
+    assert [edition.text_of(b) for b in edition.blocks if b.kind is BlockKind.HEADING] == ["Background"]
+    assert [s.section for s in edition.sentences] == [(), ("Background",)]

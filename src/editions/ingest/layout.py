@@ -139,6 +139,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
     skip_list = False  # inside a table of contents or a version-history list
     in_footnotes = False
     title_seen = False
+    seen_title = title  # the title as given, else the line read as the title
     markup_levels: list[int] = []  # levels of headings the markup itself declares
     for i, block in enumerate(blocks):
         text = block.text
@@ -161,7 +162,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
                 out.append(RawBlock(BlockKind.BOILERPLATE, text, block.level))
             elif not title_seen and title is None and not _any_content(out):
                 out.append(RawBlock(BlockKind.TITLE, text))
-                title_seen = True
+                title_seen, seen_title = True, text
             else:
                 out.append(block)
                 markup_levels.append(block.level)
@@ -204,6 +205,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             or _CHROME.match(text)
             or _DATE_LINE.match(text)
             or (not _any_content(out) and (_BANNER.match(text) or _BARE_DATE.match(text)))
+            or (title_seen and seen_title is not None and _same_title(text, seen_title))  # again, as a heading is
             or (text.rstrip().endswith(_TITLE_DATE_LINE_ENDS) and _TITLE_DATE_LINE.search(text))
             or _is_code(text)
             or author_line(text)
@@ -215,7 +217,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             title is not None and not title_seen and _same_title(text, title)
         ):
             kind = BlockKind.TITLE
-            title_seen = True
+            title_seen, seen_title = True, seen_title or text
         elif (_CAPTION.match(text) and len(text) < 400) or (_CAPTION_FOLLOWER.match(text) and _after_figure(out)):
             kind = BlockKind.CAPTION
         elif nxt is BlockKind.TABLE and out and out[-1].kind is BlockKind.CAPTION and len(text) < 200:
