@@ -307,7 +307,7 @@ def _years(text: str) -> list[Found]:
             continue
         if identifier_before(text, start) and not _modifier_before(text, start):
             continue
-        fiscal_written = m.group("fyy") is not None  # "FY2031" measures time whatever stands before it
+        fiscal_written = m.group("fyy") is not None  # "FY2034" measures time whatever stands before it
         if not fiscal_written and (
             name_before(text, start) or (named_end >= 0 and _JOINED.fullmatch(text, named_end, start) is not None)
         ):
