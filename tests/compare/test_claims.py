@@ -169,13 +169,13 @@ def test_fact_change_kinds_are_ordered_changed_added_removed() -> None:
 
 
 def test_a_value_at_a_clause_edge_that_reappears_elsewhere_is_no_change() -> None:
-    # "(FY2037)" has no measure of its own: the words around it say it is the same qualifier.
+    # "(FY2036)" has no measure of its own: the words around it say it is the same qualifier.
     old = _read(
         HEAD + "## Schedule\n\nThe council is weighing an ordinance that would push the dredging start to "
-        "July 1, 2035 (FY2037).\n\n## Costs\n\nFuel costs rose.\n"
+        "July 1, 2035 (FY2036).\n\n## Costs\n\nFuel costs rose.\n"
     )
     new = _read(
         HEAD + "## Schedule\n\nThe mayor signed a version in June.\n\n## Costs\n\nFuel costs rose. "
-        "Under the council ordinance, dredging would start on July 1, 2035 (FY2037).\n"
+        "Under the council ordinance, dredging would start on July 1, 2035 (FY2036).\n"
     )
-    assert [c for c in _changes(old, new) if "2037" in (c[1] or "") + (c[2] or "")] == []
+    assert [c for c in _changes(old, new) if "2036" in (c[1] or "") + (c[2] or "")] == []
