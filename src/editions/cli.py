@@ -94,7 +94,7 @@ def show(
         Path,
         typer.Argument(
             help="An edition: Markdown (.md), plain text (.txt), HTML (.html) or PDF (.pdf), or one in the library "
-            "(IF10753, IF10753@v7, IF10753@2026-04-23, IF10753~1).",
+            "(IF12345, IF12345@v7, IF12345@2034-05-04, IF12345~1).",
             show_default=False,
         ),
     ],
@@ -439,7 +439,7 @@ def add(
 def remove(
     ref: Annotated[
         str,
-        typer.Argument(help="The edition to remove: IF10753@v7, IF10753@2026-04-23, IF10753~1 …", show_default=False),
+        typer.Argument(help="The edition to remove: IF12345@v7, IF12345@2034-05-04, IF12345~1 …", show_default=False),
     ],
     source: Annotated[
         str | None,

@@ -20,12 +20,12 @@ def links_of(old: list[str], new: list[str], params: AlignParams = DEFAULT_PARAM
 MOVED_OLD = [
     "The county board adopted a plan to expand the public library network across the region.",
     "It would also double the hours of the mobile reading service from 10 to 20 each week.",
-    "The library expansion is part of a proposed 2031 capital budget reviewed by the board on May 4.",
+    "The library expansion belongs to a draft 2034 capital budget the board took up on May 4.",
     "Opponents say the cost was never published.",
 ]
 MOVED_NEW = [
     "The county board approved a plan to widen the public library network to every town in the region.",
-    "The library expansion is part of a proposed 2031 capital budget.",
+    "The library expansion belongs to a draft 2034 capital budget.",
     "The plan would also double the hours of the mobile reading service, raising them from 10 to 20 each week.",
     "Opponents say the cost was never published.",
 ]
@@ -54,15 +54,15 @@ def test_unrelated_sentences_in_a_gap_stay_apart() -> None:
 
 
 SPLIT_OLD = [
-    "The state water board is weighing rules that would delay the start of local sharing of reservoir repair "
-    "costs by two years, to begin July 1, 2033.",
+    "The state water board is weighing rules that would postpone, by two years, the date towns first pay part "
+    "of reservoir repair costs, now set for July 1, 2037.",
     "Repairs are paid from a fund the board manages.",
 ]
 SPLIT_NEW = [
-    "The state water board issued rules (Order 88) that would delay the start of local sharing of reservoir "
-    "repair costs with the state fund.",
+    "The state water board issued rules (Order 88) that would push back the date towns first pay part of "
+    "reservoir repair costs with the state fund.",
     "The rules are part of a wider water package.",
-    "The board order would delay the repair-cost start by two years (to begin July 1, 2033).",
+    "The board order would postpone that date by two years (to July 1, 2037).",
     "Repairs are paid from a fund the board manages.",
 ]
 
@@ -78,7 +78,7 @@ def test_a_new_statement_between_the_parts_stays_added() -> None:
     # It shares words with the old sentence, but says nothing of it that the two parts do not already say.
     new = [
         *SPLIT_NEW[:1],
-        "Under the old rules, towns were to start sharing repair costs on July 1, 2031.",
+        "Under the old rules, towns were to first pay part of repair costs on July 1, 2034.",
         *SPLIT_NEW[2:],
     ]
     got = links_of(SPLIT_OLD, new)
@@ -114,16 +114,16 @@ def test_a_sentence_on_another_subject_is_not_merged() -> None:
 
 DRAWN_OLD = [
     "The harbor authority opened its annual review on Monday.",
-    "For 2032 dredging, the board's spending plan accompanying Order 12-7 cited Report 40-118, which proposed at "
-    "least $14 million in shared dredging costs for the east channel, and Report 40-221, which proposed a total of "
-    "$19 million for the east channel, matching the 2030 approved amount and the level the port commission had "
+    "In its spending plan under Order 12-7, the board set out 2035 dredging costs from two studies: Report 40-118 "
+    "put shared dredging costs for the east channel at no less than $14 million, and Report 40-221 put the east "
+    "channel's total at $19 million, the same as the approved 2036 amount and the level the port commission had "
     "asked the state legislature to keep in place.",
     "Shipping volumes were flat.",
 ]
 DRAWN_NEW = [
     "The harbor authority opened its annual review on Monday.",
-    "Report 40-118 proposed $14 million in total dredging costs.",
-    "Report 40-221 proposed $19 million in total for the east channel.",
+    "Report 40-118 put total dredging costs at $14 million.",
+    "Report 40-221 put the east channel's total at $19 million.",
     "Shipping volumes were flat.",
 ]
 

@@ -55,32 +55,32 @@ def test_a_value_moved_to_a_rewritten_sentence_is_no_change() -> None:
 def test_a_year_repeated_through_a_dropped_passage_is_one_removal() -> None:
     old = _read(
         HEAD + "## Background\n\nThe harbor is one of the busiest in the region.\n\n"
-        "## FY2031 Reductions in Dredging\n\n"
-        "The agency cut its FY2031 dredging plan by 12 projects. "
-        "Its FY2031 budget request cited higher fuel prices. "
-        "Contractors objected to the FY2031 schedule.\n"
+        "## FY2034 Cuts to Dredging\n\n"
+        "The agency cut its FY2034 dredging plan by 12 projects. "
+        "Its FY2034 budget request cited higher fuel prices. "
+        "Contractors objected to the FY2034 schedule.\n"
     )
     new = _read(HEAD + "## Background\n\nThe harbor is one of the busiest in the region.\n")
     removed = [o for k, o, _ in _changes(old, new) if k == "removed"]
-    assert sum(1 for o in removed if o is not None and "2031" in o) == 1
+    assert sum(1 for o in removed if o is not None and "2034" in o) == 1
     assert "12" in removed
 
 
 def test_a_measure_that_left_a_dropped_sentence_and_came_back_in_a_list_is_changed() -> None:
-    # The list items inherit their lead-in's measure ("planned quantities"); the acronym the report defines
-    # makes "ACVs" and "vehicles" one counted noun; the labelled item "Cargo: 250 vehicles" measures cargo
-    # vehicles, which the dropped sentence never names.
+    # The list items inherit their lead-in's measure ("fleet target"); the acronym the report defines
+    # makes "LPBs" and "boats" one counted noun; the labelled item "Cargo: 250 boats" measures cargo
+    # boats, which the dropped sentence never names.
     old = _read(
-        HEAD + "## Background\n\nThe Armored Cargo Vehicle (ACV) moves supplies from ship to shore.\n\n"
-        "## Program Status\n\nThe current planned acquisition objective of 420 ACVs is to replace older trucks.\n"
+        HEAD + "## Background\n\nThe Light Patrol Boat (LPB) guards the inner harbor.\n\n"
+        "## Fleet Status\n\nThe fleet target of 430 LPBs is meant to retire older launches.\n"
     )
     new = _read(
-        HEAD + "## Background\n\nThe Armored Cargo Vehicle (ACV) moves supplies from ship to shore. "
-        "According to the service, planned quantities by variant are as follows:\n\n"
-        "- Cargo: 250 vehicles,\n- Recovery: 148 vehicles,\n- TOTAL = 398 vehicles.\n"
+        HEAD + "## Background\n\nThe Light Patrol Boat (LPB) guards the inner harbor. "
+        "The harbor office now splits its fleet target by model:\n\n"
+        "- Cargo: 250 boats,\n- Rescue: 148 boats,\n- TOTAL = 398 boats.\n"
     )
     changes = _changes(old, new)
-    assert ("changed", "420", "398") in changes
+    assert ("changed", "430", "398") in changes
     assert ("added", None, "250") in changes
     assert ("added", None, "148") in changes
 
@@ -110,19 +110,19 @@ def test_figures_of_notes_are_never_figure_changes() -> None:
 
 
 def test_a_yearless_date_resolved_differently_is_no_change() -> None:
-    body = "## Litigation\n\nOn March 9, the company filed a complaint in the {court} district court.\n"
-    old = _read("# Case\n\nUpdated March 20, 2026\n\n" + body.format(court="federal"))
-    new = _read("# Case\n\nUpdated March 2, 2027\n\n" + body.format(court="U.S."))
-    (o,) = (f for f in old.facts if old.text_of(f) == "March 9")
-    (n,) = (f for f in new.facts if new.text_of(f) == "March 9")
+    body = "## Litigation\n\nOn June 14, the company filed a complaint in the {court} district court.\n"
+    old = _read("# Case\n\nUpdated June 25, 2034\n\n" + body.format(court="federal"))
+    new = _read("# Case\n\nUpdated June 7, 2035\n\n" + body.format(court="U.S."))
+    (o,) = (f for f in old.facts if old.text_of(f) == "June 14")
+    (n,) = (f for f in new.facts if new.text_of(f) == "June 14")
     assert o.value != n.value  # the readers gave the day different years
     assert _changes(old, new) == []
 
 
 def test_a_date_gaining_a_year_elsewhere_still_changes_when_the_day_changes() -> None:
-    old = _read("# Case\n\nUpdated March 20, 2026\n\n## Litigation\n\nOn March 9, the company filed a complaint.\n")
-    new = _read("# Case\n\nUpdated March 20, 2026\n\n## Litigation\n\nOn March 11, the company filed a complaint.\n")
-    assert _changes(old, new) == [("changed", "March 9", "March 11")]
+    old = _read("# Case\n\nUpdated June 25, 2034\n\n## Litigation\n\nOn June 14, the company filed a complaint.\n")
+    new = _read("# Case\n\nUpdated June 25, 2034\n\n## Litigation\n\nOn June 16, the company filed a complaint.\n")
+    assert _changes(old, new) == [("changed", "June 14", "June 16")]
 
 
 def test_two_equal_numbers_in_one_sentence_are_two_figures() -> None:
@@ -139,25 +139,25 @@ def test_two_equal_numbers_in_one_sentence_are_two_figures() -> None:
 
 
 def test_a_common_value_with_another_measure_in_a_new_section_is_added() -> None:
-    old = _read(HEAD + "## The 2016 Rule\n\nThe agency is to respond by letter within 180 days of filing.\n")
+    old = _read(HEAD + "## The 2009 Permit\n\nThe board is to answer each request within 60 days of receipt.\n")
     new = _read(
-        HEAD + "## The 2016 Rule\n\nThe agency is to respond by letter within 180 days of filing.\n\n"
-        "## The Proposed Rule\n\nWithin 180 days of a permit notice, contractors would submit a sediment plan.\n"
+        HEAD + "## The 2009 Permit\n\nThe board is to answer each request within 60 days of receipt.\n\n"
+        "## The Draft Permit\n\nWithin 60 days of a dredging notice, contractors would file a sediment plan.\n"
     )
-    assert ("added", None, "180 days") in _changes(old, new)
+    assert ("added", None, "60 days") in _changes(old, new)
 
 
 def test_restated_values_are_found_once_per_claim_in_changed_pairs() -> None:
     old = _read(
-        HEAD + "## Summary\n\nOn December 1, 2025, the agency sent its proposed dredging rule to OMB.\n\n"
-        "## The Rule\n\nOn December 1, 2025, the agency sent a proposed dredging rule to OMB for review.\n"
+        HEAD + "## Summary\n\nOn February 3, 2036, the agency sent its draft dredging plan to the governor.\n\n"
+        "## The Plan\n\nOn February 3, 2036, the agency sent a draft dredging plan to the governor to sign.\n"
     )
     new = _read(
-        HEAD + "## Summary\n\nOn August 11, 2026, the agency issued its proposed dredging rule.\n\n"
-        "## The Rule\n\nOn August 11, 2026, the agency issued a proposed dredging rule for comment.\n"
+        HEAD + "## Summary\n\nOn October 19, 2036, the agency published its draft dredging plan.\n\n"
+        "## The Plan\n\nOn October 19, 2036, the agency published a draft dredging plan for comment.\n"
     )
     changes = _changes(old, new)
-    assert changes.count(("changed", "December 1, 2025", "August 11, 2026")) == 1
+    assert changes.count(("changed", "February 3, 2036", "October 19, 2036")) == 1
     assert [c for c in changes if c[0] != "changed"] == []
 
 
@@ -171,13 +171,13 @@ def test_fact_change_kinds_are_ordered_changed_added_removed() -> None:
 
 
 def test_a_value_at_a_clause_edge_that_reappears_elsewhere_is_no_change() -> None:
-    # "(FY2029)" has no measure of its own: the words around it say it is the same qualifier.
+    # "(FY2036)" has no measure of its own: the words around it say it is the same qualifier.
     old = _read(
-        HEAD + "## Schedule\n\nThe committee is weighing a bill that would delay the dredging start to "
-        "October 1, 2028 (FY2029).\n\n## Costs\n\nFuel costs rose.\n"
+        HEAD + "## Schedule\n\nThe council is weighing an ordinance that would push the dredging start to "
+        "July 1, 2035 (FY2036).\n\n## Costs\n\nFuel costs rose.\n"
     )
     new = _read(
-        HEAD + "## Schedule\n\nThe House passed its version in June.\n\n## Costs\n\nFuel costs rose. "
-        "Under the committee bill, dredging would start on October 1, 2028 (FY2029).\n"
+        HEAD + "## Schedule\n\nThe mayor signed a version in June.\n\n## Costs\n\nFuel costs rose. "
+        "Under the council ordinance, dredging would start on July 1, 2035 (FY2036).\n"
     )
-    assert [c for c in _changes(old, new) if "2029" in (c[1] or "") + (c[2] or "")] == []
+    assert [c for c in _changes(old, new) if "2036" in (c[1] or "") + (c[2] or "")] == []

@@ -100,8 +100,8 @@ def test_diff_min_change_hides_small_edits_only(seed_2018: Path, seed_2022: Path
 
 def test_diff_to_a_file_keeps_the_redline_readable(tmp_path: Path) -> None:
     old, new = tmp_path / "old.md", tmp_path / "new.md"
-    old.write_text("# R\n\n## A\n\nThe previous acquisition objective was set by the office last year.\n", "utf-8")
-    new.write_text("# R\n\n## A\n\nThe original acquisition objective was set by the office last year.\n", "utf-8")
+    old.write_text("# R\n\n## A\n\nThe previous staffing target was set by the office last year.\n", "utf-8")
+    new.write_text("# R\n\n## A\n\nThe original staffing target was set by the office last year.\n", "utf-8")
     piped = run(old, new)  # standard output is a pipe here, not a terminal
     assert piped.returncode == 0, piped.stderr
     assert "[-previous-] {+original+}" in piped.stdout

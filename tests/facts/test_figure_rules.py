@@ -25,7 +25,7 @@ def surfaces(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("However, due to 1) the loss of $40 million and 2) higher costs, it stopped.", [("money", 40_000_000)]),
+        ("Yet because of 1) a cut of $40 million and 2) higher fuel prices, it closed.", [("money", 40_000_000)]),
         ("The plan has parts: (1) a base of 12 ships; (2) a reserve.", [("count", 12)]),
         ("The court asked whether (1) the agency acted and (3) what it cost.", []),
         ("First, the rule would apply to 30 firms.", [("count", 30)]),
@@ -55,11 +55,11 @@ def test_numbers_that_look_like_enumerators_are_kept() -> None:
         "The President signed Executive Order [EO] 12345 on the matter.",
         "Under EO 12345 the agency acted.",
         "Under E.O. 12345 the agency acted.",
-        "DOD Directive 3000.07 sets the policy.",
-        "DOD Directive (DODD) 3000.07 sets the policy.",
+        "Agency Directive 4100.12 sets the policy.",
+        "Agency Directive (AGD) 4100.12 sets the policy.",
         "The rule is at 7 U.S.C 1421 and 42 U.S.C 300.",
         "It was published at 81 Federal Register 4321 and 82 FR 1234.",
-        "The firm bid for Production Lots 3-4.",
+        "The firm bid for Delivery Lots 3-4.",
         "They fielded the Version 3 upgrade.",
         "See Docket 21-1234 for the record.",
     ],
@@ -79,14 +79,14 @@ def test_figures_beside_identifiers_are_kept() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Army adopted Force Design 2040 to restructure.",
-        "The unit deployed during Exercise Sea Dragon 25 in the Pacific.",
+        "The agency adopted Vision Plan 2035 to restructure.",
+        "The crew sailed during Operation Seabird 19 off the coast.",
         "Congress passed the Clean Harbors Act of 1987 in the spring.",
-        "The funds came from the Consolidated Appropriations Act, 2021 for that purpose.",
+        "The funds came from the Further Appropriations Act, 2021 for that purpose.",
         "The Water Quality Amendments of 1972 changed the law.",
-        "Several bills were introduced in the 118th Congress on the issue.",
-        "The plaintiffs cited the First Amendment and the Sixth Circuit.",
-        "Marines of the 31st MEU trained in the region.",
+        "Several bills were introduced in the 117th Congress on the issue.",
+        "The plaintiffs cited the Fifth Amendment and the Sixth Circuit.",
+        "Sailors of the 7th Fleet trained in the region.",
         "The program is now in IFPC Increment 3 of its plan.",
     ],
 )
@@ -98,9 +98,9 @@ def test_numbers_inside_names_are_not_figures(text: str) -> None:
     ("text", "expected"),
     [
         ("Since 2016, the agency has hired 300 staff.", [("year", "2016"), ("count", 300)]),
-        ("In Japan, 54,000 troops are stationed.", [("count", 54000)]),
-        ("TOTAL = 608 vehicles.", [("count", 608)]),
-        ("The House-passed 2026 farm bill has no such rule.", [("year", "2026")]),
+        ("In Norway, 3,700 troops are stationed.", [("count", 3700)]),
+        ("TOTAL = 398 boats.", [("count", 398)]),
+        ("The Senate-approved 2034 water bill has no such rule.", [("year", "2034")]),
         ("Funds for FY2010 to FY2023 rose.", [("range", "2010/2023"), ("year", "2010"), ("year", "2023")]),
         ("The 12 Light Armored Companies were disbanded.", [("count", 12)]),
         ("It trained the first U.S. units in May 2024.", [("ordinal", 1), ("date", "2024-05")]),
@@ -118,8 +118,8 @@ def test_figures_after_capitalized_words_are_kept(text: str, expected: list[tupl
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("One potential question for Congress is the cost of 9 ships.", [("count", 9)]),
-        ("The two countries signed an accord.", []),
+        ("One open issue for the board is the cost of 9 ships.", [("count", 9)]),
+        ("The two agencies signed an accord.", []),
         ("These two bills would cost $5 million.", [("money", 5_000_000)]),
         ("Both leaders said one of the plans failed.", []),
     ],
@@ -132,7 +132,7 @@ def test_counting_one_and_two_is_kept() -> None:
     assert facts("Two past efforts to replace the tank failed.") == [("count", 2)]
     assert facts("The agency received two bids and one protest.") == [("count", 2), ("count", 1)]
     assert facts("One year later, one in five firms had closed.") == [("duration", 1), ("fraction", 0.2)]
-    assert facts("Across the two years, costs rose.") == [("duration", 2)]
+    assert facts("Over the two years, rents rose.") == [("duration", 2)]
 
 
 # --- a table note's letter and glued scale letters -------------------------------------------------------
@@ -140,7 +140,7 @@ def test_counting_one_and_two_is_kept() -> None:
 
 def test_a_table_notes_letter_is_not_a_scale() -> None:
     assert facts("Program | 8,240 | 7,150b | 9,000c") == [("count", 8240), ("count", 7150), ("count", 9000)]
-    assert facts("Oversight functions | 1981b | Executive") == [("year", "1981")]
+    assert facts("Port inspections | 1986c | Bureau") == [("year", "1986")]
     assert facts("Funding authorized for FY2025a") == [("year", "2025")]
     assert facts("over $40,100 to $95,300a | $9,000") == [("range", "40100/95300"), ("money", 9000)]
 
@@ -190,8 +190,8 @@ def test_a_range_of_other_figures_is_not_split() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "approximate"),
     [
-        ("Many would have rejected it a decade ago.", "a decade ago", False),
-        ("In the past decade, cooperation grew.", "the past decade", False),
+        ("The board would have refused the plan a decade ago.", "a decade ago", False),
+        ("In the past decade, river traffic grew.", "the past decade", False),
         ("Over the last decade, costs doubled.", "the last decade", False),
         ("It took nearly a decade to build.", "nearly a decade", True),
     ],
@@ -204,7 +204,7 @@ def test_a_decade_is_a_duration_of_ten_years(text: str, surface: str, approximat
 
 
 def test_the_past_n_years_is_a_duration() -> None:
-    assert facts("Over the past five years, ties frayed.") == [("duration", 5)]
+    assert facts("Over the past five years, rents rose.") == [("duration", 5)]
 
 
 def test_a_decade_of_a_century_is_not_a_duration() -> None:
@@ -213,21 +213,21 @@ def test_a_decade_of_a_century_is_not_a_duration() -> None:
 
 # --- dates without a year ------------------------------------------------------------------------------
 
-OCTOBER = dt.date(2026, 10, 5)
+OCTOBER = dt.date(2034, 10, 7)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("On March 9, the firm filed a complaint.", "2026-03-09"),  # seven months back, not five ahead
-        ("The firm filed a complaint on August 27.", "2026-08-27"),
-        ("In December, the board resigned.", "2026-12"),  # two months ahead: the coming one
-        ("The comment period closes on April 9.", "2027-04-09"),
-        ("The court will hear arguments on March 9.", "2027-03-09"),
-        ("On June 2, the court will rule.", "2027-06-02"),
-        ("The deadline for comments is July 1.", "2027-07-01"),
-        ("The agency is scheduled to act in May.", "2027-05"),
-        ("Since March, the ship has been at sea and was scheduled to return.", "2026-03"),
+        ("On March 12, the firm filed a complaint.", "2034-03-12"),  # seven months back, not five ahead
+        ("The firm filed a complaint on August 24.", "2034-08-24"),
+        ("In December, the board resigned.", "2034-12"),  # two months ahead: the coming one
+        ("The comment period closes on April 9.", "2035-04-09"),
+        ("The court will hear arguments on March 12.", "2035-03-12"),
+        ("On June 2, the court will rule.", "2035-06-02"),
+        ("The deadline for comments is July 1.", "2035-07-01"),
+        ("The agency is scheduled to act in May.", "2035-05"),
+        ("Since March, the ship has been at sea and was scheduled to return.", "2034-03"),
     ],
 )
 def test_a_yearless_date_is_at_or_before_the_edition_unless_ahead(text: str, expected: str) -> None:
@@ -235,14 +235,14 @@ def test_a_yearless_date_is_at_or_before_the_edition_unless_ahead(text: str, exp
 
 
 def test_a_yearless_date_on_the_editions_day_is_that_day() -> None:
-    assert facts("On October 5, the bill passed.", OCTOBER) == [("date", "2026-10-05")]
+    assert facts("On October 7, the bill passed.", OCTOBER) == [("date", "2034-10-07")]
 
 
 # --- office holders -----------------------------------------------------------------------------------
 
 
 def test_initials_or_an_order_after_an_office_are_no_holder() -> None:
-    assert facts("The order directs the Secretary of the Treasury, U.S. Attorney General, and others.") == []
+    assert facts("The order directs the Secretary of Labor, U.S. Trade Representative, and others.") == []
     assert facts("Sources: Executive Office of the President, Executive Order 14000 of May 1, 2021.") == [
         ("date", "2021-05-01")
     ]

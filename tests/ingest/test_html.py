@@ -160,8 +160,8 @@ NOTES_PAGE = b"""<html><body><main>
 <p>Reservoirs held 40 million acre-feet in 2024.<sup><a class="FootnoteLink" href="#fn1">1</a></sup></p>
 <table>
 <tr><td><p>Source</p></td><td><p>Capacity</p></td></tr>
-<tr><td><p>The <em>15</em><sup>th</sup> district, the 2<sup>d</sup> session</p></td>
-<td><p>10.00% or more<a href="#note-a"><sup></sup><sup><span>a</span></sup></a></p></td></tr>
+<tr><td><p>The <em>31</em><sup>st</sup> district, the 2<sup>d</sup> session</p></td>
+<td><p>12.50% or more<a href="#note-a"><sup></sup><sup><span>a</span></sup></a></p></td></tr>
 <tr><td><p>See <a href="https://www.example.com/"><span>https://www.example.com/</span><span>water-</span><span>\
 storage/</span></a>2024/<em>05</em>/ and <em>Water News</em>, May 2024.</p></td><td><p>First<br>Second</p></td></tr>
 </table>
@@ -179,7 +179,7 @@ def test_a_table_cell_keeps_the_spaces_of_the_document_and_no_more() -> None:
     rows = [edition.text_of(s) for s in edition.sentences if s.role.value == "table"]
     # Inline nodes are joined as they stand: a URL split over spans stays whole, a suffix stays on its number,
     # a comma stays on its word; a line break or a paragraph in a cell parts words.
-    assert rows[1] == "The 15th district, the 2d session | 10.00% or more"
+    assert rows[1] == "The 31st district, the 2d session | 12.50% or more"
     assert rows[2] == ("See https://www.example.com/water-storage/2024/05/ and Water News, May 2024. | First Second")
 
 

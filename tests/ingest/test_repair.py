@@ -56,11 +56,11 @@ def test_an_address_broken_at_a_line_end_is_joined_whole() -> None:
 def test_a_table_notes_letters_glued_to_its_figures_are_dropped() -> None:
     blocks = repair(
         [
-            RawBlock(BlockKind.TABLE, "Office | Created\nAudit | 1978a\nBudget | 1981b\nPlanning | 20c"),
+            RawBlock(BlockKind.TABLE, "Bureau | Founded\nPorts | 1985a\nHarbors | 1991b\nPlanning | 20c"),
             RawBlock(BlockKind.CAPTION, "Source: Compiled by the author."),
-            RawBlock(BlockKind.PARAGRAPH, "a. A predecessor office was created in 1962."),
-            RawBlock(BlockKind.PARAGRAPH, "b. An act of 1921 created its predecessor."),
+            RawBlock(BlockKind.PARAGRAPH, "a. An earlier ports board dates from 1950."),
+            RawBlock(BlockKind.PARAGRAPH, "b. A statute of 1933 set up its forerunner."),
         ]
     )
     # "c" names no note under the table: it is left as printed.
-    assert blocks[0].text == "Office | Created\nAudit | 1978\nBudget | 1981\nPlanning | 20c"
+    assert blocks[0].text == "Bureau | Founded\nPorts | 1985\nHarbors | 1991\nPlanning | 20c"

@@ -203,8 +203,8 @@ def fact_changes(old: Edition, new: Edition, links: Sequence[Link]) -> tuple[Fac
         used_old.add(c.old)
         used_new.add(c.new)
         if equal(c.old, c.new):
-            # Only a value restated at its own precision carries the claim: "August 6, 2026" matched to
-            # "2026" is no change, but other statements of the day are no longer restated by it.
+            # Only a value restated at its own precision carries the claim: "May 4, 2034" matched to
+            # "2034" is no change, but other statements of the day are no longer restated by it.
             if stated_equal(olds[c.old], old_year[c.old], news[c.new], new_year[c.new], coarser=False):
                 kept_old.add(id(olds[c.old]))
                 kept_new.add(id(news[c.new]))

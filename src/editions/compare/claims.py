@@ -1,7 +1,7 @@
 """Figure changes at the level of claims, not of sentences.
 
 A report states a figure (a measure with a value) once or several times: in the summary and again in the
-body, twice in one sentence ("In 1997, Congress enacted the … Act of 1997"), or through a passage ("FY2025"
+body, twice in one sentence ("In 1988, the state adopted the … Act of 1988"), or through a passage ("FY2034"
 in every sentence of a dropped section). An edition changes a *claim* when the value of a measure changes,
 when a measure appears or when it goes, not each time one of its sentences is edited. `settle` takes the
 fact changes found sentence by sentence (`editions.compare.changes`) and keeps those that change a claim:
@@ -14,29 +14,29 @@ fact changes found sentence by sentence (`editions.compare.changes`) and keeps t
 2. **One report per claim.** Of the facts left, those stating the same value for a compatible measure in one
    edition are one claim, reported once (at its first statement); a year repeated within one paragraph, or
    within a section whose heading states it, is one claim whatever its measure (a time qualifier repeated
-   through a dropped passage: "FY2025" under "Reduction in Planned FY2025 … Quantities").
+   through a dropped passage: "FY2034" under "Cuts to Planned FY2034 … Purchases").
    Changed facts are one change when their old sides are one claim and their new sides are one claim.
 3. **A measure that changed across sentences.** A quantity of a dropped sentence and one of an added sentence
    are one changed figure when they count the same noun (its unit, else the noun after it; an acronym the
-   edition defines counts as its head noun: "632 ACVs" and "608 vehicles" once the edition says "Amphibious
-   Combat Vehicle (ACV)"), share another word of their measures, their sections' headings or, for a list
-   item, the list's lead-in sentence ("planned procurement quantities by variant are as follows:" lends its
-   words to "TOTAL = 608 vehicles."), and are of one size (within a factor of two: a measure that changes
-   value changes it by degree). A labelled list item ("ACV-R: 34 vehicles") measures its label, which the
+   edition defines counts as its head noun: "412 LPBs" and "398 boats" once the edition says "Light Patrol
+   Boat (LPB)"), share another word of their measures, their sections' headings or, for a list
+   item, the list's lead-in sentence ("the fleet plan lists these purchases by model:" lends its
+   words to "TOTAL = 398 boats."), and are of one size (within a factor of two: a measure that changes
+   value changes it by degree). A labelled list item ("LPB-T: 21 boats") measures its label, which the
    other sentence must name; a label of the whole ("TOTAL") measures what the lead-in names. The closest
    values pair first.
 
 Compatible measures (rules 1 and 2): in one sentence, only dates and years restate each other (two equal
 numbers in one sentence are two figures); in sentences the redline links, the value alone suffices;
 otherwise the measures' words, weighted by rarity, agree ≥ `RESTATED_THRESHOLD`, or ≥ `GENERIC_THRESHOLD`
-for a common value (a year, "180 days", "2", "May 2022": two statements of it are often two figures). Close
+for a common value (a year, "60 days", "2", "June 2019": two statements of it are often two figures). Close
 by (`_NEAR` sentences), for a specific value, or when a measure has fewer than two words (the figure stands
-at a clause's edge: "(FY2029)"), the words around the figures may decide (`CONTEXT_THRESHOLD`); and the same
-`NEIGHBOURS` words right before or right after both figures ("the fourth and final ACV variant") always do.
+at a clause's edge: "(FY2037)"), the words around the figures may decide (`CONTEXT_THRESHOLD`); and the same
+`NEIGHBOURS` words right before or right after both figures ("the third and last LPB model") always do.
 A value stated very often is compared with its `MAX_CANDIDATES` nearest statements only.
 
 Values are compared at the precision both editions state (`stated_equal`): a date printed without its year
-("On March 9") was given one by the reader, and two such readings of one edition date may differ.
+("On June 14") was given one by the reader, and two such readings of one edition date may differ.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from editions.model import BlockKind, Edition, Fact, FactChange, FactChangeKind
 
 RESTATED_THRESHOLD = 0.3
 GENERIC_THRESHOLD = 0.6
-"""...and for a common value (a year, "180 days", "2": see `_specific`): many measures of one report take it."""
+"""...and for a common value (a year, "60 days", "2": see `_specific`): many measures of one report take it."""
 CONTEXT_THRESHOLD = 0.4
 MAX_CANDIDATES = 8
 """How many statements of one value a figure is compared with (the nearest): a long report states a year
@@ -260,8 +260,8 @@ class _Side:
 
     def counted_noun(self, fact: Fact) -> str | None:
         """What a quantity counts: its unit, else the noun right after it; an acronym the edition defines
-        stands for its head noun ("632 ACVs" → "vehicle" when the edition says "Amphibious Combat Vehicle
-        (ACV)")."""
+        stands for its head noun ("412 LPBs" → "boat" when the edition says "Light Patrol Boat
+        (LPB)")."""
         if fact.unit and fact.kind == "count":
             unit = lemma(fact.unit)
             return self.head_noun(unit)
@@ -277,8 +277,8 @@ class _Side:
         return self.head_noun(words[0])
 
     def head_noun(self, word: str) -> str:
-        """The head noun of an acronym the edition defines ("acv" → "vehicle" where it says "Amphibious Combat
-        Vehicle (ACV)"); any other word as it is."""
+        """The head noun of an acronym the edition defines ("lpb" → "boat" where it says "Light Patrol
+        Boat (LPB)"); any other word as it is."""
         if word not in self._acronyms:
             if self._defined is None:
                 self._defined = {}
@@ -296,8 +296,8 @@ class _Side:
         return self._acronyms[word]
 
     def label(self, fact: Fact) -> frozenset[str] | None:
-        """The words of a list item's label before its figure ("ACV-R: 34 vehicles" → {"acv-r"}); None when
-        the fact is not in a labelled list item. A label of the whole ("TOTAL = 608") gives no words: it
+        """The words of a list item's label before its figure ("LPB-T: 21 boats" → {"lpb-t"}); None when
+        the fact is not in a labelled list item. A label of the whole ("TOTAL = 398") gives no words: it
         measures what the lead-in names."""
         sentence = self.edition.sentences[fact.sentence]
         if self.edition.blocks[sentence.block].kind is not BlockKind.LIST_ITEM:
@@ -310,7 +310,7 @@ class _Side:
 
     def same_passage(self, a: Fact, b: Fact) -> bool:
         """Whether a year stated by both facts qualifies one passage: they share a paragraph, or their
-        section's heading states it ("Reduction in Planned FY2025 … Quantities")."""
+        section's heading states it ("Cuts to Planned FY2034 … Purchases")."""
         sa, sb = self.edition.sentences[a.sentence], self.edition.sentences[b.sentence]
         if sa.block == sb.block:
             return True
@@ -394,7 +394,7 @@ def settle(
 
     def compatible(xs: _Side, x: Fact, ys: _Side, y: Fact, how: str) -> bool:
         if xs is ys and x.sentence == y.sentence:
-            # One sentence states a date twice to say one thing ("In 1997, … the Act of 1997"), but two
+            # One sentence states a date twice to say one thing ("In 1988, … the Act of 1988"), but two
             # equal numbers in it are two figures ("the second-largest investor and second-largest holder").
             return group(x) == "time"
         if how == "linked":
@@ -413,15 +413,15 @@ def settle(
             xs.context_words(x), ys.context_words(y)
         ) >= CONTEXT_THRESHOLD:
             return True
-        # The same words right next to the figure: "the fourth and final ACV variant", "by one year, to
-        # begin October 1".
+        # The same words right next to the figure: "the third and last LPB model", "by two years, to
+        # start July 1".
         (lx, rx), (ly, ry) = xs.neighbours(x), ys.neighbours(y)
         return (len(rx) == NEIGHBOURS and rx == ry) or (len(lx) == NEIGHBOURS and lx == ly)
 
     def restates(xs: _Side, x: Fact, ys: _Side, y: Fact, how: str) -> bool:
-        # A year and a date of that year restate each other only within one sentence ("In 2026 … on
-        # August 6, 2026"); elsewhere the date says more ("by the end of FY2026" → "on September 30, 2026").
-        # A month names its day ("the August 2026 proposed rule", issued "on August 11, 2026").
+        # A year and a date of that year restate each other only within one sentence ("In 2034 … on
+        # May 4, 2034"); elsewhere the date says more ("by the end of FY2034" → "on September 30, 2034").
+        # A month names its day ("the March 2034 draft plan", issued "on March 17, 2034").
         coarser = (xs is ys and x.sentence == y.sentence) or min(len(str(x.value)), len(str(y.value))) >= 7
         return (
             x is not y
@@ -475,7 +475,7 @@ def settle(
 
 def _specific(fact: Fact) -> bool:
     """Whether a value is unlikely to be stated for two measures by chance: a day, a number of three
-    significant digits or more ("632", "13.33%"), a name; not "180 days", "2", "$5 million", "May 2022", nor a
+    significant digits or more ("412", "17.25%"), a name; not "60 days", "2", "$5 million", "June 2019", nor a
     year (a report dates many things to its years)."""
     v = fact.value
     if fact.kind in _TIME:
@@ -515,7 +515,7 @@ def _one_per_claim(
     side: _Side, facts: Iterable[Fact], restates: Callable[[_Side, Fact, _Side, Fact, str], bool]
 ) -> list[Fact]:
     """Rule 2: of facts stating one claim, the first; of years of one value within one passage, the first;
-    a range of years whose ends the passage states ("FY2025-FY2026" after "FY2025 and FY2026") not at all."""
+    a range of years whose ends the passage states ("FY2034-FY2035" after "FY2034 and FY2035") not at all."""
     kept: list[Fact] = []
     by_key: dict[Key, list[Fact]] = defaultdict(list)
     for f in sorted(facts, key=_position):

@@ -16,8 +16,8 @@ text order, as `Fact`s whose spans are offsets into `text`. Kinds and values (DE
 | duration | "four-year deal", "two days later" | 4, 2 | "year", "day" |
 | range | "from 1910 to 1945", "10-15%", "between 5 and 10 troops" | "1910/1945", "10/15" | the endpoints' unit |
 
-A range of years is reported with its two years as well ("from 1910 to 1945" → the range and the years 1910
-and 1945, whose spans lie inside the range's): the only facts whose spans overlap.
+A range of years is reported with its two years as well ("from 1905 to 1940" → the range and the years 1905
+and 1940, whose spans lie inside the range's): the only facts whose spans overlap.
 | office_holder | "former Prime Minister Shinzo Abe" | "Shinzo Abe" | "former Prime Minister" |
 
 `approximate` is true when an approximation or bound word stands before the figure ("around", "about",
@@ -100,7 +100,7 @@ def _range_of(text: str, a: Found, b: Found) -> Found | None:
 
 def _merge_ranges(text: str, found: list[Found]) -> list[Found]:
     """Adjacent matches joined into ranges. A range of years is also read as its two years, which readers
-    see in it ("from 1910 to 1945" states 1910 and 1945): the range's span holds theirs."""
+    see in it ("from 1905 to 1940" states 1905 and 1940): the range's span holds theirs."""
     out: list[Found] = []
     i = 0
     while i < len(found):

@@ -150,7 +150,7 @@ _AHEAD_CUE = re.compile(
     re.IGNORECASE,
 )
 AHEAD_AFTER = 40
-"""How far after a date without a year that opens its sentence a future cue still speaks of it ("On March 9,
+"""How far after a date without a year that opens its sentence a future cue still speaks of it ("On June 14,
 the court will …"); a cue after a date inside the sentence belongs to another clause more often."""
 _OPENING = re.compile(r"\s*(?:[A-Z][a-z]*\s+)?$")  # nothing before the date but "On", "By", "In" …
 
@@ -300,14 +300,14 @@ _JOINED = re.compile(r"\s?[-–]\s?")
 
 def _years(text: str) -> list[Found]:
     found: list[Found] = []
-    named_end = -1  # where the last year read as part of a name ends: "Force Design 2030"
+    named_end = -1  # where the last year read as part of a name ends: "Vision Plan 2035"
     for m in _YEAR.finditer(text):
         start = m.start()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_$€£¥.,/"):
             continue
         if identifier_before(text, start) and not _modifier_before(text, start):
             continue
-        fiscal_written = m.group("fyy") is not None  # "FY2025" measures time whatever stands before it
+        fiscal_written = m.group("fyy") is not None  # "FY2034" measures time whatever stands before it
         if not fiscal_written and (
             name_before(text, start) or (named_end >= 0 and _JOINED.fullmatch(text, named_end, start) is not None)
         ):

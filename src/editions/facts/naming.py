@@ -1,13 +1,13 @@
 """Numbers that name, enumerate or point rather than measure, read from the words around them.
 
 - Inside a proper name: a number right after a capitalized word that is not the first word of its clause
-  ("Force Design 2030", "Exercise Balikatan 24", "DoD Directive 3000.09", "EO 14347", "Full Rate Production
-  Lots 5-6"), a year after a capitalized word and "of" or an act's comma ("the Inspector General Act of
-  1978", "Consolidated Appropriations Act, 2024"), an ordinal before a capitalized word ("First Amendment",
-  "119th Congress", "15th MEU"). English capitalizes names, not the nouns a figure counts; a capitalized
+  ("Vision Plan 2035", "Operation Seabird 19", "Agency Directive 4100.12", "EO 12345", "Low Rate Production
+  Phases 2-3"), a year after a capitalized word and "of" or an act's comma ("the Clean Harbors Act of
+  1987", "Further Appropriations Act, 2021"), an ordinal before a capitalized word ("Fifth Amendment",
+  "117th Congress", "31st Wing"). English capitalizes names, not the nouns a figure counts; a capitalized
   word that only opens its clause, a month, a preposition or a table label ("Total") does not make a name.
 - Enumerators: "First," or "Fourth," opening a clause; "1)" or "(2)" before the clause it numbers.
-- Determiners: "One potential question", "the two countries": "one" or "two" that points at things rather
+- Determiners: "One open issue", "the two agencies": "one" or "two" that points at things rather
   than counting them.
 """
 
@@ -32,8 +32,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w.'’&-])(?P<word>[A-Z][A-Za-z]*(?:-[A-Za-z]+
 # Where a clause opens: the start, a table cell, a colon or semicolon, a list bullet, an opening bracket or
 # quotation mark (the first word of a quoted title is capitalized anyway).
 _CLAUSE_OPENS = re.compile(r"(?:^|\|\s*|[:;]\s+|[•\-–—*]\s+|[(\[\"“‘']\s*|\.\s+)$")
-# A law's title puts its year after "of" or a comma: "Act of 1997", "Appropriations Act, 2024",
-# "Amendments of 1990".
+# A law's title puts its year after "of" or a comma: "Act of 1987", "Appropriations Act, 2021",
+# "Amendments of 1972".
 _ACT_YEAR_BEFORE = re.compile(r"(?<![\w.'’-])(?:Acts?|Amendments|Code|Resolution|Law)(?: of|,) $")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 
@@ -68,7 +68,7 @@ def name_before(text: str, start: int) -> bool:
         return False
     word = m.group("word")
     if word in _NOT_NAME_WORDS or (len(word) == 1 and word not in "IVX") or word.rsplit("-", 1)[-1].islower():
-        return False  # "House-passed 2026 farm bill": a capitalized compound adjective, not a name
+        return False  # "Senate-approved 2034 water bill": a capitalized compound adjective, not a name
     return _CLAUSE_OPENS.search(text, max(0, m.start() - 3), m.start()) is None and not title_case(text)
 
 
@@ -81,12 +81,12 @@ _NOT_NAMED_AFTER = words(
 
 
 def name_after_ordinal(text: str, end: int, *, digits: bool) -> bool:
-    """Whether the ordinal ending at `end` begins a name ("First Amendment", "119th Congress", "15th MEU")."""
+    """Whether the ordinal ending at `end` begins a name ("Fifth Amendment", "117th Congress", "31st Wing")."""
     m = _CAPITALIZED_AFTER.match(text, end)
     if m is None or m.group("word") in _NOT_NAMED_AFTER or m.group("word").rstrip(".") in _NOT_NAMED_AFTER:
         return False
     # "Ninth Meeting of the Partnership Platform": a title capitalizes an ordinal word anyway; one written
-    # with digits ("119th Congress", "11th Cir.") names in titles too.
+    # with digits ("117th Congress", "11th Cir.") names in titles too.
     return digits or not title_case(text)
 
 
@@ -101,13 +101,13 @@ def enumerator_ordinal(text: str, start: int, end: int) -> bool:
     return _ORDINAL_OPENS.search(text, max(0, start - 3), start) is not None
 
 
-# "due to 1) the loss …, 2) …" and "(1) a Personnel Variant …": a small number closed by ")" before words.
+# "because of 1) the cuts …, 2) …" and "(1) a Cargo Model …": a small number closed by ")" before words.
 _ENUMERATOR_AFTER = re.compile(r"\)\s+[\w“\"'$]")
 _OPEN_BEFORE = re.compile(r"(?:^|[\s\[“\"])\($")
 
 
 def enumerator_number(text: str, start: int, end: int) -> bool:
-    """Whether the integer at [start, end) numbers a clause ("due to 1) the loss", "(2) a variant"): closed
+    """Whether the integer at [start, end) numbers a clause ("because of 1) the cuts", "(2) a model"): closed
     by ")" before words, and either opened by "(" or standing where no parenthesis is open ("(up from 3)
     to" closes a parenthetical instead)."""
     if end - start > 2 or not text[start:end].isdigit() or _ENUMERATOR_AFTER.match(text, end) is None:
@@ -124,11 +124,11 @@ _ADJECTIVE_THEN_NOUN = re.compile(r" [a-z]+(?:-[a-z]+)*\b")
 
 def determiner(text: str, start: int, end: int) -> bool:
     """Whether the number word "one" or "two" at [start, end) points at things rather than counting them:
-    "One potential question" opening a sentence, "the two countries", "these two bills". ("Two past
+    "One open issue" opening a sentence, "the two agencies", "these two bills". ("Two past
     efforts …" opening a sentence does count them.)"""
     word = text[start:end]
     if word == "One" and not text[:start].strip(" “\"'("):
-        return _ADJECTIVE_THEN_NOUN.match(text, end) is not None  # "One potential question …"
+        return _ADJECTIVE_THEN_NOUN.match(text, end) is not None  # "One open issue …"
     if word.lower() in ("one", "two"):
         return _DETERMINER_TWO_BEFORE.search(text, max(0, start - 8), start) is not None
     return False

@@ -224,7 +224,7 @@ def _identifier_at(text: str, start: int) -> bool:
 
 
 _IDENTIFIER_REACH = 24
-"""How much text before a number `_IDENTIFIER_BEFORE` sees (its longest: "Directive (DODD) ")."""
+"""How much text before a number `_IDENTIFIER_BEFORE` sees (its longest: "Memorandum (AGMEMO) ")."""
 
 
 _JOINED_PART = frozenset("0123456789.,-–")
@@ -714,7 +714,7 @@ def _digit_number(text: str, m: re.Match[str]) -> NumberToken | None:
             and _CURRENCY_PREFIX.search(text, max(0, start - 8), start) is None
         ):
             # A scale letter glued to a number scales it ("10k", "$1.5B") unless it is a table note's letter
-            # ("1978b", "45.0k" ending a cell) or part of a code: "5G", "Block 1B" (one digit and a capital),
+            # ("1986c", "45.0k" ending a cell) or part of a code: "5G", "Block 1B" (one digit and a capital),
             # "§ 258B(f)" (a subsection follows), "§§ 343(s), 355h, 360b" (a list of sections).
             if "|" in text and _NOTE_LETTER.match(text, end) is not None:
                 return NumberToken(start, end, value, "cardinal", digits=True)
@@ -1070,7 +1070,7 @@ def find_quantities(text: str, tokens: list[NumberToken]) -> list[Found]:
             elif tok.form == "fraction":
                 kind = "fraction"
             elif tok.digits and name_before(text, start):
-                identifier_end = end  # "Force Design 2030", "Lots 5-6": a later part names too
+                identifier_end = end  # "Vision Plan 2035", "Phases 2-3": a later part names too
                 continue
             else:
                 unit = counted_noun(text, end)

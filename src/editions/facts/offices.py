@@ -92,7 +92,7 @@ def find_office_holders(text: str) -> list[Found]:
         before = _BEFORE_OFFICE.search(text, max(0, m.start() - 30), m.start())
         name = _trim_name(m.group("name"))
         if not name or name.split()[0] in _NOT_NAMES or all(len(w) == 2 and w[1] == "." for w in name.split()):
-            continue  # initials alone are no name: "Secretary of the Treasury, U.S. Attorney General"
+            continue  # initials alone are no name: "the Secretary of Labor, U.S. Trade Representative"
         office = OFFICES[m.group("office")]
         if m.group("of"):
             office = f"{office} of {m.group('of')}"

@@ -52,9 +52,9 @@ def find_ranks(text: str, tokens: list[NumberToken]) -> list[Found]:
         elif value == 2 and _PER_SECOND.search(text, max(0, tok.start - 8), tok.end):
             continue  # "megabits per second": a unit of time
         elif enumerator_ordinal(text, tok.start, tok.end):
-            continue  # "First, the proposed rule …": it orders the argument, it counts nothing
+            continue  # "First, the draft plan …": it orders the argument, it counts nothing
         elif name_after_ordinal(text, tok.end, digits=tok.digits):
-            continue  # "First Amendment", "119th Congress": part of a name
+            continue  # "Fifth Amendment", "117th Congress": part of a name
         else:
             found.append(Found(tok.start, tok.end, "ordinal", value, None))
             ordinal_spans.append((tok.start, tok.end))

@@ -325,8 +325,8 @@ def _table(node: LexborNode) -> str:
 
 
 def _cell_text(cell: LexborNode) -> str:
-    """A table cell's text as the page shows it. Inline nodes are joined as they stand ("https://…/training-sim/
-    2024/05/", "15<sup>th</sup>", "News</em>,"): the spaces are the document's own; only a block inside the cell (its
+    """A table cell's text as the page shows it. Inline nodes are joined as they stand ("https://…/harbor-news/
+    2034/07/", "31<sup>st</sup>", "Gazette</em>,"): the spaces are the document's own; only a block inside the cell (its
     paragraphs, a line break) parts words. Footnote and table-note marks are dropped, as in body text."""
     parts: list[str] = []
     stack: list[LexborNode | str] = [cell]

@@ -97,7 +97,7 @@ _CHROME = re.compile(
 _CHROME_HEADING = re.compile(r"^(?:CRS PRODUCT \(LIBRARY OF CONGRESS\)|Disclaimer:?)$", re.I)
 # A product's banner set in a large type ("INSIGHT" with its logo's "i", "Legal Sidebar", "In Focus").
 _BANNER = re.compile(r"^(?:CRS\s+)?(?:INSIGHTi?|Legal Sidebari?|In Focus)$", re.I)
-# The edition's own date line set as a heading: "Updated April 21, 2026", or before any text a bare date.
+# The edition's own date line set as a heading: "Updated June 9, 2034", or before any text a bare date.
 _DATED_HEADING = re.compile(r"^(?:" + EDITION_DATE.pattern + r")\s*$")
 _BARE_DATE = re.compile(r"^(?:" + DATE_TEXT + r")\s*$")
 _TOC_HEADING = re.compile(

@@ -201,8 +201,8 @@ _NEXT_CAPTION = re.compile(r"(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]
 
 
 def _drop_note_letters(blocks: list[RawBlock]) -> list[RawBlock]:
-    """A table's note letters glued to its figures ("1978a" for a note "a. The office's predecessor …" under
-    the table) dropped, as the HTML reader drops the raised letter: "1978a" is the year 1978, not a figure with a
+    """A table's note letters glued to its figures ("1986c" for a note "c. The bureau's forerunner …" under
+    the table) dropped, as the HTML reader drops the raised letter: "1986c" is the year 1986, not a figure with a
     unit, and a letter renamed between editions is no change of the figure."""
     out = list(blocks)
     for i, block in enumerate(blocks):

@@ -16,7 +16,7 @@ from editions.model import BlockKind, Role
 _SOURCE_LINE = re.compile(r"^(?:Data\s+)?Sources?\s*:", re.I)
 _NOTE_LINE = re.compile(r"^(?:Table\s+|Figure\s+|General\s+)?Notes?\s*:", re.I)
 _CAPTION_LABEL = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
-# A note under a table, keyed by the letter or sign its entries carry: "a. States with …", "* Estimate.", "† …".
+# A note under a table, keyed by the letter or sign its entries carry: "a. Bureaus with …", "* Estimate.", "† …".
 _LETTERED_NOTE = re.compile(r"^(?:[a-z][.)]?\s+[A-Z(\"“‘']|(?:\*{1,3}|[†‡§¶])\s*\S)")
 # A heading over a list of readings or products rather than over argument: "Additional Resources",
 # "Related CRS Products", "Selected AI-Focused CRS Products", "References", "For Further Reading".
@@ -32,7 +32,7 @@ _REFERENCE_HEADING = re.compile(
 _CRS_PRODUCT = (
     r"CRS\s+(?:Report|In\s+Focus|Insight|Legal\s+Sidebar|Testimony|Product|Video|Infographic)s?\s+[A-Z]{1,3}\d{3,5}"
 )
-# A citation of a CRS product as a sentence of its own: "CRS Report R48918, The 2026 Farm Bill, by …".
+# A citation of a CRS product as a sentence of its own: "CRS Report R12345, Grain Storage Programs, by …".
 _PRODUCT_CITATION = re.compile(r"^(?:See\s+(?:also\s+)?)?" + _CRS_PRODUCT + r"(?:\.\d+)?\s*,\s", re.I)
 # "For more information, see CRS Report R…": a pointer to reading, whose numbers name products.
 _SEE_CITATION = re.compile(

@@ -27,7 +27,7 @@ boundaries"):
    knows "temp." but not the compound, so before a lowercase word, which starts no sentence, it does not
    end the sentence ("high-temp. alloys").
 9. A dotted abbreviation (a period inside it) before a number does not end the sentence: it names a
-   document ("S.Rept. 119-46", "H.Doc. 118-3", "S.Res. 12"); a sentence opening with digits is rare in
+   document ("S.Rept. 112-7", "H.Doc. 99-3", "S.Res. 12"); a sentence opening with digits is rare in
    edited prose, and Punkt, which has not seen every such compound, breaks before the number.
 
 nupunkt's candidate scan is quadratic inside one whitespace-free run, so a run of more than 100

@@ -82,7 +82,7 @@ def iso(value: dt.date | None) -> str | None:
 
 
 def edition_label(info: EditionInfo) -> str:
-    """How a form names an edition: its date and version ("2026-04-21 · v3"), else its reference."""
+    """How a form names an edition: its date and version ("2034-05-04 · v3"), else its reference."""
     parts = [p for p in (iso(info.date), None if info.version is None else f"v{info.version}") if p]
     return " · ".join(parts) or info.ref
 
