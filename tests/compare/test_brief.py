@@ -79,6 +79,28 @@ def test_headline_leads_with_the_changed_figure(edition_of: ReadFn) -> None:
     assert [c.fact_changes[n].kind for n in first.fact_changes] == ["changed"]
 
 
+def test_a_figure_changed_in_place_quotes_its_new_setting_only(edition_of: ReadFn) -> None:
+    first = _seeded(edition_of).headline[0]
+    assert first.text.endswith("— “The agency bought 650 widgets for the depot in…”") and "was “" not in first.text
+
+
+def test_a_figure_stated_anew_elsewhere_quotes_what_each_value_was_said_of(edition_of: ReadFn) -> None:
+    # The old sentence is dropped and the measure comes back in a list's total: quoting only "TOTAL = 398
+    # boats." would hide what 430 was.
+    old = (
+        "# Fleet\n\n## Background\n\nThe Light Patrol Boat (LPB) guards the inner harbor.\n\n"
+        "## Fleet Status\n\nThe fleet target of 430 LPBs is meant to retire older launches.\n"
+    )
+    new = (
+        "# Fleet\n\n## Background\n\nThe Light Patrol Boat (LPB) guards the inner harbor. "
+        "The harbor office now splits its fleet target by model:\n\n- Cargo: 250 boats,\n- TOTAL = 398 boats.\n"
+    )
+    c = compare(edition_of(old, "old.md"), edition_of(new, "new.md"))
+    (item,) = [i for i in c.brief if i.kind == "figure" and "“430” → “398”" in i.text]
+    assert "was “The fleet target of 430 LPBs is meant to retire…”" in item.text
+    assert item.text.endswith("now “TOTAL = 398 boats.”")
+
+
 def test_new_section_is_one_item_with_its_sentence_count(edition_of: ReadFn) -> None:
     c = _seeded(edition_of)
     sections = [item for item in c.brief if item.kind == "section"]

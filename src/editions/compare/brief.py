@@ -474,12 +474,23 @@ def _figure_text(d: _Draft, old: Edition, new: Edition, fact_changes: Sequence[F
             where += f" (was {section_name(old, d.old[0])})"
     else:
         where = section_name(old, d.old[0])
-    if last.new is not None:
+    if last.new is not None and last.old is not None and not _same_setting(old, last.old, new, last.new):
+        # The figure moved to another sentence (a dropped one's measure stated anew): both settings, or the
+        # reader sees the new value without what the old one was said of.
+        context = f"was {_context(old, last.old)}, now {_context(new, last.new)}"
+    elif last.new is not None:
         context = _context(new, last.new)
     else:
         assert last.old is not None
         context = _context(old, last.old)
     d.text = f"{where}: {'; '.join(parts)} — {context}"
+
+
+def _same_setting(old: Edition, a: Fact, new: Edition, b: Fact) -> bool:
+    """Whether two facts are said in the same words around them (the value changed in place)."""
+    around_a = _context(old, a).replace(old.text_of(a), "")
+    around_b = _context(new, b).replace(new.text_of(b), "")
+    return around_a == around_b
 
 
 def _draft(text: str, kind: str, group: str, side: str, ids: tuple[int, ...], facts: list[int]) -> _Draft:
