@@ -181,3 +181,21 @@ def test_a_value_at_a_clause_edge_that_reappears_elsewhere_is_no_change() -> Non
         "Under the council ordinance, dredging would start on July 1, 2035 (FY2036).\n"
     )
     assert [c for c in _changes(old, new) if "2036" in (c[1] or "") + (c[2] or "")] == []
+
+
+def test_quantities_dated_to_different_years_are_two_data_points_not_a_change() -> None:
+    # Rule 3 pairs a measure across a dropped and an added sentence, but not when each sentence dates its figure
+    # to another year: two supplementary budgets, not one budget revised.
+    head = HEAD + "## Economy\n\nThe region depends on farming and shipping.\n\n"
+    old = _read(
+        head + "In May 2031, the parliament enacted a $21 million supplementary budget to provide relief from rising "
+        "fuel prices.\n\n## Outlook\n\nOfficials expect more storms.\n"
+    )
+    enacted = (
+        "the cabinet launched a $10 million initiative for ports and enacted a nearly $20 million supplementary "
+        "budget to help towns cope with higher fuel prices.\n"
+    )
+    new = _read(head + "Officials expect more storms.\n\n## Port Crisis\n\nIn spring 2035, " + enacted)
+    assert "changed" not in [k for k, _, _ in _changes(old, new)]
+    undated = _read(head + "Officials expect more storms.\n\n## Port Crisis\n\nThen " + enacted)
+    assert ("changed", "$21 million", "nearly $20 million") in _changes(old, undated)

@@ -172,6 +172,16 @@ class _Side:
         self._defined: dict[str, int] | None = None
         self._by_key: dict[Key, list[Fact]] | None = None
         self._acronyms: dict[str, str] = {}
+        self._times: dict[int, set[str]] | None = None
+
+    def times(self, fact: Fact) -> set[str]:
+        """The years its sentence dates things to ("In May 2022, …" → {"2022"}): a quantity's time qualifier."""
+        if self._times is None:
+            self._times = defaultdict(set)
+            for f in self.edition.facts:
+                if f.kind in _TIME and isinstance(f.value, str | int) and self.year(f):
+                    self._times[f.sentence].add(str(f.value)[:4])
+        return self._times.get(fact.sentence, set())
 
     def year(self, fact: Fact) -> bool:
         if fact.kind not in _TIME or len(str(fact.value)) < 7:
@@ -559,7 +569,7 @@ def _across(
 ) -> tuple[list[tuple[Fact, Fact]], list[Fact], list[Fact]]:
     """Rule 3: a quantity of a dropped sentence and one of an added sentence that count the same noun, share
     another word of their measures (with heading and lead-in) and are of one size are one changed figure;
-    the closest in value first."""
+    the closest in value first. Sentences dated to different years state two data points, not one change."""
     candidates_new: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in added:
         if f.kind in _ACROSS_KINDS and f.sentence in alone_new and isinstance(f.value, int | float):
@@ -582,6 +592,9 @@ def _across(
                 continue
             if not (_label_found(o, a, n, b) and _label_found(n, b, o, a)):
                 continue
+            when_a, when_b = o.times(a), n.times(b)
+            if when_a and when_b and not when_a & when_b:
+                continue  # "in 2022, $21 billion" and "in 2025, $20 billion": two data points, not one changed
             shared = (_extended_words(o, a) & _extended_words(n, b)) - {noun}
             agreement = sum(weight.get(w, 1.0) for w in shared)
             if agreement < ACROSS_THRESHOLD:
