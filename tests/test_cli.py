@@ -74,7 +74,7 @@ def check_contract(doc: dict[str, Any]) -> None:
     for author in doc["authors"]:
         assert set(author) == {"name", "role"}
         assert isinstance(author["name"], str) and author["name"]
-    assert set(doc["source"]) == {"format", "name"}
+    assert set(doc["source"]) == {"format", "name", "url"}
     assert doc["source"]["format"] in ("text", "markdown", "html", "pdf")
 
     kinds = {k.value for k in BlockKind}

@@ -123,6 +123,9 @@ class Source:
     name: str | None = None
     """File path or URL the edition was read from; None for bytes."""
     retrieved_at: dt.datetime | None = None
+    url: str | None = None
+    """Where the document says it was published (a saved page's source field, an HTML page's canonical link);
+    None when it does not say."""
 
 
 def edition_id(text: str) -> str:
@@ -191,6 +194,8 @@ class Metadata:
     version: int | None = None
     product: str | None = None
     authors: tuple[Author, ...] = ()
+    url: str | None = None
+    """The address the document states as its own (http or https only)."""
 
     def merged(self, other: Metadata) -> Metadata:
         """Fields of `self`, with the gaps filled from `other`."""
@@ -201,6 +206,7 @@ class Metadata:
             version=self.version if self.version is not None else other.version,
             product=self.product or other.product,
             authors=self.authors or other.authors,
+            url=self.url or other.url,
         )
 
 

@@ -43,12 +43,14 @@ def test_corpus_and_seeds_make_one_edition_per_version(shared: Path, tmp_path: P
         skipped = {r.path.name for r in results if r.skipped}
         assert {"README.md", "SOURCE_README.md", "MANIFEST.tsv"} <= skipped
         by_source: dict[str, tuple[str, str, int | None]] = {}  # file → (report, edition id, version)
+        addresses: dict[str, str | None] = {}  # file → the address it states
         all_refs = [r.added.edition.ref for r in results if r.added]
         for report in lib.reports():
             for edition in lib.editions(report.report):
                 all_refs.append(edition.ref)
                 for source in edition.sources:
                     by_source[str(Path(source.name or ""))] = (report.report, edition.id, edition.version)
+                    addresses[str(Path(source.name or ""))] = source.url
         editions_of: dict[tuple[str, int | None], set[str]] = defaultdict(set)
         versions_of: dict[str, set[str]] = defaultdict(set)
         for path, report, version in expected:
@@ -69,6 +71,9 @@ def test_corpus_and_seeds_make_one_edition_per_version(shared: Path, tmp_path: P
         (in12669,) = [e for e in lib.editions("IN12669") if e.version == 3]
         assert sorted(s.format for s in in12669.sources) == ["html", "markdown", "pdf"]
         assert [ref for ref in all_refs if HASH_REF.search(ref)] == []
+        # every saved page states the address it was saved from in its front matter; each source keeps its own
+        saved_pages = [str(path) for path, _, _ in expected if path.suffix == ".md"]
+        assert saved_pages and all((addresses[p] or "").startswith("https://") for p in saved_pages)
 
         # Each report page's latest brief compares two distinct versions, read from one format when they share
         # one: the latest change of a report whose two editions are days apart shows a figure the newer states.

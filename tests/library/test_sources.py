@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
+import editions
 from editions.errors import InputWarning
 from editions.library import AddStatus, Library, NotFoundError, Skipped, scan_paths
+from editions.library.schema import LATEST
 
 TOPICS = ["harbors", "bridges", "schools", "clinics", "radars", "canals", "depots", "levees"]
 
@@ -233,7 +235,7 @@ def _library_of_schema_4(location: str, folder: Path) -> None:
 def test_a_schema_4_library_is_upgraded_in_place(library_url: str, tmp_path: Path) -> None:
     _library_of_schema_4(library_url, tmp_path)
     with Library(library_url) as lib:
-        assert lib.schema_version() == 5
+        assert lib.schema_version() == LATEST
         editions = lib.editions("IF99123")
         assert [e.ref for e in editions] == ["IF99123@2025-03-04", "IF99123@2025-06-01"]
         assert [s.format for s in editions[0].sources] == ["markdown", "text"] and editions[0].version == 3
@@ -276,3 +278,45 @@ def test_cli_show_source_remove_and_diff_as_of(tmp_path: Path) -> None:
     gone = run_editions("remove", "IF99123~1", "-L", db)
     assert gone.returncode == 0 and gone.stdout.startswith("removed     IF99123@2025-03-04")
     assert run_editions("remove", "IF99123@v9", "-L", db).returncode == 1
+
+
+# --- Provenance: the address a source states ------------------------------------------------------------------------
+
+
+def _with_address(page: str, url: str) -> str:
+    """A saved page whose front matter states the address it was saved from."""
+    return page.replace("\n\n---\n", f"\n**Source:** {url}\n\n---\n", 1)
+
+
+def test_each_source_keeps_the_address_it_states(library: Library, tmp_path: Path) -> None:
+    md, txt = twin_files(tmp_path)
+    md.write_text(_with_address(md.read_text(encoding="utf-8"), "https://example.org/IF99123?v=3"), encoding="utf-8")
+    library.add(txt)
+    library.add(md)  # shown instead of the text: its format comes first
+    sources = library.sources("IF99123@v3")
+    assert [(s.format, s.url) for s in sources] == [("markdown", "https://example.org/IF99123?v=3"), ("text", None)]
+    assert library.get("IF99123@v3").source.url == "https://example.org/IF99123?v=3"
+    assert library.get("IF99123@v3", source="text").source.url is None
+    assert library.get("IF99123@v3") == editions.read(md)  # the stored edition is the one read, address and all
+    assert library.info("IF99123@v3").sources == sources
+
+
+def test_a_schema_5_library_gains_addresses_and_keeps_its_sources(library_url: str, tmp_path: Path) -> None:
+    md, txt = twin_files(tmp_path)
+    md.write_text(_with_address(md.read_text(encoding="utf-8"), "https://example.org/IF99123"), encoding="utf-8")
+    with Library(library_url, _schema=5) as old:  # what schema 5 stored: no address
+        old.add(md)
+        assert old.schema_version() == 5 and old.get("IF99123").source.url is None
+    with Library(library_url) as lib:
+        assert lib.schema_version() == LATEST == 6
+        assert [(s.format, s.name, s.url) for s in lib.sources("IF99123")] == [("markdown", str(md), None)]
+        lib.add(txt)
+        later = write(
+            tmp_path,
+            "v4.md",
+            _with_address(markdown("IF99123", 4, "2025-05-06", sentences(3)), "https://example.org/v4"),
+        )
+        lib.add(later)
+        assert [s.url for s in lib.sources("IF99123@v3")] == [None, None]
+        assert lib.get("IF99123@v4").source.url == "https://example.org/v4"
+        _check_integrity(lib)

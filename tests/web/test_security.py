@@ -134,7 +134,9 @@ def test_upload_with_the_token_adds_once(upload_client: TestClient) -> None:
     )
     assert form.status_code == 201 and "Added" in form.text
     sources = upload_client.get("/api/reports/IF99001").json()["editions"][-1]["sources"]
-    assert sources == [{"format": "text", "name": "IF99001-2025-09-30.txt"}]  # the file's own name, no path
+    assert sources == [
+        {"format": "text", "name": "IF99001-2025-09-30.txt", "url": None}
+    ]  # the file's own name, no path
 
 
 def test_oversize_upload_is_refused(upload_client: TestClient) -> None:

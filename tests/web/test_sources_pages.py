@@ -22,8 +22,12 @@ from editions.web import create_app
 BODY = [f"The depot program of district {i} received ${i + 10} million in fiscal year {2010 + i}." for i in range(16)]
 
 
-def _markdown(version: int, date: str, body: list[str]) -> str:
-    head = f"# Depot Funding\n**Report No.:** IF99301\n**Version:** {version}\n**Publication Date:** {date}\n\n---\n\n"
+ADDRESS = "https://example.org/product/IF99301?s=1&r=2"
+
+
+def _markdown(version: int, date: str, body: list[str], source: str = "") -> str:
+    head = f"# Depot Funding\n**Report No.:** IF99301\n**Version:** {version}\n**Publication Date:** {date}\n"
+    head += (f"**Source:** {source}\n" if source else "") + "\n---\n\n"
     return head + "## Overview\n\n" + " ".join(body) + "\n"
 
 
@@ -34,7 +38,7 @@ def _text(date_words: str, body: list[str]) -> str:
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
     files = {
-        "v1.md": _markdown(1, "2025-02-03", BODY),
+        "v1.md": _markdown(1, "2025-02-03", BODY, source=ADDRESS),
         "v1.txt": _text("February 3, 2025", [*BODY[:3], BODY[3].replace("program", "pro- gram"), *BODY[4:]]),
         "v2.md": _markdown(2, "2025-02-03", [*BODY[:-1], "The depot program closed in fiscal year 2026."]),
     }
@@ -69,3 +73,17 @@ def test_edition_page_says_which_source_it_shows_and_offers_the_others(client: T
     assert client.get("/editions/IF99301@v2?source=pdf").status_code == 404
     assert client.get("/api/editions/IF99301@v1?source=text").json()["source"]["format"] == "text"
     assert client.get("/api/editions/IF99301@v1").json()["source"]["format"] == "markdown"
+
+
+def test_edition_page_links_a_source_to_the_address_it_states(client: TestClient) -> None:
+    page = client.get("/editions/IF99301@v1").text
+    sources = page.split("<dt>Sources</dt>")[1].split("</dd>")[0]
+    assert (
+        '<a class="badge" href="https://example.org/product/IF99301?s=1&amp;r=2" rel="noopener noreferrer" '
+        'title="published at https://example.org/product/IF99301?s=1&amp;r=2">markdown</a> v1.md' in sources
+    )
+    assert '<span class="badge">text</span> v1.txt' in sources  # a source that states no address: a badge
+    api = client.get("/api/editions/IF99301@v1").json()["source"]
+    assert api == {"format": "markdown", "name": api["name"], "url": ADDRESS} and api["name"].endswith("v1.md")
+    assert client.get("/api/editions/IF99301@v1?source=text").json()["source"]["url"] is None
+    assert "href=" not in client.get("/editions/IF99301@v2").text.split("<dt>Sources</dt>")[1].split("</dd>")[0]

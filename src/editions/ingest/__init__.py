@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from editions.errors import InputError
@@ -69,6 +69,8 @@ def finish(parsed: Parsed, source: Source) -> Document:
     meta = parsed.metadata.merged(found)
     if meta.product is None:
         meta = meta.merged(Metadata(product=metadata.product_of(meta.report)))
+    if source.url is None and meta.url is not None:
+        source = replace(source, url=meta.url)
     return Document(tuple(blocks), meta, source, tuple(parsed.warnings))
 
 

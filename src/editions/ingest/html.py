@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from editions.errors import InputError
 from editions.ingest import Parsed, decode
-from editions.ingest.metadata import REPORT_NUMBER, parse_date
+from editions.ingest.metadata import REPORT_NUMBER, parse_date, stated_url
 from editions.model import BlockKind, Metadata, RawBlock
 
 _CHROME = [
@@ -181,7 +181,16 @@ def _page_metadata(tree: LexborHTMLParser) -> Metadata:
     date_node = tree.css_first("#Rdate")
     if date_node is not None:
         date = parse_date(date_node.text())
-    return Metadata(report=report, title=title or None, date=date)
+    return Metadata(report=report, title=title or None, date=date, url=_page_url(tree))
+
+
+def _page_url(tree: LexborHTMLParser) -> str | None:
+    """The address the page names as its own: its canonical link, else its Open Graph URL."""
+    for selector, attribute in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
+        node = tree.css_first(selector)
+        if node is not None and (url := stated_url(node.attributes.get(attribute))) is not None:
+            return url
+    return None
 
 
 def _content_root(tree: LexborHTMLParser) -> LexborNode | None:

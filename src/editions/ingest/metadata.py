@@ -84,6 +84,21 @@ AUTHOR_LINE = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<role>{_ROLE_WORDS}\b(?:[^.
 _FIELD = re.compile(r"^\*\*(?P<key>[^*\n]{1,40}):\*\*\s*(?P<value>.*)$")
 
 
+# An address a document states as its own: absolute http(s) only (never `javascript:` or a relative path, as the
+# web links to it), without spaces, quotes or angle brackets, and of a length a real address has.
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]]{1,2000}", re.IGNORECASE)
+URL_FIELDS = ("source", "url", "link", "permalink")
+"""Front-matter fields of a saved page that hold the address it was saved from."""
+
+
+def stated_url(value: str | None) -> str | None:
+    """The first absolute http(s) address in `value` ("https://…", "<https://…>", "[page](https://…)"), or None."""
+    if not value:
+        return None
+    m = _URL.search(value)
+    return m.group(0).rstrip(".,;:") if m else None
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first full date in `text` ("July 21, 2022", "04/23/2026", "2022-07-21"), or None."""
     for pattern in (_DATE, _SLASH_DATE, _ISO_DATE):
@@ -162,6 +177,7 @@ def _metadata_from_fields(title: str, fields: dict[str, str]) -> Metadata:
         version=int(version) if version.isdigit() else None,
         product=_PRODUCT_NAMES.get(product) or (fields.get("product type") or None),
         authors=authors_from_list(fields.get("author(s)", "") or fields.get("authors", "")),
+        url=next((url for key in URL_FIELDS if (url := stated_url(fields.get(key))) is not None), None),
     )
 
 

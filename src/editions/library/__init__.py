@@ -369,6 +369,7 @@ class Library:
         # `_schema` (tests) makes a library of an older version: it stores only what that version stored.
         self._derived = _schema is None or _schema >= 4
         self._merging = _schema is None or _schema >= 5
+        self._urls = _schema is None or _schema >= 6
         try:
             self._db.migrate(_schema)
             if self._merging and self._db.query("SELECT 1 FROM library_info WHERE key = 'merge_sources'"):
@@ -511,10 +512,11 @@ class Library:
         assert pk_or_none is not None
         pk = pk_or_none
         if self._merging:
+            url_column, url = self._url_column(edition.source)
             db.execute(
-                "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq, reading) "
-                "VALUES (?, ?, ?, ?, ?, 1, ?)",
-                (pk, *source, now, edition.id),
+                f"INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq, reading{url_column}) "
+                f"VALUES (?, ?, ?, ?, ?, 1, ?{', ?' * len(url)})",
+                (pk, *source, now, edition.id, *url),
             )
         else:
             db.execute(
@@ -598,6 +600,10 @@ class Library:
             )
         )
 
+    def _url_column(self, source: Source) -> tuple[str, tuple[str | None, ...]]:
+        """The `sources.url` column and its value for an insert, or nothing in a library older than schema 6."""
+        return (", url", (source.url,)) if self._urls else ("", ())
+
     def _add_source(self, db: Database, pk: int, report_pk: int, edition: Edition, now: str) -> Added:
         """`edition` as a further source of the stored edition `pk`: kept with its own reading, and shown instead
         of the current one when its format comes first in `identity.FORMAT_ORDER`."""
@@ -613,9 +619,11 @@ class Library:
             not shown or identity.format_rank(fmt) < min(identity.format_rank(f) for f in shown)
         )
         keeps_text = edition.id != primary_id and not becomes_primary
+        url_column, url = self._url_column(edition.source)
         db.execute(
-            "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq, reading, text, body) "
-            "SELECT ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM sources WHERE edition_pk = ?",
+            "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq, reading, text, body"
+            f"{url_column}) SELECT ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?{', ?' * len(url)} FROM sources "
+            "WHERE edition_pk = ?",
             (
                 pk,
                 fmt,
@@ -625,6 +633,7 @@ class Library:
                 edition.id,
                 edition.text if keeps_text else None,
                 _codec.body(edition) if keeps_text else None,
+                *url,
                 pk,
             ),
         )
@@ -805,18 +814,19 @@ class Library:
         """Move every source of edition `gone_pk` (with its reading) to `keep_pk`, delete `gone_pk`, and show
         the best source of what is left."""
         gone_id, gone_text, gone_body = db.query("SELECT id, text, body FROM editions WHERE pk = ?", (gone_pk,))[0]
-        for fmt, name, retrieved, added_at, reading, text, body in db.query(
-            "SELECT format, name, retrieved_at, added_at, reading, text, body FROM sources WHERE edition_pk = ? "
-            "ORDER BY seq",
+        url_column = ", url" if self._urls else ""
+        for fmt, name, retrieved, added_at, reading, text, body, *url in db.query(
+            f"SELECT format, name, retrieved_at, added_at, reading, text, body{url_column} FROM sources "
+            "WHERE edition_pk = ? ORDER BY seq",
             (gone_pk,),
         ):
             if reading is None or reading == gone_id:
                 reading, text, body = gone_id, gone_text, gone_body
             db.execute(
-                "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq, reading, text, body) "
-                "SELECT ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM sources WHERE edition_pk = ? "
-                "ON CONFLICT DO NOTHING",
-                (keep_pk, fmt, name, retrieved, added_at, reading, text, body, keep_pk),
+                "INSERT INTO sources (edition_pk, format, name, retrieved_at, added_at, seq, reading, text, body"
+                f"{url_column}) SELECT ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?{', ?' * len(url)} "
+                "FROM sources WHERE edition_pk = ? ON CONFLICT DO NOTHING",
+                (keep_pk, fmt, name, retrieved, added_at, reading, text, body, *url, keep_pk),
             )
         db.execute(
             "UPDATE editions SET version = coalesce(version, (SELECT version FROM editions WHERE pk = ?)), "
@@ -923,13 +933,15 @@ class Library:
         """Each edition's sources, the one shown first, then in the order they were added."""
         out: dict[int, list[tuple[bool, int, Source]]] = {}
         shown = "s.reading IS NOT NULL AND s.reading <> e.id" if self._merging else "0 = 1"
-        for pk, fmt, name, retrieved, other, seq in _query_in(
+        url = "s.url" if self._urls else "NULL"
+        for pk, fmt, name, retrieved, address, other, seq in _query_in(
             db,
-            f"SELECT s.edition_pk, s.format, s.name, s.retrieved_at, {shown}, s.seq FROM sources s "
+            f"SELECT s.edition_pk, s.format, s.name, s.retrieved_at, {url}, {shown}, s.seq FROM sources s "
             "JOIN editions e ON e.pk = s.edition_pk WHERE s.edition_pk IN ({marks})",
             pks,
         ):
-            out.setdefault(int(pk), []).append((bool(other), int(seq), _codec.read_source(fmt, name, retrieved)))
+            source = _codec.read_source(fmt, name, retrieved, address)
+            out.setdefault(int(pk), []).append((bool(other), int(seq), source))
         return {pk: tuple(src for _, _, src in sorted(v, key=lambda x: x[:2])) for pk, v in out.items()}
 
     def _info_by_pk(self, db: Database, report_pk: int, pk: int, rows: list[_Row] | None = None) -> EditionInfo:
@@ -1180,27 +1192,28 @@ class Library:
             "SELECT text, body, report, title, date, version, product, authors FROM editions WHERE pk = ?", (pk,)
         )[0]
         sources = self._sources(self._db, [pk]).get(pk, ())
+        url = "s.url" if self._urls else "NULL"
         shown = (
             self._db.query(
-                "SELECT s.format, s.name, s.retrieved_at FROM sources s JOIN editions e ON e.pk = s.edition_pk "
+                f"SELECT s.format, s.name, s.retrieved_at, {url} FROM sources s JOIN editions e ON e.pk = s.edition_pk "
                 "WHERE s.edition_pk = ? AND (s.reading IS NULL OR s.reading = e.id) ORDER BY s.seq",
                 (pk,),
             )
             if self._merging
-            else [_codec.source_row(s) for s in sources]
+            else [(*_codec.source_row(s), s.url) for s in sources]
         )
         primary = [_codec.read_source(*r) for r in shown]
         source = next((s for s in primary if s.format == fmt), primary[0] if primary else Source("text"))
         if fmt is not None and (source.format != fmt or not primary):
             found = self._db.query(
-                "SELECT format, name, retrieved_at, text, body FROM sources "
+                f"SELECT format, name, retrieved_at, text, body, {url.removeprefix('s.')} FROM sources "
                 "WHERE edition_pk = ? AND format = ? AND text IS NOT NULL ORDER BY seq LIMIT 1",
                 (pk, fmt),
             )
             if not found:
                 formats = ", ".join(dict.fromkeys(s.format for s in sources))
                 raise NotFoundError(f"this edition has no {fmt} source; its sources are {formats}.")
-            source = _codec.read_source(found[0][0], found[0][1], found[0][2])
+            source = _codec.read_source(found[0][0], found[0][1], found[0][2], found[0][5])
             text, body = found[0][3], found[0][4]
         return _codec.decode(
             text=text,

@@ -81,8 +81,9 @@ def source_row(source: Source) -> tuple[str, str, str | None]:
     return source.format, source.name or "", retrieved
 
 
-def read_source(format: str, name: str, retrieved_at: str | None) -> Source:
-    return Source(format, name or None, None if retrieved_at is None else dt.datetime.fromisoformat(retrieved_at))
+def read_source(format: str, name: str, retrieved_at: str | None, url: str | None = None) -> Source:
+    retrieved = None if retrieved_at is None else dt.datetime.fromisoformat(retrieved_at)
+    return Source(format, name or None, retrieved, url or None)
 
 
 def decode(

@@ -12,8 +12,8 @@ What is stored (the same for both backends):
   rebuilds the `Edition` exactly as it was added. `text` and `body` are the last columns: SQLite reads the
   columns before them without touching the (large) rest of the row.
 - `sources` — every source an edition was read from (its PDF, HTML and Markdown are one edition with three
-  sources), each with `reading`, the id of its own text; the sources not shown (see `library.identity`) keep
-  their text and body.
+  sources), each with `reading`, the id of its own text, and `url`, the address the source states (if any); the
+  sources not shown (see `library.identity`) keep their text and body.
 - `passages` — each distinct sentence text of a report, once: consecutive editions repeat most sentences, so
   the full-text index holds each wording once, and "which editions say this" is a join.
 - `sentences` — edition × sentence index → passage, with the sentence's section.
@@ -267,12 +267,17 @@ _V5_COMMON = (
     """INSERT INTO library_info (key, value) VALUES ('merge_sources', 'pending')""",
 )
 
+# Version 6: the address each source states as its own (a saved page's source field, an HTML page's canonical
+# link), for provenance; NULL where the source does not state one, as for every source stored before.
+_V6_COMMON = ("""ALTER TABLE sources ADD COLUMN url TEXT""",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "reports, editions, sources, passages, sentences, facts, comparisons", _V1_SQLITE, _V1_POSTGRES),
     Migration(2, "full-text index over passages", _V2_SQLITE, _V2_POSTGRES),
     Migration(3, "PostgreSQL: search index updated in place (no GIN pending list)", (), _V3_POSTGRES),
     Migration(4, "overlaps of consecutive editions and report summaries, kept at add time", _V4_SQLITE, _V4_POSTGRES),
     Migration(5, "one edition, many sources: each source's own reading", _V5_COMMON, _V5_COMMON),
+    Migration(6, "each source's stated address (URL)", _V6_COMMON, _V6_COMMON),
 )
 
 LATEST = MIGRATIONS[-1].version

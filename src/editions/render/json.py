@@ -76,4 +76,4 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
 
 
 def _source(source: Source) -> dict[str, Any]:
-    return {"format": source.format, "name": source.name}
+    return {"format": source.format, "name": source.name, "url": source.url}

@@ -83,6 +83,8 @@ def _header(edition: Edition) -> list[str]:
         meta.append("**Authors:** " + "; ".join(names))
     source = edition.source.name or "bytes"
     meta.append(f"**Source:** {escape(source, line_start=False)} ({edition.source.format})")
+    if edition.source.url:  # an autolink: the address is shown as written and is not read as Markdown
+        meta.append(f"**Published at:** <{edition.source.url}>")
     # Two trailing spaces: a hard line break, so the header reads as lines, not one run-on paragraph.
     lines.append("  \n".join(meta))
     return lines

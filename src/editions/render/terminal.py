@@ -53,6 +53,8 @@ def metadata_panel(edition: Edition) -> Panel:
             authors.append(f" — {author.role}")
     grid.add_row("Authors", authors if edition.authors else _value(None))
     grid.add_row("Source", Text(f"{edition.source.name or 'bytes'} ({edition.source.format})"))
+    if edition.source.url:
+        grid.add_row("Published at", Text(edition.source.url))
     grid.add_row("Contents", Text(_contents(edition)))
     grid.add_row("ID", Text(edition.id[:16], style="dim"))
     return Panel(grid, title="Edition", title_align="left", box=box.ROUNDED, expand=False)

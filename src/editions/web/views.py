@@ -167,7 +167,7 @@ def edition_to_row(e: EditionInfo) -> dict[str, Any]:
         "position": e.position,
         "changed": e.changed,
         "sentences": e.sentences,
-        "sources": [{"format": s.format, "name": s.name} for s in e.sources],
+        "sources": [{"format": s.format, "name": s.name, "url": s.url} for s in e.sources],
     }
 
 
