@@ -486,11 +486,18 @@ def _figure_text(d: _Draft, old: Edition, new: Edition, fact_changes: Sequence[F
     d.text = f"{where}: {'; '.join(parts)} — {context}"
 
 
+SAME_SETTING = 0.5
+"""Least share of words two figures' quoted settings must share to be one sentence edited in place."""
+_SETTING_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _same_setting(old: Edition, a: Fact, new: Edition, b: Fact) -> bool:
-    """Whether two facts are said in the same words around them (the value changed in place)."""
-    around_a = _context(old, a).replace(old.text_of(a), "")
-    around_b = _context(new, b).replace(new.text_of(b), "")
-    return around_a == around_b
+    """Whether two facts are said in mostly the same words around them (the value changed in place, perhaps
+    with other words of the sentence), so that quoting the new setting alone tells what changed."""
+    words_a = {w.lower() for w in _SETTING_WORD.findall(_context(old, a))}
+    words_b = {w.lower() for w in _SETTING_WORD.findall(_context(new, b))}
+    union = words_a | words_b
+    return not union or len(words_a & words_b) / len(union) >= SAME_SETTING
 
 
 def _draft(text: str, kind: str, group: str, side: str, ids: tuple[int, ...], facts: list[int]) -> _Draft:
