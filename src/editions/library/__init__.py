@@ -56,7 +56,15 @@ from editions.library.search import (
     unmark,
 )
 from editions.library.summary import ReportSummary
-from editions.library.timeline import FactRow, ReportFacts, Timeline, TimelinePoint, render_chart, trace
+from editions.library.timeline import (
+    FactRow,
+    ReportFacts,
+    Timeline,
+    TimelinePoint,
+    figure_sentence_indices,
+    render_chart,
+    trace,
+)
 from editions.model import Comparison, Edition, Source
 
 __all__ = [
@@ -1570,8 +1578,16 @@ class Library:
             (report_pk,),
         )
         texts = self._passage_texts(sorted({int(r[8]) for r in found}))
+        # Structure decided each sentence's role and block when the edition was read; a timeline follows figures
+        # of the report's argument only, never a caption's, a heading's or a note's.
+        figure_sentences = {
+            int(pk): figure_sentence_indices(str(body))
+            for pk, body in self._db.query("SELECT pk, body FROM editions WHERE report_pk = ?", (report_pk,))
+        }
         facts: dict[int, list[FactRow]] = {r.pk: [] for r in rows}
         for edition_pk, sentence, kind, measure, value, unit, approximate, surface, passage_pk in found:
+            if int(sentence) not in figure_sentences.get(int(edition_pk), frozenset()):
+                continue
             facts[int(edition_pk)].append(
                 FactRow(
                     int(sentence),

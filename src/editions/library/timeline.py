@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 from editions.facts import measure_similarity
 from editions.facts.measure import normalize_words
 from editions.library._codec import read_value
-from editions.model import FactValue
+from editions.model import BlockKind, FactValue, Role
 
 MIN_SIMILARITY = 0.5
 """How alike two measures must be to be read as the same figure in consecutive editions."""
@@ -31,6 +32,23 @@ _BEST_SCORE = 1.05 - 1e-9
 """What `query_score` gives a fact whose measure holds every word of the query."""
 _NO_BAR = frozenset({"rank", "ordinal"})
 """Kinds whose size a bar would misstate: the largest (1) is not the smallest."""
+_NOT_ARGUMENT_BLOCKS = frozenset({BlockKind.TITLE.value, BlockKind.HEADING.value, BlockKind.CAPTION.value})
+
+
+def figure_sentence_indices(body_json: str) -> frozenset[int]:
+    """The sentences of a stored edition (its body as the library keeps it) whose figures a timeline may
+    follow: those structure gave an argument role (body prose, a table row), outside titles, headings and
+    captions. A sentence stored before roles existed counts as body prose, as the library reads it."""
+    data = json.loads(body_json)
+    block_kinds = [row[0] for row in data["blocks"]]
+    out = set()
+    for row in data["sentences"]:
+        role = Role(row[5]) if len(row) > 5 else Role.BODY
+        block = int(row[3])
+        kind = block_kinds[block] if 0 <= block < len(block_kinds) else None
+        if role.is_argument and kind not in _NOT_ARGUMENT_BLOCKS:
+            out.add(int(row[0]))
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +109,11 @@ class Timeline:
     def found(self) -> bool:
         return any(p.stated for p in self.points)
 
+    @property
+    def moved(self) -> bool:
+        """Whether the figure takes two different values across the editions that state it as a number."""
+        return len({p.number for p in self.points if p.number is not None}) > 1
+
     def series(self) -> list[tuple[dt.date | None, float | None]]:
         """(date, numeric value) per edition: what a chart plots."""
         return [(p.date, p.number) for p in self.points]
@@ -135,6 +158,15 @@ def _measure_words(measure: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=262144)
 def _similarity(a: str, b: str) -> float:
     return measure_similarity(a, b)
+
+
+@functools.lru_cache(maxsize=262144)
+def sentence_similarity(a: str, b: str) -> float:
+    """Share of two sentences' words they have in common (of the longer one's words)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / max(len(wa), len(wb))
 
 
 def query_score(query: frozenset[str], fact: FactRow) -> float:
@@ -185,10 +217,18 @@ def _best_next(current: FactRow, candidates: Sequence[FactRow], query: frozenset
     """The candidate (all of them compatible with `current`) that best continues it, and its similarity."""
     best: FactRow | None = None
     best_key = (MIN_SIMILARITY, -1.0, -1.0)
+    per_sentence: dict[int, int] = {}
+    for fact in candidates:
+        per_sentence[fact.sentence] = per_sentence.get(fact.sentence, 0) + 1
     for fact in candidates:
         similarity = _similarity(current.measure, fact.measure)
         if fact.sentence_text == current.sentence_text and fact.surface == current.surface:
             similarity = 1.0
+        elif per_sentence[fact.sentence] == 1 and similarity < 1.0:
+            # A sentence reworded around its one figure of this kind ("troops—currently numbering around
+            # 54,000" → "troops—currently about 55,000 on active duty") still carries it, though the words
+            # next to the number (its measure) changed: the sentence is the same sentence.
+            similarity = max(similarity, sentence_similarity(current.sentence_text, fact.sentence_text))
         if similarity + _MAX_QUERY_BONUS < best_key[0]:
             continue  # cannot score as high as the best so far, whatever the query adds
         # A measure reworded a little more than MIN_SIMILARITY allows still continues the line when its
@@ -212,7 +252,7 @@ def trace(query: str, editions: Sequence[Sequence[FactRow]] | ReportFacts) -> li
     for position in range(len(facts) - 1, -1, -1):  # latest first: ties go to the figure a reader sees now
         for fact in facts[position]:
             key = (query_score(words, fact), position)
-            if key >= anchor_key:
+            if key > anchor_key:  # ties go to the edition's first statement of the figure
                 anchor, anchor_key = (position, fact), key
         if anchor_key[0] >= _BEST_SCORE:
             break  # no earlier edition can match better
