@@ -10,8 +10,10 @@ cut the line.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
+import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -142,6 +144,42 @@ class Timeline:
                 for p in self.points
             ],
         }
+
+
+CSV_COLUMNS = ("report", "query", "date", "version", "edition", "ref", "stated", "value", "unit", "approximate",
+               "text", "kind", "sentence", "sentence_text")  # fmt: skip
+"""A timeline as CSV, one row per edition, oldest first: the report and the words asked; the edition's date
+(ISO), version, id and reference; whether it states the figure (`stated`: 1 or 0, the other cells empty when 0);
+the value (a number, or the text of a non-numeric value), its unit (USD, percent, …) and whether it is
+approximate (1 or 0); the figure as printed; its kind (count, money, rank, …); the sentence's number in the
+edition (from 1) and its text."""
+
+
+def to_csv(timeline: Timeline) -> str:
+    """`timeline` as CSV text with a header row (`CSV_COLUMNS`)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for p in timeline.points:
+        writer.writerow(
+            [
+                timeline.report,
+                timeline.query,
+                "" if p.date is None else p.date.isoformat(),
+                "" if p.version is None else p.version,
+                p.edition,
+                p.ref,
+                int(p.stated),
+                "" if p.value is None else p.value,
+                p.unit or "",
+                int(p.approximate) if p.stated else "",
+                p.text or "",
+                p.kind or "",
+                "" if p.sentence is None else p.sentence + 1,
+                p.sentence_text or "",
+            ]
+        )
+    return out.getvalue()
 
 
 @functools.lru_cache(maxsize=65536)
