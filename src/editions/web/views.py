@@ -195,13 +195,14 @@ def _shorten(text: str, limit: int = 110) -> str:
     return text[: cut if cut > limit // 2 else limit] + " …"
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:()\[\]—–]|,\s|\s-\s)\s*")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:()\[\]—–]|,\s|\s-\s|\sand\s|\swhile\s|\swhich\s)\s*")
 
 
 def figure_clause(sentence: str, figure: str) -> str:
-    """The clause of `sentence` that states `figure` (the sentence cut at commas, semicolons, colons, dashes
-    and brackets): the words a reader would use for what the figure counts ("Japan is the sixth-largest U.S.
-    trade partner"), shortened. The whole sentence, shortened, when the figure is not found in one clause."""
+    """The clause of `sentence` that states `figure` (the sentence cut at commas, semicolons, colons, dashes,
+    brackets and "and", "while", "which"): the words a reader would use for what the figure counts ("Japan is
+    the sixth-largest U.S. trade partner"), shortened. The whole sentence, shortened, when the figure is not
+    found in one clause."""
     for clause in _CLAUSE_BREAK.split(sentence):
         if figure and figure in clause and len(clause.split()) > len(figure.split()):
             return _shorten(clause.rstrip(" ."), 90)
