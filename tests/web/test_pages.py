@@ -125,6 +125,10 @@ def test_report_page_charts_figures_and_shows_latest_brief(client: TestClient) -
     assert html.count('<svg class="chart"') >= 2
     assert "What changed in the latest edition" in html
     assert "personnel" in client.get("/reports/IF99001?figure=personnel").text
+    asked = client.get("/reports/IF99001?figure=military+personnel").text
+    headings = re.findall(r'<h3 id="chart-h-\d+">(.*?)</h3>', asked)
+    assert len(headings) >= 2 and len(headings) == len(set(headings))  # the figure asked is not charted twice
+    assert "No figure changed" not in html  # its figures moved
     assert "No figure about" in client.get("/reports/IF99001?figure=zebras+unicorns").text
 
 

@@ -112,6 +112,11 @@ class Timeline:
         return any(p.stated for p in self.points)
 
     @property
+    def statements(self) -> tuple[tuple[str, int | None], ...]:
+        """(edition, sentence) of each point: two timelines with the same statements chart one figure."""
+        return tuple((p.edition, p.sentence) for p in self.points)
+
+    @property
     def moved(self) -> bool:
         """Whether the figure takes two different values across the editions that state it as a number."""
         return len({p.number for p in self.points if p.number is not None}) > 1

@@ -372,7 +372,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         asked = None
         if figure:
             asked = lib.timeline(key, figure)
-            timelines = [asked, *[t for t in timelines if t.query != figure]]
+            timelines = [asked, *[t for t in timelines if t.query != figure and t.statements != asked.statements]]
         return {"key": key, "rows": rows, "brief": summary.brief, "timelines": timelines, "asked": asked}
 
     @app.get("/reports/{report}", response_class=HTMLResponse, include_in_schema=False)
