@@ -635,6 +635,11 @@ def timeline(
                 f"| {_date(p.date)} | {p.ref} | {render_markdown.escape(p.text or '—', line_start=False)} | "
                 f"{render_markdown.escape(p.sentence_text or '', line_start=False)} |"
             )
+            for a in p.alternatives:
+                lines.append(
+                    f"| {_date(p.date)} | {p.ref} | or {render_markdown.escape(a.text, line_start=False)} | "
+                    f"{render_markdown.escape(a.sentence_text, line_start=False)} |"
+                )
         sys.stdout.write("\n".join(lines) + "\n")
         return
     console = Console(highlight=False)
@@ -643,8 +648,10 @@ def timeline(
     sys.stdout.write("\n")
     previous: object = object()
     for p in found.points:
-        if p.stated and p.value != previous:
+        if p.stated and (p.value != previous or p.alternatives):
             console.print(f"[dim]{p.ref}, sentence {(p.sentence or 0) + 1}:[/dim] {p.sentence_text}")
+        for a in p.alternatives:
+            console.print(f"[dim]{p.ref}, or sentence {a.sentence + 1}:[/dim] {a.sentence_text}")
         previous = p.value
 
 

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from editions.library import Library
-from editions.library.timeline import CSV_COLUMNS, sentence_similarity, to_csv
+from editions.library.timeline import CSV_COLUMNS, render_chart, sentence_similarity, to_csv
 from editions.web.views import figure_chart, figure_clause
 from tests.library.conftest import write_edition
 
@@ -108,3 +108,20 @@ def test_chart_title_is_the_clause_that_states_the_figure(tmp_path: Path) -> Non
 def test_sentence_similarity() -> None:
     assert sentence_similarity(OLD[0], NEW[0]) >= 0.5
     assert sentence_similarity(OLD[0], OLD[2]) < 0.2
+
+
+def test_an_edition_stating_two_candidates_shows_both(tmp_path: Path) -> None:
+    old = [
+        "Lighthouse grants from the coastal fund totaled $36 million in the House bill.",
+        "Lighthouse grants from the coastal fund totaled $38 million in the Senate bill.",
+    ]
+    new = ["Lighthouse grants from the coastal fund totaled $40 million."]
+    with harbor(tmp_path, old, new) as lib:
+        grants = lib.timeline("IF77101", "lighthouse grants")
+        first = grants.points[0]
+        assert [first.text, *(a.text for a in first.alternatives)] == ["$36 million", "$38 million"]
+        assert "Senate" in first.alternatives[0].sentence_text
+        assert "$36 million or $38 million" in render_chart(grants)
+        assert grants.to_dict()["points"][0]["alternatives"][0]["text"] == "$38 million"
+        # which of the two became $40 million is a guess: not charted unasked
+        assert all(not t.moved for t in lib.summary("IF77101").timelines)

@@ -57,13 +57,14 @@ from editions.library.search import (
 )
 from editions.library.summary import ReportSummary
 from editions.library.timeline import (
+    Alternative,
     FactRow,
     ReportFacts,
     Timeline,
     TimelinePoint,
     figure_sentence_indices,
     render_chart,
-    trace,
+    trace_with_rivals,
 )
 from editions.model import Comparison, Edition, Source
 
@@ -1545,9 +1546,9 @@ class Library:
         title = rows[-1].title if rows else None
         out = []
         for query in words:
-            chain = trace(query, facts)
+            chain = trace_with_rivals(query, facts)
             points = []
-            for row, ref, (fact, similarity) in zip(rows, refs, chain, strict=True):
+            for row, ref, (fact, similarity, rivals) in zip(rows, refs, chain, strict=True):
                 points.append(
                     TimelinePoint(
                         edition=row.id,
@@ -1563,6 +1564,9 @@ class Library:
                         sentence=None if fact is None else fact.sentence,
                         sentence_text=None if fact is None else fact.sentence_text,
                         similarity=similarity,
+                        alternatives=tuple(
+                            Alternative(r.value, r.surface, r.sentence, r.sentence_text) for r in rivals
+                        ),
                     )
                 )
             out.append(Timeline(key, title, query, tuple(points)))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from editions.facts import measure_similarity
-from editions.library.timeline import Timeline, TimelinePoint, sentence_similarity
+from editions.library.timeline import Alternative, Timeline, TimelinePoint, sentence_similarity
 from editions.model import BlockKind, BriefItem, Citations, Comparison, Edition
 
 TRACKED_KINDS = frozenset({"count", "money", "percent", "fraction", "rank"})
@@ -104,9 +104,16 @@ def same_figure_throughout(timeline: Timeline) -> bool:
     one sentence edited (they share at least SAME_SENTENCE of their words) or the words around the two
     figures are all but the same (their measures at least SAME_MEASURE alike). A line traced through a looser
     likeness (a House and a Senate recommendation, missiles launched and missiles intercepted) may set two
-    measures side by side, so a page does not chart it unasked."""
+    measures side by side, so a page does not chart it unasked; nor a line where an edition states another
+    candidate in a sentence as like its neighbour's (which of the two moved would be a guess)."""
     stated = [p for p in timeline.points if p.stated]
     for a, b in itertools.pairwise(stated):
+        for point, neighbour in ((a, b), (b, a)):
+            if any(
+                sentence_similarity(other.sentence_text, neighbour.sentence_text or "") >= SAME_SENTENCE
+                for other in point.alternatives
+            ):
+                return False  # the edition states two candidates as alike as each other: which moved is a guess
         if sentence_similarity(a.sentence_text or "", b.sentence_text or "") >= SAME_SENTENCE:
             continue
         if measure_similarity(a.measure or "", b.measure or "") >= SAME_MEASURE:
@@ -200,6 +207,7 @@ def _point(p: TimelinePoint) -> list[Any]:
         p.sentence,
         p.sentence_text,
         p.similarity,
+        [[a.value, a.text, a.sentence, a.sentence_text] for a in p.alternatives],
     ]
 
 
@@ -233,6 +241,7 @@ def from_json(text: str) -> ReportSummary:
                     sentence=p[10],
                     sentence_text=p[11],
                     similarity=p[12],
+                    alternatives=tuple(Alternative(*a) for a in (p[13] if len(p) > 13 else ())),
                 )
                 for p in t["points"]
             ),

@@ -73,6 +73,18 @@ class FactRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternative:
+    """Another figure of an edition that continues the line as well as the one shown: the edition states two
+    candidates, and a timeline shows both rather than guess."""
+
+    value: FactValue
+    text: str
+    """The figure as printed."""
+    sentence: int
+    sentence_text: str
+
+
+@dataclass(frozen=True, slots=True)
 class TimelinePoint:
     edition: str
     ref: str
@@ -90,6 +102,8 @@ class TimelinePoint:
     sentence_text: str | None
     similarity: float
     """How alike this point's measure is to the one it continues (1.0 for the starting point)."""
+    alternatives: tuple[Alternative, ...] = ()
+    """Other figures of this edition that continue the line as well (`RIVAL_MARGIN`), with other values."""
 
     @property
     def stated(self) -> bool:
@@ -145,6 +159,10 @@ class Timeline:
                     "sentence": p.sentence,
                     "sentence_text": p.sentence_text,
                     "similarity": round(p.similarity, 3),
+                    "alternatives": [
+                        {"value": a.value, "text": a.text, "sentence": a.sentence, "sentence_text": a.sentence_text}
+                        for a in p.alternatives
+                    ],
                 }
                 for p in self.points
             ],
@@ -256,8 +274,16 @@ class ReportFacts:
         return picked
 
 
-def _best_next(current: FactRow, candidates: Sequence[FactRow], query: frozenset[str]) -> tuple[FactRow | None, float]:
-    """The candidate (all of them compatible with `current`) that best continues it, and its similarity."""
+RIVAL_MARGIN = 0.05
+"""A figure scoring within this of the best continuation, with another value, is a second candidate."""
+
+
+def _best_next(
+    current: FactRow, candidates: Sequence[FactRow], query: frozenset[str]
+) -> tuple[FactRow | None, float, tuple[FactRow, ...]]:
+    """The candidate (all of them compatible with `current`) that best continues it, its similarity, and the
+    candidates with other values that continue it about as well (`RIVAL_MARGIN`)."""
+    scored: list[tuple[float, FactRow]] = []
     best: FactRow | None = None
     best_key = (MIN_SIMILARITY, -1.0, -1.0)
     per_sentence: dict[int, int] = {}
@@ -278,15 +304,33 @@ def _best_next(current: FactRow, candidates: Sequence[FactRow], query: frozenset
         # sentence speaks of what the user asked for ("GDP" → "gross domestic product").
         score = min(1.0, similarity + 0.25 * query_score(query, fact))
         key = (score, float(fact.unit == current.unit), similarity)
+        if score >= MIN_SIMILARITY:
+            scored.append((score, fact))
         if score >= MIN_SIMILARITY and key > best_key:
             best, best_key = fact, key
-    return best, (best_key[2] if best is not None else 0.0)
+    if best is None:
+        return None, 0.0, ()
+    chosen = best
+    rivals = tuple(
+        fact
+        for score, fact in scored
+        if fact is not chosen and score >= best_key[0] - RIVAL_MARGIN and fact.value_json != chosen.value_json
+    )
+    return chosen, best_key[2], rivals
 
 
 def trace(query: str, editions: Sequence[Sequence[FactRow]] | ReportFacts) -> list[tuple[FactRow | None, float]]:
     """For each edition (in order), the fact that carries the figure the query names, and its similarity to
     the figure it continues; (None, 0.0) where the edition does not state it. All None when nothing matches.
     Several figures of one report: pass one `ReportFacts` to each call."""
+    return [(fact, similarity) for fact, similarity, _ in trace_with_rivals(query, editions)]
+
+
+def trace_with_rivals(
+    query: str, editions: Sequence[Sequence[FactRow]] | ReportFacts
+) -> list[tuple[FactRow | None, float, tuple[FactRow, ...]]]:
+    """`trace`, with each edition's other candidates: figures with other values that continue the line about
+    as well as the one found (an edition stating two candidates shows both)."""
     report = editions if isinstance(editions, ReportFacts) else ReportFacts(editions)
     facts = report.editions
     words = _words(query) or frozenset(w.lower() for w in query.split())
@@ -299,18 +343,18 @@ def trace(query: str, editions: Sequence[Sequence[FactRow]] | ReportFacts) -> li
                 anchor, anchor_key = (position, fact), key
         if anchor_key[0] >= _BEST_SCORE:
             break  # no earlier edition can match better
-    out: list[tuple[FactRow | None, float]] = [(None, 0.0)] * len(facts)
+    out: list[tuple[FactRow | None, float, tuple[FactRow, ...]]] = [(None, 0.0, ())] * len(facts)
     if anchor is None:
         return out
     start, fact = anchor
-    out[start] = (fact, 1.0)
+    out[start] = (fact, 1.0, ())
     for step in (1, -1):
         current = fact
         position = start + step
         while 0 <= position < len(facts):
-            found, similarity = _best_next(current, report.compatible(position, current), words)
+            found, similarity, rivals = _best_next(current, report.compatible(position, current), words)
             if found is not None:
-                out[position] = (found, similarity)
+                out[position] = (found, similarity, rivals)
                 current = found
             position += step
     return out
@@ -332,7 +376,8 @@ def _bar(value: float, top: float, width: int) -> str:
 def format_value(point: TimelinePoint) -> str:
     if point.value is None:
         return "—  (not stated)"
-    return point.text or str(point.value)
+    shown = point.text or str(point.value)
+    return " or ".join([shown, *(a.text for a in point.alternatives)])
 
 
 def render_chart(timeline: Timeline, width: int = 30) -> str:
