@@ -16,7 +16,7 @@ from typing import Any
 
 from editions.facts import measure_similarity
 from editions.library.timeline import Alternative, Timeline, TimelinePoint, sentence_similarity
-from editions.model import BlockKind, BriefItem, Citations, Comparison, Edition
+from editions.model import BriefItem, Citations, Comparison, Edition
 
 TRACKED_KINDS = frozenset({"count", "money", "percent", "fraction", "rank"})
 """Kinds of facts a report's summary charts."""
@@ -28,7 +28,6 @@ SAME_MEASURE = 0.8
 CANDIDATES = 4 * MAX_CHARTS
 """How many of the latest edition's figures are traced to find the ones that moved."""
 _RANKS = frozenset({"rank", "ordinal"})
-_NOT_ARGUMENT_BLOCKS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.CAPTION})
 VERSION = "summary-3"
 """Stored with each summary (beside the compare engine); bump it when what a summary holds changes."""
 
@@ -44,13 +43,8 @@ class ReportSummary:
 
 def _argument_sentences(edition: Edition) -> frozenset[int]:
     """The sentences of an edition whose figures a chart may show: body prose and table rows (structure's
-    roles), outside titles, headings and captions."""
-    kinds = [b.kind for b in edition.blocks]
-    return frozenset(
-        s.index
-        for s in edition.sentences
-        if s.role.is_argument and not (0 <= s.block < len(kinds) and kinds[s.block] in _NOT_ARGUMENT_BLOCKS)
-    )
+    roles: titles and headings have no sentences, captions their own role)."""
+    return frozenset(s.index for s in edition.sentences if s.role.is_argument)
 
 
 def figure_candidates(latest: Comparison) -> list[str]:

@@ -21,8 +21,8 @@ from typing import Any
 
 from editions.facts import measure_similarity
 from editions.facts.measure import normalize_words
-from editions.library._codec import read_value
-from editions.model import BlockKind, FactValue, Role
+from editions.library._codec import read_value, sentence_role
+from editions.model import FactValue
 
 MIN_SIMILARITY = 0.5
 """How alike two measures must be to be read as the same figure in consecutive editions."""
@@ -34,23 +34,15 @@ _BEST_SCORE = 1.05 - 1e-9
 """What `query_score` gives a fact whose measure holds every word of the query."""
 _NO_BAR = frozenset({"rank", "ordinal"})
 """Kinds whose size a bar would misstate: the largest (1) is not the smallest."""
-_NOT_ARGUMENT_BLOCKS = frozenset({BlockKind.TITLE.value, BlockKind.HEADING.value, BlockKind.CAPTION.value})
 
 
 def figure_sentence_indices(body_json: str) -> frozenset[int]:
     """The sentences of a stored edition (its body as the library keeps it) whose figures a timeline may
-    follow: those structure gave an argument role (body prose, a table row), outside titles, headings and
-    captions. A sentence stored before roles existed counts as body prose, as the library reads it."""
+    follow: those structure gave an argument role (body prose, a table row; a sentence stored before roles
+    existed takes its block's role, as the library reads it)."""
     data = json.loads(body_json)
     block_kinds = [row[0] for row in data["blocks"]]
-    out = set()
-    for row in data["sentences"]:
-        role = Role(row[5]) if len(row) > 5 else Role.BODY
-        block = int(row[3])
-        kind = block_kinds[block] if 0 <= block < len(block_kinds) else None
-        if role.is_argument and kind not in _NOT_ARGUMENT_BLOCKS:
-            out.add(int(row[0]))
-    return frozenset(out)
+    return frozenset(int(row[0]) for row in data["sentences"] if sentence_role(row, block_kinds).is_argument)
 
 
 @dataclass(frozen=True, slots=True)
