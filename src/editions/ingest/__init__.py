@@ -190,17 +190,23 @@ def _read_markdown(data: bytes, label: str) -> Parsed:
     return Parsed(blocks, meta, warnings)
 
 
+def _read_html(data: bytes, label: str) -> Parsed:
+    from editions.ingest import html  # imported on first use, as the PDF reader: most runs read one format
+
+    return html.read(data, label)
+
+
+def _read_pdf(data: bytes, label: str) -> Parsed:
+    from editions.ingest import pdf  # pdfium is loaded only when a PDF is read
+
+    return pdf.read(data, label)
+
+
+READERS: dict[str, Reader] = {"text": _read_text, "markdown": _read_markdown, "html": _read_html, "pdf": _read_pdf}
+"""Each format's reader, all with one signature: the bytes and the name to use in messages."""
+
+
 def _reader(fmt: str) -> Reader:
-    if fmt == "text":
-        return _read_text
-    if fmt == "markdown":
-        return _read_markdown
-    if fmt == "html":
-        from editions.ingest import html
-
-        return html.read
-    if fmt == "pdf":
-        from editions.ingest import pdf
-
-        return pdf.read
-    raise InputError(f"unknown format {fmt!r}")
+    if (reader := READERS.get(fmt)) is None:
+        raise InputError(f"unknown format {fmt!r}")
+    return reader
