@@ -47,7 +47,10 @@ _SPECIAL = st.sampled_from(["a", " ", "  ", "\t", "\x02", "\ufffe", "\ufffd", "\
 def test_clean_fast_path_changes_nothing(text: str) -> None:
     if text.isascii() and "  " not in text and "\t" not in text and "\x02" not in text:
         slow = text.replace("\ufffe", "\xad").replace("\x02", "\xad").replace("\ufffd", "")
-        assert extract._clean(text) == (extract._SPACES.sub(" ", slow) if extract._UNUSUAL_SPACE.search(slow) else slow).strip()
+        assert (
+            extract._clean(text)
+            == (extract._SPACES.sub(" ", slow) if extract._UNUSUAL_SPACE.search(slow) else slow).strip()
+        )
 
 
 _STOP_PARTS = st.sampled_from(["a", ".", "!", "?", ":", '"', "”", "’", ")", "]", "\n", " ", "x."])

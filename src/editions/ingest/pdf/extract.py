@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import re
 import struct
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -81,39 +82,34 @@ _ERRORS = {
 }
 
 
+PDFIUM_LOCK = threading.Lock()
+"""Held for every pdfium call, from opening a document to closing it. pdfium is not thread-safe: pypdfium2's
+documentation allows no two pdfium calls at once, not even on different documents, and unserialized reads crash
+the process (the web app reads uploads in a thread pool). The one process-wide object this package keeps."""
+
+
 def _open(data: bytes, label: str) -> object:
+    """The document, opened (call with `PDFIUM_LOCK` held). Its error code is read straight after a failed open,
+    the one moment pdfium defines it: pypdfium2 also reads it for a document that opens with no pages, when the
+    code is whatever an earlier failure left (a damaged file read after an encrypted one said "encrypted")."""
     if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
         raise InputError(f"{label} is not a PDF: it does not start with '%PDF-'.")
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        reason = _ERRORS.get(getattr(error, "err_code", None), "is not a readable PDF (damaged or truncated)")
-        raise InputError(f"{label} {reason}.") from None
+    handle = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if not handle:
+        reason = _ERRORS.get(pdfium_c.FPDF_GetLastError(), "is not a readable PDF (damaged or truncated)")
+        raise InputError(f"{label} {reason}.")
+    pdf = pdfium.PdfDocument(handle)  # `data` outlives it: the caller holds it until the document is closed
+    if len(pdf) < 1:
+        pdf.close()
+        raise InputError(f"{label} is not a readable PDF (it has no pages: damaged or truncated).")
+    return pdf
 
 
 def _extract(data: bytes, label: str, limits: Limits) -> tuple[list[_Page], dict[str, str], list[str]]:
-    pdf = _open(data, label)
+    with PDFIUM_LOCK:
+        pages, info = _pages(data, label, limits)
     warnings: list[str] = []
-    try:
-        count = len(pdf)  # type: ignore[arg-type]
-        if count > limits.max_pages:
-            raise InputError(f"{label} has {count} pages, over the limit of {limits.max_pages} pages.")
-        info = _info(pdf)
-        started = time.monotonic()
-        pages: list[_Page] = []
-        empty = 0
-        for index in range(count):
-            if time.monotonic() - started > limits.max_seconds:
-                raise InputError(
-                    f"{label}: reading stopped at page {index + 1} of {count}, "
-                    f"over the time limit of {limits.max_seconds:g} seconds."
-                )
-            page = _read_page(pdf, index, label, limits)
-            if not page.frags:
-                empty += 1
-            pages.append(page)
-    finally:
-        pdf.close()  # type: ignore[attr-defined]
+    empty = sum(1 for page in pages if not page.frags)
     if empty == len(pages):
         raise InputError(
             f"{label} has no text layer (its pages are images, e.g. a scan); "
@@ -122,6 +118,27 @@ def _extract(data: bytes, label: str, limits: Limits) -> tuple[list[_Page], dict
     if empty:
         warnings.append(f"{label}: {empty} of {len(pages)} pages have no text layer and were skipped.")
     return pages, info, warnings
+
+
+def _pages(data: bytes, label: str, limits: Limits) -> tuple[list[_Page], dict[str, str]]:
+    pdf = _open(data, label)
+    try:
+        count = len(pdf)  # type: ignore[arg-type]
+        if count > limits.max_pages:
+            raise InputError(f"{label} has {count} pages, over the limit of {limits.max_pages} pages.")
+        info = _info(pdf)
+        started = time.monotonic()
+        pages: list[_Page] = []
+        for index in range(count):
+            if time.monotonic() - started > limits.max_seconds:
+                raise InputError(
+                    f"{label}: reading stopped at page {index + 1} of {count}, "
+                    f"over the time limit of {limits.max_seconds:g} seconds."
+                )
+            pages.append(_read_page(pdf, index, label, limits))
+    finally:
+        pdf.close()  # type: ignore[attr-defined]
+    return pages, info
 
 
 def _info(pdf: object) -> dict[str, str]:
