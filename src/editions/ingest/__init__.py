@@ -58,7 +58,16 @@ def load(
         raise InputError(f"{label}: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
     reader = _reader(fmt)
     parsed = reader(data, label)
-    return finish(parsed, Source(fmt, name or (None if isinstance(source, bytes) else str(source))))
+    document = finish(parsed, Source(fmt, name or (None if isinstance(source, bytes) else str(source))))
+    if not any(b.kind.is_content and _VISIBLE.search(b.text) for b in document.blocks):
+        # Stored, it would be an edition of the empty text, which every later empty input would match.
+        raise InputError(f"{label} has no text to read: nothing visible outside its title, headings and furniture.")
+    return document
+
+
+# A character that shows: not white space, nor an invisible format character (zero-width spaces and joiners,
+# word joiners, direction marks, byte-order marks, soft hyphens).
+_VISIBLE = re.compile(r"[^\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 
 
 def finish(parsed: Parsed, source: Source) -> Document:

@@ -24,7 +24,8 @@ _FOOTER_PATTERNS = re.compile(
 
 def remove_furniture(pages: list[_Page]) -> tuple[list[_Page], list[str]]:
     """The pages without running headers, footers and page numbers (text in a page margin that recurs on other
-    pages or has the shape of a CRS footer), and the texts removed, in page order."""
+    pages or has the shape of a CRS footer), and the texts removed, in page order; the pages as they are when
+    that would remove every line."""
     furniture: list[str] = []
     kept: list[_Page] = []
     # A running header or footer recurs at the same height; a short footnote ("Id.", "See id. at 4.")
@@ -62,6 +63,9 @@ def remove_furniture(pages: list[_Page]) -> tuple[list[_Page], list[str]]:
             drop -= {id(f) for f in numbers if any(_same_band(f, g) for g in figures)}
         furniture += [f.text for f, _ in items if id(f) in drop]
         kept.append(replace(page, frags=[f for f in page.frags if id(f) not in drop]) if drop else page)
+    if furniture and not any(page.frags for page in kept):
+        # Nothing would be left: what recurs on every page is the document (one line per page), not its furniture.
+        return pages, []
     return kept, furniture
 
 
