@@ -15,6 +15,7 @@ import re
 import struct
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from editions.errors import InputError
+from editions.ingest import format_size
 from editions.ingest.repair import SOFT_HYPHEN
 
 
@@ -34,6 +36,7 @@ class Limits:
     max_chars_per_page: int = 200_000
     max_objects_per_page: int = 200_000
     max_seconds: float = 120.0
+    max_stream_bytes: int = 128 * 1024 * 1024  # a compressed stream's inflated size: pdfium holds it whole
 
 
 DEFAULT_LIMITS = Limits()
@@ -106,6 +109,7 @@ def _open(data: bytes, label: str) -> object:
 
 
 def _extract(data: bytes, label: str, limits: Limits) -> tuple[list[_Page], dict[str, str], list[str]]:
+    _check_streams(data, label, limits.max_stream_bytes)
     with PDFIUM_LOCK:
         pages, info = _pages(data, label, limits)
     warnings: list[str] = []
@@ -118,6 +122,54 @@ def _extract(data: bytes, label: str, limits: Limits) -> tuple[list[_Page], dict
     if empty:
         warnings.append(f"{label}: {empty} of {len(pages)} pages have no text layer and were skipped.")
     return pages, info, warnings
+
+
+# Deflate's greatest expansion: no input byte makes more than this many output bytes.
+_DEFLATE_MOST = 1032
+
+
+def _check_streams(data: bytes, label: str, limit: int) -> None:
+    """Refuse a PDF with a compressed stream that inflates to over `limit` bytes, before pdfium inflates it whole
+    (a content stream is parsed from one buffer). Streams too short to reach the limit at deflate's greatest
+    expansion are not inflated, nor images, which reading text leaves compressed; the rest are inflated a piece
+    at a time and counted, not kept."""
+    shortest = limit // _DEFLATE_MOST
+    pos = 0
+    while (start := data.find(b"stream", pos)) >= 0:
+        pos = start + 6
+        if data[start - 3 : start] == b"end":
+            continue
+        end = data.find(b"endstream", pos)
+        end = len(data) if end < 0 else end
+        if end - pos <= shortest:
+            pos = end + 9
+            continue
+        header = data[max(0, data.rfind(b"obj", max(0, start - 4096), start)) : start]
+        if b"/FlateDecode" in header and b"/Image" not in header:
+            body = pos + (2 if data[pos : pos + 2] == b"\r\n" else 1)
+            if _inflated_size(memoryview(data)[body:end], limit) > limit:
+                raise InputError(
+                    f"{label} holds a compressed stream that inflates to over {format_size(limit)}, "
+                    "the limit per stream."
+                )
+        pos = end + 9
+
+
+def _inflated_size(stream: memoryview, limit: int) -> int:
+    """How many bytes the zlib `stream` inflates to, counted up to a little past `limit`."""
+    inflater = zlib.decompressobj()
+    size = 0
+    piece, most = 1 << 16, 1 << 22  # bytes read, and inflated, at a time
+    try:
+        for at in range(0, len(stream), piece):
+            size += len(inflater.decompress(stream[at : at + piece], most))
+            while inflater.unconsumed_tail and size <= limit:
+                size += len(inflater.decompress(inflater.unconsumed_tail, most))
+            if size > limit or inflater.eof:
+                break
+    except zlib.error:
+        pass  # damaged data: pdfium decides what to make of it
+    return size
 
 
 def _pages(data: bytes, label: str, limits: Limits) -> tuple[list[_Page], dict[str, str]]:
