@@ -195,7 +195,7 @@ def _read_text(data: bytes, label: str) -> Parsed:
 
 def _read_markdown(data: bytes, label: str) -> Parsed:
     decoded, warnings = decode(data, label)
-    blocks, meta = markdown.read(_normalize_newlines(decoded))
+    blocks, meta = markdown.read(_normalize_newlines(decoded), label)
     return Parsed(blocks, meta, warnings)
 
 
