@@ -163,7 +163,8 @@ def sniff(data: bytes) -> str:
 
 
 def decode(data: bytes, label: str) -> tuple[str, list[str]]:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM; invalid bytes replaced with a warning.
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, Windows-1252 (Latin-1) with a warning when
+    no character is written as UTF-8 writes it; otherwise invalid bytes replaced with a warning.
     Raises InputError for binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -177,11 +178,20 @@ def decode(data: bytes, label: str) -> tuple[str, list[str]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        decoded = data.decode("utf-8-sig", errors="replace")
+        pass
+    if not data.startswith(b"\xef\xbb\xbf") and _UTF8_SEQUENCE.search(data) is None:
+        # Not one character above ASCII is written as UTF-8 writes it: a legacy 8-bit text, read as Windows-1252
+        # (Latin-1 with typographic quotes and dashes where Latin-1 has control codes), as a browser reads it.
+        return data.decode("cp1252", errors="replace"), [f"{label} is not UTF-8: read as Windows-1252 (Latin-1)."]
+    decoded = data.decode("utf-8-sig", errors="replace")
     bad = decoded.count("\ufffd")
     if bad > max(16, len(decoded) * 0.05):
         raise InputError(f"{label} is not text: {bad} of its {len(decoded)} characters are not valid UTF-8.")
     return decoded, [f"{label}: {bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD."]
+
+
+# A character above ASCII as UTF-8 writes it: a lead byte and its continuation bytes.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _normalize_newlines(s: str) -> str:
