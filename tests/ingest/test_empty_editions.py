@@ -22,7 +22,6 @@ NOTHING_TO_READ = {
     "text-zero-width-spaces": ("blank.txt", "\u200b \u200b\n\ufeff\u2060\n".encode()),
     "text-wide-spaces": ("blank.txt", "\u3000\u00a0\u2003\n\n\u200d\n".encode()),
     "html-zero-width-paragraph": ("blank.html", "<html><body><p>\u200b</p><hr></body></html>".encode()),
-    "pdf-a-heading-alone": ("contents.pdf", build([Page([Line(72, 700, "Contents", size=16, font="F2")])])),
 }
 
 

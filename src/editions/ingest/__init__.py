@@ -59,9 +59,9 @@ def load(
     reader = _reader(fmt)
     parsed = reader(data, label)
     document = finish(parsed, Source(fmt, name or (None if isinstance(source, bytes) else str(source))))
-    if not any(b.kind.is_content and _VISIBLE.search(b.text) for b in document.blocks):
+    if not any(_VISIBLE.search(b.text) for b in document.blocks):
         # Stored, it would be an edition of the empty text, which every later empty input would match.
-        raise InputError(f"{label} has no text to read: nothing visible outside its title, headings and furniture.")
+        raise InputError(f"{label} has no text to read: only markup, images or invisible characters.")
     return document
 
 
