@@ -22,11 +22,10 @@ def test_settings_are_read_from_xdg_config_home(tmp_path: Path) -> None:
     assert config_path(env) == folder / "config.toml"
     config = load_config(environ=env)
     assert config.notify == ("json://127.0.0.1:9/hook", "mailto://a:b@example.org")
-    assert (config.api_key, config.api_url, config.base_url, config.library) == (
+    assert (config.api_key, config.api_url, config.base_url) == (
         "KEY123",
         "http://127.0.0.1:9/v3",
         "https://e.example.org",
-        None,
     )
     assert config.path == folder / "config.toml"
 

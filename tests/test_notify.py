@@ -5,14 +5,11 @@ call, never losing it; every attempt is recorded per (notice, URL)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
+from http_receiver import Receiver
 
 from editions import Library
 from editions.notify import NotifyError, deliver_pending, services
@@ -20,44 +17,10 @@ from editions.notify import NotifyError, deliver_pending, services
 REPORT = "IF97011"
 
 
-class Receiver:
-    """An HTTP server that records each POSTed JSON body, answering `status` (500: a receiver that is down)."""
-
-    def __init__(self) -> None:
-        self.bodies: list[dict[str, Any]] = []
-        self.paths: list[str] = []
-        self.status = 200
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers.get("content-length", "0"))
-                data = self.rfile.read(length)
-                receiver.paths.append(self.path)
-                if receiver.status == 200:
-                    receiver.bodies.append(json.loads(data))
-                self.send_response(receiver.status)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def url(self, path: str = "hook") -> str:
-        return f"json://127.0.0.1:{self.port}/{path}"
-
-
 @pytest.fixture()
 def receiver() -> Iterator[Receiver]:
-    r = Receiver()
-    r.thread.start()
-    yield r
-    r.server.shutdown()
-    r.server.server_close()
+    with Receiver() as r:
+        yield r
 
 
 def _edition(folder: Path, name: str, date: str, troops: str) -> Path:
@@ -116,8 +79,7 @@ def test_a_failed_delivery_is_recorded_and_retried_on_the_next_call(library: Lib
 
 def test_a_receiver_that_is_not_listening_loses_nothing(library: Library, receiver: Receiver) -> None:
     url = receiver.url()
-    receiver.server.shutdown()
-    receiver.server.server_close()  # the port now refuses connections
+    receiver.close()  # the port now refuses connections
     made = deliver_pending(library, [url])
     assert [d.delivered for d in made] == [False] and made[0].error
     # The same URL later: the notice is still pending for it (the library keeps a hash of the URL, not the URL).

@@ -8,7 +8,6 @@ The file is TOML, at `$EDITIONS_CONFIG`, else `$XDG_CONFIG_HOME/editions/config.
     api_key = "…"                                   # the Congress.gov API key
     api_url = "https://api.congress.gov/v3"         # a mirror or a test server may stand in
     base_url = "https://editions.example.org"       # where `editions serve` is reached: links in alerts
-    library = "postgresql://editions@db/editions"   # the library, as --library takes it
 
 Options on the command line (and environment variables) win over the file; `--notify` URLs add to the file's.
 """
@@ -24,7 +23,7 @@ from pathlib import Path
 from editions.errors import EditionsError
 
 ENV = "EDITIONS_CONFIG"
-KEYS = ("notify", "api_key", "api_url", "base_url", "library")
+KEYS = ("notify", "api_key", "api_url", "base_url")
 
 
 class ConfigError(EditionsError):
@@ -39,7 +38,6 @@ class Config:
     api_url: str | None = None
     base_url: str | None = None
     """The address `editions serve` is reached at, for links in alerts; without it alerts name `editions diff`."""
-    library: str | None = None
     path: Path | None = None
     """The file the settings were read from (None when there was none)."""
 
@@ -79,7 +77,7 @@ def load_config(path: str | os.PathLike[str] | None = None, *, environ: Mapping[
     if not isinstance(notify, list) or not all(isinstance(u, str) and u.strip() for u in notify):
         raise ConfigError(f"in the settings file {file}, notify must be a list of Apprise URLs (strings).")
     texts: dict[str, str | None] = {}
-    for key in ("api_key", "api_url", "base_url", "library"):
+    for key in ("api_key", "api_url", "base_url"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"in the settings file {file}, {key} must be a string.")
@@ -89,6 +87,5 @@ def load_config(path: str | os.PathLike[str] | None = None, *, environ: Mapping[
         api_key=texts["api_key"],
         api_url=texts["api_url"],
         base_url=texts["base_url"],
-        library=texts["library"],
         path=file,
     )

@@ -294,7 +294,8 @@ def select(
     watched_only: bool,
     limit: int | None,
 ) -> list[Notice]:
-    """Notices, newest first, recorded at or after `since`, of `report` (its key), of watched reports only."""
+    """Notices, newest first (recorded last; of those recorded in one second, the latest edition's first),
+    recorded at or after `since`, of `report` (its key), of watched reports only."""
     clauses: list[str] = []
     params: list[Any] = []
     if since is not None:
@@ -309,7 +310,12 @@ def select(
     tail = " LIMIT ?" if limit is not None else ""
     if limit is not None:
         params.append(limit)
-    return [_notice(r) for r in db.query(f"{_NOTICE_SELECT}{where} ORDER BY created_at DESC, pk DESC{tail}", params)]
+    return [
+        _notice(r)
+        for r in db.query(
+            f"{_NOTICE_SELECT}{where} ORDER BY created_at DESC, coalesce(new_date, '') DESC, pk DESC{tail}", params
+        )
+    ]
 
 
 # --- Watch list ----------------------------------------------------------------------------------------------
