@@ -6,7 +6,8 @@
     /changes.atom               every notice            /watch.atom     notices of watched reports
     /reports/{report}.atom      one report's notices (a report of the library, or one watched before it was fetched)
 
-Feed links are absolute, made from the address the request reached the server at.
+Feed links are absolute, made from the address the request reached the server at. The feeds are pages, not API
+operations: /docs and /openapi.json list only /api/….
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def router(library: Library, page: Callable[..., HTMLResponse]) -> APIRouter:
 
     @routes.get(
         "/changes.atom",
-        tags=["feeds"],
+        include_in_schema=False,
         response_class=Response,
         summary="Atom feed of every change notice in the library",
     )
@@ -81,14 +82,20 @@ def router(library: Library, page: Callable[..., HTMLResponse]) -> APIRouter:
                     page_path="/changes")  # fmt: skip
 
     @routes.get(
-        "/watch.atom", tags=["feeds"], response_class=Response, summary="Atom feed of the watched reports' notices"
+        "/watch.atom",
+        include_in_schema=False,
+        response_class=Response,
+        summary="Atom feed of the watched reports' notices",
     )
     def watch_feed(request: Request) -> Response:
         return feed(request, select("", "", True, FEED_SIZE), name="watch", title="Editions: watched reports",
                     page_path="/changes?watched=true")  # fmt: skip
 
     @routes.get(
-        "/reports/{report}.atom", tags=["feeds"], response_class=Response, summary="Atom feed of one report's notices"
+        "/reports/{report}.atom",
+        include_in_schema=False,
+        response_class=Response,
+        summary="Atom feed of one report's notices",
     )
     def report_feed(request: Request, report: ReportParam) -> Response:
         try:
