@@ -76,7 +76,7 @@ def p(values: list[float], q: float) -> float:
 
 
 def ms(values: list[float]) -> str:
-    return f"p50 {statistics.median(values) * 1000:.1f} ms, p95 {p(values, 0.95) * 1000:.1f} ms"
+    return f"p50 {statistics.median(values) * 1000:.2f} ms, p95 {p(values, 0.95) * 1000:.2f} ms"
 
 
 def main() -> None:
