@@ -125,3 +125,14 @@ def test_notices_and_watches_outlive_the_process(library_url: str, writers: Any,
         assert [w.report for w in lib.watched()] == ["IF10199"]
         lib.remove(REPORT)  # a notice names its editions as they were: removing them leaves it whole
         assert lib.notices() == [recorded]
+
+
+def test_a_new_edition_without_a_change_of_content_says_so(library_url: str, writers: Any, tmp_path: Path) -> None:
+    sentence = "The United States keeps about 54,000 troops in Ostrava under a 2011 agreement."
+    with Library(library_url) as lib:
+        lib.add(writers.write_edition(tmp_path, "a.txt", REPORT, TITLE, "March 3, 2025", [f"{sentence} It rains."]))
+        lib.add(writers.write_edition(tmp_path, "b.txt", REPORT, TITLE, "May 5, 2025", [f"{sentence} It  rains!"]))
+        notice = lib.record_notice(REPORT)
+    assert notice is not None and notice.figures == 0
+    assert [h.kind for h in notice.headline] == ["unchanged"]
+    assert notice.lines[0].startswith("unchanged — No change in content")
