@@ -136,3 +136,19 @@ def test_a_new_edition_without_a_change_of_content_says_so(library_url: str, wri
     assert notice is not None and notice.figures == 0
     assert [h.kind for h in notice.headline] == ["unchanged"]
     assert notice.lines[0].startswith("unchanged — No change in content")
+
+
+def test_deliveries_are_recorded_per_notice_and_target(library: Library) -> None:
+    from editions.library import Target
+
+    notice = library.record_notice(REPORT)
+    assert notice is not None
+    hook, mail = Target.of("json://127.0.0.1:9/hook", "json://127.0.0.1:9/hook"), Target.of("mailto://a:b@x", "m")
+    week = dt.timedelta(days=7)
+    assert library.pending_notices(hook, backlog=week) == [notice]
+    assert library.record_delivery(notice.id, hook, "refused") == 1  # failed: still pending
+    assert library.record_delivery(notice.id, hook, "refused again") == 2
+    assert library.pending_notices(hook, backlog=week) == [notice]
+    assert library.record_delivery(notice.id, hook) == 3  # delivered
+    assert library.pending_notices(hook, backlog=week) == []
+    assert library.pending_notices(mail, backlog=week) == [notice]  # another target has its own record
