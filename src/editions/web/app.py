@@ -51,6 +51,7 @@ from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
 from editions.render.json import edition_to_dict
 from editions.web import views
+from editions.web.routes import changes
 from editions.web.views import Caches
 
 HERE = Path(__file__).resolve().parent
@@ -339,6 +340,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         return response
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(changes.router(lib, page))  # before /reports/{report}, which would take IF10199.atom
 
     # --- Library ---------------------------------------------------------------------------------------------
 
