@@ -128,7 +128,7 @@ def show(
                 usage_error("--source chooses a source of an edition in the library; FILE is a file.")
             edition = _read(file, limit, input_format.value if input_format else None)
     if output_format is OutputFormat.json:
-        sys.stdout.write(render_json.render_edition(edition))
+        render_json.write_edition(edition, sys.stdout)
     elif output_format is OutputFormat.markdown:
         sys.stdout.write(render_markdown.render_edition(edition, furniture=furniture))
     else:
