@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import io
 import json
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 from rich.console import Console
+from step_counter import lines_run
 
 import editions
 from editions.model import Edition
@@ -32,33 +29,12 @@ def _sections_edition(tmp_path: Path, sections: int) -> Edition:
     return editions.read(path)
 
 
-def _lines_run(module_file: str, call: Callable[[], Any]) -> int:
-    """How many lines of `module_file` run during `call()`."""
-    steps = 0
-
-    def tracer(frame: FrameType, event: str, arg: object) -> Any:
-        nonlocal steps
-        if frame.f_code.co_filename != module_file:
-            return None
-        if event == "line":
-            steps += 1
-        return tracer
-
-    previous = sys.gettrace()
-    sys.settrace(tracer)
-    try:
-        call()
-    finally:
-        sys.settrace(previous)
-    return steps
-
-
 def test_section_tree_cost_grows_linearly(tmp_path: Path) -> None:
     small = _sections_edition(tmp_path, 150)
     large = _sections_edition(tmp_path, 300)
     module = render_terminal.__file__
-    small_steps = _lines_run(module, lambda: render_terminal.section_tree(small))
-    large_steps = _lines_run(module, lambda: render_terminal.section_tree(large))
+    small_steps = lines_run({module}, lambda: render_terminal.section_tree(small))
+    large_steps = lines_run({module}, lambda: render_terminal.section_tree(large))
     assert large_steps < 2.3 * small_steps, (small_steps, large_steps)
 
 

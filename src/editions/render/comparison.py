@@ -25,7 +25,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from editions.compare.brief import section_name, with_min_change
+from editions.compare.brief import lead_name, section_name, with_min_change
 from editions.compare.words import EQUAL
 from editions.model import (
     COMPARISON_SCHEMA_VERSION,
@@ -151,8 +151,9 @@ def shown(link: Link, min_change: float) -> bool:
     return link.changed >= min_change
 
 
-def _section_of(c: Comparison, link: Link) -> str:
-    return section_name(c.new, link.new[0]) if link.new else section_name(c.old, link.old[0])
+def _section_of(c: Comparison, link: Link, leads: tuple[str, str]) -> str:
+    """The section a link is listed under; `leads` are the old and new editions' `lead_name`s, found once."""
+    return section_name(c.new, link.new[0], leads[1]) if link.new else section_name(c.old, link.old[0], leads[0])
 
 
 def _sections(c: Comparison, min_change: float) -> Iterator[tuple[str, list[Link], int]]:
@@ -160,8 +161,9 @@ def _sections(c: Comparison, min_change: float) -> Iterator[tuple[str, list[Link
     current: str | None = None
     changed: list[Link] = []
     unchanged = 0
+    leads = lead_name(c.old), lead_name(c.new)
     for link in c.links:
-        name = _section_of(c, link)
+        name = _section_of(c, link, leads)
         if name != current:
             if current is not None:
                 yield current, changed, unchanged
@@ -226,6 +228,7 @@ def _fact_text(edition: Edition, fact: Fact | None) -> str:
 def _figure_rows(c: Comparison) -> list[tuple[str, str, str, str, FactChange]]:
     """The changed figures the brief shows (not those of notes and references)."""
     rows = []
+    lead = lead_name(c.new)
     shown_changes = sorted({n for item in c.brief for n in item.fact_changes})
     for fc in (c.fact_changes[n] for n in shown_changes):
         if fc.kind is not FactChangeKind.CHANGED:
@@ -233,7 +236,7 @@ def _figure_rows(c: Comparison) -> list[tuple[str, str, str, str, FactChange]]:
         assert fc.old is not None and fc.new is not None
         rows.append(
             (
-                section_name(c.new, fc.new.sentence),
+                section_name(c.new, fc.new.sentence, lead),
                 _fact_text(c.old, fc.old),
                 _fact_text(c.new, fc.new),
                 cite_sentences((fc.old.sentence,), (fc.new.sentence,)),
@@ -535,8 +538,9 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
         f'<h2>Side by side</h2><table class="side"><tr><th>{_h(_label(c.old))}</th><th>{_h(_label(c.new))}</th></tr>'
     )
     current: str | None = None
+    leads = lead_name(c.old), lead_name(c.new)
     for link in c.links:
-        name = _section_of(c, link)
+        name = _section_of(c, link, leads)
         if name != current:
             current = name
             out.append(f'<tr><th colspan="2">{_h(name)}</th></tr>')
