@@ -15,7 +15,8 @@ from editions.model import Edition
 from editions.render import comparison as render_comparison
 
 ReadFn = Callable[[str, str], Edition]
-_WORDS = "agency budget committee court defense energy federal health market program security trade".split()
+_WORDS = ["agency", "budget", "committee", "court", "defense", "energy"]
+_WORDS += ["federal", "health", "market", "program", "security", "trade"]
 
 
 def _paragraphs(n: int, edited: bool) -> str:
