@@ -273,8 +273,18 @@ def diff(
             similarity=similarity,
         )
     if output_format is DiffFormat.json:
-        text = render_comparison.render_json(comparison)
-    elif output_format is DiffFormat.markdown:
+        # Written element by element: a large comparison's JSON is never held whole.
+        if output is None:
+            render_comparison.write_json(comparison, sys.stdout)
+            return
+        try:
+            with output.open("w", encoding="utf-8") as stream:
+                render_comparison.write_json(comparison, stream)
+        except OSError as exc:
+            error(f"cannot write {output}: {exc.strerror or exc}.")
+            raise typer.Exit(EXIT_ERROR) from None
+        return
+    if output_format is DiffFormat.markdown:
         text = render_comparison.render_markdown(comparison, min_change=min_change)
     elif output_format is DiffFormat.html:
         text = render_comparison.render_html(comparison, min_change=min_change)

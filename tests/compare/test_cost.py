@@ -4,6 +4,8 @@ lines run in the brief and the comparison renderer (see step_counter), never tim
 
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import Callable
 
 from rich.console import Console
@@ -49,3 +51,16 @@ def _steps(edition_of: ReadFn, n: int) -> int:
 def test_brief_and_rendering_of_a_headingless_text_grow_linearly(edition_of: ReadFn) -> None:
     small, large = _steps(edition_of, 80), _steps(edition_of, 160)
     assert large < 2.4 * small, (small, large)
+
+
+def test_comparison_json_written_element_by_element_is_the_same_document(edition_of: ReadFn) -> None:
+    old = edition_of("# Costs\n\nCosts rose 12% to $4.5 billion in 2021. Staff “grew”.\n", "old.md")
+    new = edition_of("# Costs\n\nCosts rose 15% to $4.9 billion in 2022. Staff “grew”.\n\nA new line.\n", "new.md")
+    comparison = compare(old, new)
+    assert comparison.fact_changes and comparison.brief
+    for indent in (2, 3):
+        whole = json.dumps(render_comparison.comparison_to_dict(comparison), ensure_ascii=False, indent=indent)
+        assert render_comparison.render_json(comparison, indent=indent) == whole + "\n"
+        out = io.StringIO()
+        render_comparison.write_json(comparison, out, indent=indent)
+        assert out.getvalue() == whole + "\n"

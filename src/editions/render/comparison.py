@@ -12,11 +12,12 @@ for the output (HTML entities, Markdown backslashes, rich `Text` objects rather 
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -38,7 +39,7 @@ from editions.model import (
     Link,
     LinkKind,
 )
-from editions.render.json import fact_to_dict
+from editions.render.json import fact_to_dict, write_streamed
 
 __all__ = [
     "ComparisonView",
@@ -57,6 +58,13 @@ __all__ = [
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as JSON-ready data, following DESIGN.md's contract (`"schema": 2`: each link carries
     compare's verdict, each brief item whether it is in the headline, its group and the fact changes it shows)."""
+    fields = _comparison_fields(comparison)
+    return {key: list(value) if isinstance(value, Iterator) else value for key, value in fields.items()}
+
+
+def _comparison_fields(comparison: Comparison) -> dict[str, Any]:
+    """The comparison's JSON fields in order; its sentences, links, fact changes and brief as iterators, so a
+    writer can make and write them one at a time."""
     c = comparison
     return {
         "schema": COMPARISON_SCHEMA_VERSION,
@@ -64,9 +72,9 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "new": _edition_head(c.new),
         "old_text": c.old.text,
         "new_text": c.new.text,
-        "old_sentences": [_sentence(c.old, k) for k in range(len(c.old.sentences))],
-        "new_sentences": [_sentence(c.new, k) for k in range(len(c.new.sentences))],
-        "links": [
+        "old_sentences": (_sentence(c.old, k) for k in range(len(c.old.sentences))),
+        "new_sentences": (_sentence(c.new, k) for k in range(len(c.new.sentences))),
+        "links": (
             {
                 "old": list(link.old),
                 "new": list(link.new),
@@ -77,8 +85,8 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "changed": link.changed,
             }
             for link in c.links
-        ],
-        "fact_changes": [
+        ),
+        "fact_changes": (
             {
                 "kind": str(fc.kind),
                 "measure": fc.measure,
@@ -86,9 +94,9 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "new": fact_to_dict(fc.new) if fc.new else None,
             }
             for fc in c.fact_changes
-        ],
+        ),
         "stats": dict(c.stats),
-        "brief": [brief_item_to_dict(item) for item in c.brief],
+        "brief": map(brief_item_to_dict, c.brief),
     }
 
 
@@ -107,7 +115,17 @@ def brief_item_to_dict(item: BriefItem) -> dict[str, Any]:
 
 def render_json(comparison: Comparison, *, indent: int | None = 2) -> str:
     """The comparison as a JSON document (UTF-8 text, not ASCII-escaped), ending in a newline."""
-    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=indent) + "\n"
+    if indent is None:
+        return json.dumps(comparison_to_dict(comparison), ensure_ascii=False) + "\n"
+    out = io.StringIO()
+    write_json(comparison, out, indent=indent)
+    return out.getvalue()
+
+
+def write_json(comparison: Comparison, out: TextIO, *, indent: int = 2) -> None:
+    """Write `render_json`'s document to `out` element by element (`render.json.write_streamed`), so that a
+    large comparison is never held whole as text and dicts."""
+    write_streamed(_comparison_fields(comparison), out, indent=indent)
 
 
 def _edition_head(edition: Edition) -> dict[str, Any]:

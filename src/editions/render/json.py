@@ -63,9 +63,15 @@ def render_edition(edition: Edition, *, indent: int | None = 2) -> str:
 
 
 def write_edition(edition: Edition, out: TextIO, *, indent: int = 2) -> None:
-    """Write `render_edition`'s document to `out` element by element, so that memory holds one block, sentence
-    or fact's JSON at a time rather than the whole document and its tree of dicts. The text is the same as
-    `json.dumps(edition_to_dict(edition), ensure_ascii=False, indent=indent)` followed by a newline."""
+    """Write `render_edition`'s document to `out` element by element (`write_streamed`)."""
+    write_streamed(_fields(edition), out, indent=indent)
+
+
+def write_streamed(fields: dict[str, Any], out: TextIO, *, indent: int = 2) -> None:
+    """Write a JSON object whose iterator fields are lists made one element at a time, so that memory holds one
+    element's JSON at a time rather than the whole document and its tree of dicts. The text is that of
+    `json.dumps` (`ensure_ascii=False`, this `indent`) of the object with each iterator made a list, followed by
+    a newline."""
     encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
 
     def nested(value: Any, level: int) -> str:
@@ -74,7 +80,7 @@ def write_edition(edition: Edition, out: TextIO, *, indent: int = 2) -> None:
 
     pad = " " * indent
     out.write("{")
-    for i, (key, value) in enumerate(_fields(edition).items()):
+    for i, (key, value) in enumerate(fields.items()):
         out.write(("\n" if i == 0 else ",\n") + pad + encoder.encode(key) + ": ")
         if not isinstance(value, Iterator):
             out.write(nested(value, 1))
@@ -84,7 +90,7 @@ def write_edition(edition: Edition, out: TextIO, *, indent: int = 2) -> None:
             out.write(("[\n" if not written else ",\n") + pad * 2 + nested(item, 2))
             written = True
         out.write("\n" + pad + "]" if written else "[]")
-    out.write("\n}\n")
+    out.write("\n}\n" if fields else "}\n")
 
 
 def _author(author: Author) -> dict[str, Any]:
