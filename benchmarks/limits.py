@@ -284,7 +284,7 @@ def main() -> None:
                 file=sys.stderr,
                 flush=True,
             )
-    print(f"| case | inputs | result | seconds | peak memory | goal (< {GOAL_SECONDS:g} s and 1 GB, or refused < 5 s) |")
+    print(f"| case | inputs | result | seconds | peak memory | goal: < {GOAL_SECONDS:g} s, 1 GB; refused < 5 s |")
     print("|---|---:|---|---:|---:|---|")
     for name, size, run in rows:
         met = run.verdict in ("ok", "refused")
