@@ -27,7 +27,7 @@ import editions
 from editions import ingest
 from editions.compare.align import DEFAULT_PARAMS, SimilarityFn
 from editions.errors import EditionsError, InputWarning
-from editions.library import AddStatus, FileResult, Library, render_chart, scan_paths
+from editions.library import FileResult, Library, render_chart, scan_paths
 from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION, Edition
 from editions.render import comparison as render_comparison
@@ -42,6 +42,15 @@ _MAX_SIZE_OPTION = typer.Option(
     envvar=MAX_SIZE_ENV,
     help="Refuse inputs larger than this: 100MB, 2GB, 500KB or a number of bytes.",
     show_default="100MB",
+)
+DIFF_MAX_BYTES = 10 * 1024 * 1024
+"""diff's default input limit, below the readers' own: a comparison reads both editions and then pairs every
+sentence, so its cost passes a minute well before the readers' limit; --max-size raises it."""
+_DIFF_MAX_SIZE_OPTION = typer.Option(
+    "--max-size",
+    envvar=MAX_SIZE_ENV,
+    help="Refuse inputs larger than this: 10MB, 2GB, 500KB or a number of bytes.",
+    show_default="10MB",
 )
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -128,7 +137,7 @@ def show(
                 usage_error("--source chooses a source of an edition in the library; FILE is a file.")
             edition = _read(file, limit, input_format.value if input_format else None)
     if output_format is OutputFormat.json:
-        sys.stdout.write(render_json.render_edition(edition))
+        render_json.write_edition(edition, sys.stdout)
     elif output_format is OutputFormat.markdown:
         sys.stdout.write(render_markdown.render_edition(edition, furniture=furniture))
     else:
@@ -225,7 +234,7 @@ def diff(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
     ] = None,
-    max_size: Annotated[str | None, _MAX_SIZE_OPTION] = None,
+    max_size: Annotated[str | None, _DIFF_MAX_SIZE_OPTION] = None,
     library: Annotated[str | None, _LIBRARY_OPTION] = None,
     semantic: Annotated[
         bool,
@@ -240,7 +249,14 @@ def diff(
 
     OLD and NEW are files, or editions in the library: IF10199 (latest), IF10199~1 (the one before),
     IF10199@2022-07-21 (by date)."""
-    limit = _max_bytes(max_size)
+    limit = _max_bytes(max_size, DIFF_MAX_BYTES)
+    for path in (old, new):
+        if path.is_file() and (size := path.stat().st_size) > limit:
+            error(
+                f"{path} is {ingest.format_size(size)}, over diff's {ingest.format_size(limit)} limit on each edition; "
+                f"--max-size (or ${MAX_SIZE_ENV}) raises it."
+            )
+            raise typer.Exit(EXIT_ERROR)
     with _user_errors():
         similarity: SimilarityFn | None = None
         params = DEFAULT_PARAMS
@@ -257,8 +273,18 @@ def diff(
             similarity=similarity,
         )
     if output_format is DiffFormat.json:
-        text = render_comparison.render_json(comparison)
-    elif output_format is DiffFormat.markdown:
+        # Written element by element: a large comparison's JSON is never held whole.
+        if output is None:
+            render_comparison.write_json(comparison, sys.stdout)
+            return
+        try:
+            with output.open("w", encoding="utf-8") as stream:
+                render_comparison.write_json(comparison, stream)
+        except OSError as exc:
+            error(f"cannot write {output}: {exc.strerror or exc}.")
+            raise typer.Exit(EXIT_ERROR) from None
+        return
+    if output_format is DiffFormat.markdown:
         text = render_comparison.render_markdown(comparison, min_change=min_change)
     elif output_format is DiffFormat.html:
         text = render_comparison.render_html(comparison, min_change=min_change)
@@ -280,6 +306,11 @@ def diff(
     except OSError as exc:
         error(f"cannot write {output}: {exc.strerror or exc}.")
         raise typer.Exit(EXIT_ERROR) from None
+
+
+def _naming(path: Path, message: str) -> str:
+    """`message` about `path`, which names it once: a reader's sentence already starts with the path."""
+    return message if message.startswith(f"{path} ") else f"{path}: {message}"
 
 
 def _is_reference(arg: Path) -> bool:
@@ -392,7 +423,7 @@ def add(
             if result.skipped is not None:
                 sys.stdout.write(f"{'skipped':<11} {result.path}: {result.skipped}\n")
             elif result.added is None:
-                sys.stdout.write(f"{'failed':<11} {result.path}: {result.error}\n")
+                sys.stdout.write(f"{'failed':<11} {_naming(result.path, result.error or 'failed')}\n")
             else:
                 sys.stdout.write(f"{result.added.status.value:<11} {result.added.edition.ref:<28} {result.path}\n")
             sys.stdout.flush()
@@ -401,10 +432,11 @@ def add(
     with _user_errors(), lib, progress:
         task = progress.add_task("adding", total=len(found))
         lib.add_files(paths, on_result=report, prepare=False)
-        # Then each report that gained an edition gets its page summary made and kept (`Library.prepare`).
-        touched = sorted({r.added.edition.report for r in results if r.added and r.added.status is AddStatus.ADDED})
-        preparing = progress.add_task("preparing", total=len(touched))
-        lib.prepare(touched, on_report=lambda _: progress.advance(preparing))
+        # Then each report whose page summary is missing or stale gets it made and kept (`Library.prepare`):
+        # those that gained an edition, and those an interrupted earlier add left unprepared.
+        unprepared = lib.unprepared()
+        preparing = progress.add_task("preparing", total=len(unprepared))
+        lib.prepare(unprepared, on_report=lambda _: progress.advance(preparing))
     failed = sum(1 for r in results if not r.ok)
     skipped = sum(1 for r in results if r.skipped is not None)
     if output_format is OutputFormat.json:
@@ -909,9 +941,9 @@ def parse_size(text: str) -> int:
     return size
 
 
-def _max_bytes(option: str | None) -> int:
+def _max_bytes(option: str | None, default: int = ingest.DEFAULT_MAX_BYTES) -> int:
     if option is None or not option.strip():
-        return ingest.DEFAULT_MAX_BYTES
+        return default
     try:
         return parse_size(option)
     except ValueError:

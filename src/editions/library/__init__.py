@@ -218,6 +218,11 @@ def _ordered(rows: Iterable[_Row]) -> list[_Row]:
     return sorted(rows, key=_Row.order)
 
 
+def _summary_stamp(rows: Sequence[_Row]) -> tuple[str, str]:
+    """What a kept report summary records it was made from: its editions (in order) and the engine."""
+    return _codec.passage_hash(",".join(r.id for r in rows)), f"{_compare.ENGINE} {report_summary.VERSION}"
+
+
 UNDATED = "undated"
 """How a reference names the one edition of a report that states neither a date nor a version."""
 
@@ -446,8 +451,9 @@ class Library:
         prepare: bool = True,
     ) -> list[FileResult]:
         """Add every file (directories expanded with `expand_paths`), each in its own transaction; a file that
-        fails is reported in its result and the others are still added. Then, with `prepare`, `prepare` the
-        reports that gained an edition."""
+        fails is reported in its result and the others are still added. Then, with `prepare`, `prepare` every
+        report whose summary is missing or stale (`unprepared`): those that gained an edition, and those an
+        interrupted earlier add left without one."""
         results: list[FileResult] = []
         for path in scan_paths(paths):
             result = (
@@ -457,9 +463,7 @@ class Library:
             if on_result is not None:
                 on_result(result)
         if prepare:
-            self.prepare(
-                {r.added.edition.report for r in results if r.added is not None and r.added.status == AddStatus.ADDED}
-            )
+            self.prepare(self.unprepared())
         return results
 
     def _add_file(self, path: Path) -> FileResult:
@@ -1501,10 +1505,27 @@ class Library:
                 on_report(key)
         return made
 
+    def unprepared(self) -> list[str]:
+        """The reports whose kept summary is missing or older than their editions or the engine (as an add
+        stopped before `prepare` leaves them), by key, in two queries: what `prepare` has to make."""
+        if not self._derived:
+            return []
+        by_report: dict[int, tuple[str, list[_Row]]] = {}
+        for r in self._db.query(
+            "SELECT e.pk, e.id, e.date, e.version, e.title, e.product, e.sentence_count, r.pk, r.key "
+            "FROM editions e JOIN reports r ON r.pk = e.report_pk"
+        ):
+            row = _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
+            by_report.setdefault(int(r[7]), (str(r[8]), []))[1].append(row)
+        kept = {
+            int(pk): (str(made_from), str(engine))
+            for pk, made_from, engine in self._db.query("SELECT report_pk, editions, engine FROM summaries")
+        }
+        return sorted(key for pk, (key, rows) in by_report.items() if kept.get(pk) != _summary_stamp(_ordered(rows)))
+
     def _summary(self, report_pk: int, key: str) -> tuple[ReportSummary, bool]:
         rows = self._rows(self._db, report_pk)
-        made_from = _codec.passage_hash(",".join(r.id for r in rows))
-        engine = f"{_compare.ENGINE} {report_summary.VERSION}"
+        made_from, engine = _summary_stamp(rows)
         kept = (
             self._db.query("SELECT editions, engine, body FROM summaries WHERE report_pk = ?", (report_pk,))
             if self._derived
