@@ -46,6 +46,7 @@ from editions.library import _codec, _compare, identity
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
 from editions.library.search import (
+    SEARCH_WITHIN,
     Citation,
     FirstSeen,
     Hit,
@@ -62,6 +63,7 @@ from editions.model import Comparison, Edition, Source
 __all__ = [
     "DEFAULT_PATH",
     "ENV",
+    "SEARCH_WITHIN",
     "AddStatus",
     "Added",
     "Citation",
@@ -370,6 +372,7 @@ class Library:
         self._derived = _schema is None or _schema >= 4
         self._merging = _schema is None or _schema >= 5
         self._urls = _schema is None or _schema >= 6
+        self._roles = _schema is None or _schema >= 7
         try:
             self._db.migrate(_schema)
             if self._merging and self._db.query("SELECT 1 FROM library_info WHERE key = 'merge_sources'"):
@@ -540,7 +543,7 @@ class Library:
 
     def _write_parts(self, db: Database, pk: int, report_pk: int, edition: Edition) -> None:
         """The rows of an edition's primary reading: its sentences (as passages) and its facts."""
-        passages = self._passages(db, report_pk, [edition.text_of(s) for s in edition.sentences])
+        passages = self._passages(db, report_pk, [(edition.text_of(s), s.role.value) for s in edition.sentences])
         sections = {path: _codec.section(path) for path in {s.section for s in edition.sentences}}
         db.insert_rows(
             "sentences",
@@ -704,15 +707,21 @@ class Library:
         pairs = list(itertools.pairwise(r.pk for r in rows[max(0, position - 1) : position + 2]))
         _store_overlaps(db, _common_sentences(db, pairs))
 
-    def _passages(self, db: Database, report_pk: int, texts: Sequence[str]) -> list[int]:
-        """The passage of each text within the report, created when new."""
-        hashes = [_codec.passage_hash(t) for t in texts]
-        distinct = dict(zip(hashes, texts, strict=True))
+    def _passages(self, db: Database, report_pk: int, texts: Sequence[tuple[str, str]]) -> list[int]:
+        """The passage of each (text, role) within the report, created when new (with the role of the text's
+        first sentence: a wording printed as body in one place and a caption in another is stored once)."""
+        hashes = [_codec.passage_hash(t) for t, _ in texts]
+        distinct: dict[str, tuple[str, str]] = {}
+        for h, text_role in zip(hashes, texts, strict=True):
+            distinct.setdefault(h, text_role)
         known = self._passage_pks(db, report_pk, list(distinct))
-        missing = [(report_pk, h, distinct[h]) for h in distinct if h not in known]
+        missing = [(report_pk, h, *distinct[h]) for h in distinct if h not in known]
         if missing:
-            db.insert_rows("passages", ("report_pk", "hash", "text"), missing)
-            known.update(self._passage_pks(db, report_pk, [h for _, h, _ in missing]))
+            if self._roles:
+                db.insert_rows("passages", ("report_pk", "hash", "text", "role"), missing)
+            else:
+                db.insert_rows("passages", ("report_pk", "hash", "text"), [m[:3] for m in missing])
+            known.update(self._passage_pks(db, report_pk, [m[1] for m in missing]))
         return [known[h] for h in hashes]
 
     @staticmethod
@@ -1253,36 +1262,50 @@ class Library:
         product: str | None = None,
         since: dt.date | str | None = None,
         until: dt.date | str | None = None,
+        within: str | None = None,
         limit: int = 20,
+        offset: int = 0,
     ) -> SearchResults:
-        """Sentences of every edition that contain all the query's words (or "quoted phrases"), best first,
-        grouped by report; each hit cites every edition (within `since`/`until`) that prints it."""
+        """Sentences of every edition that contain all the query's words (or "quoted phrases"): one hit per
+        distinct sentence of a report, however many editions print it; the report's argument (body prose, table
+        rows) first, then captions, notes, source lines and references; best first within each. `within` keeps
+        one kind only (`SEARCH_WITHIN`: body, captions, notes). Hits `offset` to `offset + limit`, grouped by
+        report, each citing every edition (within `since`/`until`) that prints it; `total` counts them all."""
+        if within is not None and within not in SEARCH_WITHIN:
+            raise ValueError(f"search within {within!r}: give one of {', '.join(SEARCH_WITHIN)}.")
         if not has_words(query) or limit <= 0:
-            return SearchResults(query)
+            return SearchResults(query, limit=max(limit, 0), offset=max(offset, 0))
+        offset = max(offset, 0)
         where = SearchFilter(
             report=self._report(report)[0] if report else None,
             product=product,
             since=_date_bound(since, "since"),
             until=_date_bound(until, "until"),
+            roles=SEARCH_WITHIN[within] if within else None,
         )
         text = fts5_query(query) if self._db.dialect == "sqlite" else query
-        matches = self._db.search(text, where, limit)
-        if not matches:
-            return SearchResults(query)
+        found = self._db.search(text, where, limit, offset)
+        if not found.matches:
+            return SearchResults(query, total=found.total, reports=found.reports, limit=limit, offset=offset)
+        matches = found.matches
         citations = self._citations([m.passage for m in matches], where)
         reports = self._report_rows({m.report for m in matches})
         groups: dict[int, list[Hit]] = {}
-        for m in matches:
+        for rank, m in enumerate(matches, offset + 1):
             cited = citations.get(m.passage, ())
             if not cited:
                 continue
             plain, marks = unmark(m.marked)
-            groups.setdefault(m.report, []).append(Hit(plain, marks, cited, m.score))
+            groups.setdefault(m.report, []).append(Hit(plain, marks, cited, m.score, m.role, rank))
         return SearchResults(
             query,
             tuple(
                 ReportHits(reports[pk][0], reports[pk][1], reports[pk][2], tuple(hits)) for pk, hits in groups.items()
             ),
+            total=found.total,
+            reports=found.reports,
+            limit=limit,
+            offset=offset,
         )
 
     def _report_rows(self, pks: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:

@@ -35,6 +35,26 @@ class Match:
     report: int
     marked: str
     score: float
+    role: str | None
+    """The passage's role (`model.Role` value); None in a library made before roles were stored."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One page of a search: its matches, best first, and how many passages (and reports) match in all."""
+
+    matches: list[Match]
+    total: int
+    reports: int
+
+
+ARGUMENT_ROLES = ("body", "table")
+"""The roles of the report's argument (`model.Role.is_argument`), ranked first; a passage without a role (a
+library made before roles were stored) counts as argument."""
+
+
+FRAGMENT_WORDS = 4
+"""A sentence of fewer words is a fragment (a label, a run-in heading): search ranks it after whole sentences."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +63,8 @@ class SearchFilter:
     product: str | None = None
     since: str | None = None
     until: str | None = None
+    roles: tuple[str, ...] | None = None
+    """Only passages of these roles (None: every role)."""
 
 
 MARK_OPEN = "\x02"
@@ -85,7 +107,9 @@ class Database(ABC):
         """Run an INSERT … RETURNING pk; None when ON CONFLICT DO NOTHING skipped the row. Inside `write` only."""
 
     @abstractmethod
-    def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]: ...
+    def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
+        """The matches ranked `offset` to `offset + limit`: argument (body, table) before anything else, then by
+        relevance, then newest passage first; and the total count."""
 
     @abstractmethod
     def size_bytes(self) -> int: ...
@@ -162,6 +186,13 @@ def filter_sql(where: SearchFilter) -> tuple[str, list[Any]]:
     if where.product is not None:
         clauses.append("AND p.report_pk IN (SELECT pk FROM reports WHERE lower(product) = lower(?))")
         params.append(where.product)
+    if where.roles is not None:
+        marks = ", ".join("?" * len(where.roles))
+        if set(ARGUMENT_ROLES) <= set(where.roles):
+            clauses.append(f"AND (p.role IS NULL OR p.role IN ({marks}))")
+        else:
+            clauses.append(f"AND p.role IN ({marks})")
+        params += list(where.roles)
     if where.since is not None or where.until is not None:
         clauses.append(
             "AND EXISTS (SELECT 1 FROM sentences s JOIN editions e ON e.pk = s.edition_pk "
@@ -169,3 +200,15 @@ def filter_sql(where: SearchFilter) -> tuple[str, list[Any]]:
         )
         params += [where.since or "0000", where.until or "9999"]
     return " ".join(clauses), params
+
+
+def tier_sql() -> str:
+    """How a passage ranks before relevance: 0 for a sentence of the report's argument, 1 for a fragment of it
+    (fewer than `FRAGMENT_WORDS` words: a run-in label such as "Funding." says little on its own), 2 for
+    captions, notes, source lines and references."""
+    roles = ", ".join(f"'{r}'" for r in ARGUMENT_ROLES)
+    spaces = "(length(p.text) - length(replace(p.text, ' ', '')))"
+    return (
+        f"(CASE WHEN p.role IS NOT NULL AND p.role NOT IN ({roles}) THEN 2 "
+        f"WHEN {spaces} < {FRAGMENT_WORDS - 1} THEN 1 ELSE 0 END)"
+    )

@@ -17,12 +17,14 @@ from editions.library._db import (
     MARK_CLOSE,
     MARK_OPEN,
     Database,
+    Found,
     LibraryError,
     Match,
     Row,
     SearchFilter,
     T,
     filter_sql,
+    tier_sql,
 )
 
 if TYPE_CHECKING:
@@ -31,8 +33,6 @@ if TYPE_CHECKING:
 WRITE_LOCK = 0x0ED17105
 """The advisory lock every write transaction takes (any number, the same in every Editions process)."""
 WRITE_DEADLINE_S = 120.0
-RANK_WINDOW = 2000
-"""How many matching passages one search ranks at most (the first found in table order)."""
 HEADLINE_OPTIONS = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true"
 
 
@@ -124,22 +124,23 @@ class PostgresDatabase(Database):
         rows = self.query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
         return {r[0] for r in rows}
 
-    def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]:
+    def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
         clauses, params = filter_sql(where)
-        # Ranked among the first RANK_WINDOW matches in table order (mostly the oldest passages): ranking reads
-        # each match's tsvector, so an unspecific word matching much of a large library would otherwise cost
-        # time in proportion to it. (Newest-first, as on SQLite, would need every match's heap row first.)
+        found_in = f"FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q WHERE p.tsv @@ q {clauses}"
+        total, reports = self.query(f"SELECT count(*), count(DISTINCT p.report_pk) {found_in}", (query, *params))[0]
+        if not total or offset >= total:
+            return Found([], int(total), int(reports))
+        # Highlighting (ts_headline reads the text) only for the page returned.
         sql = (
-            "SELECT pk, report_pk, ts_headline('english'::regconfig, text, q, ?), score FROM ("
-            "  SELECT pk, report_pk, text, q, ts_rank(tsv, q) AS score FROM ("
-            "    SELECT p.pk, p.report_pk, p.text, p.tsv, q"
-            "    FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q"
-            f"    WHERE p.tsv @@ q {clauses} LIMIT ?"
-            "  ) AS window_ ORDER BY score DESC LIMIT ?"
-            ") AS found ORDER BY score DESC"
+            "SELECT pk, report_pk, ts_headline('english'::regconfig, text, q, ?), score, role FROM ("
+            f"  SELECT p.pk, p.report_pk, p.text, p.role, q, {tier_sql()} AS tier, ts_rank(p.tsv, q) AS score"
+            f"  {found_in} ORDER BY tier, score DESC, p.pk DESC LIMIT ? OFFSET ?"
+            ") AS found ORDER BY tier, score DESC, pk DESC"
         )
-        rows = self.query(sql, (HEADLINE_OPTIONS, query, *params, RANK_WINDOW, limit))
-        return [Match(int(r[0]), int(r[1]), str(r[2]), -float(r[3])) for r in rows]
+        rows = self.query(sql, (HEADLINE_OPTIONS, query, *params, limit, offset))
+        return Found(
+            [Match(int(r[0]), int(r[1]), str(r[2]), -float(r[3]), r[4]) for r in rows], int(total), int(reports)
+        )
 
     def size_bytes(self) -> int:
         return int(self.query("SELECT pg_database_size(current_database())")[0][0])

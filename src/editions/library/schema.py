@@ -14,8 +14,8 @@ What is stored (the same for both backends):
 - `sources` — every source an edition was read from (its PDF, HTML and Markdown are one edition with three
   sources), each with `reading`, the id of its own text, and `url`, the address the source states (if any); the
   sources not shown (see `library.identity`) keep their text and body.
-- `passages` — each distinct sentence text of a report, once: consecutive editions repeat most sentences, so
-  the full-text index holds each wording once, and "which editions say this" is a join.
+- `passages` — each distinct sentence text of a report, once, with its role: consecutive editions repeat most
+  sentences, so the full-text index holds each wording once, and "which editions say this" is a join.
 - `sentences` — edition × sentence index → passage, with the sentence's section.
 - `facts` — the edition's facts as rows, for timelines.
 - `comparisons` — comparison results between consecutive editions, computed on demand and kept.
@@ -271,6 +271,12 @@ _V5_COMMON = (
 # link), for provenance; NULL where the source does not state one, as for every source stored before.
 _V6_COMMON = ("""ALTER TABLE sources ADD COLUMN url TEXT""",)
 
+# Version 7: each passage's role (body, table, caption, note, source, reference; `model.Role`), as structure
+# decided it for the sentence first stored with that text, so that search ranks the report's argument above what
+# stands around it and filters by role. NULL in a library made before: its passages rank as argument until the
+# edition is added again.
+_V7_COMMON = ("""ALTER TABLE passages ADD COLUMN role TEXT""",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "reports, editions, sources, passages, sentences, facts, comparisons", _V1_SQLITE, _V1_POSTGRES),
     Migration(2, "full-text index over passages", _V2_SQLITE, _V2_POSTGRES),
@@ -278,6 +284,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "overlaps of consecutive editions and report summaries, kept at add time", _V4_SQLITE, _V4_POSTGRES),
     Migration(5, "one edition, many sources: each source's own reading", _V5_COMMON, _V5_COMMON),
     Migration(6, "each source's stated address (URL)", _V6_COMMON, _V6_COMMON),
+    Migration(7, "each passage's role, for ranking and filtering search", _V7_COMMON, _V7_COMMON),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -8,7 +8,9 @@ stemmer), up to the two stemmers' differences.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +20,15 @@ from editions.model import Span
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARKS = re.compile(f"([{MARK_OPEN}{MARK_CLOSE}])")
+
+SEARCH_WITHIN: dict[str, tuple[str, ...]] = {
+    "body": ("body", "table"),
+    "captions": ("caption",),
+    "notes": ("note", "source", "reference"),
+}
+"""What `search --in` keeps, by the roles (`model.Role` values) of the sentences: the report's argument (prose
+and table rows), figure and table captions, or what stands under and after it (notes, source lines, references).
+Headings are not sentences, so not searched."""
 
 
 def fts5_query(query: str) -> str:
@@ -79,6 +90,11 @@ class Hit:
     """In edition order, oldest first."""
     score: float
     """Lower is better (BM25 on SQLite, negated ts_rank on PostgreSQL): compare within one backend only."""
+    role: str | None = None
+    """The sentence's role (`model.Role` value: body, table, caption, note, source, reference); None in a library
+    made before roles were stored."""
+    rank: int = 0
+    """The hit's place among all the search's hits, from 1 (pages group hits by report; this keeps the order)."""
 
     @property
     def latest(self) -> Citation:
@@ -109,8 +125,25 @@ class ReportHits:
 
 @dataclass(frozen=True, slots=True)
 class SearchResults:
+    """One page of a search: `groups` holds hits `offset` to `offset + limit` of `total` (in `reports` reports)."""
+
     query: str
     groups: tuple[ReportHits, ...] = field(default_factory=tuple)
+    total: int = 0
+    """How many distinct sentences match in all (one per wording per report), not only this page."""
+    reports: int = 0
+    """How many reports those sentences are in."""
+    limit: int = 20
+    offset: int = 0
+
+    @property
+    def page(self) -> int:
+        """This page's number, from 1."""
+        return self.offset // self.limit + 1 if self.limit else 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit)) if self.limit else 1
 
     @property
     def hits(self) -> tuple[Hit, ...]:
@@ -130,3 +163,42 @@ class FirstSeen:
     citation: Citation
     exact: Citation
     history: tuple[tuple[Citation, str], ...]
+
+
+CSV_COLUMNS = (
+    "rank",
+    "report",
+    "role",
+    "sentence",
+    "editions",
+    "first_seen",
+    "first_seen_date",
+    "latest",
+    "latest_date",
+    "section",
+)
+"""The columns of `editions search --format csv` and `/api/search.csv`, one row per hit (see the README)."""
+
+
+def search_csv(results: SearchResults) -> str:
+    """The page of hits as CSV: `CSV_COLUMNS`, one row per hit in rank order."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for group, hit in sorted(((g, h) for g in results.groups for h in g.hits), key=lambda gh: gh[1].rank):
+        first, latest = hit.first_seen, hit.latest
+        writer.writerow(
+            (
+                hit.rank,
+                group.report,
+                hit.role or "",
+                hit.text,
+                len({c.edition for c in hit.citations}),
+                first.ref,
+                first.date.isoformat() if first.date else "",
+                latest.ref,
+                latest.date.isoformat() if latest.date else "",
+                " > ".join(latest.section),
+            )
+        )
+    return out.getvalue()

@@ -13,20 +13,20 @@ from typing import Any
 
 from editions.library._db import (
     Database,
+    Found,
     LibraryError,
     Match,
     Row,
     SearchFilter,
     T,
     filter_sql,
+    tier_sql,
 )
 
 BUSY_TIMEOUT_MS = 30_000
 """How long one statement waits for another process's write before SQLite reports the library busy."""
 WRITE_DEADLINE_S = 120.0
 """How long a write keeps retrying a busy library before giving up with a clear error."""
-RANK_WINDOW = 2000
-"""How many matching passages (the newest) one search ranks at most."""
 CACHE_KIB = 65_536
 """Page cache per connection, in KiB (SQLite's default is 2 MB; one search of a large library reads more)."""
 
@@ -137,33 +137,28 @@ class SqliteDatabase(Database):
 
     # --- Search -----------------------------------------------------------------------------------------------
 
-    def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]:
+    def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
         clauses, params = filter_sql(where)
-        if clauses:
-            sql = (
-                "SELECT p.pk, passages_fts.rank FROM passages_fts JOIN passages p ON p.pk = passages_fts.rowid "
-                f"WHERE passages_fts MATCH ? {clauses} ORDER BY passages_fts.rank LIMIT ?"
-            )
-        else:
-            # Ranked among the newest RANK_WINDOW matching passages: BM25 is computed for every match it ranks,
-            # so an unspecific word matching much of a large library would otherwise cost time in proportion.
-            sql = "SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?"
+        found_in = (
+            f"FROM passages_fts JOIN passages p ON p.pk = passages_fts.rowid WHERE passages_fts MATCH ? {clauses}"
+        )
         try:
-            if not clauses:
-                edge = self.query(
-                    "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                    (query, RANK_WINDOW - 1),
-                )
-                params = [edge[0][0] if edge else 0]
-            ranked = self.query(sql, (query, *params, limit))
+            total, reports = self.query(f"SELECT count(*), count(DISTINCT p.report_pk) {found_in}", (query, *params))[0]
+            if not total or offset >= total:
+                return Found([], int(total), int(reports))
+            ranked = self.query(
+                f"SELECT p.pk, passages_fts.rank {found_in} "
+                f"ORDER BY {tier_sql()}, passages_fts.rank, p.pk DESC LIMIT ? OFFSET ?",
+                (query, *params, limit, offset),
+            )
             if not ranked:
-                return []
+                return Found([], int(total), int(reports))
             # Highlighting (and reading the text) only for the passages returned.
             marks = ", ".join("?" * len(ranked))
             found = {
-                int(pk): (int(report), str(marked))
-                for pk, report, marked in self.query(
-                    "SELECT p.pk, p.report_pk, highlight(passages_fts, 0, char(2), char(3)) "
+                int(pk): (int(report), str(marked), role)
+                for pk, report, marked, role in self.query(
+                    "SELECT p.pk, p.report_pk, highlight(passages_fts, 0, char(2), char(3)), p.role "
                     "FROM passages_fts JOIN passages p ON p.pk = passages_fts.rowid "
                     f"WHERE passages_fts MATCH ? AND passages_fts.rowid IN ({marks})",
                     (query, *(r[0] for r in ranked)),
@@ -171,9 +166,13 @@ class SqliteDatabase(Database):
             }
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
-                return []
+                return Found([], 0, 0)
             raise
-        return [Match(int(pk), *found[int(pk)], float(score)) for pk, score in ranked if int(pk) in found]
+        return Found(
+            [Match(int(pk), *found[int(pk)][:2], float(score), found[int(pk)][2]) for pk, score in ranked],
+            int(total),
+            int(reports),
+        )
 
     def size_bytes(self) -> int:
         total = 0

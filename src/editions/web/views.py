@@ -650,6 +650,10 @@ def search_to_dict(results: SearchResults) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "query": results.query,
+        "total": results.total,
+        "reports": results.reports,
+        "offset": results.offset,
+        "limit": results.limit,
         "groups": [
             {
                 "report": g.report,
@@ -658,8 +662,11 @@ def search_to_dict(results: SearchResults) -> dict[str, Any]:
                 "hits": [
                     {
                         "text": h.text,
+                        "role": h.role,
+                        "rank": h.rank,
                         "marks": [[m.start, m.end] for m in h.marks],
                         "first_seen": h.first_seen.ref,
+                        "editions": len({c.edition for c in h.citations}),
                         "citations": [
                             {"ref": c.ref, "edition": c.edition, "date": iso(c.date), "sentence": c.sentence,
                              "section": list(c.section)}
