@@ -108,8 +108,9 @@ class Database(ABC):
 
     @abstractmethod
     def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
-        """The matches ranked `offset` to `offset + limit`: argument (body, table) before anything else, then by
-        relevance, then newest passage first; and the total count."""
+        """The matches ranked `offset` to `offset + limit`: prose, then table rows and fragments, then captions,
+        notes, sources and references (`tier_sql`); within each by relevance, then newest passage first; and
+        the total count."""
 
     @abstractmethod
     def size_bytes(self) -> int: ...
@@ -203,12 +204,12 @@ def filter_sql(where: SearchFilter) -> tuple[str, list[Any]]:
 
 
 def tier_sql() -> str:
-    """How a passage ranks before relevance: 0 for a sentence of the report's argument, 1 for a fragment of it
-    (fewer than `FRAGMENT_WORDS` words: a run-in label such as "Funding." says little on its own), 2 for
-    captions, notes, source lines and references."""
+    """How a passage ranks before relevance: 0 for a sentence of the report's prose, 1 for a table row or a
+    fragment of prose (fewer than `FRAGMENT_WORDS` words: a run-in label such as "Funding." says little on its
+    own), 2 for captions, notes, source lines and references. A passage without a role counts as prose."""
     roles = ", ".join(f"'{r}'" for r in ARGUMENT_ROLES)
     spaces = "(length(p.text) - length(replace(p.text, ' ', '')))"
     return (
         f"(CASE WHEN p.role IS NOT NULL AND p.role NOT IN ({roles}) THEN 2 "
-        f"WHEN {spaces} < {FRAGMENT_WORDS - 1} THEN 1 ELSE 0 END)"
+        f"WHEN p.role = 'table' OR {spaces} < {FRAGMENT_WORDS - 1} THEN 1 ELSE 0 END)"
     )
