@@ -548,7 +548,14 @@ def test_compare_by_reference_and_changed_shares(samples: Library) -> None:
     )
 
 
-def test_search_pages_cover_every_match_once_with_a_true_total(library: Library, tmp_path: Path, writers: Any) -> None:
+@pytest.mark.parametrize("window", [2000, 10])
+def test_search_pages_cover_every_match_once_with_a_true_total(
+    library: Library, tmp_path: Path, writers: Any, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    from editions.library import postgres, sqlite
+
+    monkeypatch.setattr(sqlite, "RANK_WINDOW", window)  # relevance orders the newest `window` matches
+    monkeypatch.setattr(postgres, "RANK_WINDOW", window)
     for path in writers.many_editions(tmp_path / "in", 6, sentences=10):
         library.add(path)
     first = library.search("program", limit=7)

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 WRITE_LOCK = 0x0ED17105
 """The advisory lock every write transaction takes (any number, the same in every Editions process)."""
 WRITE_DEADLINE_S = 120.0
+RANK_WINDOW = 2000
+"""How many matching passages (the newest) an unfiltered search orders by relevance; the rest follow by age."""
 HEADLINE_OPTIONS = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true"
 
 
@@ -130,14 +132,25 @@ class PostgresDatabase(Database):
         total, reports = self.query(f"SELECT count(*), count(DISTINCT p.report_pk) {found_in}", (query, *params))[0]
         if not total or offset >= total:
             return Found([], int(total), int(reports))
+        # Without a filter, relevance orders the newest RANK_WINDOW matches and older ones follow newest first
+        # (within each tier): ts_rank reads each match's tsvector, so an unspecific word matching much of a large
+        # library would otherwise cost time in proportion. Every match still has its place.
+        edge = 0
+        if not clauses and total > RANK_WINDOW:
+            edge = int(
+                self.query(
+                    f"SELECT p.pk {found_in} ORDER BY p.pk DESC LIMIT 1 OFFSET ?", (query, *params, RANK_WINDOW - 1)
+                )[0][0]
+            )
         # Highlighting (ts_headline reads the text) only for the page returned.
         sql = (
             "SELECT pk, report_pk, ts_headline('english'::regconfig, text, q, ?), score, role FROM ("
-            f"  SELECT p.pk, p.report_pk, p.text, p.role, q, {tier_sql()} AS tier, ts_rank(p.tsv, q) AS score"
-            f"  {found_in} ORDER BY tier, score DESC, p.pk DESC LIMIT ? OFFSET ?"
-            ") AS found ORDER BY tier, score DESC, pk DESC"
+            f"  SELECT p.pk, p.report_pk, p.text, p.role, q, {tier_sql()} AS tier, p.pk < ? AS older,"
+            "   CASE WHEN p.pk >= ? THEN ts_rank(p.tsv, q) ELSE 0 END AS score"
+            f"  {found_in} ORDER BY tier, older, score DESC, p.pk DESC LIMIT ? OFFSET ?"
+            ") AS found ORDER BY tier, older, score DESC, pk DESC"
         )
-        rows = self.query(sql, (HEADLINE_OPTIONS, query, *params, limit, offset))
+        rows = self.query(sql, (HEADLINE_OPTIONS, edge, edge, query, *params, limit, offset))
         return Found(
             [Match(int(r[0]), int(r[1]), str(r[2]), -float(r[3]), r[4]) for r in rows], int(total), int(reports)
         )

@@ -27,6 +27,8 @@ BUSY_TIMEOUT_MS = 30_000
 """How long one statement waits for another process's write before SQLite reports the library busy."""
 WRITE_DEADLINE_S = 120.0
 """How long a write keeps retrying a busy library before giving up with a clear error."""
+RANK_WINDOW = 2000
+"""How many matching passages (the newest) an unfiltered search orders by relevance; the rest follow by age."""
 CACHE_KIB = 65_536
 """Page cache per connection, in KiB (SQLite's default is 2 MB; one search of a large library reads more)."""
 
@@ -146,10 +148,19 @@ class SqliteDatabase(Database):
             total, reports = self.query(f"SELECT count(*), count(DISTINCT p.report_pk) {found_in}", (query, *params))[0]
             if not total or offset >= total:
                 return Found([], int(total), int(reports))
+            # Without a filter, relevance orders the newest RANK_WINDOW matches and older ones follow newest first
+            # (within each tier): BM25 is computed only for the matches it orders, so an unspecific word
+            # matching much of a large library does not cost time in proportion. Every match still has its place.
+            edge = 0
+            if not clauses and total > RANK_WINDOW:
+                edge = self.query(
+                    "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                    (query, RANK_WINDOW - 1),
+                )[0][0]
             ranked = self.query(
-                f"SELECT p.pk, passages_fts.rank {found_in} "
-                f"ORDER BY {tier_sql()}, passages_fts.rank, p.pk DESC LIMIT ? OFFSET ?",
-                (query, *params, limit, offset),
+                f"SELECT p.pk, CASE WHEN p.pk >= ? THEN passages_fts.rank ELSE 0 END AS score {found_in} "
+                f"ORDER BY {tier_sql()}, p.pk < ?, score, p.pk DESC LIMIT ? OFFSET ?",
+                (edge, query, *params, edge, limit, offset),
             )
             if not ranked:
                 return Found([], int(total), int(reports))
