@@ -28,6 +28,7 @@ from editions import ingest
 from editions.compare.align import DEFAULT_PARAMS, SimilarityFn
 from editions.errors import EditionsError, InputWarning
 from editions.library import AddStatus, FileResult, Library, render_chart, scan_paths
+from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION, Edition
 from editions.render import comparison as render_comparison
 from editions.render import json as render_json
@@ -661,32 +662,47 @@ def _citation(hit: object) -> str:
     return f"{latest.ref} · {where} · sentence {latest.sentence + 1} · in {n} edition{'s' if n != 1 else ''}{seen}"
 
 
+class TimelineFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
 @app.command()
 def timeline(
     report: Annotated[str, typer.Argument(help="The report, e.g. IF10199.")],
     words: Annotated[str, typer.Argument(help='What the figure is about, e.g. "troops".')],
     library: Annotated[str | None, _LIBRARY_OPTION] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="How to write the timeline.")
-    ] = OutputFormat.terminal,
+        TimelineFormat, typer.Option("--format", "-f", help="How to write the timeline (csv: one row per edition).")
+    ] = TimelineFormat.terminal,
 ) -> None:
     """A figure through every edition of a report: its value in each, with a small chart and the sentence
     that states it."""
     with _user_errors(), Library(library, create=False) as lib:
         found = lib.timeline(report, words)
-    if output_format is OutputFormat.json:
+    if output_format is TimelineFormat.json:
         sys.stdout.write(json.dumps(found.to_dict(), indent=2) + "\n")
         return
     if not found.found:
         error(f"no figure about {words!r} in {found.report}; try other words, or: editions search {words!r}")
         raise typer.Exit(EXIT_ERROR)
-    if output_format is OutputFormat.markdown:
+    if output_format is TimelineFormat.csv:
+        sys.stdout.write(timeline_csv(found))
+        return
+    if output_format is TimelineFormat.markdown:
         lines = [f"## {found.report}: {words}", "", "| Date | Edition | Figure | Sentence |", "|---|---|---|---|"]
         for p in found.points:
             lines.append(
                 f"| {_date(p.date)} | {p.ref} | {render_markdown.escape(p.text or '—', line_start=False)} | "
                 f"{render_markdown.escape(p.sentence_text or '', line_start=False)} |"
             )
+            for a in p.alternatives:
+                lines.append(
+                    f"| {_date(p.date)} | {p.ref} | or {render_markdown.escape(a.text, line_start=False)} | "
+                    f"{render_markdown.escape(a.sentence_text, line_start=False)} |"
+                )
         sys.stdout.write("\n".join(lines) + "\n")
         return
     console = Console(highlight=False)
@@ -695,8 +711,10 @@ def timeline(
     sys.stdout.write("\n")
     previous: object = object()
     for p in found.points:
-        if p.stated and p.value != previous:
+        if p.stated and (p.value != previous or p.alternatives):
             console.print(f"[dim]{p.ref}, sentence {(p.sentence or 0) + 1}:[/dim] {p.sentence_text}")
+        for a in p.alternatives:
+            console.print(f"[dim]{p.ref}, or sentence {a.sentence + 1}:[/dim] {a.sentence_text}")
         previous = p.value
 
 

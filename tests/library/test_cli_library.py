@@ -75,6 +75,9 @@ def test_add_list_search_timeline_diff(tmp_path: Path, library_url: str) -> None
     assert "About 2,100" in chart.stdout and "█" in chart.stdout
     points = json.loads(run("timeline", "IF99001", "military personnel", "-L", db, "-f", "json").stdout)["points"]
     assert [p["value"] for p in points] == [2100, 2500, 2500]
+    rows = run("timeline", "IF99001", "military personnel", "-L", db, "-f", "csv").stdout.splitlines()
+    assert rows[0].split(",")[:3] == ["report", "query", "date"] and len(rows) == 4
+    assert [row.split(",")[7] for row in rows[1:]] == ["2100", "2500", "2500"]
     nothing = run("timeline", "IF99001", "submarines", "-L", db)
     assert nothing.returncode == 1 and nothing.stderr.startswith("editions: no figure about 'submarines'")
 

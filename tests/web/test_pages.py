@@ -125,6 +125,10 @@ def test_report_page_charts_figures_and_shows_latest_brief(client: TestClient) -
     assert html.count('<svg class="chart"') >= 2
     assert "What changed in the latest edition" in html
     assert "personnel" in client.get("/reports/IF99001?figure=personnel").text
+    asked = client.get("/reports/IF99001?figure=military+personnel").text
+    headings = re.findall(r'<h3 id="chart-h-\d+">(.*?)</h3>', asked)
+    assert len(headings) >= 2 and len(headings) == len(set(headings))  # the figure asked is not charted twice
+    assert "No figure changed" not in html  # its figures moved
     assert "No figure about" in client.get("/reports/IF99001?figure=zebras+unicorns").text
 
 
@@ -265,6 +269,11 @@ def test_api_mirrors_every_page(client: TestClient, web_library: Library) -> Non
     assert found["groups"][0]["hits"][0]["citations"][0]["ref"].startswith("IF99001@")
     timeline = client.get("/api/reports/IF99001/timeline", params={"words": "personnel"}).json()
     assert [p["value"] for p in timeline["points"]] == [2100, 2500, 2500]
+    table = client.get("/api/reports/IF99001/timeline.csv", params={"words": "personnel"})
+    assert table.headers["content-type"].startswith("text/csv")
+    lines = table.text.splitlines()
+    assert lines[0].startswith("report,query,date,version,edition,ref,stated,value")
+    assert [line.split(",")[7] for line in lines[1:]] == ["2100", "2500", "2500"]
 
 
 @pytest.mark.parametrize(
@@ -277,6 +286,7 @@ def test_api_mirrors_every_page(client: TestClient, web_library: Library) -> Non
         ("/api/search?q=x&since=yesterday", 400),
         ("/api/compare/IF99001~1/IF99001?min_change=2", 400),
         ("/api/reports/IF99001/timeline?words=zebras", 404),
+        ("/api/reports/IF99001/timeline.csv?words=zebras", 404),
         ("/no/such/page", 404),
     ],
 )

@@ -15,10 +15,10 @@ text order, as `Fact`s whose spans are offsets into `text`. Kinds and values (DE
 | year | "since 1951", "FY2022" | "1951", "2022" | "fiscal year" for FY |
 | duration | "four-year deal", "two days later" | 4, 2 | "year", "day" |
 | range | "from 1910 to 1945", "10-15%", "between 5 and 10 troops" | "1910/1945", "10/15" | the endpoints' unit |
+| office_holder | "former Prime Minister Shinzo Abe" | "Shinzo Abe" | "former Prime Minister" |
 
 A range of years is reported with its two years as well ("from 1905 to 1940" → the range and the years 1905
 and 1940, whose spans lie inside the range's): the only facts whose spans overlap.
-| office_holder | "former Prime Minister Shinzo Abe" | "Shinzo Abe" | "former Prime Minister" |
 
 `approximate` is true when an approximation or bound word stands before the figure ("around", "about",
 "roughly", "over", "more than", "nearly", "up to" …); the span then includes that word. `measure` is the

@@ -57,7 +57,16 @@ from editions.library.search import (
     unmark,
 )
 from editions.library.summary import ReportSummary
-from editions.library.timeline import FactRow, ReportFacts, Timeline, TimelinePoint, render_chart, trace
+from editions.library.timeline import (
+    Alternative,
+    FactRow,
+    ReportFacts,
+    Timeline,
+    TimelinePoint,
+    figure_sentence_indices,
+    render_chart,
+    trace_with_rivals,
+)
 from editions.model import Comparison, Edition, Source
 
 __all__ = [
@@ -1560,9 +1569,9 @@ class Library:
         title = rows[-1].title if rows else None
         out = []
         for query in words:
-            chain = trace(query, facts)
+            chain = trace_with_rivals(query, facts)
             points = []
-            for row, ref, (fact, similarity) in zip(rows, refs, chain, strict=True):
+            for row, ref, (fact, similarity, rivals) in zip(rows, refs, chain, strict=True):
                 points.append(
                     TimelinePoint(
                         edition=row.id,
@@ -1578,6 +1587,9 @@ class Library:
                         sentence=None if fact is None else fact.sentence,
                         sentence_text=None if fact is None else fact.sentence_text,
                         similarity=similarity,
+                        alternatives=tuple(
+                            Alternative(r.value, r.surface, r.sentence, r.sentence_text) for r in rivals
+                        ),
                     )
                 )
             out.append(Timeline(key, title, query, tuple(points)))
@@ -1593,8 +1605,16 @@ class Library:
             (report_pk,),
         )
         texts = self._passage_texts(sorted({int(r[8]) for r in found}))
+        # Structure decided each sentence's role and block when the edition was read; a timeline follows figures
+        # of the report's argument only, never a caption's, a heading's or a note's.
+        figure_sentences = {
+            int(pk): figure_sentence_indices(str(body))
+            for pk, body in self._db.query("SELECT pk, body FROM editions WHERE report_pk = ?", (report_pk,))
+        }
         facts: dict[int, list[FactRow]] = {r.pk: [] for r in rows}
         for edition_pk, sentence, kind, measure, value, unit, approximate, surface, passage_pk in found:
+            if int(sentence) not in figure_sentences.get(int(edition_pk), frozenset()):
+                continue
             facts[int(edition_pk)].append(
                 FactRow(
                     int(sentence),

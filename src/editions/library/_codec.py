@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from editions.model import Author, Block, BlockKind, Edition, Fact, FactValue, Role, Sentence, Source, Span
@@ -86,6 +87,22 @@ def read_source(format: str, name: str, retrieved_at: str | None, url: str | Non
     return Source(format, name or None, retrieved, url or None)
 
 
+_ROLE_OF_BLOCK = {
+    BlockKind.TABLE.value: Role.TABLE,
+    BlockKind.CAPTION.value: Role.CAPTION,
+    BlockKind.FOOTNOTE.value: Role.NOTE,
+}
+
+
+def sentence_role(row: Sequence[Any], block_kinds: Sequence[str]) -> Role:
+    """A stored sentence's role (`row` as `body` writes it); one stored before roles existed (five fields) takes
+    the role its block's kind gave when roles were first decided, until the edition is read again."""
+    if len(row) > 5:
+        return Role(row[5])
+    block = row[3]
+    return _ROLE_OF_BLOCK.get(block_kinds[block], Role.BODY) if 0 <= block < len(block_kinds) else Role.BODY
+
+
 def decode(
     *,
     text: str,
@@ -100,9 +117,9 @@ def decode(
 ) -> Edition:
     data = json.loads(body_json)
     blocks = tuple(Block(BlockKind(k), Span(s, e), level, tuple(sec)) for k, s, e, level, sec in data["blocks"])
-    # A sentence stored before roles existed (five fields) is body prose until the edition is read again.
+    block_kinds = [row[0] for row in data["blocks"]]
     sentences = tuple(
-        Sentence(row[0], Span(row[1], row[2]), row[3], tuple(row[4]), Role(row[5]) if len(row) > 5 else Role.BODY)
+        Sentence(row[0], Span(row[1], row[2]), row[3], tuple(row[4]), sentence_role(row, block_kinds))
         for row in data["sentences"]
     )
     facts = tuple(

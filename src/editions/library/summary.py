@@ -8,18 +8,27 @@ library keeps it, as JSON, with the editions it was made from; `Library.summary`
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from editions.library.timeline import Timeline, TimelinePoint
-from editions.model import BriefItem, Citations, Comparison
+from editions.facts import measure_similarity
+from editions.library.timeline import Alternative, Timeline, TimelinePoint, sentence_similarity
+from editions.model import BriefItem, Citations, Comparison, Edition
 
 TRACKED_KINDS = frozenset({"count", "money", "percent", "fraction", "rank"})
 """Kinds of facts a report's summary charts."""
 MAX_CHARTS = 6
-VERSION = "summary-2"
+MAX_STEADY = 3
+"""How many of the steadiest figures a report page offers when none moved."""
+SAME_SENTENCE = 0.5
+SAME_MEASURE = 0.8
+CANDIDATES = 4 * MAX_CHARTS
+"""How many of the latest edition's figures are traced to find the ones that moved."""
+_RANKS = frozenset({"rank", "ordinal"})
+VERSION = "summary-3"
 """Stored with each summary (beside the compare engine); bump it when what a summary holds changes."""
 
 
@@ -32,18 +41,30 @@ class ReportSummary:
     timelines: tuple[Timeline, ...]
 
 
+def _argument_sentences(edition: Edition) -> frozenset[int]:
+    """The sentences of an edition whose figures a chart may show: body prose and table rows (structure's
+    roles: titles and headings have no sentences, captions their own role)."""
+    return frozenset(s.index for s in edition.sentences if s.role.is_argument)
+
+
 def figure_candidates(latest: Comparison) -> list[str]:
     """What the figures worth charting measure, best first: those that changed in the latest edition, then
     the latest edition's figures in sentences aligned with an older sentence stating a figure of the same kind
-    (a figure the edition before did not state cannot make a line, and tracing it costs a timeline)."""
+    (a figure the edition before did not state cannot make a line, and tracing it costs a timeline). Figures
+    of captions, headings, notes and source lines are never candidates."""
+    old_argument, new_argument = _argument_sentences(latest.old), _argument_sentences(latest.new)
     out = [
         fc.measure
         for fc in latest.fact_changes
-        if fc.old is not None and fc.new is not None and fc.new.kind in TRACKED_KINDS
+        if fc.old is not None
+        and fc.new is not None
+        and fc.new.kind in TRACKED_KINDS
+        and fc.old.sentence in old_argument
+        and fc.new.sentence in new_argument
     ]
     old_kinds: dict[int, set[str]] = {}
     for f in latest.old.facts:
-        if f.kind in TRACKED_KINDS:
+        if f.kind in TRACKED_KINDS and f.sentence in old_argument:
             old_kinds.setdefault(f.sentence, set()).add(f.kind)
     kinds_before: dict[int, set[str]] = {}
     for link in latest.links:
@@ -51,31 +72,82 @@ def figure_candidates(latest: Comparison) -> list[str]:
         if kinds:
             for j in link.new:
                 kinds_before.setdefault(j, set()).update(kinds)
-    out += [f.measure for f in latest.new.facts if f.kind in kinds_before.get(f.sentence, ())]
+    out += [
+        f.measure for f in latest.new.facts if f.sentence in new_argument and f.kind in kinds_before.get(f.sentence, ())
+    ]
     return list(dict.fromkeys(m for m in out if m.strip()))
 
 
+def movement(timeline: Timeline) -> tuple[int, float]:
+    """How often and how much a figure moved: the number of editions whose value differs from the last one
+    stated before, and the largest relative step between two consecutive stated values (ranks and values of
+    other kinds count a step of 1)."""
+    values = [(p.number, p.kind) for p in timeline.points if p.number is not None]
+    moves, largest = 0, 0.0
+    for (a, _), (b, kind) in itertools.pairwise(values):
+        if a is None or b is None or a == b:
+            continue
+        moves += 1
+        step = 1.0 if kind in _RANKS or max(abs(a), abs(b)) == 0 else abs(b - a) / max(abs(a), abs(b))
+        largest = max(largest, step)
+    return moves, largest
+
+
+def same_figure_throughout(timeline: Timeline) -> bool:
+    """Whether each step of the line joins two statements of one figure beyond doubt: the two sentences are
+    one sentence edited (they share at least SAME_SENTENCE of their words) or the words around the two
+    figures are all but the same (their measures at least SAME_MEASURE alike). A line traced through a looser
+    likeness (a House and a Senate recommendation, missiles launched and missiles intercepted) may set two
+    measures side by side, so a page does not chart it unasked; nor a line where an edition states another
+    candidate in a sentence as like its neighbour's (which of the two moved would be a guess)."""
+    stated = [p for p in timeline.points if p.stated]
+    for a, b in itertools.pairwise(stated):
+        for point, neighbour in ((a, b), (b, a)):
+            if any(
+                sentence_similarity(other.sentence_text, neighbour.sentence_text or "") >= SAME_SENTENCE
+                for other in point.alternatives
+            ):
+                return False  # the edition states two candidates as alike as each other: which moved is a guess
+        if sentence_similarity(a.sentence_text or "", b.sentence_text or "") >= SAME_SENTENCE:
+            continue
+        if measure_similarity(a.measure or "", b.measure or "") >= SAME_MEASURE:
+            continue
+        return False
+    return True
+
+
 def tracked_figures(latest: Comparison | None, timelines: Callable[[Sequence[str]], list[Timeline]]) -> list[Timeline]:
-    """The figures a report's summary charts: those that changed in the latest edition first, then the latest
-    edition's other figures that the edition before stated too; of those, the ones stated (as numbers) in at
-    least two editions, those that move before those that do not; at most MAX_CHARTS. The first 2 × MAX_CHARTS
-    candidates are traced together (`timelines`: `Library.timelines` of the report, its facts read once), and
-    taken in order until MAX_CHARTS moving figures are found."""
+    """The figures a report's summary charts: of the latest edition's figures that changed, or that the edition
+    before stated too, those stated (as numbers) in at least two editions, the same figure throughout
+    (`same_figure_throughout`), and that moved across the editions,
+    ranked by how often and how much they moved; at most MAX_CHARTS. When none moved, the steadiest (at most
+    MAX_STEADY): those stated in the most editions (`Timeline.moved` tells the page which it is). The first
+    CANDIDATES candidates are traced together (`timelines`: `Library.timelines` of the report, its facts read
+    once)."""
     if latest is None:
         return []
-    candidates = figure_candidates(latest)[: 2 * MAX_CHARTS]
-    found: list[tuple[bool, int, Timeline]] = []
+    candidates = figure_candidates(latest)[:CANDIDATES]
+    moving: list[tuple[tuple[int, float], int, Timeline]] = []
+    steady: list[tuple[int, bool, int, Timeline]] = []
     seen: set[tuple[tuple[str, int | None], ...]] = set()
     for n, timeline in enumerate(timelines(candidates) if candidates else []):
-        if sum(1 for flat, _, _ in found if not flat) >= MAX_CHARTS:
-            break
         numbers = [p.number for p in timeline.points if p.number is not None]
         chain = tuple((p.edition, p.sentence) for p in timeline.points if p.stated)
         if len(numbers) < 2 or chain in seen:
             continue
         seen.add(chain)
-        found.append((len(set(numbers)) == 1, n, timeline))
-    return [t for _, _, t in sorted(found, key=lambda x: x[:2])[:MAX_CHARTS]]
+        if not same_figure_throughout(timeline):
+            continue
+        if timeline.moved:
+            moving.append((movement(timeline), n, timeline))
+        else:
+            # A figure written in digits before one spelled out ("two", "the largest"): in prose a number word
+            # is as often a determiner or a loose count as a figure a reader follows.
+            in_digits = all(any(c.isdigit() for c in p.text or "") for p in timeline.points if p.stated)
+            steady.append((len(numbers), not in_digits, n, timeline))
+    if moving:
+        return [t for _, _, t in sorted(moving, key=lambda x: (-x[0][0], -x[0][1], x[1]))[:MAX_CHARTS]]
+    return [t for *_, t in sorted(steady, key=lambda x: (-x[0], x[1], x[2]))[:MAX_STEADY]]
 
 
 # --- Kept as JSON ------------------------------------------------------------------------------------------------
@@ -129,6 +201,7 @@ def _point(p: TimelinePoint) -> list[Any]:
         p.sentence,
         p.sentence_text,
         p.similarity,
+        [[a.value, a.text, a.sentence, a.sentence_text] for a in p.alternatives],
     ]
 
 
@@ -162,6 +235,7 @@ def from_json(text: str) -> ReportSummary:
                     sentence=p[10],
                     sentence_text=p[11],
                     similarity=p[12],
+                    alternatives=tuple(Alternative(*a) for a in (p[13] if len(p) > 13 else ())),
                 )
                 for p in t["points"]
             ),

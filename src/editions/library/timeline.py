@@ -10,15 +10,18 @@ cut the line.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
+import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from editions.facts import measure_similarity
 from editions.facts.measure import normalize_words
-from editions.library._codec import read_value
+from editions.library._codec import read_value, sentence_role
 from editions.model import FactValue
 
 MIN_SIMILARITY = 0.5
@@ -31,6 +34,15 @@ _BEST_SCORE = 1.05 - 1e-9
 """What `query_score` gives a fact whose measure holds every word of the query."""
 _NO_BAR = frozenset({"rank", "ordinal"})
 """Kinds whose size a bar would misstate: the largest (1) is not the smallest."""
+
+
+def figure_sentence_indices(body_json: str) -> frozenset[int]:
+    """The sentences of a stored edition (its body as the library keeps it) whose figures a timeline may
+    follow: those structure gave an argument role (body prose, a table row; a sentence stored before roles
+    existed takes its block's role, as the library reads it)."""
+    data = json.loads(body_json)
+    block_kinds = [row[0] for row in data["blocks"]]
+    return frozenset(int(row[0]) for row in data["sentences"] if sentence_role(row, block_kinds).is_argument)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +65,18 @@ class FactRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternative:
+    """Another figure of an edition that continues the line as well as the one shown: the edition states two
+    candidates, and a timeline shows both rather than guess."""
+
+    value: FactValue
+    text: str
+    """The figure as printed."""
+    sentence: int
+    sentence_text: str
+
+
+@dataclass(frozen=True, slots=True)
 class TimelinePoint:
     edition: str
     ref: str
@@ -70,6 +94,8 @@ class TimelinePoint:
     sentence_text: str | None
     similarity: float
     """How alike this point's measure is to the one it continues (1.0 for the starting point)."""
+    alternatives: tuple[Alternative, ...] = ()
+    """Other figures of this edition that continue the line as well (`RIVAL_MARGIN`), with other values."""
 
     @property
     def stated(self) -> bool:
@@ -90,6 +116,16 @@ class Timeline:
     @property
     def found(self) -> bool:
         return any(p.stated for p in self.points)
+
+    @property
+    def statements(self) -> tuple[tuple[str, int | None], ...]:
+        """(edition, sentence) of each point: two timelines with the same statements chart one figure."""
+        return tuple((p.edition, p.sentence) for p in self.points)
+
+    @property
+    def moved(self) -> bool:
+        """Whether the figure takes two different values across the editions that state it as a number."""
+        return len({p.number for p in self.points if p.number is not None}) > 1
 
     def series(self) -> list[tuple[dt.date | None, float | None]]:
         """(date, numeric value) per edition: what a chart plots."""
@@ -115,10 +151,50 @@ class Timeline:
                     "sentence": p.sentence,
                     "sentence_text": p.sentence_text,
                     "similarity": round(p.similarity, 3),
+                    "alternatives": [
+                        {"value": a.value, "text": a.text, "sentence": a.sentence, "sentence_text": a.sentence_text}
+                        for a in p.alternatives
+                    ],
                 }
                 for p in self.points
             ],
         }
+
+
+CSV_COLUMNS = ("report", "query", "date", "version", "edition", "ref", "stated", "value", "unit", "approximate",
+               "text", "kind", "sentence", "sentence_text")  # fmt: skip
+"""A timeline as CSV, one row per edition, oldest first: the report and the words asked; the edition's date
+(ISO), version, id and reference; whether it states the figure (`stated`: 1 or 0, the other cells empty when 0);
+the value (a number, or the text of a non-numeric value), its unit (USD, percent, …) and whether it is
+approximate (1 or 0); the figure as printed; its kind (count, money, rank, …); the sentence's number in the
+edition (from 1) and its text."""
+
+
+def to_csv(timeline: Timeline) -> str:
+    """`timeline` as CSV text with a header row (`CSV_COLUMNS`)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for p in timeline.points:
+        writer.writerow(
+            [
+                timeline.report,
+                timeline.query,
+                "" if p.date is None else p.date.isoformat(),
+                "" if p.version is None else p.version,
+                p.edition,
+                p.ref,
+                int(p.stated),
+                "" if p.value is None else p.value,
+                p.unit or "",
+                int(p.approximate) if p.stated else "",
+                p.text or "",
+                p.kind or "",
+                "" if p.sentence is None else p.sentence + 1,
+                p.sentence_text or "",
+            ]
+        )
+    return out.getvalue()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -135,6 +211,15 @@ def _measure_words(measure: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=262144)
 def _similarity(a: str, b: str) -> float:
     return measure_similarity(a, b)
+
+
+@functools.lru_cache(maxsize=262144)
+def sentence_similarity(a: str, b: str) -> float:
+    """Share of two sentences' words they have in common (of the longer one's words)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / max(len(wa), len(wb))
 
 
 def query_score(query: frozenset[str], fact: FactRow) -> float:
@@ -181,29 +266,63 @@ class ReportFacts:
         return picked
 
 
-def _best_next(current: FactRow, candidates: Sequence[FactRow], query: frozenset[str]) -> tuple[FactRow | None, float]:
-    """The candidate (all of them compatible with `current`) that best continues it, and its similarity."""
+RIVAL_MARGIN = 0.05
+"""A figure scoring within this of the best continuation, with another value, is a second candidate."""
+
+
+def _best_next(
+    current: FactRow, candidates: Sequence[FactRow], query: frozenset[str]
+) -> tuple[FactRow | None, float, tuple[FactRow, ...]]:
+    """The candidate (all of them compatible with `current`) that best continues it, its similarity, and the
+    candidates with other values that continue it about as well (`RIVAL_MARGIN`)."""
+    scored: list[tuple[float, FactRow]] = []
     best: FactRow | None = None
     best_key = (MIN_SIMILARITY, -1.0, -1.0)
+    per_sentence: dict[int, int] = {}
+    for fact in candidates:
+        per_sentence[fact.sentence] = per_sentence.get(fact.sentence, 0) + 1
     for fact in candidates:
         similarity = _similarity(current.measure, fact.measure)
         if fact.sentence_text == current.sentence_text and fact.surface == current.surface:
             similarity = 1.0
+        elif per_sentence[fact.sentence] == 1 and similarity < 1.0:
+            # A sentence reworded around its one figure of this kind ("troops—currently numbering around
+            # 54,000" → "troops—currently about 55,000 on active duty") still carries it, though the words
+            # next to the number (its measure) changed: the sentence is the same sentence.
+            similarity = max(similarity, sentence_similarity(current.sentence_text, fact.sentence_text))
         if similarity + _MAX_QUERY_BONUS < best_key[0]:
             continue  # cannot score as high as the best so far, whatever the query adds
         # A measure reworded a little more than MIN_SIMILARITY allows still continues the line when its
         # sentence speaks of what the user asked for ("GDP" → "gross domestic product").
         score = min(1.0, similarity + 0.25 * query_score(query, fact))
         key = (score, float(fact.unit == current.unit), similarity)
+        if score >= MIN_SIMILARITY:
+            scored.append((score, fact))
         if score >= MIN_SIMILARITY and key > best_key:
             best, best_key = fact, key
-    return best, (best_key[2] if best is not None else 0.0)
+    if best is None:
+        return None, 0.0, ()
+    chosen = best
+    rivals = tuple(
+        fact
+        for score, fact in scored
+        if fact is not chosen and score >= best_key[0] - RIVAL_MARGIN and fact.value_json != chosen.value_json
+    )
+    return chosen, best_key[2], rivals
 
 
 def trace(query: str, editions: Sequence[Sequence[FactRow]] | ReportFacts) -> list[tuple[FactRow | None, float]]:
     """For each edition (in order), the fact that carries the figure the query names, and its similarity to
     the figure it continues; (None, 0.0) where the edition does not state it. All None when nothing matches.
     Several figures of one report: pass one `ReportFacts` to each call."""
+    return [(fact, similarity) for fact, similarity, _ in trace_with_rivals(query, editions)]
+
+
+def trace_with_rivals(
+    query: str, editions: Sequence[Sequence[FactRow]] | ReportFacts
+) -> list[tuple[FactRow | None, float, tuple[FactRow, ...]]]:
+    """`trace`, with each edition's other candidates: figures with other values that continue the line about
+    as well as the one found (an edition stating two candidates shows both)."""
     report = editions if isinstance(editions, ReportFacts) else ReportFacts(editions)
     facts = report.editions
     words = _words(query) or frozenset(w.lower() for w in query.split())
@@ -212,22 +331,22 @@ def trace(query: str, editions: Sequence[Sequence[FactRow]] | ReportFacts) -> li
     for position in range(len(facts) - 1, -1, -1):  # latest first: ties go to the figure a reader sees now
         for fact in facts[position]:
             key = (query_score(words, fact), position)
-            if key >= anchor_key:
+            if key > anchor_key:  # ties go to the edition's first statement of the figure
                 anchor, anchor_key = (position, fact), key
         if anchor_key[0] >= _BEST_SCORE:
             break  # no earlier edition can match better
-    out: list[tuple[FactRow | None, float]] = [(None, 0.0)] * len(facts)
+    out: list[tuple[FactRow | None, float, tuple[FactRow, ...]]] = [(None, 0.0, ())] * len(facts)
     if anchor is None:
         return out
     start, fact = anchor
-    out[start] = (fact, 1.0)
+    out[start] = (fact, 1.0, ())
     for step in (1, -1):
         current = fact
         position = start + step
         while 0 <= position < len(facts):
-            found, similarity = _best_next(current, report.compatible(position, current), words)
+            found, similarity, rivals = _best_next(current, report.compatible(position, current), words)
             if found is not None:
-                out[position] = (found, similarity)
+                out[position] = (found, similarity, rivals)
                 current = found
             position += step
     return out
@@ -249,7 +368,8 @@ def _bar(value: float, top: float, width: int) -> str:
 def format_value(point: TimelinePoint) -> str:
     if point.value is None:
         return "—  (not stated)"
-    return point.text or str(point.value)
+    shown = point.text or str(point.value)
+    return " or ".join([shown, *(a.text for a in point.alternatives)])
 
 
 def render_chart(timeline: Timeline, width: int = 30) -> str:

@@ -47,6 +47,8 @@ from editions.errors import EditionsError, InputWarning
 from editions.ingest import format_size
 from editions.library import AddStatus, Library, NotFoundError
 from editions.library.search import search_csv
+from editions.library.timeline import Timeline
+from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
 from editions.render.json import edition_to_dict
 from editions.web import views
@@ -381,7 +383,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         asked = None
         if figure:
             asked = lib.timeline(key, figure)
-            timelines = [asked, *[t for t in timelines if t.query != figure]]
+            timelines = [asked, *[t for t in timelines if t.query != figure and t.statements != asked.statements]]
         return {"key": key, "rows": rows, "brief": summary.brief, "timelines": timelines, "asked": asked}
 
     @app.get("/reports/{report}", response_class=HTMLResponse, include_in_schema=False)
@@ -438,16 +440,33 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
             }
         )
 
+    def found_timeline(report: str, words: str) -> Timeline:
+        """The figure about `words` through the report's editions, or a 404 saying none was found."""
+        found = lib.timeline(report, _clean_query(words))
+        if not found.found:
+            raise NotFoundError(f"no figure about {words!r} in {found.report}; try other words.")
+        return found
+
     @app.get("/api/reports/{report}/timeline", tags=["library"], summary="One figure through every edition of a report")
     def api_timeline(
         report: ReportParam,
         words: Annotated[str, Query(min_length=1, max_length=300, description='What the figure is about, e.g. '
                          '"troops".')],
     ) -> JSONResponse:  # fmt: skip
-        found = lib.timeline(report, _clean_query(words))
-        if not found.found:
-            raise NotFoundError(f"no figure about {words!r} in {found.report}; try other words.")
-        return JSONResponse({"schema": SCHEMA_VERSION, **found.to_dict()})
+        return JSONResponse({"schema": SCHEMA_VERSION, **found_timeline(report, words).to_dict()})
+
+    @app.get(
+        "/api/reports/{report}/timeline.csv",
+        tags=["library"],
+        response_class=Response,
+        summary="One figure through every edition of a report, as CSV (columns in the README)",
+    )
+    def api_timeline_csv(
+        report: ReportParam,
+        words: Annotated[str, Query(min_length=1, max_length=300, description='What the figure is about, e.g. '
+                         '"troops".')],
+    ) -> Response:  # fmt: skip
+        return Response(timeline_csv(found_timeline(report, words)), media_type="text/csv; charset=utf-8")
 
     # --- Edition ---------------------------------------------------------------------------------------------
 
