@@ -589,6 +589,7 @@ def search(
         out = [
             {"report": g.report, "title": g.title, "product": g.product,
              "hits": [{"text": h.text, "role": h.role, "rank": h.rank, "marks": [[m.start, m.end] for m in h.marks],
+                       "editions": h.editions, "sentences": h.sentences,
                        "citations": [{"ref": c.ref, "edition": c.edition, "date": _date(c.date) or None,
                                       "sentence": c.sentence, "section": list(c.section)} for c in h.citations]}
                       for h in g.hits]}
@@ -657,7 +658,7 @@ def _citation(hit: object) -> str:
     assert isinstance(hit, Hit)
     latest, first = hit.latest, hit.first_seen
     where = " › ".join(latest.section) or "no section"
-    n = len({c.edition for c in hit.citations})
+    n = hit.editions
     seen = "" if first.ref == latest.ref else f"; first seen {first.ref}"
     return f"{latest.ref} · {where} · sentence {latest.sentence + 1} · in {n} edition{'s' if n != 1 else ''}{seen}"
 

@@ -4,6 +4,7 @@ writes CSV: on SQLite and PostgreSQL, with editions written here."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +12,11 @@ from typing import Any
 
 import pytest
 from cli_runner import run_editions
+from fastapi.testclient import TestClient
 
 from editions.library import Library
-from editions.library.search import CSV_COLUMNS, search_csv
+from editions.library.search import CITED_PER_HIT, CSV_COLUMNS, search_csv
+from editions.web.app import create_app
 
 FIRST = [
     "Turbines.",
@@ -104,3 +107,69 @@ def test_cli_pages_filters_and_writes_csv(turbines: Library, library_url: str) -
     ).stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["role"] for r in rows] == ["body"] * 4 and rows[-1]["sentence"] == "Turbines."
+
+
+SHARED = "The commission reviews pipeline safety rules every year."
+
+
+@pytest.fixture
+def reprinted(library_url: str, tmp_path: Path, writers: Any) -> Iterator[Library]:
+    """One report of 200 editions that all print SHARED; the newest also repeats it 300 times."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    start = dt.date(2001, 1, 1)
+    with Library(library_url) as lib:
+        for n in range(EDITIONS):
+            day = start + dt.timedelta(days=31 * n)
+            paragraphs = [f"{SHARED} Edition {n} counts {n + 3} inspectors."]
+            if n == EDITIONS - 1:
+                paragraphs += [SHARED] * REPEATS
+            date = f"{day:%B} {day.day}, {day.year}"
+            lib.add(writers.write_edition(folder, f"e{n}.txt", "IF90002", "Pipeline Safety", date, paragraphs))
+        yield lib
+
+
+EDITIONS = 200
+REPEATS = 300
+
+
+def test_a_hit_carries_a_few_citations_and_exact_counts(reprinted: Library) -> None:
+    results = reprinted.search("pipeline safety rules")
+    (hit,) = results.hits
+    assert (hit.editions, hit.sentences) == (EDITIONS, EDITIONS + REPEATS)
+    assert 2 <= len(hit.citations) <= CITED_PER_HIT
+    assert hit.first_seen.ref == "IF90002@2001-01-01"
+    assert hit.latest.ref == reprinted.editions("IF90002")[-1].ref
+    assert len({c.edition for c in hit.citations}) == len(hit.citations)  # one per edition
+    # the API's JSON stays small however many editions print the sentence
+    client = TestClient(create_app(reprinted))
+    answer = client.get("/api/search", params={"q": "pipeline safety rules"})
+    assert answer.status_code == 200
+    (api_hit,) = answer.json()["groups"][0]["hits"]
+    assert (api_hit["editions"], api_hit["sentences"]) == (EDITIONS, EDITIONS + REPEATS)
+    assert len(api_hit["citations"]) <= CITED_PER_HIT and len(answer.content) < 4000
+    # within a date range the counts are of that range
+    later = reprinted.search("pipeline safety rules", since="2016-01-01").hits[0]
+    in_range = [e for e in reprinted.editions("IF90002") if e.date and e.date >= dt.date(2016, 1, 1)]
+    assert later.editions == len(in_range) and later.sentences == len(in_range) + REPEATS
+
+
+def test_the_other_citations_page_through_every_sentence_once(reprinted: Library) -> None:
+    hit = reprinted.search("pipeline safety rules").hits[0]
+    pages = [
+        reprinted.citations(hit.latest.ref, hit.latest.sentence, offset=offset, limit=150)
+        for offset in range(0, EDITIONS + REPEATS + 150, 150)
+    ]
+    assert [len(p.citations) for p in pages] == [150, 150, 150, 50, 0]
+    assert all(p.total == EDITIONS + REPEATS and p.editions == EDITIONS and p.text == SHARED for p in pages)
+    cited = [(c.ref, c.sentence) for p in pages for c in p.citations]
+    assert len(set(cited)) == len(cited) == EDITIONS + REPEATS
+    refs = [e.ref for e in reprinted.editions("IF90002")]
+    assert [ref for ref, _ in cited] == [*refs, *[refs[-1]] * REPEATS]  # edition order, then sentence order
+    client = TestClient(create_app(reprinted))
+    ref, sentence = hit.latest.ref, hit.latest.sentence
+    answer = client.get(f"/api/editions/{ref}/sentences/{sentence}/citations", params={"offset": 450, "limit": 100})
+    assert answer.status_code == 200 and answer.json()["total"] == EDITIONS + REPEATS
+    assert [c["sentence"] for c in answer.json()["citations"]] == [c.sentence for c in pages[3].citations]
+    missing = client.get(f"/api/editions/{ref}/sentences/5000/citations")
+    assert missing.status_code == 404 and "has no sentence 5000" in missing.json()["error"]

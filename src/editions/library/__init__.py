@@ -46,8 +46,10 @@ from editions.library import _codec, _compare, identity
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
 from editions.library.search import (
+    CITED_PER_HIT,
     SEARCH_WITHIN,
     Citation,
+    Citations,
     FirstSeen,
     Hit,
     ReportHits,
@@ -76,6 +78,7 @@ __all__ = [
     "AddStatus",
     "Added",
     "Citation",
+    "Citations",
     "EditionInfo",
     "FileResult",
     "FirstSeen",
@@ -192,6 +195,15 @@ class FileResult:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cited:
+    """What a search hit cites: at most `CITED_PER_HIT` citations, and how many sentences and editions in all."""
+
+    citations: tuple[Citation, ...]
+    sentences: int
+    editions: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -1301,11 +1313,13 @@ class Library:
         reports = self._report_rows({m.report for m in matches})
         groups: dict[int, list[Hit]] = {}
         for rank, m in enumerate(matches, offset + 1):
-            cited = citations.get(m.passage, ())
-            if not cited:
+            cited = citations.get(m.passage)
+            if cited is None:
                 continue
             plain, marks = unmark(m.marked)
-            groups.setdefault(m.report, []).append(Hit(plain, marks, cited, m.score, m.role, rank))
+            groups.setdefault(m.report, []).append(
+                Hit(plain, marks, cited.citations, m.score, m.role, rank, cited.sentences, cited.editions)
+            )
         return SearchResults(
             query,
             tuple(
@@ -1329,15 +1343,45 @@ class Library:
             )
         }
 
-    def _citations(self, passages: Sequence[int], where: SearchFilter) -> dict[int, tuple[Citation, ...]]:
-        """For each passage, the sentences (in edition order) that print it."""
+    def _citations(self, passages: Sequence[int], where: SearchFilter) -> dict[int, _Cited]:
+        """For each passage, how many sentences and editions (within `where`'s dates) print it, and the
+        citations its hit carries: the first sentence of the edition it was first seen in and of the newest
+        editions, `CITED_PER_HIT` at most, in edition order. Read as one row per edition, never per sentence."""
         marks = ", ".join("?" * len(passages))
-        found = self._db.query(
-            "SELECT s.passage_pk, s.idx, s.section, e.report_pk, e.pk FROM sentences s "
-            f"JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks})",
+        per_edition = self._db.query(
+            "SELECT s.passage_pk, e.report_pk, s.edition_pk, count(*), min(s.idx) FROM sentences s "
+            f"JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks}) "
+            "GROUP BY s.passage_pk, e.report_pk, s.edition_pk",
             tuple(passages),
         )
-        report_pks = {int(r[3]) for r in found}
+        position = self._edition_positions({int(r[1]) for r in per_edition})
+        report_of = {int(r[2]): int(r[1]) for r in per_edition}
+        printed: dict[int, list[tuple[int, int, int, int]]] = {}  # passage → (position, edition pk, count, idx)
+        for passage_pk, _, edition_pk, count, idx in per_edition:
+            i, row, _ = position[int(edition_pk)]
+            if _dated_within(row.date, where):
+                printed.setdefault(int(passage_pk), []).append((i, int(edition_pk), int(count), int(idx)))
+        chosen: dict[int, list[tuple[int, int, int, int]]] = {}
+        for passage_pk, editions in printed.items():
+            editions.sort()
+            chosen[passage_pk] = (
+                editions if len(editions) <= CITED_PER_HIT else [editions[0], *editions[1 - CITED_PER_HIT :]]
+            )
+        sections = self._sections([(pk, idx) for cs in chosen.values() for _, pk, _, idx in cs])
+        keys = {pk: v[0] for pk, v in self._report_rows({int(r[1]) for r in per_edition}).items()}
+        out: dict[int, _Cited] = {}
+        for passage_pk, cs in chosen.items():
+            citations = []
+            for _, edition_pk, _, idx in cs:
+                _, row, ref = position[edition_pk]
+                key, section = keys[report_of[edition_pk]], sections[(edition_pk, idx)]
+                citations.append(Citation(key, row.id, ref, row.date, row.version, idx, section))
+            editions = printed[passage_pk]
+            out[passage_pk] = _Cited(tuple(citations), sum(c for _, _, c, _ in editions), len(editions))
+        return out
+
+    def _edition_positions(self, report_pks: set[int]) -> dict[int, tuple[int, _Row, str]]:
+        """Edition pk → (position in its report, row, reference), for every edition of these reports."""
         if not report_pks:
             return {}
         keys = {pk: v[0] for pk, v in self._report_rows(report_pks).items()}
@@ -1351,25 +1395,75 @@ class Library:
             by_report.setdefault(int(r[7]), []).append(
                 _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
             )
-        position: dict[int, tuple[int, _Row, str]] = {}  # edition pk → (position, row, reference)
+        position: dict[int, tuple[int, _Row, str]] = {}
         for report_pk, rows in by_report.items():
             ordered = _ordered(rows)
             for i, ref in enumerate(_refs(keys[report_pk], ordered)):
                 position[ordered[i].pk] = (i, ordered[i], ref)
-        sections: dict[str, tuple[str, ...]] = {}
-        out: dict[int, list[tuple[int, Citation]]] = {}
-        for passage_pk, idx, section, report_pk, edition_pk in found:
-            i, row, ref = position[int(edition_pk)]
-            day = row.date.isoformat() if row.date else None
-            if (where.since and (day is None or day < where.since)) or (
-                where.until and (day is None or day > where.until)
+        return position
+
+    def _sections(self, sentences: Sequence[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, ...]]:
+        """The section of each (edition pk, sentence index)."""
+        out: dict[tuple[int, int], tuple[str, ...]] = {}
+        pairs = sorted(set(sentences))
+        for chunk in (pairs[i : i + 400] for i in range(0, len(pairs), 400)):
+            where = " OR ".join("(edition_pk = ? AND idx = ?)" for _ in chunk)
+            params = tuple(v for pair in chunk for v in pair)
+            for edition_pk, idx, section in self._db.query(
+                f"SELECT edition_pk, idx, section FROM sentences WHERE {where}", params
             ):
+                out[(int(edition_pk), int(idx))] = _codec.read_section(section)
+        return out
+
+    def citations(
+        self,
+        ref: str,
+        sentence: int,
+        *,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Citations:
+        """Every sentence (within `since`/`until`) that prints the wording of sentence `sentence` (from 0) of
+        edition `ref`, in edition order, `offset` to `offset + limit`: the citations a search hit leaves out
+        (a hit names its latest one, so `citations(hit.latest.ref, hit.latest.sentence)` pages through all)."""
+        offset, limit = max(offset, 0), max(limit, 0)
+        _, key, rows, position = self._resolve(ref)
+        row = rows[position]
+        found = self._db.query(
+            "SELECT s.passage_pk, p.text FROM sentences s JOIN passages p ON p.pk = s.passage_pk "
+            "WHERE s.edition_pk = ? AND s.idx = ?",
+            (row.pk, sentence),
+        )
+        if not found:
+            raise NotFoundError(f"{_ref(key, row, rows)} has no sentence {sentence} (it has {row.sentences}).")
+        passage_pk, text = int(found[0][0]), str(found[0][1])
+        where = SearchFilter(since=_date_bound(since, "since"), until=_date_bound(until, "until"))
+        counts = {
+            int(pk): int(n)
+            for pk, n in self._db.query(
+                "SELECT edition_pk, count(*) FROM sentences WHERE passage_pk = ? GROUP BY edition_pk", (passage_pk,)
+            )
+        }
+        refs = _refs(key, rows)
+        printing = [(r, refs[i], counts[r.pk]) for i, r in enumerate(rows) if r.pk in counts]
+        printing = [p for p in printing if _dated_within(p[0].date, where)]
+        citations: list[Citation] = []
+        before = 0  # citations in the editions before the current one
+        for r, r_ref, n in printing:
+            skip = max(offset - before, 0)
+            take = min(n - skip, offset + limit - before - skip)
+            before += n
+            if take <= 0 or skip >= n:
                 continue
-            if section not in sections:
-                sections[section] = _codec.read_section(section)
-            citation = Citation(keys[int(report_pk)], row.id, ref, row.date, row.version, int(idx), sections[section])
-            out.setdefault(int(passage_pk), []).append((i, citation))
-        return {pk: tuple(c for _, c in sorted(cs, key=lambda x: (x[0], x[1].sentence))) for pk, cs in out.items()}
+            for idx, section in self._db.query(
+                "SELECT idx, section FROM sentences WHERE edition_pk = ? AND passage_pk = ? ORDER BY idx "
+                "LIMIT ? OFFSET ?",
+                (r.pk, passage_pk, take, skip),
+            ):
+                citations.append(Citation(key, r.id, r_ref, r.date, r.version, int(idx), _codec.read_section(section)))
+        return Citations(key, text, tuple(citations), before, len(printing), offset, limit)
 
     def first_seen(self, text: str, *, report: str | None = None, limit: int = 20) -> list[FirstSeen]:
         """For each report whose editions print `text` (a sentence or phrase), the earliest edition that says
@@ -1628,6 +1722,15 @@ class Library:
                 )
             )
         return [facts[r.pk] for r in rows]
+
+
+def _dated_within(date: dt.date | None, where: SearchFilter) -> bool:
+    """Whether an edition of this date is within the search's `since`/`until` (an undated one is not, when
+    either is given)."""
+    day = date.isoformat() if date else None
+    if where.since and (day is None or day < where.since):
+        return False
+    return not (where.until and (day is None or day > where.until))
 
 
 def _date_bound(value: dt.date | str | None, name: str) -> str | None:

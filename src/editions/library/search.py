@@ -79,6 +79,11 @@ class Citation:
     section: tuple[str, ...]
 
 
+CITED_PER_HIT = 5
+"""How many citations a search hit carries at most: a sentence held by hundreds of editions (or repeated
+thousands of times in one) must not make a hit, or a page of hits, cost in proportion."""
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One wording of a sentence, with every edition (within the search's date range) that prints it."""
@@ -87,7 +92,8 @@ class Hit:
     marks: tuple[Span, ...]
     """The matched words, as spans into `text`."""
     citations: tuple[Citation, ...]
-    """In edition order, oldest first."""
+    """In edition order, oldest first: the sentence of the edition it was first seen in and of the newest
+    editions, `CITED_PER_HIT` at most (one per edition); `Library.citations` pages through every one."""
     score: float
     """Lower is better (BM25 on SQLite, negated ts_rank on PostgreSQL): compare within one backend only."""
     role: str | None = None
@@ -95,6 +101,10 @@ class Hit:
     made before roles were stored."""
     rank: int = 0
     """The hit's place among all the search's hits, from 1 (pages group hits by report; this keeps the order)."""
+    sentences: int = 0
+    """How many sentences print it in all (within the search's date range; an edition may repeat it)."""
+    editions: int = 0
+    """How many editions print it (within the search's date range)."""
 
     @property
     def latest(self) -> Citation:
@@ -154,6 +164,20 @@ class SearchResults:
 
 
 @dataclass(frozen=True, slots=True)
+class Citations:
+    """One page of the sentences that print one passage (a hit's wording), in edition order: `citations` are
+    `offset` to `offset + limit` of `total`, printed by `editions` editions."""
+
+    report: str
+    text: str
+    citations: tuple[Citation, ...]
+    total: int
+    editions: int
+    offset: int
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
 class FirstSeen:
     """Where a statement first appeared in one report: `citation` is the earliest edition found by following
     alignment links back from `exact` (the earliest edition printing the matched wording verbatim); `history`
@@ -193,7 +217,7 @@ def search_csv(results: SearchResults) -> str:
                 group.report,
                 hit.role or "",
                 hit.text,
-                len({c.edition for c in hit.citations}),
+                hit.editions,
                 first.ref,
                 first.date.isoformat() if first.date else "",
                 latest.ref,

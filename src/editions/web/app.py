@@ -608,6 +608,22 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         results = run_search(q, report, since, until, product, within, limit, offset)
         return Response(search_csv(results), media_type="text/csv; charset=utf-8")
 
+    @app.get(
+        "/api/editions/{ref}/sentences/{sentence}/citations",
+        tags=["library"],
+        summary="Every sentence that prints this sentence's wording, a page at a time (a search hit's other citations)",
+    )
+    def api_citations(
+        ref: RefParam,
+        sentence: Annotated[int, PathParam(ge=0, le=10_000_000, description="The sentence's index, from 0.")],
+        since: DateBound = "",
+        until: DateBound = "",
+        limit: Limit = 50,
+        offset: OffsetParam = 0,
+    ) -> JSONResponse:
+        cited = lib.citations(ref, sentence, since=since or None, until=until or None, offset=offset, limit=limit)
+        return JSONResponse(views.citations_to_dict(cited))
+
     # --- Adding ----------------------------------------------------------------------------------------------
 
     def add_bytes(data: bytes, name: str) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from editions.compare import collector_paused
 from editions.compare.brief import section_name, with_min_change
 from editions.compare.words import EQUAL
-from editions.library import EditionInfo, Library, ReportInfo, SearchResults, Timeline
+from editions.library import Citations, EditionInfo, Library, ReportInfo, SearchResults, Timeline
 from editions.model import SCHEMA_VERSION, Block, BlockKind, BriefItem, Comparison, Edition, Fact, Link, LinkKind
 from editions.render.comparison import (
     ComparisonView,
@@ -689,7 +689,8 @@ def search_to_dict(results: SearchResults) -> dict[str, Any]:
                         "rank": h.rank,
                         "marks": [[m.start, m.end] for m in h.marks],
                         "first_seen": h.first_seen.ref,
-                        "editions": len({c.edition for c in h.citations}),
+                        "editions": h.editions,
+                        "sentences": h.sentences,
                         "citations": [
                             {"ref": c.ref, "edition": c.edition, "date": iso(c.date), "sentence": c.sentence,
                              "section": list(c.section)}
@@ -702,6 +703,29 @@ def search_to_dict(results: SearchResults) -> dict[str, Any]:
             for g in results.groups
         ],
     }  # fmt: skip
+
+
+def citations_to_dict(cited: Citations) -> dict[str, Any]:
+    """One page of the sentences that print a hit's wording (`Library.citations`)."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "report": cited.report,
+        "text": cited.text,
+        "total": cited.total,
+        "editions": cited.editions,
+        "offset": cited.offset,
+        "limit": cited.limit,
+        "citations": [
+            {
+                "ref": c.ref,
+                "edition": c.edition,
+                "date": iso(c.date),
+                "sentence": c.sentence,
+                "section": list(c.section),
+            }
+            for c in cited.citations
+        ],
+    }
 
 
 def highlighted(text: str, marks: Iterable[Any]) -> Markup:
