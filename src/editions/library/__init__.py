@@ -1349,35 +1349,29 @@ class Library:
         editions, `CITED_PER_HIT` at most, in edition order. Read as one row per edition, never per sentence."""
         marks = ", ".join("?" * len(passages))
         per_edition = self._db.query(
-            "SELECT s.passage_pk, e.report_pk, s.edition_pk, count(*), min(s.idx) FROM sentences s "
-            f"JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks}) "
-            "GROUP BY s.passage_pk, e.report_pk, s.edition_pk",
+            "SELECT passage_pk, report_pk, edition_pk, n, idx, section FROM ("
+            "  SELECT s.passage_pk, e.report_pk, s.edition_pk, s.idx, s.section, count(*) OVER w AS n,"
+            "   row_number() OVER (w ORDER BY s.idx) AS r"
+            f"  FROM sentences s JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks})"
+            "  WINDOW w AS (PARTITION BY s.passage_pk, s.edition_pk)"
+            ") AS cited WHERE r = 1",
             tuple(passages),
         )
         position = self._edition_positions({int(r[1]) for r in per_edition})
-        report_of = {int(r[2]): int(r[1]) for r in per_edition}
-        printed: dict[int, list[tuple[int, int, int, int]]] = {}  # passage → (position, edition pk, count, idx)
-        for passage_pk, _, edition_pk, count, idx in per_edition:
-            i, row, _ = position[int(edition_pk)]
-            if _dated_within(row.date, where):
-                printed.setdefault(int(passage_pk), []).append((i, int(edition_pk), int(count), int(idx)))
-        chosen: dict[int, list[tuple[int, int, int, int]]] = {}
-        for passage_pk, editions in printed.items():
-            editions.sort()
-            chosen[passage_pk] = (
-                editions if len(editions) <= CITED_PER_HIT else [editions[0], *editions[1 - CITED_PER_HIT :]]
-            )
-        sections = self._sections([(pk, idx) for cs in chosen.values() for _, pk, _, idx in cs])
         keys = {pk: v[0] for pk, v in self._report_rows({int(r[1]) for r in per_edition}).items()}
+        printed: dict[int, list[tuple[int, int, Citation]]] = {}  # passage → (position, count, citation)
+        for passage_pk, report_pk, edition_pk, count, idx, section in per_edition:
+            i, row, ref = position[int(edition_pk)]
+            if _dated_within(row.date, where):
+                citation = Citation(
+                    keys[int(report_pk)], row.id, ref, row.date, row.version, int(idx), _codec.read_section(section)
+                )
+                printed.setdefault(int(passage_pk), []).append((i, int(count), citation))
         out: dict[int, _Cited] = {}
-        for passage_pk, cs in chosen.items():
-            citations = []
-            for _, edition_pk, _, idx in cs:
-                _, row, ref = position[edition_pk]
-                key, section = keys[report_of[edition_pk]], sections[(edition_pk, idx)]
-                citations.append(Citation(key, row.id, ref, row.date, row.version, idx, section))
-            editions = printed[passage_pk]
-            out[passage_pk] = _Cited(tuple(citations), sum(c for _, _, c, _ in editions), len(editions))
+        for passage_pk, editions in printed.items():
+            editions.sort(key=lambda e: e[0])
+            chosen = editions if len(editions) <= CITED_PER_HIT else [editions[0], *editions[1 - CITED_PER_HIT :]]
+            out[passage_pk] = _Cited(tuple(c for _, _, c in chosen), sum(n for _, n, _ in editions), len(editions))
         return out
 
     def _edition_positions(self, report_pks: set[int]) -> dict[int, tuple[int, _Row, str]]:
@@ -1401,19 +1395,6 @@ class Library:
             for i, ref in enumerate(_refs(keys[report_pk], ordered)):
                 position[ordered[i].pk] = (i, ordered[i], ref)
         return position
-
-    def _sections(self, sentences: Sequence[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, ...]]:
-        """The section of each (edition pk, sentence index)."""
-        out: dict[tuple[int, int], tuple[str, ...]] = {}
-        pairs = sorted(set(sentences))
-        for chunk in (pairs[i : i + 400] for i in range(0, len(pairs), 400)):
-            where = " OR ".join("(edition_pk = ? AND idx = ?)" for _ in chunk)
-            params = tuple(v for pair in chunk for v in pair)
-            for edition_pk, idx, section in self._db.query(
-                f"SELECT edition_pk, idx, section FROM sentences WHERE {where}", params
-            ):
-                out[(int(edition_pk), int(idx))] = _codec.read_section(section)
-        return out
 
     def citations(
         self,

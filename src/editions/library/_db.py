@@ -45,16 +45,13 @@ class Found:
 
     matches: list[Match]
     total: int
-    reports: int
+    reports: int | None
+    """None when there are more than `REPORTS_COUNTED` matches."""
 
 
 ARGUMENT_ROLES = ("body", "table")
 """The roles of the report's argument (`model.Role.is_argument`), ranked first; a passage without a role (a
 library made before roles were stored) counts as argument."""
-
-
-FRAGMENT_WORDS = 4
-"""A sentence of fewer words is a fragment (a label, a run-in heading): search ranks it after whole sentences."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +106,8 @@ class Database(ABC):
     @abstractmethod
     def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
         """The matches ranked `offset` to `offset + limit`: prose, then table rows and fragments, then captions,
-        notes, sources and references (`tier_sql`); within each by relevance, then newest passage first; and
-        the total count."""
+        notes, sources and references (`SEARCH_TIERS`); within each the newest `RANK_WINDOW` (the backend's) by
+        relevance, then the older ones newest first; and the total count."""
 
     @abstractmethod
     def size_bytes(self) -> int: ...
@@ -203,13 +200,23 @@ def filter_sql(where: SearchFilter) -> tuple[str, list[Any]]:
     return " ".join(clauses), params
 
 
-def tier_sql() -> str:
-    """How a passage ranks before relevance: 0 for a sentence of the report's prose, 1 for a table row or a
-    fragment of prose (fewer than `FRAGMENT_WORDS` words: a run-in label such as "Funding." says little on its
-    own), 2 for captions, notes, source lines and references. A passage without a role counts as prose."""
-    roles = ", ".join(f"'{r}'" for r in ARGUMENT_ROLES)
-    spaces = "(length(p.text) - length(replace(p.text, ' ', '')))"
-    return (
-        f"(CASE WHEN p.role IS NOT NULL AND p.role NOT IN ({roles}) THEN 2 "
-        f"WHEN p.role = 'table' OR {spaces} < {FRAGMENT_WORDS - 1} THEN 1 ELSE 0 END)"
-    )
+SEARCH_TIERS = 3
+"""Search ranks the report's prose first, then table rows and fragments, then captions, notes, sources and
+references (`schema.SEARCH_TIER`: NULL, 1, 2)."""
+
+REPORTS_COUNTED = 1000
+"""Up to how many matches a search also counts the reports they are in: that count reads every match's row,
+which for an unspecific word in a large library costs more than the search itself."""
+
+
+def tier_segments(counts: Sequence[int], offset: int, limit: int) -> list[tuple[int, int, int]]:
+    """(tier, first, stop): the positions within each tier (of `counts` matches each, in tier order) that the
+    search's hits `offset` to `offset + limit` are."""
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    for tier, n in enumerate(counts):
+        first, stop = max(offset - start, 0), min(offset + limit - start, n)
+        if first < stop:
+            out.append((tier, first, stop))
+        start += n
+    return out

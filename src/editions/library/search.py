@@ -141,8 +141,9 @@ class SearchResults:
     groups: tuple[ReportHits, ...] = field(default_factory=tuple)
     total: int = 0
     """How many distinct sentences match in all (one per wording per report), not only this page."""
-    reports: int = 0
-    """How many reports those sentences are in."""
+    reports: int | None = 0
+    """How many reports those sentences are in; None when there are too many sentences to count them cheaply
+    (`_db.REPORTS_COUNTED`)."""
     limit: int = 20
     offset: int = 0
 
