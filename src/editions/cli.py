@@ -209,6 +209,7 @@ class DiffFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    csv = "csv"
 
 
 @app.command()
@@ -216,7 +217,8 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The earlier edition (any format `show` reads).", show_default=False)],
     new: Annotated[Path, typer.Argument(help="The later edition.", show_default=False)],
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="How to write the comparison.")
+        DiffFormat,
+        typer.Option("--format", "-f", help="How to write the comparison (csv: one row per figure change)."),
     ] = DiffFormat.terminal,
     min_change: Annotated[
         float,
@@ -258,6 +260,8 @@ def diff(
         )
     if output_format is DiffFormat.json:
         text = render_comparison.render_json(comparison)
+    elif output_format is DiffFormat.csv:
+        text = render_comparison.render_figures_csv(comparison)
     elif output_format is DiffFormat.markdown:
         text = render_comparison.render_markdown(comparison, min_change=min_change)
     elif output_format is DiffFormat.html:

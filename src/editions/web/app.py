@@ -50,6 +50,7 @@ from editions.library.search import search_csv
 from editions.library.timeline import Timeline
 from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
+from editions.render import comparison as render_comparison
 from editions.render.json import edition_to_dict
 from editions.web import views
 from editions.web.views import Caches
@@ -532,6 +533,15 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         # The page names the editions by id and by the references shown (which a newer edition can change).
         key = (old_info.id, new_info.id, old_info.ref, new_info.ref, round(min_change, 3))
         return HTMLResponse(caches.compare_pages.get(key, render))
+
+    @app.get(
+        "/api/compare/{old}/{new}.csv",
+        tags=["editions"],
+        summary="The comparison's figure changes as CSV, one row per figure (README)",
+    )
+    def api_compare_csv(old: RefParam, new: RefParam) -> Response:
+        comparison = views.compare_refs(lib, caches, old, new)
+        return Response(render_comparison.render_figures_csv(comparison), media_type="text/csv; charset=utf-8")
 
     @app.get(
         "/api/compare/{old}/{new}",
