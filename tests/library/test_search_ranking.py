@@ -173,3 +173,24 @@ def test_the_other_citations_page_through_every_sentence_once(reprinted: Library
     assert [c["sentence"] for c in answer.json()["citations"]] == [c.sentence for c in pages[3].citations]
     missing = client.get(f"/api/editions/{ref}/sentences/5000/citations")
     assert missing.status_code == 404 and "has no sentence 5000" in missing.json()["error"]
+
+
+@pytest.mark.parametrize("window", [1, 2])
+def test_a_small_rank_window_keeps_tiers_and_pages_whole(
+    turbines: Library, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    """Relevance orders only the newest `window` matches of each tier; the tiers, the total and the pages stay
+    whole (the prose tier skips the matches of the other tiers, which the index marks)."""
+    from editions.library import postgres, sqlite
+
+    monkeypatch.setattr(sqlite, "RANK_WINDOW", window)
+    monkeypatch.setattr(postgres, "RANK_WINDOW", window)
+    hits = [h for offset in range(0, 6, 2) for h in turbines.search("turbine", limit=2, offset=offset).hits]
+    assert [h.rank for h in hits] == [1, 2, 3, 4, 5, 6]
+    assert [h.role for h in hits[:4]] == ["body"] * 4 and hits[3].text == "Turbines."
+    assert {h.role for h in hits[4:]} == {"caption", "source"}
+    assert len({h.text for h in hits}) == 6
+    body = [
+        h for offset in range(0, 4, 3) for h in turbines.search("turbine", within="body", limit=3, offset=offset).hits
+    ]
+    assert [h.text for h in body][3] == "Turbines." and len({h.text for h in body}) == 4
