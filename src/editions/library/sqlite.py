@@ -161,8 +161,15 @@ class SqliteDatabase(Database):
                 # Counted from the index alone: the tiers other than prose are marked in it, and few.
                 joined, reports, params = "", None, []
                 total = self._count(text)
-                marked = [self._rowids(f"{text} AND tier : {t}") if total else set() for t in (1, 2)]
-                others, aside = [len(m) for m in marked], set().union(*marked)
+                tier_of = {
+                    int(pk): int(tier)
+                    for pk, tier in self.query(
+                        "SELECT pk, tier FROM passages WHERE pk IN "
+                        "(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)",
+                        (f"{text} AND (tier : 1 OR tier : 2)",),
+                    )
+                }
+                others, aside = [sum(1 for t in tier_of.values() if t == k) for k in (1, 2)], set(tier_of)
                 if total <= REPORTS_COUNTED:
                     reports = self.query(
                         "SELECT count(DISTINCT p.report_pk) FROM passages_fts JOIN passages p "
@@ -204,9 +211,6 @@ class SqliteDatabase(Database):
 
     def _count(self, match: str) -> int:
         return int(self.query("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (match,))[0][0])
-
-    def _rowids(self, match: str) -> set[int]:
-        return {int(r[0]) for r in self.query("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (match,))}
 
     def _tier_page(
         self,
