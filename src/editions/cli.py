@@ -218,6 +218,7 @@ class DiffFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    csv = "csv"
 
 
 @app.command()
@@ -225,7 +226,8 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The earlier edition (any format `show` reads).", show_default=False)],
     new: Annotated[Path, typer.Argument(help="The later edition.", show_default=False)],
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="How to write the comparison.")
+        DiffFormat,
+        typer.Option("--format", "-f", help="How to write the comparison (csv: one row per figure change)."),
     ] = DiffFormat.terminal,
     min_change: Annotated[
         float,
@@ -284,7 +286,9 @@ def diff(
             error(f"cannot write {output}: {exc.strerror or exc}.")
             raise typer.Exit(EXIT_ERROR) from None
         return
-    if output_format is DiffFormat.markdown:
+    if output_format is DiffFormat.csv:
+        text = render_comparison.render_figures_csv(comparison)
+    elif output_format is DiffFormat.markdown:
         text = render_comparison.render_markdown(comparison, min_change=min_change)
     elif output_format is DiffFormat.html:
         text = render_comparison.render_html(comparison, min_change=min_change)
@@ -561,6 +565,19 @@ def list_(
         Console(highlight=False).print(table)
 
 
+class SearchWithin(StrEnum):
+    body = "body"
+    captions = "captions"
+    notes = "notes"
+
+
+class SearchFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words that must all appear; "quoted phrases" match as a phrase.')],
@@ -570,33 +587,60 @@ def search(
     ] = None,
     until: Annotated[str | None, typer.Option("--until", help="Only editions dated on or before.")] = None,
     product: Annotated[str | None, typer.Option("--product", help='Only this product, e.g. "In Focus".')] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many sentences.")] = 20,
+    within: Annotated[
+        SearchWithin | None,
+        typer.Option(
+            "--in", help="Only body sentences (prose, table rows), captions, or notes (notes, sources, references)."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many sentences a page.")] = 20,
+    page: Annotated[int, typer.Option("--page", "-p", min=1, help="Which page of results (from 1).")] = 1,
     library: Annotated[str | None, _LIBRARY_OPTION] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="How to write the results.")
-    ] = OutputFormat.terminal,
+        SearchFormat, typer.Option("--format", "-f", help="How to write the results (csv: one row per sentence).")
+    ] = SearchFormat.terminal,
 ) -> None:
-    """Which editions say it: matching sentences grouped by report, each cited to its latest edition and
-    section, with the edition it first appeared in."""
+    """Which editions say it: matching sentences (each wording once, the reports' body prose first, then
+    captions and notes) grouped by report, each cited to its latest edition and section, with the edition it
+    first appeared in; with the total and page."""
     from rich.text import Text
 
+    from editions.library.search import search_csv
+
     with _user_errors(), Library(library, create=False) as lib:
-        results = lib.search(query, report=report, since=since, until=until, product=product, limit=limit)
-    if output_format is OutputFormat.json:
+        results = lib.search(
+            query,
+            report=report,
+            since=since,
+            until=until,
+            product=product,
+            within=within.value if within else None,
+            limit=limit,
+            offset=(page - 1) * limit,
+        )
+    if output_format is SearchFormat.csv:
+        sys.stdout.write(search_csv(results))
+        return
+    if output_format is SearchFormat.json:
         out = [
             {"report": g.report, "title": g.title, "product": g.product,
-             "hits": [{"text": h.text, "marks": [[m.start, m.end] for m in h.marks],
+             "hits": [{"text": h.text, "role": h.role, "rank": h.rank, "marks": [[m.start, m.end] for m in h.marks],
+                       "editions": h.editions, "sentences": h.sentences,
                        "citations": [{"ref": c.ref, "edition": c.edition, "date": _date(c.date) or None,
                                       "sentence": c.sentence, "section": list(c.section)} for c in h.citations]}
                       for h in g.hits]}
             for g in results.groups
         ]  # fmt: skip
-        sys.stdout.write(json.dumps({"query": query, "groups": out}, indent=2) + "\n")
+        counts = {"total": results.total, "reports": results.reports, "offset": results.offset, "limit": limit}
+        sys.stdout.write(json.dumps({"query": query, **counts, "groups": out}, indent=2) + "\n")
         return
     if not results.groups:
-        sys.stdout.write(f"No sentence in the library matches {query!r}.\n")
+        if results.total:
+            sys.stdout.write(f"{_counted(results)}; page {page} is past the last ({results.pages}).\n")
+        else:
+            sys.stdout.write(f"No sentence in the library matches {query!r}.\n")
         return
-    if output_format is OutputFormat.markdown:
+    if output_format is SearchFormat.markdown:
         lines: list[str] = []
         for g in results.groups:
             lines += [f"## {g.report}: {render_markdown.escape(g.title or '', line_start=False)}", ""]
@@ -604,6 +648,7 @@ def search(
                 text = h.highlighted("**", "**")
                 lines.append(f"- {text} ({_citation(h)})")
             lines.append("")
+        lines += [_page_line(results), ""]
         sys.stdout.write("\n".join(lines))
         return
     console = Console(highlight=False)
@@ -618,6 +663,31 @@ def search(
             console.print(line)
             console.print(Text("    " + _citation(h), style="dim"))
         console.print()
+    console.print(Text(_page_line(results), style="dim"))
+
+
+def _counted(results: object) -> str:
+    from editions.library import SearchResults
+
+    assert isinstance(results, SearchResults)
+    s = "" if results.total == 1 else "s"
+    if results.reports is None:
+        return f"{results.total:,} sentence{s}"
+    r = "" if results.reports == 1 else "s"
+    return f"{results.total} sentence{s} in {results.reports} report{r}"
+
+
+def _page_line(results: object) -> str:
+    """ "47 sentences in 7 reports; 1–20 shown (page 1 of 3; next: --page 2)"."""
+    from editions.library import SearchResults
+
+    assert isinstance(results, SearchResults)
+    shown = len(results)
+    line = f"{_counted(results)}; {results.offset + 1}–{results.offset + shown} shown"
+    if results.pages > 1:
+        line += f" (page {results.page} of {results.pages}"
+        line += f"; next: --page {results.page + 1})" if results.page < results.pages else ")"
+    return line
 
 
 def _citation(hit: object) -> str:
@@ -626,7 +696,7 @@ def _citation(hit: object) -> str:
     assert isinstance(hit, Hit)
     latest, first = hit.latest, hit.first_seen
     where = " › ".join(latest.section) or "no section"
-    n = len(hit.citations)
+    n = hit.editions
     seen = "" if first.ref == latest.ref else f"; first seen {first.ref}"
     return f"{latest.ref} · {where} · sentence {latest.sentence + 1} · in {n} edition{'s' if n != 1 else ''}{seen}"
 

@@ -48,7 +48,10 @@ from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
 from editions.library.notices import Notice, NoticeEdition, Target, Watch
 from editions.library.search import (
+    CITED_PER_HIT,
+    SEARCH_WITHIN,
     Citation,
+    Citations,
     FirstSeen,
     Hit,
     ReportHits,
@@ -73,9 +76,11 @@ from editions.model import Comparison, Edition, Source
 __all__ = [
     "DEFAULT_PATH",
     "ENV",
+    "SEARCH_WITHIN",
     "AddStatus",
     "Added",
     "Citation",
+    "Citations",
     "EditionInfo",
     "FileResult",
     "FirstSeen",
@@ -196,6 +201,15 @@ class FileResult:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cited:
+    """What a search hit cites: at most `CITED_PER_HIT` citations, and how many sentences and editions in all."""
+
+    citations: tuple[Citation, ...]
+    sentences: int
+    editions: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +404,7 @@ class Library:
         self._derived = _schema is None or _schema >= 4
         self._merging = _schema is None or _schema >= 5
         self._urls = _schema is None or _schema >= 6
+        self._roles = _schema is None or _schema >= 7
         try:
             self._db.migrate(_schema)
             if self._merging and self._db.query("SELECT 1 FROM library_info WHERE key = 'merge_sources'"):
@@ -559,7 +574,7 @@ class Library:
 
     def _write_parts(self, db: Database, pk: int, report_pk: int, edition: Edition) -> None:
         """The rows of an edition's primary reading: its sentences (as passages) and its facts."""
-        passages = self._passages(db, report_pk, [edition.text_of(s) for s in edition.sentences])
+        passages = self._passages(db, report_pk, [(edition.text_of(s), s.role.value) for s in edition.sentences])
         sections = {path: _codec.section(path) for path in {s.section for s in edition.sentences}}
         db.insert_rows(
             "sentences",
@@ -723,15 +738,21 @@ class Library:
         pairs = list(itertools.pairwise(r.pk for r in rows[max(0, position - 1) : position + 2]))
         _store_overlaps(db, _common_sentences(db, pairs))
 
-    def _passages(self, db: Database, report_pk: int, texts: Sequence[str]) -> list[int]:
-        """The passage of each text within the report, created when new."""
-        hashes = [_codec.passage_hash(t) for t in texts]
-        distinct = dict(zip(hashes, texts, strict=True))
+    def _passages(self, db: Database, report_pk: int, texts: Sequence[tuple[str, str]]) -> list[int]:
+        """The passage of each (text, role) within the report, created when new (with the role of the text's
+        first sentence: a wording printed as body in one place and a caption in another is stored once)."""
+        hashes = [_codec.passage_hash(t) for t, _ in texts]
+        distinct: dict[str, tuple[str, str]] = {}
+        for h, text_role in zip(hashes, texts, strict=True):
+            distinct.setdefault(h, text_role)
         known = self._passage_pks(db, report_pk, list(distinct))
-        missing = [(report_pk, h, distinct[h]) for h in distinct if h not in known]
+        missing = [(report_pk, h, *distinct[h]) for h in distinct if h not in known]
         if missing:
-            db.insert_rows("passages", ("report_pk", "hash", "text"), missing)
-            known.update(self._passage_pks(db, report_pk, [h for _, h, _ in missing]))
+            if self._roles:
+                db.insert_rows("passages", ("report_pk", "hash", "text", "role"), missing)
+            else:
+                db.insert_rows("passages", ("report_pk", "hash", "text"), [m[:3] for m in missing])
+            known.update(self._passage_pks(db, report_pk, [m[1] for m in missing]))
         return [known[h] for h in hashes]
 
     @staticmethod
@@ -1272,36 +1293,52 @@ class Library:
         product: str | None = None,
         since: dt.date | str | None = None,
         until: dt.date | str | None = None,
+        within: str | None = None,
         limit: int = 20,
+        offset: int = 0,
     ) -> SearchResults:
-        """Sentences of every edition that contain all the query's words (or "quoted phrases"), best first,
-        grouped by report; each hit cites every edition (within `since`/`until`) that prints it."""
+        """Sentences of every edition that contain all the query's words (or "quoted phrases"): one hit per
+        distinct sentence of a report, however many editions print it; the report's argument (body prose, table
+        rows) first, then captions, notes, source lines and references; best first within each. `within` keeps
+        one kind only (`SEARCH_WITHIN`: body, captions, notes). Hits `offset` to `offset + limit`, grouped by
+        report, each citing every edition (within `since`/`until`) that prints it; `total` counts them all."""
+        if within is not None and within not in SEARCH_WITHIN:
+            raise ValueError(f"search within {within!r}: give one of {', '.join(SEARCH_WITHIN)}.")
         if not has_words(query) or limit <= 0:
-            return SearchResults(query)
+            return SearchResults(query, limit=max(limit, 0), offset=max(offset, 0))
+        offset = max(offset, 0)
         where = SearchFilter(
             report=self._report(report)[0] if report else None,
             product=product,
             since=_date_bound(since, "since"),
             until=_date_bound(until, "until"),
+            roles=SEARCH_WITHIN[within] if within else None,
         )
         text = fts5_query(query) if self._db.dialect == "sqlite" else query
-        matches = self._db.search(text, where, limit)
-        if not matches:
-            return SearchResults(query)
+        found = self._db.search(text, where, limit, offset)
+        if not found.matches:
+            return SearchResults(query, total=found.total, reports=found.reports, limit=limit, offset=offset)
+        matches = found.matches
         citations = self._citations([m.passage for m in matches], where)
         reports = self._report_rows({m.report for m in matches})
         groups: dict[int, list[Hit]] = {}
-        for m in matches:
-            cited = citations.get(m.passage, ())
-            if not cited:
+        for rank, m in enumerate(matches, offset + 1):
+            cited = citations.get(m.passage)
+            if cited is None:
                 continue
             plain, marks = unmark(m.marked)
-            groups.setdefault(m.report, []).append(Hit(plain, marks, cited, m.score))
+            groups.setdefault(m.report, []).append(
+                Hit(plain, marks, cited.citations, m.score, m.role, rank, cited.sentences, cited.editions)
+            )
         return SearchResults(
             query,
             tuple(
                 ReportHits(reports[pk][0], reports[pk][1], reports[pk][2], tuple(hits)) for pk, hits in groups.items()
             ),
+            total=found.total,
+            reports=found.reports,
+            limit=limit,
+            offset=offset,
         )
 
     def _report_rows(self, pks: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:
@@ -1316,15 +1353,39 @@ class Library:
             )
         }
 
-    def _citations(self, passages: Sequence[int], where: SearchFilter) -> dict[int, tuple[Citation, ...]]:
-        """For each passage, the sentences (in edition order) that print it."""
+    def _citations(self, passages: Sequence[int], where: SearchFilter) -> dict[int, _Cited]:
+        """For each passage, how many sentences and editions (within `where`'s dates) print it, and the
+        citations its hit carries: the first sentence of the edition it was first seen in and of the newest
+        editions, `CITED_PER_HIT` at most, in edition order. Read as one row per edition, never per sentence."""
         marks = ", ".join("?" * len(passages))
-        found = self._db.query(
-            "SELECT s.passage_pk, s.idx, s.section, e.report_pk, e.pk FROM sentences s "
-            f"JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks})",
+        per_edition = self._db.query(
+            "SELECT passage_pk, report_pk, edition_pk, n, idx, section FROM ("
+            "  SELECT s.passage_pk, e.report_pk, s.edition_pk, s.idx, s.section, count(*) OVER w AS n,"
+            "   row_number() OVER (w ORDER BY s.idx) AS r"
+            f"  FROM sentences s JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks})"
+            "  WINDOW w AS (PARTITION BY s.passage_pk, s.edition_pk)"
+            ") AS cited WHERE r = 1",
             tuple(passages),
         )
-        report_pks = {int(r[3]) for r in found}
+        position = self._edition_positions({int(r[1]) for r in per_edition})
+        keys = {pk: v[0] for pk, v in self._report_rows({int(r[1]) for r in per_edition}).items()}
+        printed: dict[int, list[tuple[int, int, Citation]]] = {}  # passage → (position, count, citation)
+        for passage_pk, report_pk, edition_pk, count, idx, section in per_edition:
+            i, row, ref = position[int(edition_pk)]
+            if _dated_within(row.date, where):
+                citation = Citation(
+                    keys[int(report_pk)], row.id, ref, row.date, row.version, int(idx), _codec.read_section(section)
+                )
+                printed.setdefault(int(passage_pk), []).append((i, int(count), citation))
+        out: dict[int, _Cited] = {}
+        for passage_pk, editions in printed.items():
+            editions.sort(key=lambda e: e[0])
+            chosen = editions if len(editions) <= CITED_PER_HIT else [editions[0], *editions[1 - CITED_PER_HIT :]]
+            out[passage_pk] = _Cited(tuple(c for _, _, c in chosen), sum(n for _, n, _ in editions), len(editions))
+        return out
+
+    def _edition_positions(self, report_pks: set[int]) -> dict[int, tuple[int, _Row, str]]:
+        """Edition pk → (position in its report, row, reference), for every edition of these reports."""
         if not report_pks:
             return {}
         keys = {pk: v[0] for pk, v in self._report_rows(report_pks).items()}
@@ -1338,25 +1399,62 @@ class Library:
             by_report.setdefault(int(r[7]), []).append(
                 _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
             )
-        position: dict[int, tuple[int, _Row, str]] = {}  # edition pk → (position, row, reference)
+        position: dict[int, tuple[int, _Row, str]] = {}
         for report_pk, rows in by_report.items():
             ordered = _ordered(rows)
             for i, ref in enumerate(_refs(keys[report_pk], ordered)):
                 position[ordered[i].pk] = (i, ordered[i], ref)
-        sections: dict[str, tuple[str, ...]] = {}
-        out: dict[int, list[tuple[int, Citation]]] = {}
-        for passage_pk, idx, section, report_pk, edition_pk in found:
-            i, row, ref = position[int(edition_pk)]
-            day = row.date.isoformat() if row.date else None
-            if (where.since and (day is None or day < where.since)) or (
-                where.until and (day is None or day > where.until)
-            ):
+        return position
+
+    def citations(
+        self,
+        ref: str,
+        sentence: int,
+        *,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Citations:
+        """Every sentence (within `since`/`until`) that prints the wording of sentence `sentence` (from 0) of
+        edition `ref`, in edition order, `offset` to `offset + limit`: the citations a search hit leaves out
+        (a hit names its latest one, so `citations(hit.latest.ref, hit.latest.sentence)` pages through all)."""
+        offset, limit = max(offset, 0), max(limit, 0)
+        _, key, rows, position = self._resolve(ref)
+        row = rows[position]
+        found = self._db.query(
+            "SELECT s.passage_pk, p.text FROM sentences s JOIN passages p ON p.pk = s.passage_pk "
+            "WHERE s.edition_pk = ? AND s.idx = ?",
+            (row.pk, sentence),
+        )
+        if not found:
+            raise NotFoundError(f"{_ref(key, row, rows)} has no sentence {sentence} (it has {row.sentences}).")
+        passage_pk, text = int(found[0][0]), str(found[0][1])
+        where = SearchFilter(since=_date_bound(since, "since"), until=_date_bound(until, "until"))
+        counts = {
+            int(pk): int(n)
+            for pk, n in self._db.query(
+                "SELECT edition_pk, count(*) FROM sentences WHERE passage_pk = ? GROUP BY edition_pk", (passage_pk,)
+            )
+        }
+        refs = _refs(key, rows)
+        printing = [(r, refs[i], counts[r.pk]) for i, r in enumerate(rows) if r.pk in counts]
+        printing = [p for p in printing if _dated_within(p[0].date, where)]
+        citations: list[Citation] = []
+        before = 0  # citations in the editions before the current one
+        for r, r_ref, n in printing:
+            skip = max(offset - before, 0)
+            take = min(n - skip, offset + limit - before - skip)
+            before += n
+            if take <= 0 or skip >= n:
                 continue
-            if section not in sections:
-                sections[section] = _codec.read_section(section)
-            citation = Citation(keys[int(report_pk)], row.id, ref, row.date, row.version, int(idx), sections[section])
-            out.setdefault(int(passage_pk), []).append((i, citation))
-        return {pk: tuple(c for _, c in sorted(cs, key=lambda x: (x[0], x[1].sentence))) for pk, cs in out.items()}
+            for idx, section in self._db.query(
+                "SELECT idx, section FROM sentences WHERE edition_pk = ? AND passage_pk = ? ORDER BY idx "
+                "LIMIT ? OFFSET ?",
+                (r.pk, passage_pk, take, skip),
+            ):
+                citations.append(Citation(key, r.id, r_ref, r.date, r.version, int(idx), _codec.read_section(section)))
+        return Citations(key, text, tuple(citations), before, len(printing), offset, limit)
 
     def first_seen(self, text: str, *, report: str | None = None, limit: int = 20) -> list[FirstSeen]:
         """For each report whose editions print `text` (a sentence or phrase), the earliest edition that says
@@ -1711,6 +1809,15 @@ class Library:
         """Record one attempt to deliver notice `notice` (its id) to `target`: delivered when `error` is None,
         else failed with that error (and pending still). Returns how many attempts it has had."""
         return self._db.write(lambda db: change_notices.record_delivery(db, notice, target, error))
+
+
+def _dated_within(date: dt.date | None, where: SearchFilter) -> bool:
+    """Whether an edition of this date is within the search's `since`/`until` (an undated one is not, when
+    either is given)."""
+    day = date.isoformat() if date else None
+    if where.since and (day is None or day < where.since):
+        return False
+    return not (where.until and (day is None or day > where.until))
 
 
 def _date_bound(value: dt.date | str | None, name: str) -> str | None:

@@ -14,8 +14,8 @@ What is stored (the same for both backends):
 - `sources` — every source an edition was read from (its PDF, HTML and Markdown are one edition with three
   sources), each with `reading`, the id of its own text, and `url`, the address the source states (if any); the
   sources not shown (see `library.identity`) keep their text and body.
-- `passages` — each distinct sentence text of a report, once: consecutive editions repeat most sentences, so
-  the full-text index holds each wording once, and "which editions say this" is a join.
+- `passages` — each distinct sentence text of a report, once, with its role: consecutive editions repeat most
+  sentences, so the full-text index holds each wording once, and "which editions say this" is a join.
 - `sentences` — edition × sentence index → passage, with the sentence's section.
 - `facts` — the edition's facts as rows, for timelines.
 - `comparisons` — comparison results between consecutive editions, computed on demand and kept.
@@ -318,6 +318,46 @@ _NOTICES_POSTGRES = (
     f"""CREATE TABLE deliveries (notice_pk BIGINT NOT NULL REFERENCES notices(pk), {_DELIVERY_COLUMNS})""",
 )
 
+# Version 7: each passage's role (body, table, caption, note, source, reference; `model.Role`), as structure
+# decided it for the sentence first stored with that text, so that search ranks the report's argument above what
+# stands around it and filters by role. NULL in a library made before: its passages rank as argument until the
+# edition is added again. And its search tier, derived from role and text (`SEARCH_TIER`), in the full-text
+# index, so that a search counts and ranks each tier from the index alone instead of reading every match's row.
+FRAGMENT_WORDS = 4
+"""A sentence of fewer words is a fragment (a label, a run-in heading): search ranks it after whole sentences."""
+
+SEARCH_TIER = (
+    "CASE WHEN role IS NOT NULL AND role NOT IN ('body', 'table') THEN 2 "
+    f"WHEN role = 'table' OR length(text) - length(replace(text, ' ', '')) < {FRAGMENT_WORDS - 1} THEN 1 END"
+)
+"""How a passage ranks before relevance: NULL for a sentence of the report's prose (most passages, so the index
+holds no tier for them), 1 for a table row or a fragment of prose (fewer than `FRAGMENT_WORDS` words: a run-in
+label such as "Funding." says little on its own), 2 for captions, notes, source lines and references (roles
+outside `model.Role.is_argument`). A passage without a role (stored before roles) counts as prose."""
+
+_V7_SQLITE = (
+    """ALTER TABLE passages ADD COLUMN role TEXT""",
+    f"""ALTER TABLE passages ADD COLUMN tier INTEGER GENERATED ALWAYS AS ({SEARCH_TIER}) VIRTUAL""",
+    """DROP TRIGGER passages_fts_insert""",
+    """DROP TRIGGER passages_fts_delete""",
+    """DROP TABLE passages_fts""",
+    """CREATE VIRTUAL TABLE passages_fts USING fts5(
+        text, tier, content='passages', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN
+        INSERT INTO passages_fts (rowid, text, tier) VALUES (new.pk, new.text, new.tier);
+    END""",
+    """CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
+        INSERT INTO passages_fts (passages_fts, rowid, text, tier) VALUES ('delete', old.pk, old.text, old.tier);
+    END""",
+    """INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')""",
+)
+
+_V7_POSTGRES = (
+    """ALTER TABLE passages ADD COLUMN role TEXT""",
+    f"""ALTER TABLE passages ADD COLUMN tier SMALLINT GENERATED ALWAYS AS ({SEARCH_TIER}) STORED""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "reports, editions, sources, passages, sentences, facts, comparisons", _V1_SQLITE, _V1_POSTGRES),
     Migration(2, "full-text index over passages", _V2_SQLITE, _V2_POSTGRES),
@@ -325,7 +365,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "overlaps of consecutive editions and report summaries, kept at add time", _V4_SQLITE, _V4_POSTGRES),
     Migration(5, "one edition, many sources: each source's own reading", _V5_COMMON, _V5_COMMON),
     Migration(6, "each source's stated address (URL)", _V6_COMMON, _V6_COMMON),
-    Migration(7, "watch list, change notices and their deliveries", _NOTICES_SQLITE, _NOTICES_POSTGRES),
+    Migration(7, "each passage's role and search tier, for ranking and filtering search", _V7_SQLITE, _V7_POSTGRES),
+    Migration(8, "watch list, change notices and their deliveries", _NOTICES_SQLITE, _NOTICES_POSTGRES),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -11,6 +11,7 @@ for the output (HTML entities, Markdown backslashes, rich `Text` objects rather 
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import json
@@ -126,6 +127,68 @@ def write_json(comparison: Comparison, out: TextIO, *, indent: int = 2) -> None:
     """Write `render_json`'s document to `out` element by element (`render.json.write_streamed`), so that a
     large comparison is never held whole as text and dicts."""
     write_streamed(_comparison_fields(comparison), out, indent=indent)
+
+
+FIGURE_CSV_COLUMNS = (
+    "kind",
+    "section",
+    "measure",
+    "old_figure",
+    "new_figure",
+    "old_value",
+    "new_value",
+    "unit",
+    "old_sentence",
+    "new_sentence",
+    "old_text",
+    "new_text",
+    "in_brief",
+)
+"""The columns of `editions diff --format csv` and `/api/compare/{old}/{new}.csv`: one row per figure change (see
+the README)."""
+
+
+def render_figures_csv(comparison: Comparison) -> str:
+    """Every figure change of the comparison as CSV (`FIGURE_CSV_COLUMNS`), in the comparison's order: what
+    changed (changed, added, removed), the section (the new edition's, or the old one's for a removed figure),
+    what the figure measures, each side's figure as printed and as a value, the sentence indices (from 0, as in
+    the JSON) and texts, and whether the brief shows it (figures in notes and references are not shown)."""
+    c = comparison
+    in_brief = {n for item in c.brief for n in item.fact_changes}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIGURE_CSV_COLUMNS)
+    for n, fc in enumerate(c.fact_changes):
+        old, new = fc.old, fc.new
+        stated = new or old
+        section = section_name(c.new, new.sentence) if new else section_name(c.old, old.sentence) if old else ""
+        writer.writerow(
+            (
+                str(fc.kind),
+                section,
+                fc.measure,
+                _fact_text(c.old, old),
+                _fact_text(c.new, new),
+                _csv_value(old.value) if old else "",
+                _csv_value(new.value) if new else "",
+                (stated.unit or "") if stated else "",
+                old.sentence if old else "",
+                new.sentence if new else "",
+                c.old.text_of(c.old.sentences[old.sentence]) if old else "",
+                c.new.text_of(c.new.sentences[new.sentence]) if new else "",
+                "yes" if n in in_brief else "no",
+            )
+        )
+    return out.getvalue()
+
+
+def _csv_value(value: object) -> str:
+    """A fact's value in a CSV cell: a whole number without a decimal point."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _edition_head(edition: Edition) -> dict[str, Any]:

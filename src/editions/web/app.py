@@ -46,9 +46,11 @@ from editions.compare import collector_paused
 from editions.errors import EditionsError, InputWarning
 from editions.ingest import format_size
 from editions.library import AddStatus, Library, NotFoundError
+from editions.library.search import search_csv
 from editions.library.timeline import Timeline
 from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
+from editions.render import comparison as render_comparison
 from editions.render.json import edition_to_dict
 from editions.web import views
 from editions.web.routes import changes
@@ -102,6 +104,15 @@ SourceParam = Annotated[
 Report = Annotated[str, Query(max_length=120, description="Only this report.")]
 DateBound = Annotated[str, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="At most this many sentences.")]
+SearchWithinParam = Annotated[
+    Literal["", "body", "captions", "notes"],
+    Query(
+        alias="in",
+        description="Only body sentences (prose, table rows), captions, or notes (notes, sources, references).",
+    ),
+]
+OffsetParam = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many hits (with `limit`, a page).")]
+PageParam = Annotated[int, Query(alias="page", ge=1, le=100_000, description="Which page of hits, from 1.")]
 
 
 def _clean_query(text: str) -> str:
@@ -526,6 +537,15 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         return HTMLResponse(caches.compare_pages.get(key, render))
 
     @app.get(
+        "/api/compare/{old}/{new}.csv",
+        tags=["editions"],
+        summary="The comparison's figure changes as CSV, one row per figure (README)",
+    )
+    def api_compare_csv(old: RefParam, new: RefParam) -> Response:
+        comparison = views.compare_refs(lib, caches, old, new)
+        return Response(render_comparison.render_figures_csv(comparison), media_type="text/csv; charset=utf-8")
+
+    @app.get(
         "/api/compare/{old}/{new}",
         tags=["editions"],
         summary="What changed from one edition to another (DESIGN.md's Comparison JSON)",
@@ -536,7 +556,9 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
 
     # --- Search ----------------------------------------------------------------------------------------------
 
-    def run_search(q: str, report: str, since: str, until: str, product: str, limit: int) -> Any:
+    def run_search(
+        q: str, report: str, since: str, until: str, product: str, within: str, limit: int, offset: int
+    ) -> Any:
         if report and not _REF.match(report):
             raise NotFoundError(f"no report {report!r} in the library.")
         return lib.search(
@@ -545,7 +567,9 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
             since=since or None,
             until=until or None,
             product=_clean_query(product) or None,
+            within=within or None,
             limit=limit,
+            offset=offset,
         )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
@@ -555,22 +579,62 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         since: DateBound = "",
         until: DateBound = "",
         product: TextQuery = "",
+        within: SearchWithinParam = "",
         limit: Limit = 20,
+        page_number: PageParam = 1,
     ) -> HTMLResponse:
-        results = run_search(q, report, since, until, product, limit) if q.strip() else None
+        offset = (page_number - 1) * limit
+        results = run_search(q, report, since, until, product, within, limit, offset) if q.strip() else None
+        filters = {"report": report, "since": since, "until": until, "product": product, "in": within}
+        if limit != 20:
+            filters["limit"] = str(limit)
+        csv_query = urlencode({"q": q, **{k: v for k, v in filters.items() if v}, "limit": limit, "offset": offset})
         return page("search.html", q=_clean_query(q), results=results, report=report, since=since, until=until,
-                    product=product, highlighted=views.highlighted)  # fmt: skip
+                    product=product, within=within, filters=filters, csv_query=csv_query,
+                    highlighted=views.highlighted)  # fmt: skip
 
-    @app.get("/api/search", tags=["library"], summary="Sentences of every edition that say it, cited")
+    @app.get("/api/search", tags=["library"], summary="Sentences of every edition that say it, cited, a page at a time")
     def api_search(
         q: Annotated[str, Query(max_length=300, description='Words that must all appear; "quoted phrases".')],
         report: Report = "",
         since: DateBound = "",
         until: DateBound = "",
         product: TextQuery = "",
+        within: SearchWithinParam = "",
         limit: Limit = 20,
+        offset: OffsetParam = 0,
     ) -> JSONResponse:
-        return JSONResponse(views.search_to_dict(run_search(q, report, since, until, product, limit)))
+        return JSONResponse(views.search_to_dict(run_search(q, report, since, until, product, within, limit, offset)))
+
+    @app.get("/api/search.csv", tags=["library"], summary="The same hits as CSV, one row per sentence (README)")
+    def api_search_csv(
+        q: Annotated[str, Query(max_length=300, description='Words that must all appear; "quoted phrases".')],
+        report: Report = "",
+        since: DateBound = "",
+        until: DateBound = "",
+        product: TextQuery = "",
+        within: SearchWithinParam = "",
+        limit: Limit = 20,
+        offset: OffsetParam = 0,
+    ) -> Response:
+        results = run_search(q, report, since, until, product, within, limit, offset)
+        return Response(search_csv(results), media_type="text/csv; charset=utf-8")
+
+    @app.get(
+        "/api/editions/{ref}/sentences/{sentence}/citations",
+        tags=["library"],
+        summary="Every sentence that prints this sentence's wording, a page at a time (a search hit's other citations)",
+    )
+    def api_citations(
+        ref: RefParam,
+        sentence: Annotated[int, PathParam(ge=0, le=10_000_000, description="The sentence's index, from 0.")],
+        since: DateBound = "",
+        until: DateBound = "",
+        limit: Limit = 50,
+        offset: OffsetParam = 0,
+    ) -> JSONResponse:
+        cited = lib.citations(ref, sentence, since=since or None, until=until or None, offset=offset, limit=limit)
+        return JSONResponse(views.citations_to_dict(cited))
 
     # --- Adding ----------------------------------------------------------------------------------------------
 
