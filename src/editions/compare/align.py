@@ -37,6 +37,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from editions.model import Link, LinkKind
+from editions.vocabulary import SIMILARITY_FUNCTION_WORDS, stem
 
 Matrix = npt.NDArray[np.float32]
 SimilarityFn = Callable[[Sequence[str], Sequence[str]], Matrix]
@@ -152,28 +153,12 @@ def _lexical_reaching(old: Sequence[str], new: Sequence[str], threshold: float) 
     return total / np.float32(100.0 * len(_SCORERS))
 
 
-_FUNCTION_WORDS_TEXT = (
-    "a an the of in on at to for from by with as and or but nor not no that which who whom whose this these "
-    "those it its is are was were be been being has have had do does did so such than then there their they "
-    "them he she his her we our you your i me my also very just into onto over under about after before "
-    "between during through while when where how what why if because although though despite since until "
-    "upon within without against among per each every any all some more most other another both either "
-    "neither can could may might must shall should will would"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-
-
-@functools.lru_cache(maxsize=65_536)
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+_stem = functools.lru_cache(maxsize=65_536)(stem)
 
 
 def content_words(key: str) -> frozenset[str]:
     """The stems of a similarity key's words that are not function words."""
-    return frozenset(_stem(w) for w in key.split() if w not in _FUNCTION_WORDS)
+    return frozenset(_stem(w) for w in key.split() if w not in SIMILARITY_FUNCTION_WORDS)
 
 
 def _shares_enough(a: frozenset[str], b: frozenset[str], least: int) -> bool:

@@ -14,6 +14,7 @@ from editions.ingest import inline
 from editions.ingest.metadata import parse_front_matter
 from editions.ingest.repair import join_hyphenated_lines
 from editions.model import BlockKind, Metadata, RawBlock
+from editions.vocabulary import GLUED_CAPITAL_FUNCTION_WORDS, GLUED_LOWER_FUNCTION_WORDS
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
@@ -208,15 +209,7 @@ def _drop_repeated_runs(blocks: list[RawBlock]) -> list[RawBlock]:
 # ("InSAR", "InSight", "TheEnergyMag"); URLs, e-mail addresses and handles are skipped whole (`_in_address`).
 # Every pattern starts with a character set or a literal, which the regular expression engine skips to: most
 # text holds none of them, and a pattern that starts with a lookbehind is tried at every position (10x slower).
-_LOWER_FUNCTION_WORDS = (
-    "the of and or to in for with from by on at as that this these those both our their his her its which who an "
-    "is are was were be not but than into under over between about after before each any such"
-)
-# Capitalized, less those that start brand names ("InSight", "OnStar", "AtHome").
-_CAPITAL_FUNCTION_WORDS = (
-    "The Of And Or To For With From By That This These Those Both Our Their His Her Its Which Each Any Such"
-)
-_FUNCTION_WORDS = frozenset(_LOWER_FUNCTION_WORDS.split()) | frozenset(_CAPITAL_FUNCTION_WORDS.split())
+_FUNCTION_WORDS = GLUED_LOWER_FUNCTION_WORDS | GLUED_CAPITAL_FUNCTION_WORDS
 _PARENTHESIS_OPENS = r"(?=[A-Z$][^()\n]{1,80}\)|[a-z]{2,} [^()\n]{1,80}\))"
 # One pass finds all three: each alternative starts with a literal character, so the regular expression engine
 # skips to the few characters that can start one (a lookbehind or a character set first would be tried at every
