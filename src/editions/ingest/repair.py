@@ -124,7 +124,7 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 # str.translate looks every character up in the table; a regular expression skips to the few that fold
-# (10x faster on the corpus, where most blocks are ASCII or hold only a curly quote or two).
+# (much faster on the corpus, where most blocks are ASCII or hold only a curly quote or two: benchmarks/ingest.py).
 _FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
 _FOLD_TO = {chr(k): v or "" for k, v in _FOLD.items()}
 _SPACES = re.compile(r"[^\S\n]+")

@@ -269,7 +269,7 @@ def _common_sentences(db: Database, pairs: Sequence[tuple[int, int]]) -> dict[tu
     """For each (old pk, new pk) pair, how many sentences the two editions share word for word (as a multiset:
     a sentence said twice in both counts twice)."""
     # Each edition's passages come as one text ("12,12,40,…"): a Counter of its parts is built in C, where one
-    # row per sentence cost ~3× as much.
+    # row per sentence cost several times as much (benchmarks/library.py's add throughput; docs/quality.md).
     joined = "group_concat(passage_pk)" if db.dialect == "sqlite" else "string_agg(passage_pk::text, ',')"
     bags: dict[int, Counter[str]] = {}
     for edition_pk, passages in _query_in(
