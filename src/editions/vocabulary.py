@@ -3,8 +3,8 @@ names, a light word stem, how a section path is printed, and the function-word l
 
 A leaf module: it imports nothing of Editions, so every stage (and every face) may import it without breaking
 the one-way flow. The function-word lists stay apart, each named for the one rule that reads it: they differ
-on purpose (a heading may not end in "for", yet "for" may start a measure's context), and merging them would
-change what each rule decides.
+on purpose ("not" says nothing about whether two sentences are on the same subject, but adding it makes an
+edit substantive), and merging them would change what each rule decides.
 """
 
 from __future__ import annotations
