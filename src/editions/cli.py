@@ -34,6 +34,7 @@ from editions.render import comparison as render_comparison
 from editions.render import json as render_json
 from editions.render import markdown as render_markdown
 from editions.render import terminal as render_terminal
+from editions.vocabulary import section_label
 
 PROG = "editions"
 MAX_SIZE_ENV = "EDITIONS_MAX_SIZE"
@@ -178,7 +179,7 @@ def facts(
     with _user_errors():
         edition = _read(file, limit, None)
     found = [f for f in edition.facts if not wanted or f.kind in wanted]
-    sections = {s.index: " › ".join(s.section) for s in edition.sentences}
+    sections = {s.index: s.section for s in edition.sentences}
     if output_format is FactsFormat.json:
         doc = {
             "schema": SCHEMA_VERSION,
@@ -192,7 +193,8 @@ def facts(
         out = csv.writer(sys.stdout, lineterminator="\n")
         out.writerow(["sentence", "section", "kind", "text", "value", "unit", "approximate", "measure", "start", "end"])
         for f in found:
-            out.writerow([f.sentence, sections.get(f.sentence, ""), f.kind, f.span.of(edition.text),
+            section = section_label(sections.get(f.sentence, ()), lead="")  # an empty cell: no heading above
+            out.writerow([f.sentence, section, f.kind, f.span.of(edition.text),
                           "" if f.value is None else f.value, f.unit or "", str(f.approximate).lower(), f.measure,
                           f.span.start, f.span.end])  # fmt: skip
         return
@@ -208,7 +210,8 @@ def facts(
     for f in found:
         value = f"{f.value:,}" if isinstance(f.value, int | float) and not isinstance(f.value, bool) else str(f.value)
         surface = " ".join(f.span.of(edition.text).split())
-        table.add_row(str(f.sentence + 1), sections.get(f.sentence, ""), f.kind, surface, value, f.unit or "",
+        section = section_label(sections.get(f.sentence, ()))
+        table.add_row(str(f.sentence + 1), section, f.kind, surface, value, f.unit or "",
                       "~" if f.approximate else "", f.measure)  # fmt: skip
     Console(highlight=False).print(table)
 
@@ -695,7 +698,7 @@ def _citation(hit: object) -> str:
 
     assert isinstance(hit, Hit)
     latest, first = hit.latest, hit.first_seen
-    where = " › ".join(latest.section) or "no section"
+    where = section_label(latest.section)
     n = hit.editions
     seen = "" if first.ref == latest.ref else f"; first seen {first.ref}"
     return f"{latest.ref} · {where} · sentence {latest.sentence + 1} · in {n} edition{'s' if n != 1 else ''}{seen}"

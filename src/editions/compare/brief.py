@@ -34,6 +34,7 @@ from editions.model import (
     LinkKind,
     Role,
 )
+from editions.vocabulary import SECTION_SEPARATOR, section_label
 
 MAX_QUOTE = 240
 """Longest sentence quoted whole in an item; longer ones are cut at a word with "…"."""
@@ -82,9 +83,7 @@ def section_name(edition: Edition, sentence: int, lead: str | None = None) -> st
     for a sentence before the first heading, what that text is ("Summary", "Introduction"). A caller naming
     many sentences passes `lead`, the edition's `lead_name`, found once: finding it reads every block."""
     path = edition.sentences[sentence].section
-    if path:
-        return " › ".join(" ".join(p.split()) for p in path)
-    return lead if lead is not None else lead_name(edition)
+    return section_label(path, lead if lead is not None else lead_name(edition))
 
 
 def _shorten(text: str, limit: int = MAX_QUOTE) -> str:
@@ -333,9 +332,9 @@ def brief(
         old_ids = tuple(i for link in moved for i in link.old)
         new_ids = tuple(j for link in moved for j in link.new)
         worded = [link for link in moved if any(op != EQUAL for op, _, _ in link.words)]
-        if was.rsplit(" › ", 1)[-1] == now.rsplit(" › ", 1)[-1]:
+        if was.rsplit(SECTION_SEPARATOR, 1)[-1] == now.rsplit(SECTION_SEPARATOR, 1)[-1]:
             # The section itself moved (under another heading, or to another place).
-            title = _quote(now.rsplit(" › ", 1)[-1])
+            title = _quote(now.rsplit(SECTION_SEPARATOR, 1)[-1])
             text = f"section {title} moved ({_plural(len(moved), 'sentence')})"
             if was != now:
                 text += f": was {was}, now {now}"
@@ -539,7 +538,7 @@ def _runs(
             len(fresh) == len(members) or (len(fresh) >= 2 and len(fresh) >= NEW_SECTION_SHARE * len(members))
         ):
             taken.update(fresh)
-            where = " › ".join(path[:-1])
+            where = section_label(path[:-1], lead="")
             title = " ".join(path[-1].split())
             facts = [n for k in fresh for n in facts_in.get(k, ())]
             size = _plural(len(members), "sentence")

@@ -42,11 +42,15 @@ from pathlib import Path
 from typing import Any
 
 from editions.errors import EditionsError, InputWarning
-from editions.library import _codec, _compare, identity
+from editions.library import _codec, _compare, identity, refs
 from editions.library import notices as change_notices
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
 from editions.library.notices import Notice, NoticeEdition, Target, Watch
+from editions.library.refs import EditionRow as _Row
+from editions.library.refs import name as _ref
+from editions.library.refs import names as _refs
+from editions.library.refs import ordered as _ordered
 from editions.library.search import (
     CITED_PER_HIT,
     SEARCH_WITHIN,
@@ -110,9 +114,6 @@ ENV = "EDITIONS_LIBRARY"
 TITLE_SIMILARITY = 0.9
 """How alike two titles must be (difflib ratio of their normalized forms) to group unnumbered editions."""
 _URL = re.compile(r"^postgres(?:ql)?://", re.I)
-_HEX = re.compile(r"^[0-9a-f]{6,64}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_REF = re.compile(r"^(?P<base>[^@~]+?)(?:@(?P<at>[^~]+))?(?:~(?P<back>\d+))?$")
 
 
 def default_location() -> str:
@@ -212,57 +213,9 @@ class _Cited:
     editions: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    """An edition row, as ordering and references need it."""
-
-    pk: int
-    id: str
-    date: dt.date | None
-    version: int | None
-    title: str | None
-    product: str | None
-    sentences: int
-
-    def order(self) -> tuple[bool, dt.date, bool, int, int]:
-        return (self.date is None, self.date or dt.date.min, self.version is None, self.version or 0, self.pk)
-
-
-def _ordered(rows: Iterable[_Row]) -> list[_Row]:
-    return sorted(rows, key=_Row.order)
-
-
 def _summary_stamp(rows: Sequence[_Row]) -> tuple[str, str]:
     """What a kept report summary records it was made from: its editions (in order) and the engine."""
     return _codec.passage_hash(",".join(r.id for r in rows)), f"{_compare.ENGINE} {report_summary.VERSION}"
-
-
-UNDATED = "undated"
-"""How a reference names the one edition of a report that states neither a date nor a version."""
-
-
-def _ref_with(key: str, row: _Row, days: Counter[dt.date | None], versions: Counter[int]) -> str:
-    """An edition's reference, as people name it: by date when no other edition of the report (`days`,
-    `versions`: its editions per date and per version) has that date, else by version, and by id only when
-    neither tells it apart."""
-    if row.date is not None and days[row.date] == 1:
-        return f"{key}@{row.date.isoformat()}"
-    if row.version is not None and versions[row.version] == 1:
-        return f"{key}@v{row.version}"
-    if row.date is None and row.version is None and days[None] == 1:
-        return f"{key}@{UNDATED}"
-    return f"{key}@{row.id[:12]}"
-
-
-def _ref(key: str, row: _Row, siblings: Sequence[_Row]) -> str:
-    return _refs(key, siblings)[next(i for i, r in enumerate(siblings) if r.pk == row.pk)]
-
-
-def _refs(key: str, rows: Sequence[_Row]) -> list[str]:
-    """`_ref` of every row of one report, in one pass."""
-    days: Counter[dt.date | None] = Counter(r.date for r in rows if r.date is not None or r.version is None)
-    versions = Counter(r.version for r in rows if r.version is not None)
-    return [_ref_with(key, r, days, versions) for r in rows]
 
 
 _CHUNK = 500
@@ -294,7 +247,7 @@ def _common_sentences(db: Database, pairs: Sequence[tuple[int, int]]) -> dict[tu
     """For each (old pk, new pk) pair, how many sentences the two editions share word for word (as a multiset:
     a sentence said twice in both counts twice)."""
     # Each edition's passages come as one text ("12,12,40,…"): a Counter of its parts is built in C, where one
-    # row per sentence cost ~3× as much.
+    # row per sentence cost several times as much (benchmarks/library.py's add throughput; docs/quality.md).
     joined = "group_concat(passage_pk)" if db.dialect == "sqlite" else "string_agg(passage_pk::text, ',')"
     bags: dict[int, Counter[str]] = {}
     for edition_pk, passages in _query_in(
@@ -1133,24 +1086,19 @@ class Library:
 
     def _resolve(self, ref: str) -> tuple[int, str, list[_Row], int]:
         """(report pk, report key, the report's rows, position) of a reference."""
-        text = ref.strip()
-        m = _REF.match(text)
-        if m is None:
-            raise NotFoundError(
-                f"{ref!r} is not an edition reference; write e.g. IF10199, IF10199@2022-07-21, IF10199~1."
-            )
-        base, at, back = m.group("base"), m.group("at"), int(m.group("back") or 0)
+        reference = refs.parse(ref)
+        base, at, back = reference.base, reference.at, reference.back
         try:
             report_pk, key = self._report(base)
             rows = self._rows(self._db, report_pk)
             position = len(rows) - 1
         except NotFoundError:
-            if at is None and _HEX.match(base.lower()) and len(base) >= 8:
-                report_pk, key, rows, position = self._by_id(base.lower(), ref)
+            if reference.id_prefix is not None:
+                report_pk, key, rows, position = self._by_id(reference.id_prefix, ref)
             else:
                 raise
         if at is not None:
-            position = self._at(key, rows, at.strip(), ref)
+            position = refs.position(key, rows, at.strip(), ref)
         if back > position:
             raise NotFoundError(
                 f"{ref}: there is no edition {back} before {_ref(key, rows[position], rows)}; "
@@ -1171,46 +1119,6 @@ class Library:
         pk, report_pk, key = int(found[0][0]), int(found[0][1]), str(found[0][2])
         rows = self._rows(self._db, report_pk)
         return report_pk, key, rows, next(i for i, r in enumerate(rows) if r.pk == pk)
-
-    @staticmethod
-    def _at(key: str, rows: Sequence[_Row], at: str, ref: str) -> int:
-        if _DATE.match(at):
-            try:
-                date = dt.date.fromisoformat(at)
-            except ValueError:
-                raise NotFoundError(f"{ref}: {at} is not a date.") from None
-            matches = [i for i, r in enumerate(rows) if r.date == date]
-            if matches:
-                return matches[-1]
-            in_force = [i for i, r in enumerate(rows) if r.date is not None and r.date < date]
-            if in_force:  # "as of": the edition current on that date
-                i = in_force[-1]
-                warnings.warn(
-                    f"{key} has no edition dated {at}; {_ref(key, rows[i], rows)} is the edition in force on that "
-                    "date.",
-                    InputWarning,
-                    stacklevel=4,
-                )
-                return i
-            dates = ", ".join(r.date.isoformat() if r.date else "undated" for r in rows[-8:])
-            raise NotFoundError(f"{key} has no edition dated {at} or earlier; its editions: {dates}.")
-        if at.lower() == UNDATED:
-            matches = [i for i, r in enumerate(rows) if r.date is None and r.version is None]
-            if len(matches) == 1:
-                return matches[0]
-        if re.fullmatch(r"v\d+", at, re.I):
-            version = int(at[1:])
-            matches = [i for i, r in enumerate(rows) if r.version == version]
-            if matches:
-                return matches[-1]
-            raise NotFoundError(f"{key} has no edition with version {version}.")
-        if _HEX.match(at.lower()):
-            matches = [i for i, r in enumerate(rows) if r.id.startswith(at.lower())]
-            if len(matches) == 1:
-                return matches[0]
-            if matches:
-                raise NotFoundError(f"{ref} names more than one edition of {key}; give more digits.")
-        raise NotFoundError(f"{ref}: {key} has no edition {at!r}; use a date (YYYY-MM-DD), vN or an edition id.")
 
     def info(self, ref: str) -> EditionInfo:
         """What the library knows about the edition `ref` names, without loading it."""

@@ -214,17 +214,18 @@ _V2_POSTGRES = (
 )
 
 # Version 3: PostgreSQL's GIN index without its pending list. With `fastupdate` on (the default), new entries
-# wait in an unsorted list of up to 4 MB that every search scans in full until vacuum merges it: in a library
-# being added to, that made searches 3-5x slower (p50 120 ms at 2,000 editions in benchmarks/library.py). Without
-# it, each add updates the index in place. Nothing to do on SQLite (FTS5 merges its segments as it goes).
+# wait in an unsorted list (up to `gin_pending_list_limit`) that every search scans in full until vacuum merges
+# it: in a library being added to, that made searches several times slower (benchmarks/library.py; figures in
+# docs/quality.md). Without it, each add updates the index in place. Nothing to do on SQLite (FTS5 merges its
+# segments as it goes).
 _V3_POSTGRES = (
     """ALTER INDEX passages_tsv SET (fastupdate = off)""",
     """SELECT gin_clean_pending_list('passages_tsv'::regclass)""",
 )
 
 # Version 4: what pages read on their first view, kept when editions are added (`Library.prepare`) instead of
-# computed then: the library page counted every latest pair's shared sentences (~0.2 s at 2,000 editions),
-# a report page traced its figures through every edition (up to 0.5 s).
+# computed then: the library page counted every latest pair's shared sentences, a report page traced its
+# figures through every edition, each growing with the library (benchmarks/web.py; figures in docs/quality.md).
 _V4_SQLITE = (
     """CREATE TABLE sentence_overlaps (
         old_pk INTEGER NOT NULL REFERENCES editions(pk),
