@@ -45,7 +45,7 @@ from editions.library.timeline import Timeline
 from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
 from editions.render.json import edition_to_dict
-from editions.web import api_doc, security, views
+from editions.web import api_doc, memory, security, views
 from editions.web.security import TOKEN_NEEDED, TOKEN_WRONG, UPLOADS_OFF, bearer, token_ok
 from editions.web.views import Caches
 
@@ -485,7 +485,13 @@ def create_app(
         name = _file_name(file.filename)
         if len(data) > max_upload:
             raise editions.InputError(f"{name} is over the {format_size(max_upload)} limit.")
-        return await run_in_threadpool(add_bytes, data, name)
+        large = len(data) >= memory.RELEASE_AFTER
+        try:
+            return await run_in_threadpool(add_bytes, data, name)
+        finally:
+            del data
+            if large:
+                await run_in_threadpool(memory.release)
 
     @app.post(
         "/api/editions",
