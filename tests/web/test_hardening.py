@@ -14,7 +14,7 @@ from editions import Library
 from editions.web import create_app
 from editions.web.security import TokenThrottle, allowed_hosts, host_name
 
-from .conftest import SAMPLES, TOKEN, ServerThread
+from .conftest import SAMPLES, TOKEN
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
