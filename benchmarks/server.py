@@ -69,6 +69,7 @@ def main() -> None:
             time.sleep(1)
             before = memory_mb(server.pid)
             latencies: list[float] = []
+            slowest: dict[str, float] = {}
             done = threading.Event()
 
             def read() -> None:
@@ -78,6 +79,7 @@ def main() -> None:
                             start = time.monotonic()
                             client.get(url + path).raise_for_status()
                             latencies.append(time.monotonic() - start)
+                            slowest[path] = max(slowest.get(path, 0.0), latencies[-1])
 
             reader = threading.Thread(target=read)
             start = time.monotonic()
@@ -102,6 +104,7 @@ def main() -> None:
         f"reads during it: {len(latencies)}, median {statistics.median(latencies) * 1000:.0f} ms, "
         f"slowest {max(latencies) * 1000:.0f} ms"
     )
+    print("slowest by page: " + ", ".join(f"{path} {s * 1000:.0f} ms" for path, s in slowest.items()))
     print(f"server memory: {before:.0f} MB before, peak {peak:.0f} MB, {after:.0f} MB 3 s after the answer")
 
 

@@ -51,7 +51,7 @@ def test_schemathesis_finds_no_server_error_and_no_contract_failure(tmp_path: Pa
                     f"{running.url}/openapi.json", "--checks", "all", "--max-examples", "12", "--seed", "18",
                     "--workers", "1", "--header", f"Authorization: Bearer {TOKEN}",
                 ],
-                capture_output=True, text=True, timeout=600, check=False,
+                capture_output=True, text=True, timeout=600, check=False, cwd=tmp_path,
             )  # fmt: skip
     finally:
         lib.close()
