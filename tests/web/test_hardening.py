@@ -26,6 +26,7 @@ PAGES = [
     "/editions/IF99001",
     "/compare/IF99001~1/IF99001",
     "/search?q=troops",
+    "/changes",
     "/docs",
     "/api",
     "/api/",

@@ -53,6 +53,7 @@ PAGES = {
     "compare-both": "/compare/IF99001~2/IF99001",
     "search": "/search?q=troops",
     "add": "/add",
+    "changes": "/changes",
     "docs": "/docs",
     "error": "/no/such/page",
     "long-lines": "/editions/IF99401",

@@ -43,8 +43,10 @@ from typing import Any
 
 from editions.errors import EditionsError, InputWarning
 from editions.library import _codec, _compare, identity
+from editions.library import notices as change_notices
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
+from editions.library.notices import Notice, NoticeEdition, Target, Watch
 from editions.library.search import (
     Citation,
     FirstSeen,
@@ -81,14 +83,18 @@ __all__ = [
     "Library",
     "LibraryError",
     "NotFoundError",
+    "Notice",
+    "NoticeEdition",
     "Removed",
     "ReportHits",
     "ReportInfo",
     "ReportSummary",
     "SearchResults",
     "Skipped",
+    "Target",
     "Timeline",
     "TimelinePoint",
+    "Watch",
     "expand_paths",
     "render_chart",
     "scan_paths",
@@ -1605,6 +1611,85 @@ class Library:
                 )
             )
         return [facts[r.pk] for r in rows]
+
+    # --- Watch list and change notices (`library.notices`) ----------------------------------------------------
+
+    def watch(self, reports: Iterable[str]) -> list[str]:
+        """Put reports on the watch list (report numbers, or reports of the library named in any case); a report
+        may be watched before it is in the library. Returns the keys watched. Watching one twice is no error."""
+        if isinstance(reports, str):
+            raise TypeError("watch takes a sequence of reports; for one, give [report]")
+        return self._db.write(lambda db: change_notices.add_watches(db, reports))
+
+    def unwatch(self, reports: Iterable[str]) -> list[str]:
+        """Take reports off the watch list; raises `LibraryError` (and removes none) for one not on it."""
+        if isinstance(reports, str):
+            raise TypeError("unwatch takes a sequence of reports; for one, give [report]")
+        return self._db.write(lambda db: change_notices.remove_watches(db, reports))
+
+    def watched(self) -> list[Watch]:
+        """The watch list, by report key, with what the library holds of each report."""
+        return change_notices.watches(self._db)
+
+    def record_notice(self, new: str, old: str | None = None) -> Notice | None:
+        """Compare the edition `new` names with `old` (default: the edition before it in its report) and keep the
+        change notice: the editions, when it was recorded, the brief's headline lines (figure changes first), the
+        number of figure changes. Recording the same pair again returns the notice kept, unchanged. None when
+        `new` is its report's first edition (nothing to compare it with)."""
+        _, key, rows, position = self._resolve(new)
+        if old is None:
+            if position == 0:
+                return None
+            old_rows, old_position = rows, position - 1
+        else:
+            _, old_key, old_rows, old_position = self._resolve(old)
+            if old_key != key:
+                raise LibraryError(
+                    f"a notice compares two editions of one report; {old} is of {old_key}, {new} of {key}."
+                )
+        old_row, new_row = old_rows[old_position], rows[position]
+        found = change_notices.find(self._db, old_row.id, new_row.id)
+        if found is not None:
+            return found
+        comparison = self._compare_pks(old_row.pk, new_row.pk)
+        old_edition = NoticeEdition(old_row.id, _ref(key, old_row, old_rows), old_row.date, old_row.version)
+        new_edition = NoticeEdition(new_row.id, _ref(key, new_row, rows), new_row.date, new_row.version)
+        title = rows[-1].title
+        return self._db.write(lambda db: change_notices.store(db, key, title, old_edition, new_edition, comparison))
+
+    def notices(
+        self,
+        *,
+        since: dt.date | dt.datetime | str | None = None,
+        report: str | None = None,
+        watched_only: bool = False,
+        limit: int | None = None,
+    ) -> list[Notice]:
+        """Change notices, newest first: recorded at or after `since` (a date, a datetime, or YYYY[-MM[-DD]]), of
+        `report` only (a report of the library or one watched), of watched reports only, at most `limit`."""
+        key = None
+        if report is not None:
+            try:
+                key = self._report(report)[1]
+            except NotFoundError:
+                key = change_notices.watch_key(self._db, report)
+        return change_notices.select(
+            self._db,
+            since=change_notices.since_bound(since),
+            report=key,
+            watched_only=watched_only,
+            limit=limit,
+        )
+
+    def pending_notices(self, target: Target, *, backlog: dt.timedelta) -> list[Notice]:
+        """The notices not yet delivered to `target`, oldest first (`library.notices.pending`: a target seen for
+        the first time gets those of the `backlog` before then)."""
+        return change_notices.pending(self._db, target, backlog)
+
+    def record_delivery(self, notice: int, target: Target, error: str | None = None) -> int:
+        """Record one attempt to deliver notice `notice` (its id) to `target`: delivered when `error` is None,
+        else failed with that error (and pending still). Returns how many attempts it has had."""
+        return self._db.write(lambda db: change_notices.record_delivery(db, notice, target, error))
 
 
 def _date_bound(value: dt.date | str | None, name: str) -> str | None:

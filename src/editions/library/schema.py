@@ -23,6 +23,9 @@ What is stored (the same for both backends):
   is counted from before a pair is compared), kept when an edition is added.
 - `summaries` — each report's page summary (the latest brief, the figures charted), kept with the editions it
   was made from, so a report page does not trace its figures on every first view.
+- `watches` — the reports a reader follows (a report may be watched before it is in the library).
+- `notices` — one change notice per new edition compared with the one before (`library.notices`); `notify_targets`
+  and `deliveries` — where alerts go (a hash of each URL, never the URL) and each notice's delivery to each.
 """
 
 from __future__ import annotations
@@ -271,6 +274,50 @@ _V5_COMMON = (
 # link), for provenance; NULL where the source does not state one, as for every source stored before.
 _V6_COMMON = ("""ALTER TABLE sources ADD COLUMN url TEXT""",)
 
+# Watch list, change notices and their deliveries (`library.notices`). Notices name their editions by id and
+# keep the references, dates and versions they had when recorded, so a notice outlives a removed edition. An alert
+# target is kept as a hash of its URL and the URL with its secrets hidden (Apprise's privacy form): URLs of
+# Slack, mail or ntfy hold tokens and passwords that a library file should not.
+_WATCH_TABLES = (
+    """CREATE TABLE watches (report TEXT PRIMARY KEY, added_at TEXT NOT NULL)""",
+    """CREATE TABLE notify_targets (target TEXT PRIMARY KEY, label TEXT NOT NULL, first_seen_at TEXT NOT NULL)""",
+)
+_NOTICE_COLUMNS = """report TEXT NOT NULL,
+        title TEXT,
+        old_id TEXT NOT NULL,
+        old_ref TEXT NOT NULL,
+        old_date TEXT,
+        old_version INTEGER,
+        new_id TEXT NOT NULL,
+        new_ref TEXT NOT NULL,
+        new_date TEXT,
+        new_version INTEGER,
+        created_at TEXT NOT NULL,
+        figures INTEGER NOT NULL,
+        changed DOUBLE PRECISION,
+        headline TEXT NOT NULL,
+        UNIQUE (old_id, new_id)"""
+_DELIVERY_COLUMNS = """target TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        last_attempt_at TEXT NOT NULL,
+        delivered_at TEXT,
+        error TEXT,
+        PRIMARY KEY (notice_pk, target)"""
+_NOTICES_SQLITE = (
+    *_WATCH_TABLES,
+    f"""CREATE TABLE notices (pk INTEGER PRIMARY KEY, {_NOTICE_COLUMNS})""",
+    """CREATE INDEX notices_report ON notices (report, created_at)""",
+    """CREATE INDEX notices_created ON notices (created_at)""",
+    f"""CREATE TABLE deliveries (notice_pk INTEGER NOT NULL REFERENCES notices(pk), {_DELIVERY_COLUMNS})""",
+)
+_NOTICES_POSTGRES = (
+    *_WATCH_TABLES,
+    f"""CREATE TABLE notices (pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, {_NOTICE_COLUMNS})""",
+    """CREATE INDEX notices_report ON notices (report, created_at)""",
+    """CREATE INDEX notices_created ON notices (created_at)""",
+    f"""CREATE TABLE deliveries (notice_pk BIGINT NOT NULL REFERENCES notices(pk), {_DELIVERY_COLUMNS})""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "reports, editions, sources, passages, sentences, facts, comparisons", _V1_SQLITE, _V1_POSTGRES),
     Migration(2, "full-text index over passages", _V2_SQLITE, _V2_POSTGRES),
@@ -278,6 +325,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "overlaps of consecutive editions and report summaries, kept at add time", _V4_SQLITE, _V4_POSTGRES),
     Migration(5, "one edition, many sources: each source's own reading", _V5_COMMON, _V5_COMMON),
     Migration(6, "each source's stated address (URL)", _V6_COMMON, _V6_COMMON),
+    Migration(7, "watch list, change notices and their deliveries", _NOTICES_SQLITE, _NOTICES_POSTGRES),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -46,6 +46,7 @@ from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
 from editions.render.json import edition_to_dict
 from editions.web import api_doc, memory, security, views
+from editions.web.routes import changes
 from editions.web.security import TOKEN_NEEDED, TOKEN_WRONG, UPLOADS_OFF, bearer, token_ok
 from editions.web.views import Caches
 
@@ -229,6 +230,7 @@ def create_app(
         return response
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(changes.router(lib, page))  # before /reports/{report}, which would take IF10199.atom
 
     # --- Library ---------------------------------------------------------------------------------------------
 
