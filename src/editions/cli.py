@@ -936,7 +936,17 @@ def serve(
         typer.Option(
             "--token",
             envvar="EDITIONS_TOKEN",
-            help="Allow adding editions over the web to whoever gives this token (off without one).",
+            help="Allow adding editions over the web to whoever gives this token (off without one; at least "
+            "16 characters).",
+            show_default=False,
+        ),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests for this host name (repeatable): the name others use to reach the server. "
+            "Without, it answers only to --host, localhost, 127.0.0.1 and [::1].",
             show_default=False,
         ),
     ] = None,
@@ -958,10 +968,13 @@ def serve(
         import uvicorn
 
         from editions.web import create_app
+        from editions.web.security import short_token
     except ImportError as exc:
-        error(f"editions serve needs the web extra ({exc.name} is missing): pip install 'editions[web]'.")
+        error(f"editions serve needs {exc.name}, which comes with Editions: pip install --force-reinstall editions.")
         raise typer.Exit(EXIT_ERROR) from None
     library, token = library or None, token or None  # an empty $EDITIONS_LIBRARY or $EDITIONS_TOKEN is none
+    if token is not None and (refused := short_token(token)) is not None:
+        usage_error(refused)
     with ExitStack() as stack:
         if samples and library is None:
             library = str(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="editions-"))) / "samples.db")
@@ -992,7 +1005,8 @@ def serve(
         uploads = "on (the token is needed)" if token else "off (start with --token to allow)"
         sys.stdout.write(f"Serving {lib.location} at {url}\nAdding editions over the web: {uploads}. Ctrl-C stops.\n")
         sys.stdout.flush()
-        config = uvicorn.Config(create_app(lib, token=token), log_level="warning", access_log=False)
+        app = create_app(lib, token=token, hosts=[host, *(allow_host or [])])
+        config = uvicorn.Config(app, log_level="warning", access_log=False)
         uvicorn.Server(config).run(sockets=[sock])
 
 

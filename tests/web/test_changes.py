@@ -37,7 +37,7 @@ def noticed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library,
 
 @pytest.fixture(scope="module")
 def client(noticed: tuple[Library, list[Notice]]) -> TestClient:
-    return TestClient(create_app(noticed[0]))
+    return TestClient(create_app(noticed[0]), base_url="http://localhost")
 
 
 def _feed(client: TestClient, path: str) -> Any:
@@ -71,7 +71,7 @@ def test_the_library_feed_has_one_entry_per_notice_with_its_headline(
     titles = [e.title for e in feed.entries]
     assert titles.index(f"{REPORT} updated: 2025-09-30") < titles.index(f"{REPORT} updated: 2024-06-02")  # newest first
     entry = next(e for e in feed.entries if e.title == f"{REPORT} updated: 2024-06-02")
-    assert entry.link == f"http://testserver/compare/{REPORT}@2023-03-14/{REPORT}@2024-06-02"
+    assert entry.link == f"http://localhost/compare/{REPORT}@2023-03-14/{REPORT}@2024-06-02"
     content = entry.content[0].value
     assert "“About 2,100” → “About 2,500”" in content and "U.S. military personnel are stationed" in content
     assert content.index("<strong>figure</strong>") < content.index("<strong>new</strong>")  # figures first

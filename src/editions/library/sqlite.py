@@ -1,5 +1,10 @@
 """The embedded backend: one SQLite file, in WAL mode (readers never wait for a writer), with a busy timeout
-and `BEGIN IMMEDIATE` write transactions (writers queue instead of failing), FTS5 for search."""
+and `BEGIN IMMEDIATE` write transactions (writers queue instead of failing), FTS5 for search.
+
+One connection writes (its transactions one at a time, behind a lock); reads go through connections of their
+own, taken from a small pool, so that a thread reading never waits for another thread's write transaction (a
+web server's pages stay quick while an upload is stored). A read made inside a write transaction, by the thread
+writing, goes through the writing connection and so sees what the transaction has written."""
 
 from __future__ import annotations
 
@@ -34,6 +39,11 @@ first: BM25 is computed for each match it orders, so an unspecific word matching
 otherwise cost time in proportion. Every match keeps its place, so totals and pages stay exact."""
 CACHE_KIB = 65_536
 """Page cache per connection, in KiB (SQLite's default is 2 MB; one search of a large library reads more)."""
+LARGE_WRITE_ROWS = 20_000
+"""A write transaction changing at least this many rows (a large edition) gives back its connection's page
+cache after it commits: the pages it filled serve no read (reads have connections of their own)."""
+IDLE_READERS = 4
+"""Reading connections kept open between reads; more are opened while more threads read at once."""
 
 
 def _locked(exc: sqlite3.OperationalError) -> bool:
@@ -53,33 +63,66 @@ class SqliteDatabase(Database):
             raise LibraryError(f"cannot create the library {self.location}: folder {self.path.parent} does not exist.")
         self._lock = threading.RLock()
         self._in_write = False
+        self._writer: int | None = None
+        """The thread in a write transaction, whose reads go through the writing connection."""
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        conn: sqlite3.Connection | None = None
         try:
-            self._conn = sqlite3.connect(
-                self.location, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-            )
-        except sqlite3.Error as exc:
-            raise LibraryError(f"cannot open the library {self.location}: {exc}.") from None
-        try:
-            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._conn.execute("PRAGMA journal_mode = WAL").fetchall()
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            conn = self._connect()
+            conn.execute("PRAGMA journal_mode = WAL").fetchall()
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
         except sqlite3.DatabaseError as exc:
-            self._conn.close()
+            if conn is not None:
+                conn.close()
             if isinstance(exc, sqlite3.OperationalError) and _locked(exc):
                 raise LibraryError(f"the library {self.location} stayed busy too long; try again.") from None
             raise LibraryError(
                 f"{self.location} is not an Editions library (not a SQLite database: {exc}); "
                 "give another file name, or a postgresql:// URL."
             ) from None
+        self._conn = conn
+
+    def _connect(self, *, read_only: bool = False) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                self.location, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise LibraryError(f"cannot open the library {self.location}: {exc}.") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            if read_only:
+                conn.execute("PRAGMA query_only = ON")
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return conn
 
     # --- Statements -------------------------------------------------------------------------------------------
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        with self._lock:
+        if self._writer == threading.get_ident():
             return self._conn.execute(sql, tuple(params)).fetchall()
+        with self._readers_lock:
+            reader = self._readers.pop() if self._readers else None
+        if reader is None:
+            try:
+                reader = self._connect(read_only=True)
+            except sqlite3.Error as exc:
+                raise LibraryError(f"cannot read the library {self.location}: {exc}.") from None
+        try:
+            return reader.execute(sql, tuple(params)).fetchall()
+        finally:
+            with self._readers_lock:
+                keep = len(self._readers) < IDLE_READERS
+                if keep:
+                    self._readers.append(reader)
+            if not keep:
+                reader.close()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._conn.execute(sql, tuple(params))
@@ -122,9 +165,13 @@ class SqliteDatabase(Database):
     def _transaction(self, work: Callable[[], T]) -> T:
         self._conn.execute("BEGIN IMMEDIATE")
         self._in_write = True
+        self._writer = threading.get_ident()
+        changes = self._conn.total_changes
         try:
             result = work()
             self._conn.execute("COMMIT")
+            if self._conn.total_changes - changes >= LARGE_WRITE_ROWS:
+                self._conn.execute("PRAGMA shrink_memory")
             return result
         except BaseException:
             if self._conn.in_transaction:
@@ -132,6 +179,7 @@ class SqliteDatabase(Database):
             raise
         finally:
             self._in_write = False
+            self._writer = None
 
     def _migrate_locked(self, work: Callable[[], None]) -> None:
         with self._lock:
@@ -272,3 +320,7 @@ class SqliteDatabase(Database):
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+        with self._readers_lock:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()

@@ -543,6 +543,7 @@ h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid
 table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #e0e0e0;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f6f6f6}.side td{width:50%}.same td{color:#888}ul{padding-left:1.2rem}li{margin:.25rem 0}
+body{overflow-wrap:anywhere}.side{table-layout:fixed}@media(max-width:40rem){body{padding:.5rem}}
 """
 
 
