@@ -142,7 +142,7 @@ def test_a_hit_carries_a_few_citations_and_exact_counts(reprinted: Library) -> N
     assert hit.latest.ref == reprinted.editions("IF90002")[-1].ref
     assert len({c.edition for c in hit.citations}) == len(hit.citations)  # one per edition
     # the API's JSON stays small however many editions print the sentence
-    client = TestClient(create_app(reprinted))
+    client = TestClient(create_app(reprinted), base_url="http://localhost")
     answer = client.get("/api/search", params={"q": "pipeline safety rules"})
     assert answer.status_code == 200
     (api_hit,) = answer.json()["groups"][0]["hits"]
@@ -166,7 +166,7 @@ def test_the_other_citations_page_through_every_sentence_once(reprinted: Library
     assert len(set(cited)) == len(cited) == EDITIONS + REPEATS
     refs = [e.ref for e in reprinted.editions("IF90002")]
     assert [ref for ref, _ in cited] == [*refs, *[refs[-1]] * REPEATS]  # edition order, then sentence order
-    client = TestClient(create_app(reprinted))
+    client = TestClient(create_app(reprinted), base_url="http://localhost")
     ref, sentence = hit.latest.ref, hit.latest.sentence
     answer = client.get(f"/api/editions/{ref}/sentences/{sentence}/citations", params={"offset": 450, "limit": 100})
     assert answer.status_code == 200 and answer.json()["total"] == EDITIONS + REPEATS

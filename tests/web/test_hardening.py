@@ -196,7 +196,7 @@ def test_api_answers_an_index_of_itself(client: TestClient, url: str) -> None:
     index = response.json()
     assert index["openapi"] == "/openapi.json" and index["docs"] == "/docs" and index["name"] == "Editions"
     calls = {(c["method"], c["path"]): c["purpose"] for c in index["endpoints"]}
-    assert calls[("GET", "/api/search")] == "Sentences of every edition that say it, cited"
+    assert calls[("GET", "/api/search")].startswith("Sentences of every edition that say it, cited")
     assert calls[("POST", "/api/editions")].startswith("Add an edition")
     assert {path for _, path in calls} == set(client.get("/openapi.json").json()["paths"])
 

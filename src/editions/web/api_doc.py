@@ -32,6 +32,15 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+CSV_ANSWER: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "CSV with a header row (columns in the README)",
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+    },
+}
+"""The success answer of the `.csv` twins: text, not JSON."""
+
+
 def without_validation_answers(schema: dict[str, Any]) -> dict[str, Any]:
     """`schema` without FastAPI's 422 answers and their schemas: the app answers a bad parameter with 400."""
     for methods in schema.get("paths", {}).values():

@@ -352,6 +352,7 @@ def create_app(
         "/api/reports/{report}/timeline.csv",
         tags=["library"],
         response_class=Response,
+        responses=api_doc.CSV_ANSWER,
         summary="One figure through every edition of a report, as CSV (columns in the README)",
     )
     def api_timeline_csv(
@@ -429,6 +430,8 @@ def create_app(
     @app.get(
         "/api/compare/{old}/{new}.csv",
         tags=["editions"],
+        response_class=Response,
+        responses=api_doc.CSV_ANSWER,
         summary="The comparison's figure changes as CSV, one row per figure (README)",
     )
     def api_compare_csv(old: RefParam, new: RefParam) -> Response:
@@ -496,7 +499,13 @@ def create_app(
     ) -> JSONResponse:
         return JSONResponse(views.search_to_dict(run_search(q, report, since, until, product, within, limit, offset)))
 
-    @app.get("/api/search.csv", tags=["library"], summary="The same hits as CSV, one row per sentence (README)")
+    @app.get(
+        "/api/search.csv",
+        tags=["library"],
+        response_class=Response,
+        responses=api_doc.CSV_ANSWER,
+        summary="The same hits as CSV, one row per sentence (README)",
+    )
     def api_search_csv(
         q: Annotated[str, Query(max_length=300, description='Words that must all appear; "quoted phrases".')],
         report: Report = "",
