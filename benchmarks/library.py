@@ -41,10 +41,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import editions
-from editions.facts.measure import STOPWORDS
 from editions.library import Library
 from editions.library import _codec as codec
 from editions.model import Author, Block, BlockKind, Edition, Fact, Sentence, Source, Span
+from editions.vocabulary import MEASURE_STOPWORDS as STOPWORDS
 
 REPO = Path(__file__).resolve().parents[1]
 _FUNCTION_WORDS = {"and", "or", "but", "nor", "not", "the", "that", "this", "its", "also", "than", "then"}

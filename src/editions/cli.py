@@ -27,13 +27,14 @@ import editions
 from editions import ingest
 from editions.compare.align import DEFAULT_PARAMS, SimilarityFn
 from editions.errors import EditionsError, InputWarning
-from editions.library import AddStatus, FileResult, Library, render_chart, scan_paths
+from editions.library import FileResult, Library, render_chart, scan_paths
 from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION, Edition
 from editions.render import comparison as render_comparison
 from editions.render import json as render_json
 from editions.render import markdown as render_markdown
 from editions.render import terminal as render_terminal
+from editions.vocabulary import section_label
 
 PROG = "editions"
 MAX_SIZE_ENV = "EDITIONS_MAX_SIZE"
@@ -42,6 +43,15 @@ _MAX_SIZE_OPTION = typer.Option(
     envvar=MAX_SIZE_ENV,
     help="Refuse inputs larger than this: 100MB, 2GB, 500KB or a number of bytes.",
     show_default="100MB",
+)
+DIFF_MAX_BYTES = 10 * 1024 * 1024
+"""diff's default input limit, below the readers' own: a comparison reads both editions and then pairs every
+sentence, so its cost passes a minute well before the readers' limit; --max-size raises it."""
+_DIFF_MAX_SIZE_OPTION = typer.Option(
+    "--max-size",
+    envvar=MAX_SIZE_ENV,
+    help="Refuse inputs larger than this: 10MB, 2GB, 500KB or a number of bytes.",
+    show_default="10MB",
 )
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -128,7 +138,7 @@ def show(
                 usage_error("--source chooses a source of an edition in the library; FILE is a file.")
             edition = _read(file, limit, input_format.value if input_format else None)
     if output_format is OutputFormat.json:
-        sys.stdout.write(render_json.render_edition(edition))
+        render_json.write_edition(edition, sys.stdout)
     elif output_format is OutputFormat.markdown:
         sys.stdout.write(render_markdown.render_edition(edition, furniture=furniture))
     else:
@@ -169,7 +179,7 @@ def facts(
     with _user_errors():
         edition = _read(file, limit, None)
     found = [f for f in edition.facts if not wanted or f.kind in wanted]
-    sections = {s.index: " › ".join(s.section) for s in edition.sentences}
+    sections = {s.index: s.section for s in edition.sentences}
     if output_format is FactsFormat.json:
         doc = {
             "schema": SCHEMA_VERSION,
@@ -183,7 +193,8 @@ def facts(
         out = csv.writer(sys.stdout, lineterminator="\n")
         out.writerow(["sentence", "section", "kind", "text", "value", "unit", "approximate", "measure", "start", "end"])
         for f in found:
-            out.writerow([f.sentence, sections.get(f.sentence, ""), f.kind, f.span.of(edition.text),
+            section = section_label(sections.get(f.sentence, ()), lead="")  # an empty cell: no heading above
+            out.writerow([f.sentence, section, f.kind, f.span.of(edition.text),
                           "" if f.value is None else f.value, f.unit or "", str(f.approximate).lower(), f.measure,
                           f.span.start, f.span.end])  # fmt: skip
         return
@@ -199,7 +210,8 @@ def facts(
     for f in found:
         value = f"{f.value:,}" if isinstance(f.value, int | float) and not isinstance(f.value, bool) else str(f.value)
         surface = " ".join(f.span.of(edition.text).split())
-        table.add_row(str(f.sentence + 1), sections.get(f.sentence, ""), f.kind, surface, value, f.unit or "",
+        section = section_label(sections.get(f.sentence, ()))
+        table.add_row(str(f.sentence + 1), section, f.kind, surface, value, f.unit or "",
                       "~" if f.approximate else "", f.measure)  # fmt: skip
     Console(highlight=False).print(table)
 
@@ -209,6 +221,7 @@ class DiffFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    csv = "csv"
 
 
 @app.command()
@@ -216,7 +229,8 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The earlier edition (any format `show` reads).", show_default=False)],
     new: Annotated[Path, typer.Argument(help="The later edition.", show_default=False)],
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="How to write the comparison.")
+        DiffFormat,
+        typer.Option("--format", "-f", help="How to write the comparison (csv: one row per figure change)."),
     ] = DiffFormat.terminal,
     min_change: Annotated[
         float,
@@ -225,7 +239,7 @@ def diff(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
     ] = None,
-    max_size: Annotated[str | None, _MAX_SIZE_OPTION] = None,
+    max_size: Annotated[str | None, _DIFF_MAX_SIZE_OPTION] = None,
     library: Annotated[str | None, _LIBRARY_OPTION] = None,
     semantic: Annotated[
         bool,
@@ -240,7 +254,14 @@ def diff(
 
     OLD and NEW are files, or editions in the library: IF10199 (latest), IF10199~1 (the one before),
     IF10199@2022-07-21 (by date)."""
-    limit = _max_bytes(max_size)
+    limit = _max_bytes(max_size, DIFF_MAX_BYTES)
+    for path in (old, new):
+        if path.is_file() and (size := path.stat().st_size) > limit:
+            error(
+                f"{path} is {ingest.format_size(size)}, over diff's {ingest.format_size(limit)} limit on each edition; "
+                f"--max-size (or ${MAX_SIZE_ENV}) raises it."
+            )
+            raise typer.Exit(EXIT_ERROR)
     with _user_errors():
         similarity: SimilarityFn | None = None
         params = DEFAULT_PARAMS
@@ -257,7 +278,19 @@ def diff(
             similarity=similarity,
         )
     if output_format is DiffFormat.json:
-        text = render_comparison.render_json(comparison)
+        # Written element by element: a large comparison's JSON is never held whole.
+        if output is None:
+            render_comparison.write_json(comparison, sys.stdout)
+            return
+        try:
+            with output.open("w", encoding="utf-8") as stream:
+                render_comparison.write_json(comparison, stream)
+        except OSError as exc:
+            error(f"cannot write {output}: {exc.strerror or exc}.")
+            raise typer.Exit(EXIT_ERROR) from None
+        return
+    if output_format is DiffFormat.csv:
+        text = render_comparison.render_figures_csv(comparison)
     elif output_format is DiffFormat.markdown:
         text = render_comparison.render_markdown(comparison, min_change=min_change)
     elif output_format is DiffFormat.html:
@@ -280,6 +313,11 @@ def diff(
     except OSError as exc:
         error(f"cannot write {output}: {exc.strerror or exc}.")
         raise typer.Exit(EXIT_ERROR) from None
+
+
+def _naming(path: Path, message: str) -> str:
+    """`message` about `path`, which names it once: a reader's sentence already starts with the path."""
+    return message if message.startswith(f"{path} ") else f"{path}: {message}"
 
 
 def _is_reference(arg: Path) -> bool:
@@ -392,7 +430,7 @@ def add(
             if result.skipped is not None:
                 sys.stdout.write(f"{'skipped':<11} {result.path}: {result.skipped}\n")
             elif result.added is None:
-                sys.stdout.write(f"{'failed':<11} {result.path}: {result.error}\n")
+                sys.stdout.write(f"{'failed':<11} {_naming(result.path, result.error or 'failed')}\n")
             else:
                 sys.stdout.write(f"{result.added.status.value:<11} {result.added.edition.ref:<28} {result.path}\n")
             sys.stdout.flush()
@@ -401,10 +439,11 @@ def add(
     with _user_errors(), lib, progress:
         task = progress.add_task("adding", total=len(found))
         lib.add_files(paths, on_result=report, prepare=False)
-        # Then each report that gained an edition gets its page summary made and kept (`Library.prepare`).
-        touched = sorted({r.added.edition.report for r in results if r.added and r.added.status is AddStatus.ADDED})
-        preparing = progress.add_task("preparing", total=len(touched))
-        lib.prepare(touched, on_report=lambda _: progress.advance(preparing))
+        # Then each report whose page summary is missing or stale gets it made and kept (`Library.prepare`):
+        # those that gained an edition, and those an interrupted earlier add left unprepared.
+        unprepared = lib.unprepared()
+        preparing = progress.add_task("preparing", total=len(unprepared))
+        lib.prepare(unprepared, on_report=lambda _: progress.advance(preparing))
     failed = sum(1 for r in results if not r.ok)
     skipped = sum(1 for r in results if r.skipped is not None)
     if output_format is OutputFormat.json:
@@ -529,6 +568,19 @@ def list_(
         Console(highlight=False).print(table)
 
 
+class SearchWithin(StrEnum):
+    body = "body"
+    captions = "captions"
+    notes = "notes"
+
+
+class SearchFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words that must all appear; "quoted phrases" match as a phrase.')],
@@ -538,33 +590,60 @@ def search(
     ] = None,
     until: Annotated[str | None, typer.Option("--until", help="Only editions dated on or before.")] = None,
     product: Annotated[str | None, typer.Option("--product", help='Only this product, e.g. "In Focus".')] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many sentences.")] = 20,
+    within: Annotated[
+        SearchWithin | None,
+        typer.Option(
+            "--in", help="Only body sentences (prose, table rows), captions, or notes (notes, sources, references)."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many sentences a page.")] = 20,
+    page: Annotated[int, typer.Option("--page", "-p", min=1, help="Which page of results (from 1).")] = 1,
     library: Annotated[str | None, _LIBRARY_OPTION] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="How to write the results.")
-    ] = OutputFormat.terminal,
+        SearchFormat, typer.Option("--format", "-f", help="How to write the results (csv: one row per sentence).")
+    ] = SearchFormat.terminal,
 ) -> None:
-    """Which editions say it: matching sentences grouped by report, each cited to its latest edition and
-    section, with the edition it first appeared in."""
+    """Which editions say it: matching sentences (each wording once, the reports' body prose first, then
+    captions and notes) grouped by report, each cited to its latest edition and section, with the edition it
+    first appeared in; with the total and page."""
     from rich.text import Text
 
+    from editions.library.search import search_csv
+
     with _user_errors(), Library(library, create=False) as lib:
-        results = lib.search(query, report=report, since=since, until=until, product=product, limit=limit)
-    if output_format is OutputFormat.json:
+        results = lib.search(
+            query,
+            report=report,
+            since=since,
+            until=until,
+            product=product,
+            within=within.value if within else None,
+            limit=limit,
+            offset=(page - 1) * limit,
+        )
+    if output_format is SearchFormat.csv:
+        sys.stdout.write(search_csv(results))
+        return
+    if output_format is SearchFormat.json:
         out = [
             {"report": g.report, "title": g.title, "product": g.product,
-             "hits": [{"text": h.text, "marks": [[m.start, m.end] for m in h.marks],
+             "hits": [{"text": h.text, "role": h.role, "rank": h.rank, "marks": [[m.start, m.end] for m in h.marks],
+                       "editions": h.editions, "sentences": h.sentences,
                        "citations": [{"ref": c.ref, "edition": c.edition, "date": _date(c.date) or None,
                                       "sentence": c.sentence, "section": list(c.section)} for c in h.citations]}
                       for h in g.hits]}
             for g in results.groups
         ]  # fmt: skip
-        sys.stdout.write(json.dumps({"query": query, "groups": out}, indent=2) + "\n")
+        counts = {"total": results.total, "reports": results.reports, "offset": results.offset, "limit": limit}
+        sys.stdout.write(json.dumps({"query": query, **counts, "groups": out}, indent=2) + "\n")
         return
     if not results.groups:
-        sys.stdout.write(f"No sentence in the library matches {query!r}.\n")
+        if results.total:
+            sys.stdout.write(f"{_counted(results)}; page {page} is past the last ({results.pages}).\n")
+        else:
+            sys.stdout.write(f"No sentence in the library matches {query!r}.\n")
         return
-    if output_format is OutputFormat.markdown:
+    if output_format is SearchFormat.markdown:
         lines: list[str] = []
         for g in results.groups:
             lines += [f"## {g.report}: {render_markdown.escape(g.title or '', line_start=False)}", ""]
@@ -572,6 +651,7 @@ def search(
                 text = h.highlighted("**", "**")
                 lines.append(f"- {text} ({_citation(h)})")
             lines.append("")
+        lines += [_page_line(results), ""]
         sys.stdout.write("\n".join(lines))
         return
     console = Console(highlight=False)
@@ -586,6 +666,31 @@ def search(
             console.print(line)
             console.print(Text("    " + _citation(h), style="dim"))
         console.print()
+    console.print(Text(_page_line(results), style="dim"))
+
+
+def _counted(results: object) -> str:
+    from editions.library import SearchResults
+
+    assert isinstance(results, SearchResults)
+    s = "" if results.total == 1 else "s"
+    if results.reports is None:
+        return f"{results.total:,} sentence{s}"
+    r = "" if results.reports == 1 else "s"
+    return f"{results.total} sentence{s} in {results.reports} report{r}"
+
+
+def _page_line(results: object) -> str:
+    """ "47 sentences in 7 reports; 1–20 shown (page 1 of 3; next: --page 2)"."""
+    from editions.library import SearchResults
+
+    assert isinstance(results, SearchResults)
+    shown = len(results)
+    line = f"{_counted(results)}; {results.offset + 1}–{results.offset + shown} shown"
+    if results.pages > 1:
+        line += f" (page {results.page} of {results.pages}"
+        line += f"; next: --page {results.page + 1})" if results.page < results.pages else ")"
+    return line
 
 
 def _citation(hit: object) -> str:
@@ -593,8 +698,8 @@ def _citation(hit: object) -> str:
 
     assert isinstance(hit, Hit)
     latest, first = hit.latest, hit.first_seen
-    where = " › ".join(latest.section) or "no section"
-    n = len(hit.citations)
+    where = section_label(latest.section)
+    n = hit.editions
     seen = "" if first.ref == latest.ref else f"; first seen {first.ref}"
     return f"{latest.ref} · {where} · sentence {latest.sentence + 1} · in {n} edition{'s' if n != 1 else ''}{seen}"
 
@@ -655,6 +760,163 @@ def timeline(
         previous = p.value
 
 
+# --- Watch list, change notices, alerts ----------------------------------------------------------------------
+
+watch_app = typer.Typer(
+    help="The reports you follow: editions update fetches their new editions and records what changed.",
+    no_args_is_help=True,
+)
+app.add_typer(watch_app, name="watch")
+
+
+@watch_app.command("add")
+def watch_add(
+    reports: Annotated[list[str], typer.Argument(help="Report numbers, e.g. IF10199 R45122.", show_default=False)],
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+) -> None:
+    """Follow reports (a report need not be in the library yet)."""
+    with _user_errors(), Library(library) as lib:
+        keys = lib.watch(reports)
+    sys.stdout.write(f"Watching {', '.join(keys)}.\n")
+
+
+@watch_app.command("remove")
+def watch_remove(
+    reports: Annotated[list[str], typer.Argument(help="Reports to stop following.", show_default=False)],
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+) -> None:
+    """Stop following reports."""
+    with _user_errors(), Library(library, create=False) as lib:
+        keys = lib.unwatch(reports)
+    sys.stdout.write(f"No longer watching {', '.join(keys)}.\n")
+
+
+@watch_app.command("list")
+def watch_list(
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to write the list.")
+    ] = OutputFormat.terminal,
+) -> None:
+    """The reports you follow, with how many editions of each the library holds."""
+    with _user_errors(), Library(library, create=False) as lib:
+        watched = lib.watched()
+    if output_format is OutputFormat.json:
+        data = [
+            {"report": w.report, "title": w.title, "editions": w.editions, "latest": _date(w.latest) or None,
+             "watched_since": w.added_at.isoformat()}
+            for w in watched
+        ]  # fmt: skip
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    if not watched:
+        sys.stdout.write("No report is watched; follow one with: editions watch add IF10199\n")
+        return
+    rows = [
+        [w.report, str(w.editions), _date(w.latest), w.title or ("(not in the library yet)" if not w.editions else "")]
+        for w in watched
+    ]
+    header = ["Report", "Editions", "Latest", "Title"]
+    if output_format is OutputFormat.markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(render_markdown.escape(c, line_start=False) for c in row) + " |" for row in rows]
+        sys.stdout.write("\n".join(lines) + "\n")
+        return
+    sys.stdout.write(_columns([header, *rows]))
+
+
+@app.command()
+def changes(
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only notices recorded on or after this date (YYYY[-MM[-DD]]).")
+    ] = None,
+    report: Annotated[str | None, typer.Option("--report", "-r", help="Only this report.")] = None,
+    watched: Annotated[bool, typer.Option("--watched", help="Only reports on the watch list.")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many notices.")] = 50,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to write the notices.")
+    ] = OutputFormat.terminal,
+) -> None:
+    """Recent change notices, newest first: each new edition of a report with what changed since the one
+    before (figure changes first, each old → new with its sentence) and how to see the whole comparison."""
+    with _user_errors(), Library(library, create=False) as lib:
+        found = lib.notices(since=since, report=report, watched_only=watched, limit=limit)
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps({"notices": [n.to_dict() for n in found]}, indent=2, ensure_ascii=False) + "\n")
+        return
+    if not found:
+        sys.stdout.write(
+            "No change notices" + (f" since {since}" if since else "") + "; editions update records them when a "
+            "watched report has a new edition.\n"
+        )
+        return
+    if output_format is OutputFormat.markdown:
+        lines: list[str] = []
+        for n in found:
+            lines += [f"## {render_markdown.escape(n.title, line_start=False)}", ""]
+            lines += [f"- {render_markdown.escape(line, line_start=False)}" for line in n.lines]
+            lines += ["", f"`editions diff {n.old.ref} {n.new.ref}` · recorded {n.created_at:%Y-%m-%d %H:%M} UTC", ""]
+        sys.stdout.write("\n".join(lines))
+        return
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for n in found:
+        parts = [
+            (n.title, "bold"),
+            (f"  {n.old.ref} → {n.new.ref}, recorded {n.created_at:%Y-%m-%d %H:%M} UTC", "dim"),
+            *(("\n  " + line, "") for line in n.lines),
+            (f"\n  editions diff {n.old.ref} {n.new.ref}\n", "dim"),
+        ]
+        if console.is_terminal:
+            console.print(Text.assemble(*parts))
+        else:  # into a pipe or a file: one line per headline line, never wrapped
+            sys.stdout.write("".join(text for text, _ in parts) + "\n")
+
+
+@app.command()
+def notify(
+    urls: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Apprise URLs (json://host/path, mailto://…, ntfy://topic, slack://…).", show_default=False
+        ),
+    ] = None,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", help="The settings file (default: $XDG_CONFIG_HOME/editions/config.toml)."),
+    ] = None,
+) -> None:
+    """Send the change notices not yet delivered to each URL given and each in the settings file's notify list
+    (editions update does this after it records notices). A failed delivery is tried again next time."""
+    from editions.config import load_config
+    from editions.notify import deliver_pending
+
+    with _user_errors():
+        config = load_config(config_file)
+        targets = [*config.notify, *(urls or [])]
+        if not targets:
+            usage_error(
+                "give an Apprise URL (editions notify json://host/hook) or put notify = [...] in the settings file."
+            )
+        with Library(library, create=False) as lib:
+            made = deliver_pending(lib, targets, base_url=config.base_url)
+    failed = [d for d in made if not d.delivered]
+    for d in made:
+        if d.delivered:
+            sys.stdout.write(f"sent {d.notice.title} to {d.target}\n")
+        else:
+            error(
+                f"could not send {d.notice.title} to {d.target} (attempt {d.attempts}; kept for next time): {d.error}"
+            )
+    if not made:
+        sys.stdout.write("Nothing to send: every notice has been delivered.\n")
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
 # --- The web app ---------------------------------------------------------------------------------------------
 
 
@@ -674,7 +936,17 @@ def serve(
         typer.Option(
             "--token",
             envvar="EDITIONS_TOKEN",
-            help="Allow adding editions over the web to whoever gives this token (off without one).",
+            help="Allow adding editions over the web to whoever gives this token (off without one; at least "
+            "16 characters).",
+            show_default=False,
+        ),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests for this host name (repeatable): the name others use to reach the server. "
+            "Without, it answers only to --host, localhost, 127.0.0.1 and [::1].",
             show_default=False,
         ),
     ] = None,
@@ -696,10 +968,13 @@ def serve(
         import uvicorn
 
         from editions.web import create_app
+        from editions.web.security import short_token
     except ImportError as exc:
-        error(f"editions serve needs the web extra ({exc.name} is missing): pip install 'editions[web]'.")
+        error(f"editions serve needs {exc.name}, which comes with Editions: pip install --force-reinstall editions.")
         raise typer.Exit(EXIT_ERROR) from None
     library, token = library or None, token or None  # an empty $EDITIONS_LIBRARY or $EDITIONS_TOKEN is none
+    if token is not None and (refused := short_token(token)) is not None:
+        usage_error(refused)
     with ExitStack() as stack:
         if samples and library is None:
             library = str(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="editions-"))) / "samples.db")
@@ -730,7 +1005,8 @@ def serve(
         uploads = "on (the token is needed)" if token else "off (start with --token to allow)"
         sys.stdout.write(f"Serving {lib.location} at {url}\nAdding editions over the web: {uploads}. Ctrl-C stops.\n")
         sys.stdout.flush()
-        config = uvicorn.Config(create_app(lib, token=token), log_level="warning", access_log=False)
+        app = create_app(lib, token=token, hosts=[host, *(allow_host or [])])
+        config = uvicorn.Config(app, log_level="warning", access_log=False)
         uvicorn.Server(config).run(sockets=[sock])
 
 
@@ -752,9 +1028,9 @@ def parse_size(text: str) -> int:
     return size
 
 
-def _max_bytes(option: str | None) -> int:
+def _max_bytes(option: str | None, default: int = ingest.DEFAULT_MAX_BYTES) -> int:
     if option is None or not option.strip():
-        return ingest.DEFAULT_MAX_BYTES
+        return default
     try:
         return parse_size(option)
     except ValueError:

@@ -491,9 +491,9 @@ def test_older_schema_migrates(library_url: str, older: int) -> None:
         for path in SAMPLES[:2]:
             old.add(path)
     with Library(library_url) as lib:
-        assert lib.schema_version() == LATEST == 6
+        assert lib.schema_version() == LATEST
         versions = lib._db.query("SELECT version, description FROM schema_version ORDER BY version")
-        assert [v for v, _ in versions] == [1, 2, 3, 4, 5, 6] and all(d for _, d in versions)
+        assert [v for v, _ in versions] == list(range(1, LATEST + 1)) and all(d for _, d in versions)
         assert lib.search("military personnel").hits  # the index holds what the older version stored
         assert lib.get("IF99001") == editions.read(SAMPLES[1])
         lib.add(SAMPLES[2])  # and what is added after the migration
@@ -548,19 +548,27 @@ def test_compare_by_reference_and_changed_shares(samples: Library) -> None:
     )
 
 
-def test_search_ranks_a_window_of_the_newest_matches(
-    library: Library, tmp_path: Path, writers: Any, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("window", [2000, 10])
+def test_search_pages_cover_every_match_once_with_a_true_total(
+    library: Library, tmp_path: Path, writers: Any, monkeypatch: pytest.MonkeyPatch, window: int
 ) -> None:
     from editions.library import postgres, sqlite
 
+    monkeypatch.setattr(sqlite, "RANK_WINDOW", window)  # relevance orders the newest `window` matches
+    monkeypatch.setattr(postgres, "RANK_WINDOW", window)
     for path in writers.many_editions(tmp_path / "in", 6, sentences=10):
         library.add(path)
-    everything = library.search("program", limit=100)
-    assert len(everything) == 60
-    monkeypatch.setattr(sqlite, "RANK_WINDOW", 10)
-    monkeypatch.setattr(postgres, "RANK_WINDOW", 10)
-    window = library.search("program", limit=100)
-    assert len(window) == 10
-    # SQLite ranks the newest passages (the last edition added); PostgreSQL the first found in table order.
-    assert {g.report for g in window.groups} == ({"IF80005"} if library.backend == "sqlite" else {"IF80000"})
-    assert len(library.search("program", report="IF80001", limit=100)) == 10  # filtered: small, all ranked
+    first = library.search("program", limit=7)
+    assert (first.total, first.reports, len(first), first.pages) == (60, 6, 7, 9)
+    seen: list[str] = []
+    for page in range(first.pages):
+        results = library.search("program", limit=7, offset=page * 7)
+        assert results.total == 60
+        ranks = sorted(h.rank for h in results.hits)
+        assert ranks == list(range(page * 7 + 1, page * 7 + 1 + len(results)))
+        seen += [h.text for h in results.hits]
+    assert len(seen) == len(set(seen)) == 60
+    past = library.search("program", limit=7, offset=60)
+    assert (len(past), past.total) == (0, 60)
+    filtered = library.search("program", report="IF80001", limit=3)
+    assert (filtered.total, filtered.reports, len(filtered)) == (10, 1, 3)

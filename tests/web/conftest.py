@@ -117,14 +117,14 @@ def app(web_library: Library) -> FastAPI:
 
 @pytest.fixture(scope="session")
 def client(app: FastAPI) -> TestClient:
-    return TestClient(app)
+    return TestClient(app, base_url="http://localhost")
 
 
 @pytest.fixture()
 def upload_client(tmp_path: Path) -> Iterator[TestClient]:
     """An app with a token and a 64 KB upload limit, over its own library (uploads change it)."""
     lib = Library(tmp_path / "uploads.db")
-    yield TestClient(create_app(lib, token=TOKEN, max_upload=64 * 1024))
+    yield TestClient(create_app(lib, token=TOKEN, max_upload=64 * 1024), base_url="http://localhost")
     lib.close()
 
 

@@ -116,7 +116,7 @@ def test_reader_walks_from_library_to_compare_and_search(page: Any, artifacts: P
     expect(hits).to_have_count(2)
     expect(hits.first.locator("mark")).to_have_text("personnel")
     shot(page, artifacts, "search")
-    hits.last.locator("p.cite a").first.click()
+    hits.first.locator("p.cite a").first.click()
     expect(page).to_have_url(re.compile(r"/editions/IF99001@2025-09-30#s\d+$"))
     sentence = page.locator(".s:target")
     expect(sentence).to_contain_text("personnel")

@@ -63,7 +63,7 @@ def test_serve_samples_prints_the_url_and_serves_them() -> None:
 
 
 def test_serve_takes_the_token_from_the_environment(tmp_path: Path) -> None:
-    env = {"EDITIONS_TOKEN": "t0ken", "EDITIONS_LIBRARY": str(tmp_path / "lib.db")}
+    env = {"EDITIONS_TOKEN": "t0ken-of-16-chars", "EDITIONS_LIBRARY": str(tmp_path / "lib.db")}
     process, line = _start("--port", "0", env=env)
     try:
         assert process.stdout is not None
@@ -86,7 +86,7 @@ def test_serve_takes_the_token_from_the_environment(tmp_path: Path) -> None:
             raise AssertionError("an upload without the token was accepted")
         except urllib.error.HTTPError as refused:
             assert refused.code == 401
-        request.add_header("Authorization", "Bearer t0ken")
+        request.add_header("Authorization", "Bearer t0ken-of-16-chars")
         with urllib.request.urlopen(request, timeout=60) as response:
             assert response.status == 201
     finally:
@@ -103,3 +103,35 @@ def test_serve_without_a_library_says_how_to_make_one(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.startswith("editions: there is no library at") and result.stderr.count("\n") == 1
+
+
+def test_serve_refuses_a_short_token(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*EDITIONS, "serve", "--library", str(tmp_path / "lib.db"), "--port", "0", "--token", "hunter2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "EDITIONS_TOKEN"},
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("editions: the token is 7 characters long; give one of at least 16")
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+    assert not (tmp_path / "lib.db").exists()
+
+
+def test_serve_answers_only_to_its_own_host_names(tmp_path: Path) -> None:
+    import httpx
+
+    env = {"EDITIONS_LIBRARY": str(tmp_path / "lib.db")}
+    process, line = _start("--samples", "--port", "0", "--allow-host", "editions.example", env=env)
+    try:
+        url = line.split(" at ", 1)[1].strip()
+        port = url.rsplit(":", 1)[1].strip("/")
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", "editions.example", f"EDITIONS.example:{port}"):
+            assert httpx.get(url, headers={"Host": host}, timeout=60).status_code == 200, host
+        for host in ("rebound.example", f"rebound.example:{port}", "editions.example.rebound.example"):
+            refused = httpx.get(url + "api/reports", headers={"Host": host}, timeout=60)
+            assert refused.status_code == 400, host
+            assert "does not answer to the host name" in refused.json()["error"], host
+    finally:
+        assert _stop(process) in (0, -signal.SIGINT, 130)

@@ -203,7 +203,7 @@ def test_api_is_described_at_docs(client: TestClient) -> None:
     paths = set(schema["paths"])
     assert {"/api/reports", "/api/reports/{report}", "/api/editions/{ref}", "/api/compare/{old}/{new}",
             "/api/search", "/api/editions"} <= paths  # fmt: skip
-    assert all(p.startswith("/api/") for p in paths)  # pages are not API operations
+    assert all(p == "/api" or p.startswith("/api/") for p in paths)  # pages are not API operations
     for path in paths:
         assert path in docs, path
 
@@ -225,6 +225,32 @@ def test_search_cites_edition_section_sentence_and_first_seen(client: TestClient
     assert "<mark>personnel</mark>" in html
     assert "Security Cooperation" in html and "sentence " in html and "first seen" in html
     assert "/editions/IF99001@2025-09-30#s" in html
+
+
+def test_search_pages_filters_and_csv(client: TestClient) -> None:
+    everything = client.get("/api/search", params={"q": "personnel", "limit": 200}).json()
+    total = everything["total"]
+    assert total >= 2 and everything["offset"] == 0 and everything["reports"] == 1
+    texts = [h["text"] for g in everything["groups"] for h in g["hits"]]
+    assert len(texts) == total
+    paged = []
+    for offset in range(total):
+        one = client.get("/api/search", params={"q": "personnel", "limit": 1, "offset": offset}).json()
+        assert one["total"] == total and one["limit"] == 1
+        paged += [h["text"] for g in one["groups"] for h in g["hits"]]
+    assert sorted(paged) == sorted(texts)
+    html = client.get("/search", params={"q": "personnel", "limit": 1, "page": 2}).text
+    assert f"{total} sentences in 1 report; 2–2 shown (page 2 of {total})" in html
+    assert 'rel="prev" href="/search?q=personnel&amp;page=1&amp;limit=1"' in html
+    assert "/api/search.csv?q=personnel&amp;limit=1&amp;offset=1" in html
+    body = client.get("/api/search", params={"q": "personnel", "in": "body"}).json()
+    assert all(h["role"] in ("body", "table") for g in body["groups"] for h in g["hits"])
+    assert client.get("/api/search", params={"q": "personnel", "in": "headings"}).status_code == 400
+    table = client.get("/api/search.csv", params={"q": "personnel", "limit": 1, "offset": 1})
+    assert table.headers["content-type"].startswith("text/csv")
+    lines = table.text.splitlines()
+    assert lines[0] == "rank,report,role,sentence,editions,first_seen,first_seen_date,latest,latest_date,section"
+    assert len(lines) == 2 and lines[1].startswith("2,IF99001,")
 
 
 def test_api_mirrors_every_page(client: TestClient, web_library: Library) -> None:

@@ -46,7 +46,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         (tmp_path / name).write_text(content, encoding="utf-8")
     with Library(tmp_path / "web.db") as lib:
         lib.add_files([tmp_path])
-        yield TestClient(create_app(lib))
+        yield TestClient(create_app(lib), base_url="http://localhost")
 
 
 def test_report_page_has_one_row_per_edition_with_its_sources(client: TestClient) -> None:

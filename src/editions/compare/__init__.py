@@ -72,9 +72,8 @@ def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused while comparing (and, in the web app, while a compare page is built):
     the comparison makes hundreds of thousands of small
     tuples and no reference cycles, and every full collection walks all live objects, the two editions
-    included, so its cost grew faster than the editions (a 1,000-page pair: 2.5–2.9 s of CPU with it,
-    1.9–2.1 s without; 100 pages: 0.20 s either way). Refcounting still frees everything; the collector is
-    restored as it was."""
+    included, so its cost grew faster than the editions (benchmarks/compare.py --pages 1000; figures in
+    docs/quality.md). Refcounting still frees everything; the collector is restored as it was."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

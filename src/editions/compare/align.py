@@ -37,6 +37,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from editions.model import Link, LinkKind
+from editions.vocabulary import SIMILARITY_FUNCTION_WORDS, stem
 
 Matrix = npt.NDArray[np.float32]
 SimilarityFn = Callable[[Sequence[str], Sequence[str]], Matrix]
@@ -82,8 +83,8 @@ class AlignParams:
     """Largest gap (old × new sentences) aligned by the dynamic programme."""
     cdist_max_cells: int = 250_000
     """Largest set of pairs scored exhaustively by `cdist` (in blocks); beyond it candidates come from an
-    inverted index of words, which keeps the work linear (the exhaustive move search over 2,000 × 2,000
-    leftovers of a 1,000-page pair took 8 s of 11)."""
+    inverted index of words, which keeps the work linear (the exhaustive move search over the leftovers of a
+    1,000-page pair took most of its time: benchmarks/compare.py --pages 1000, docs/quality.md)."""
     block: int = 1_000
     """Rows and columns of one `cdist` call: bounds memory to `block²` floats."""
     candidates: int = 8
@@ -131,10 +132,9 @@ def lexical_similarity(old: Sequence[str], new: Sequence[str]) -> Matrix:
 
 def _lexical_reaching(old: Sequence[str], new: Sequence[str], threshold: float) -> Matrix:
     """`lexical_similarity(old, new)`, exactly, for every pair that can reach `threshold`; under it for the
-    others. Each of the three scores is at most 100, so a pair whose `ratio` (the cheapest, ~1/25 of the
-    cost) is below 300 × threshold − 200 cannot reach it, and the two token scores are computed only for the
-    pairs left: the move search (threshold 0.9) skips nearly all of its pairs (61 × 59 leftovers of a
-    100-page pair: 69 ms → 3 ms)."""
+    others. Each of the three scores is at most 100, so a pair whose `ratio` (by far the cheapest) is below
+    300 × threshold − 200 cannot reach it, and the two token scores are computed only for the pairs left: the
+    move search (threshold 0.9) skips nearly all of its pairs (benchmarks/compare.py; docs/quality.md)."""
     floor = 100.0 * len(_SCORERS) * threshold - 100.0 * (len(_SCORERS) - 1) - 1.0  # 1 point of float32 slack
     if floor <= 0 or not old or not new:
         return lexical_similarity(old, new)
@@ -152,28 +152,12 @@ def _lexical_reaching(old: Sequence[str], new: Sequence[str], threshold: float) 
     return total / np.float32(100.0 * len(_SCORERS))
 
 
-_FUNCTION_WORDS_TEXT = (
-    "a an the of in on at to for from by with as and or but nor not no that which who whom whose this these "
-    "those it its is are was were be been being has have had do does did so such than then there their they "
-    "them he she his her we our you your i me my also very just into onto over under about after before "
-    "between during through while when where how what why if because although though despite since until "
-    "upon within without against among per each every any all some more most other another both either "
-    "neither can could may might must shall should will would"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-
-
-@functools.lru_cache(maxsize=65_536)
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+_stem = functools.lru_cache(maxsize=65_536)(stem)
 
 
 def content_words(key: str) -> frozenset[str]:
     """The stems of a similarity key's words that are not function words."""
-    return frozenset(_stem(w) for w in key.split() if w not in _FUNCTION_WORDS)
+    return frozenset(_stem(w) for w in key.split() if w not in SIMILARITY_FUNCTION_WORDS)
 
 
 def _shares_enough(a: frozenset[str], b: frozenset[str], least: int) -> bool:
@@ -207,8 +191,8 @@ def _anchors(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
 def _unique_first(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
     """Monotone matches of `a` and `b` the way patience diff finds them: elements once in each side are matched
     first (the longest in-order chain of them), then difflib runs in the gaps between those anchors. On a long
-    edition difflib's recursive longest-match search over all of it grew faster than the text (a 1,000-page
-    pair: 20× the time of 100 pages); the gaps are short."""
+    edition difflib's recursive longest-match search over all of it grew faster than the text (benchmarks/
+    compare.py --pages 1000; docs/quality.md); the gaps are short."""
     count_a, count_b = Counter(a), Counter(b)
     where_b = {x: j for j, x in enumerate(b) if count_b[x] == 1}
     unique = [(1.0, i, where_b[x]) for i, x in enumerate(a) if count_a[x] == 1 and x in where_b]

@@ -34,6 +34,7 @@ from editions.model import (
     LinkKind,
     Role,
 )
+from editions.vocabulary import SECTION_SEPARATOR, section_label
 
 MAX_QUOTE = 240
 """Longest sentence quoted whole in an item; longer ones are cut at a word with "…"."""
@@ -77,11 +78,12 @@ def lead_name(edition: Edition) -> str:
     return "Summary" if edition.product == "Report" else "Introduction"
 
 
-def section_name(edition: Edition, sentence: int) -> str:
+def section_name(edition: Edition, sentence: int, lead: str | None = None) -> str:
     """The heading path of a sentence, as the edition prints it ("Overview", "Regional Relations › Taiwan");
-    for a sentence before the first heading, what that text is ("Summary", "Introduction")."""
+    for a sentence before the first heading, what that text is ("Summary", "Introduction"). A caller naming
+    many sentences passes `lead`, the edition's `lead_name`, found once: finding it reads every block."""
     path = edition.sentences[sentence].section
-    return " › ".join(" ".join(p.split()) for p in path) if path else lead_name(edition)
+    return section_label(path, lead if lead is not None else lead_name(edition))
 
 
 def _shorten(text: str, limit: int = MAX_QUOTE) -> str:
@@ -150,9 +152,13 @@ class _Sides:
 
     def __init__(self, old: Edition, new: Edition) -> None:
         self.old, self.new = old, new
+        self.leads = {"old": lead_name(old), "new": lead_name(new)}
 
     def edition(self, side: str) -> Edition:
         return self.old if side == "old" else self.new
+
+    def section(self, side: str, k: int) -> str:
+        return section_name(self.edition(side), k, self.leads[side])
 
     def role(self, side: str, k: int) -> Role:
         return self.edition(side).sentences[k].role
@@ -263,7 +269,7 @@ def brief(
             draft = figure_drafts[key] = _Draft("", "figure", "Figures")
         draft.facts.append(n)
     for draft in figure_drafts.values():
-        _figure_text(draft, old, new, fact_changes)
+        _figure_text(draft, sides, fact_changes)
         drafts.append(draft)
     figure_links = {key[1] for key in figure_drafts if key[0] == "link"}
 
@@ -299,7 +305,7 @@ def brief(
             note_new.extend(link.new)
             continue
         if link.kind is LinkKind.MOVED:
-            moves.setdefault((section_name(old, link.old[0]), section_name(new, link.new[0])), []).append(link)
+            moves.setdefault((sides.section("old", link.old[0]), sides.section("new", link.new[0])), []).append(link)
             continue
         if not changed or k in figure_links:
             continue
@@ -311,7 +317,7 @@ def brief(
             shape = f" (one sentence split into {len(link.new)})"
         elif link.kind is LinkKind.MERGED:
             shape = f" ({len(link.old)} sentences merged into one)"
-        where = section_name(new, link.new[0])
+        where = sides.section("new", link.new[0])
         drafts.append(
             _Draft(
                 f"{where}{shape}: {_change_words(link.words)}",
@@ -326,9 +332,9 @@ def brief(
         old_ids = tuple(i for link in moved for i in link.old)
         new_ids = tuple(j for link in moved for j in link.new)
         worded = [link for link in moved if any(op != EQUAL for op, _, _ in link.words)]
-        if was.rsplit(" › ", 1)[-1] == now.rsplit(" › ", 1)[-1]:
+        if was.rsplit(SECTION_SEPARATOR, 1)[-1] == now.rsplit(SECTION_SEPARATOR, 1)[-1]:
             # The section itself moved (under another heading, or to another place).
-            title = _quote(now.rsplit(" › ", 1)[-1])
+            title = _quote(now.rsplit(SECTION_SEPARATOR, 1)[-1])
             text = f"section {title} moved ({_plural(len(moved), 'sentence')})"
             if was != now:
                 text += f": was {was}, now {now}"
@@ -451,9 +457,10 @@ def _only_numbers(words: Sequence[tuple[str, str, str]]) -> bool:
     )
 
 
-def _figure_text(d: _Draft, old: Edition, new: Edition, fact_changes: Sequence[FactChange]) -> None:
+def _figure_text(d: _Draft, sides: _Sides, fact_changes: Sequence[FactChange]) -> None:
     """An item for the figure changes of one link (or one pair of sentences): each change quoted, with the
     words around the last one."""
+    old, new = sides.old, sides.new
     changes = [fact_changes[n] for n in d.facts]
     d.old = tuple(dict.fromkeys(c.old.sentence for c in changes if c.old is not None))
     d.new = tuple(dict.fromkeys(c.new.sentence for c in changes if c.new is not None))
@@ -469,11 +476,11 @@ def _figure_text(d: _Draft, old: Edition, new: Edition, fact_changes: Sequence[F
         parts.append(f"(+{len(changes) - MAX_CHANGES_QUOTED} more)")
     last = changes[-1]
     if d.new:
-        where = section_name(new, d.new[0])
-        if d.old and section_name(old, d.old[0]) != where:
-            where += f" (was {section_name(old, d.old[0])})"
+        where = sides.section("new", d.new[0])
+        if d.old and sides.section("old", d.old[0]) != where:
+            where += f" (was {sides.section('old', d.old[0])})"
     else:
-        where = section_name(old, d.old[0])
+        where = sides.section("old", d.old[0])
     if last.new is not None and last.old is not None and not _same_setting(old, last.old, new, last.new):
         # The figure moved to another sentence (a dropped one's measure stated anew): both settings, or the
         # reader sees the new value without what the old one was said of.
@@ -531,7 +538,7 @@ def _runs(
             len(fresh) == len(members) or (len(fresh) >= 2 and len(fresh) >= NEW_SECTION_SHARE * len(members))
         ):
             taken.update(fresh)
-            where = " › ".join(path[:-1])
+            where = section_label(path[:-1], lead="")
             title = " ".join(path[-1].split())
             facts = [n for k in fresh for n in facts_in.get(k, ())]
             size = _plural(len(members), "sentence")
@@ -549,7 +556,7 @@ def _runs(
             return
         ids = tuple(run)
         listed = sum(1 for k in ids if sides.in_list(side, k))
-        where = section_name(edition, ids[0])
+        where = sides.section(side, ids[0])
         facts = [n for k in ids for n in facts_in.get(k, ())]
         quote = _quote(_shorten(sides.text(side, ids), MAX_RUN_QUOTE if len(ids) > 1 else MAX_QUOTE))
         if listed >= 2:

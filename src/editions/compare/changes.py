@@ -44,6 +44,7 @@ from editions.compare.claims import STATUS_WORDS, Found, group, settle, stated_e
 from editions.compare.words import EQUAL
 from editions.facts import measure_similarity, normalize
 from editions.model import Edition, Fact, FactChange, FactChangeKind, Link, LinkKind, WordOp
+from editions.vocabulary import EDIT_FUNCTION_WORDS, stem
 
 LINKED_THRESHOLD = 0.3
 LOCAL_THRESHOLD = 0.4
@@ -345,12 +346,6 @@ _NEGATIONS = frozenset({"not", "no", "never", "none", "nor", "neither", "without
 _MODALS = frozenset(
     {"will", "would", "may", "might", "can", "could", "shall", "should", "must", "likely", "unlikely", "perhaps"}
 )
-_FUNCTION_WORDS_TEXT = (
-    "a an the of in on at to for from by with as and or but that which who this these those it its is are was "
-    "were be been being has have had do does did so such than then there their they them he she his her we our "
-    "you your i me my also very just"
-)
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 MIN_CONTENT_WORDS = 3
 """How many content words (not function words, not another form of a word already there) must change for
 an edit to be substantive on that ground alone."""
@@ -373,16 +368,9 @@ def _norm_words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
 def _same_word(a: str, b: str) -> bool:
     """Another form of the same word: equal stems, or a typo (one or two letters apart in a long word)."""
-    if _stem(a) == _stem(b):
+    if stem(a) == stem(b):
         return True
     if a.isdigit() or b.isdigit():
         return False
@@ -452,11 +440,12 @@ def _classify(
                 rest_b.remove(match)
         # A replaced word counts once: the larger of what went and what came.
         content_changed += max(
-            sum(1 for w in rest_a if w not in FUNCTION_WORDS), sum(1 for w in rest_b if w not in FUNCTION_WORDS)
+            sum(1 for w in rest_a if w not in EDIT_FUNCTION_WORDS),
+            sum(1 for w in rest_b if w not in EDIT_FUNCTION_WORDS),
         )
     share = MIN_CONTENT_SHARE if min_content_share is None else min_content_share
     if share:
-        old_content = sum(1 for w in _norm_words("".join(o for _, o, _ in ops)) if w not in FUNCTION_WORDS)
+        old_content = sum(1 for w in _norm_words("".join(o for _, o, _ in ops)) if w not in EDIT_FUNCTION_WORDS)
         need = max(need, math.ceil(share * old_content))
     if need and content_changed >= need:
         reasons.append("content")
@@ -468,7 +457,7 @@ def _classify(
 _CAPITALIZED = re.compile(r"(?<![.!?:;\"“‘(])(?<![.!?:;\"“‘(]\s)\b[A-Z][^\W_]*(?:['’][^\W_]+)*")
 
 
-_NOT_NAMES = FUNCTION_WORDS | {"mr", "mrs", "ms", "dr"}
+_NOT_NAMES = EDIT_FUNCTION_WORDS | {"mr", "mrs", "ms", "dr"}
 """Capitalized words that name no one: function words and honorifics ("Mr. Smith" → "Smith" changes no name)."""
 
 

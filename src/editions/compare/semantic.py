@@ -10,8 +10,8 @@ The model runs with numpy (`MiniLM`: the same numbers as sentence-transformers t
 package's own folder: nothing is downloaded, torch is never imported. The package itself depends on
 sentence-transformers and so on torch; the extra pins `torch==2.13.0` so that dependency is the CPU build.
 On a busy machine set `OPENBLAS_NUM_THREADS=1`: numpy's threaded BLAS waits for a busy core on every small
-product (14× slower here on two shared cores). Without the extra, `available()` is false and everything else
-works as before.
+product (docs/quality.md has the figure on two shared cores). Without the extra, `available()` is false and
+everything else works as before.
 
 Whether it helps is measured on ArgRewrite V.2 (`scripts/score_alignment.py --semantic`; docs/quality.md).
 """
@@ -149,7 +149,7 @@ class MiniLM:
 
         def dense(h: Matrix, name: str) -> Matrix:
             # A 2-D product with a contiguous transposed weight: numpy gives a stacked 3-D product with a
-            # transposed view to its slow loop instead of BLAS (2 s instead of 2 ms for four sentences).
+            # transposed view to its slow loop instead of BLAS (orders of magnitude slower; docs/quality.md).
             flat = h.reshape(-1, h.shape[-1]) @ self._transposed(name + ".weight") + w[name + ".bias"]
             out: Matrix = flat.reshape(*h.shape[:-1], flat.shape[-1])
             return out

@@ -20,7 +20,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from editions.facts._found import alternation, lower, words
+from editions.facts._found import alternation, lower
+from editions.vocabulary import MEASURE_STOPWORDS
 
 _ALIASES = re.compile(
     r"\b(?:the\s+)?United\s+States(?:['’]s?|\b)|\bU\.S\.A?\.?(?:['’]s?)?|\bUSA\b|\bUS\b|\bAmerica\b(?:['’]s?)?",
@@ -30,15 +31,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 _BOUNDARY_WORDS = "and but while whereas which who whom because although though despite including compared versus or"
 # Matched against the lower-cased sentence (`_found.lower`): a case-sensitive trie is faster.
 _BOUNDARY = re.compile(rf"[;:()\[\]—–!?,]|\s-\s|\b{alternation(_BOUNDARY_WORDS.split())}\b")
-STOPWORDS = words(
-    "a an the this that these those its it it's their them they he she his her our we you your i me "
-    "my is are was were be been being am has have had having do does did will would shall should can "
-    "could may might must of in into on onto at by for from to with within without about around "
-    "approximately roughly nearly almost some over under more than less fewer up least most as per "
-    "each every any all such so also currently now then there here which who whom whose what when "
-    "where why how not no nor very just only even still yet both either neither other another same s "
-    "after before since until during while later ago between among us"
-)
 NATIONALITY_WORDS = {
     "japanese": "japan", "american": "usa", "chinese": "china", "korean": "korea", "russian": "russia",
     "ukrainian": "ukraine", "indian": "india", "australian": "australia", "taiwanese": "taiwan",
@@ -76,10 +68,10 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _normalized(word: str) -> str | None:
     """One word as a measure has it, or None when it is a stopword."""
-    if word.lower() in STOPWORDS:
+    if word.lower() in MEASURE_STOPWORDS:
         return None
     w = lemma(word)
-    if w in STOPWORDS or w == "be" or w == "have" or (len(w) < 2 and w != "x"):
+    if w in MEASURE_STOPWORDS or w == "be" or w == "have" or (len(w) < 2 and w != "x"):
         return None
     return w
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from editions.facts._found import words
+from editions.vocabulary import MONTH_NAMES, MONTHS
 
 # Capitalized words that stand before a number without making a name with it: function words (capitalized
 # in headings and title case), calendar words, and table labels.
@@ -24,10 +25,9 @@ _NOT_NAME_WORDS = words(
     "Nearly Almost Approximately Roughly Some And Or Nor But The A An With Within Without Than Between Among "
     "Per Versus Vs As Into Onto Across Only Just Also Than Beginning Ending Starting Totaling Total Totals "
     "Subtotal Each Every All Top Is Are Was Were Be Been Has Have Had Will Would"
-    " January February March April May June July August September October November December Jan Feb Mar Apr "
-    "Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer "
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer "
     "Fall Autumn Winter FY CY Fiscal Year Years Q Quarter Week Weeks Day Days Month Months Mid Early Late"
-)
+) | {month.capitalize() for month in MONTHS}
 _WORD_BEFORE = re.compile(r"(?<![\w.'’&-])(?P<word>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*) $")
 # Where a clause opens: the start, a table cell, a colon or semicolon, a list bullet, an opening bracket or
 # quotation mark (the first word of a quoted title is capitalized anyway).
@@ -75,9 +75,8 @@ def name_before(text: str, start: int) -> bool:
 _CAPITALIZED_AFTER = re.compile(r"[ \u00a0](?P<word>[A-Z][A-Za-z]*(?:[.-][A-Za-z]+)*\.?)")
 # Capitalized words an ordinal can describe without naming anything with them.
 _NOT_NAMED_AFTER = words(
-    "U.S. US American Americans Japanese Chinese Russian Korean European British French German Indian "
-    "January February March April May June July August September October November December"
-)
+    "U.S. US American Americans Japanese Chinese Russian Korean European British French German Indian"
+) | frozenset(MONTH_NAMES)
 
 
 def name_after_ordinal(text: str, end: int, *, digits: bool) -> bool:

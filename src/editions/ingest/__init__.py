@@ -7,6 +7,7 @@ where the document prints it (`metadata`).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Callable
@@ -108,6 +109,8 @@ def _read_bytes(source: str | os.PathLike[str] | bytes, max_bytes: int, name: st
         if path.is_dir():
             raise InputError(f"{label} is a directory; give a file (an edition in .txt, .md, .html or .pdf).")
         if not path.exists():
+            if path.is_symlink():
+                raise InputError(f"{label} is {_broken_link(path)}.")
             raise InputError(f"{label} does not exist.")
         if not path.is_file():
             raise InputError(f"{label} is not a regular file.")
@@ -122,6 +125,18 @@ def _read_bytes(source: str | os.PathLike[str] | bytes, max_bytes: int, name: st
     if not data.strip():
         raise InputError(f"{label} is empty.")
     return data, label, suffix
+
+
+def _broken_link(path: Path) -> str:
+    """What is wrong with a symbolic link that leads to no file: a loop, or a target that does not exist."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "a symbolic link loop"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link loop"
+    return f"a symbolic link to {os.readlink(path)}, which does not exist"
 
 
 def format_size(n: int) -> str:

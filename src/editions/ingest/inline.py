@@ -2,8 +2,8 @@
 
 Markdown converted from PDF or saved from congress.gov is full of broken emphasis ("**Source****s****: **")
 and links glued to the next word ("[often](url)creates"). A CommonMark parser leaves the broken markers in the
-text and is ~20x slower on link-heavy pages, so we strip markup with linear regular expressions instead:
-every pattern below is free of nested quantifiers that could backtrack.
+text and is much slower on link-heavy pages (docs/quality.md), so we strip markup with linear regular
+expressions instead: every pattern below is free of nested quantifiers that could backtrack.
 """
 
 from __future__ import annotations

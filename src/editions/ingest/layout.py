@@ -12,82 +12,14 @@ from collections.abc import Sequence
 
 from editions.ingest.metadata import DATE_TEXT, EDITION_DATE, REPORT_NUMBER, author_line
 from editions.model import BlockKind, RawBlock
+from editions.vocabulary import CAPTION_FOLLOWER, CAPTION_START, OPEN_ENDING_WORDS
 
-_CAPTION = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
-_CAPTION_FOLLOWER = re.compile(r"^(?:Sources?|Notes?|Data)\s*:", re.I)
 _DISCLAIMER = re.compile(
     r"^(?:Disclaimer:?\s*)?(?:This|These) documents? (?:was|were) prepared by the Congressional Research Service", re.I
 )
 # A sentence end inside a line ("… in 2020. The …"), not counting initials and "U.S." ("Japan-U.S. Relations").
 _APPENDIX_LABEL = re.compile(r"^Appendix\.\s+(?=[A-Z])")
 _SENTENCE_INSIDE = re.compile(r"(?<!\b[A-Z])[.!?][\"”’)]?\s+[A-Z]")
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "for",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "this",
-        "these",
-        "those",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "than",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "about",
-        "between",
-        "among",
-        "per",
-        "via",
-        "if",
-        "while",
-        "when",
-        "where",
-        "because",
-        "such",
-        "not",
-    ]
-)
 # Navigation and widgets of congress.gov / crsreports pages, as they survive conversion to text.
 _CHROME = re.compile(
     r"^(?:Citation\s*Subscribe|Hide Overview|Show Overview|Download PDF|PDF Version History|Listen\b|"
@@ -180,7 +112,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             rows = text.split("\n")
             if all(_METADATA_ROW.match(r) or _is_code(r) for r in rows):
                 out.append(RawBlock(BlockKind.BOILERPLATE, text))
-            elif "|" not in text and (_CAPTION.match(rows[0]) or _CAPTION_FOLLOWER.match(rows[0])):
+            elif "|" not in text and (CAPTION_START.match(rows[0]) or CAPTION_FOLLOWER.match(rows[0])):
                 # A lost figure survives as a one-column table of its caption and source lines (the source and
                 # notes alone when the caption is in a table of its own): each line is read as prose, sentence
                 # by sentence, as the PDF's caption lines are.
@@ -218,7 +150,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
         ):
             kind = BlockKind.TITLE
             title_seen, seen_title = True, seen_title or text
-        elif (_CAPTION.match(text) and len(text) < 400) or (_CAPTION_FOLLOWER.match(text) and _after_figure(out)):
+        elif (CAPTION_START.match(text) and len(text) < 400) or (CAPTION_FOLLOWER.match(text) and _after_figure(out)):
             kind = BlockKind.CAPTION
         elif nxt is BlockKind.TABLE and out and out[-1].kind is BlockKind.CAPTION and len(text) < 200:
             kind = BlockKind.CAPTION  # a table's subtitle: "(millions of current dollars)"
@@ -233,7 +165,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
     return out
 
 
-_OPEN_END = re.compile(r"(?:[,;]|\s(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r"))[\"”’)]?$", re.I)
+_OPEN_END = re.compile(r"(?:[,;]|\s(?:" + "|".join(sorted(OPEN_ENDING_WORDS)) + r"))[\"”’)]?$", re.I)
 
 
 # (Not a particle that ends a compound name: "LinkedIn", "SignUp", "OptOut".)
@@ -318,6 +250,6 @@ def _is_heading_line(text: str, following: BlockKind | None) -> bool:
     first = text[1] if quoted else text[0]
     if not (first.isupper() or first.isdigit()):
         return False
-    if words[-1].lower() in _FUNCTION_WORDS:
+    if words[-1].lower() in OPEN_ENDING_WORDS:
         return False
     return any(c.isalpha() for c in text)

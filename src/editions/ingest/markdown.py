@@ -15,6 +15,7 @@ from editions.ingest import inline
 from editions.ingest.metadata import parse_front_matter
 from editions.ingest.repair import join_hyphenated_lines
 from editions.model import BlockKind, Metadata, RawBlock
+from editions.vocabulary import GLUED_CAPITAL_FUNCTION_WORDS, GLUED_LOWER_FUNCTION_WORDS
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
@@ -39,7 +40,8 @@ _ORDINAL_NOUNS = r"Congresses|[Aa]nniversaries|[Cc]enturies|[Ss]essions|Circuits
 
 def _lost_ordinal(nouns: str, plurals: str | None) -> re.Pattern[str]:
     # The lookbehind comes after the first digit, so that the pattern starts with a digit, which the regular
-    # expression engine skips to (a pattern that starts with a lookbehind is tried at every position: 3x slower).
+    # expression engine skips to (a pattern that starts with a lookbehind is tried at every position: slower;
+    # benchmarks/ingest.py).
     # (Without plurals, group 4 is one that never matches, so that a match has the same groups either way.)
     plural = rf"|({plurals or '(?!)'})\b"
     return re.compile(
@@ -83,7 +85,7 @@ def restore_ordinals(text: str) -> str:
 # as it came, before any suffix was put back; an acronym followed by a capitalized word ("the 3rd IFPC Battalion")
 # only names the unit's kind, and a plural ("the 2nd and 3rd Fleets") is no term a cardinal may precede.
 _DEFINED = re.compile(r"\(([A-Z]{2,8})s?\)")
-# ([0-9] rather than \d: the engine's scan for an ASCII set is a third faster over a document.)
+# ([0-9] rather than \d: the engine's scan for an ASCII set is faster over a document; benchmarks/ingest.py.)
 _WRITTEN_ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th) ([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*)(?![\w-])( [A-Z])?")
 # Words that start a title after an ordinal ("108th Through 118th Congresses") without being a term of their own.
 _NOT_TERM_WORDS = "The A An And Or Of In On At To For By As It From With Through Under Over Into Between Versus"
@@ -215,20 +217,13 @@ def _drop_repeated_runs(blocks: list[RawBlock]) -> list[RawBlock]:
 # ("(s)he", "agency(ies)"), a subdivision ("§1396a(b)", "3(A)"), code ("x.setOptions(Theme)"), camelCase names
 # ("InSAR", "InSight", "TheEnergyMag"); URLs, e-mail addresses and handles are skipped whole (`_in_address`).
 # Every pattern starts with a character set or a literal, which the regular expression engine skips to: most
-# text holds none of them, and a pattern that starts with a lookbehind is tried at every position (10x slower).
-_LOWER_FUNCTION_WORDS = (
-    "the of and or to in for with from by on at as that this these those both our their his her its which who an "
-    "is are was were be not but than into under over between about after before each any such"
-)
-# Capitalized, less those that start brand names ("InSight", "OnStar", "AtHome").
-_CAPITAL_FUNCTION_WORDS = (
-    "The Of And Or To For With From By That This These Those Both Our Their His Her Its Which Each Any Such"
-)
-_FUNCTION_WORDS = frozenset(_LOWER_FUNCTION_WORDS.split()) | frozenset(_CAPITAL_FUNCTION_WORDS.split())
+# text holds none of them, and a pattern that starts with a lookbehind is tried at every position (much slower:
+# benchmarks/ingest.py; docs/quality.md).
+_FUNCTION_WORDS = GLUED_LOWER_FUNCTION_WORDS | GLUED_CAPITAL_FUNCTION_WORDS
 _PARENTHESIS_OPENS = r"(?=[A-Z$][^()\n]{1,80}\)|[a-z]{2,} [^()\n]{1,80}\))"
 # One pass finds all three: each alternative starts with a literal character, so the regular expression engine
 # skips to the few characters that can start one (a lookbehind or a character set first would be tried at every
-# position, 2-3x slower over the corpus); the callbacks below decide.
+# position, several times slower over the corpus: benchmarks/ingest.py); the callbacks below decide.
 _GLUED = re.compile(
     r",(?=[A-Za-z])|;(?=[A-Za-z])|:(?=[A-Za-z])|\)(?=[A-Za-z])|\((?<=[A-Za-z0-9'’]\()"
     + _PARENTHESIS_OPENS

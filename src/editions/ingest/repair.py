@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from editions.model import BlockKind, RawBlock
+from editions.vocabulary import CAPTION_START
 
 SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -123,7 +124,7 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 # str.translate looks every character up in the table; a regular expression skips to the few that fold
-# (10x faster on the corpus, where most blocks are ASCII or hold only a curly quote or two).
+# (much faster on the corpus, where most blocks are ASCII or hold only a curly quote or two: benchmarks/ingest.py).
 _FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
 _FOLD_TO = {chr(k): v or "" for k, v in _FOLD.items()}
 _SPACES = re.compile(r"[^\S\n]+")
@@ -197,7 +198,6 @@ _CELL_SEPARATOR = re.compile(r"\s*\|\s*")
 _NOTE_LETTER = re.compile(r"(?:^|(?<=[.!?)]\s))([a-z])[.)]\s+[A-Z(\"“]")  # a note's letter, opening a line or after one
 _GLUED_LETTER = re.compile(r"(?<=[\d%])([a-z])(?=\s*(?:\||\n|$))")
 _NOTES_REACH = 12  # blocks under a table that may hold its notes
-_NEXT_CAPTION = re.compile(r"(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
 
 
 def _drop_note_letters(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -210,7 +210,7 @@ def _drop_note_letters(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         letters: set[str] = set()
         for below in blocks[i + 1 : i + 1 + _NOTES_REACH]:
-            if below.kind is BlockKind.CAPTION and _NEXT_CAPTION.match(below.text):
+            if below.kind is BlockKind.CAPTION and CAPTION_START.match(below.text):
                 break  # the next table or figure (the rest of this one, continued or under a row heading, is not)
             letters.update(m.group(1) for m in _NOTE_LETTER.finditer(below.text))
         if letters:

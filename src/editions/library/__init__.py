@@ -42,11 +42,20 @@ from pathlib import Path
 from typing import Any
 
 from editions.errors import EditionsError, InputWarning
-from editions.library import _codec, _compare, identity
+from editions.library import _codec, _compare, identity, refs
+from editions.library import notices as change_notices
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
+from editions.library.notices import Notice, NoticeEdition, Target, Watch
+from editions.library.refs import EditionRow as _Row
+from editions.library.refs import name as _ref
+from editions.library.refs import names as _refs
+from editions.library.refs import ordered as _ordered
 from editions.library.search import (
+    CITED_PER_HIT,
+    SEARCH_WITHIN,
     Citation,
+    Citations,
     FirstSeen,
     Hit,
     ReportHits,
@@ -71,9 +80,11 @@ from editions.model import Comparison, Edition, Source
 __all__ = [
     "DEFAULT_PATH",
     "ENV",
+    "SEARCH_WITHIN",
     "AddStatus",
     "Added",
     "Citation",
+    "Citations",
     "EditionInfo",
     "FileResult",
     "FirstSeen",
@@ -81,14 +92,18 @@ __all__ = [
     "Library",
     "LibraryError",
     "NotFoundError",
+    "Notice",
+    "NoticeEdition",
     "Removed",
     "ReportHits",
     "ReportInfo",
     "ReportSummary",
     "SearchResults",
     "Skipped",
+    "Target",
     "Timeline",
     "TimelinePoint",
+    "Watch",
     "expand_paths",
     "render_chart",
     "scan_paths",
@@ -99,9 +114,6 @@ ENV = "EDITIONS_LIBRARY"
 TITLE_SIMILARITY = 0.9
 """How alike two titles must be (difflib ratio of their normalized forms) to group unnumbered editions."""
 _URL = re.compile(r"^postgres(?:ql)?://", re.I)
-_HEX = re.compile(r"^[0-9a-f]{6,64}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_REF = re.compile(r"^(?P<base>[^@~]+?)(?:@(?P<at>[^~]+))?(?:~(?P<back>\d+))?$")
 
 
 def default_location() -> str:
@@ -193,51 +205,17 @@ class FileResult:
 
 
 @dataclass(frozen=True, slots=True)
-class _Row:
-    """An edition row, as ordering and references need it."""
+class _Cited:
+    """What a search hit cites: at most `CITED_PER_HIT` citations, and how many sentences and editions in all."""
 
-    pk: int
-    id: str
-    date: dt.date | None
-    version: int | None
-    title: str | None
-    product: str | None
+    citations: tuple[Citation, ...]
     sentences: int
-
-    def order(self) -> tuple[bool, dt.date, bool, int, int]:
-        return (self.date is None, self.date or dt.date.min, self.version is None, self.version or 0, self.pk)
+    editions: int
 
 
-def _ordered(rows: Iterable[_Row]) -> list[_Row]:
-    return sorted(rows, key=_Row.order)
-
-
-UNDATED = "undated"
-"""How a reference names the one edition of a report that states neither a date nor a version."""
-
-
-def _ref_with(key: str, row: _Row, days: Counter[dt.date | None], versions: Counter[int]) -> str:
-    """An edition's reference, as people name it: by date when no other edition of the report (`days`,
-    `versions`: its editions per date and per version) has that date, else by version, and by id only when
-    neither tells it apart."""
-    if row.date is not None and days[row.date] == 1:
-        return f"{key}@{row.date.isoformat()}"
-    if row.version is not None and versions[row.version] == 1:
-        return f"{key}@v{row.version}"
-    if row.date is None and row.version is None and days[None] == 1:
-        return f"{key}@{UNDATED}"
-    return f"{key}@{row.id[:12]}"
-
-
-def _ref(key: str, row: _Row, siblings: Sequence[_Row]) -> str:
-    return _refs(key, siblings)[next(i for i, r in enumerate(siblings) if r.pk == row.pk)]
-
-
-def _refs(key: str, rows: Sequence[_Row]) -> list[str]:
-    """`_ref` of every row of one report, in one pass."""
-    days: Counter[dt.date | None] = Counter(r.date for r in rows if r.date is not None or r.version is None)
-    versions = Counter(r.version for r in rows if r.version is not None)
-    return [_ref_with(key, r, days, versions) for r in rows]
+def _summary_stamp(rows: Sequence[_Row]) -> tuple[str, str]:
+    """What a kept report summary records it was made from: its editions (in order) and the engine."""
+    return _codec.passage_hash(",".join(r.id for r in rows)), f"{_compare.ENGINE} {report_summary.VERSION}"
 
 
 _CHUNK = 500
@@ -269,7 +247,7 @@ def _common_sentences(db: Database, pairs: Sequence[tuple[int, int]]) -> dict[tu
     """For each (old pk, new pk) pair, how many sentences the two editions share word for word (as a multiset:
     a sentence said twice in both counts twice)."""
     # Each edition's passages come as one text ("12,12,40,…"): a Counter of its parts is built in C, where one
-    # row per sentence cost ~3× as much.
+    # row per sentence cost several times as much (benchmarks/library.py's add throughput; docs/quality.md).
     joined = "group_concat(passage_pk)" if db.dialect == "sqlite" else "string_agg(passage_pk::text, ',')"
     bags: dict[int, Counter[str]] = {}
     for edition_pk, passages in _query_in(
@@ -379,6 +357,7 @@ class Library:
         self._derived = _schema is None or _schema >= 4
         self._merging = _schema is None or _schema >= 5
         self._urls = _schema is None or _schema >= 6
+        self._roles = _schema is None or _schema >= 7
         try:
             self._db.migrate(_schema)
             if self._merging and self._db.query("SELECT 1 FROM library_info WHERE key = 'merge_sources'"):
@@ -440,8 +419,9 @@ class Library:
         prepare: bool = True,
     ) -> list[FileResult]:
         """Add every file (directories expanded with `expand_paths`), each in its own transaction; a file that
-        fails is reported in its result and the others are still added. Then, with `prepare`, `prepare` the
-        reports that gained an edition."""
+        fails is reported in its result and the others are still added. Then, with `prepare`, `prepare` every
+        report whose summary is missing or stale (`unprepared`): those that gained an edition, and those an
+        interrupted earlier add left without one."""
         results: list[FileResult] = []
         for path in scan_paths(paths):
             result = (
@@ -451,9 +431,7 @@ class Library:
             if on_result is not None:
                 on_result(result)
         if prepare:
-            self.prepare(
-                {r.added.edition.report for r in results if r.added is not None and r.added.status == AddStatus.ADDED}
-            )
+            self.prepare(self.unprepared())
         return results
 
     def _add_file(self, path: Path) -> FileResult:
@@ -549,7 +527,7 @@ class Library:
 
     def _write_parts(self, db: Database, pk: int, report_pk: int, edition: Edition) -> None:
         """The rows of an edition's primary reading: its sentences (as passages) and its facts."""
-        passages = self._passages(db, report_pk, [edition.text_of(s) for s in edition.sentences])
+        passages = self._passages(db, report_pk, [(edition.text_of(s), s.role.value) for s in edition.sentences])
         sections = {path: _codec.section(path) for path in {s.section for s in edition.sentences}}
         db.insert_rows(
             "sentences",
@@ -713,15 +691,21 @@ class Library:
         pairs = list(itertools.pairwise(r.pk for r in rows[max(0, position - 1) : position + 2]))
         _store_overlaps(db, _common_sentences(db, pairs))
 
-    def _passages(self, db: Database, report_pk: int, texts: Sequence[str]) -> list[int]:
-        """The passage of each text within the report, created when new."""
-        hashes = [_codec.passage_hash(t) for t in texts]
-        distinct = dict(zip(hashes, texts, strict=True))
+    def _passages(self, db: Database, report_pk: int, texts: Sequence[tuple[str, str]]) -> list[int]:
+        """The passage of each (text, role) within the report, created when new (with the role of the text's
+        first sentence: a wording printed as body in one place and a caption in another is stored once)."""
+        hashes = [_codec.passage_hash(t) for t, _ in texts]
+        distinct: dict[str, tuple[str, str]] = {}
+        for h, text_role in zip(hashes, texts, strict=True):
+            distinct.setdefault(h, text_role)
         known = self._passage_pks(db, report_pk, list(distinct))
-        missing = [(report_pk, h, distinct[h]) for h in distinct if h not in known]
+        missing = [(report_pk, h, *distinct[h]) for h in distinct if h not in known]
         if missing:
-            db.insert_rows("passages", ("report_pk", "hash", "text"), missing)
-            known.update(self._passage_pks(db, report_pk, [h for _, h, _ in missing]))
+            if self._roles:
+                db.insert_rows("passages", ("report_pk", "hash", "text", "role"), missing)
+            else:
+                db.insert_rows("passages", ("report_pk", "hash", "text"), [m[:3] for m in missing])
+            known.update(self._passage_pks(db, report_pk, [m[1] for m in missing]))
         return [known[h] for h in hashes]
 
     @staticmethod
@@ -1102,24 +1086,19 @@ class Library:
 
     def _resolve(self, ref: str) -> tuple[int, str, list[_Row], int]:
         """(report pk, report key, the report's rows, position) of a reference."""
-        text = ref.strip()
-        m = _REF.match(text)
-        if m is None:
-            raise NotFoundError(
-                f"{ref!r} is not an edition reference; write e.g. IF10199, IF10199@2022-07-21, IF10199~1."
-            )
-        base, at, back = m.group("base"), m.group("at"), int(m.group("back") or 0)
+        reference = refs.parse(ref)
+        base, at, back = reference.base, reference.at, reference.back
         try:
             report_pk, key = self._report(base)
             rows = self._rows(self._db, report_pk)
             position = len(rows) - 1
         except NotFoundError:
-            if at is None and _HEX.match(base.lower()) and len(base) >= 8:
-                report_pk, key, rows, position = self._by_id(base.lower(), ref)
+            if reference.id_prefix is not None:
+                report_pk, key, rows, position = self._by_id(reference.id_prefix, ref)
             else:
                 raise
         if at is not None:
-            position = self._at(key, rows, at.strip(), ref)
+            position = refs.position(key, rows, at.strip(), ref)
         if back > position:
             raise NotFoundError(
                 f"{ref}: there is no edition {back} before {_ref(key, rows[position], rows)}; "
@@ -1140,46 +1119,6 @@ class Library:
         pk, report_pk, key = int(found[0][0]), int(found[0][1]), str(found[0][2])
         rows = self._rows(self._db, report_pk)
         return report_pk, key, rows, next(i for i, r in enumerate(rows) if r.pk == pk)
-
-    @staticmethod
-    def _at(key: str, rows: Sequence[_Row], at: str, ref: str) -> int:
-        if _DATE.match(at):
-            try:
-                date = dt.date.fromisoformat(at)
-            except ValueError:
-                raise NotFoundError(f"{ref}: {at} is not a date.") from None
-            matches = [i for i, r in enumerate(rows) if r.date == date]
-            if matches:
-                return matches[-1]
-            in_force = [i for i, r in enumerate(rows) if r.date is not None and r.date < date]
-            if in_force:  # "as of": the edition current on that date
-                i = in_force[-1]
-                warnings.warn(
-                    f"{key} has no edition dated {at}; {_ref(key, rows[i], rows)} is the edition in force on that "
-                    "date.",
-                    InputWarning,
-                    stacklevel=4,
-                )
-                return i
-            dates = ", ".join(r.date.isoformat() if r.date else "undated" for r in rows[-8:])
-            raise NotFoundError(f"{key} has no edition dated {at} or earlier; its editions: {dates}.")
-        if at.lower() == UNDATED:
-            matches = [i for i, r in enumerate(rows) if r.date is None and r.version is None]
-            if len(matches) == 1:
-                return matches[0]
-        if re.fullmatch(r"v\d+", at, re.I):
-            version = int(at[1:])
-            matches = [i for i, r in enumerate(rows) if r.version == version]
-            if matches:
-                return matches[-1]
-            raise NotFoundError(f"{key} has no edition with version {version}.")
-        if _HEX.match(at.lower()):
-            matches = [i for i, r in enumerate(rows) if r.id.startswith(at.lower())]
-            if len(matches) == 1:
-                return matches[0]
-            if matches:
-                raise NotFoundError(f"{ref} names more than one edition of {key}; give more digits.")
-        raise NotFoundError(f"{ref}: {key} has no edition {at!r}; use a date (YYYY-MM-DD), vN or an edition id.")
 
     def info(self, ref: str) -> EditionInfo:
         """What the library knows about the edition `ref` names, without loading it."""
@@ -1262,36 +1201,52 @@ class Library:
         product: str | None = None,
         since: dt.date | str | None = None,
         until: dt.date | str | None = None,
+        within: str | None = None,
         limit: int = 20,
+        offset: int = 0,
     ) -> SearchResults:
-        """Sentences of every edition that contain all the query's words (or "quoted phrases"), best first,
-        grouped by report; each hit cites every edition (within `since`/`until`) that prints it."""
+        """Sentences of every edition that contain all the query's words (or "quoted phrases"): one hit per
+        distinct sentence of a report, however many editions print it; the report's argument (body prose, table
+        rows) first, then captions, notes, source lines and references; best first within each. `within` keeps
+        one kind only (`SEARCH_WITHIN`: body, captions, notes). Hits `offset` to `offset + limit`, grouped by
+        report, each citing every edition (within `since`/`until`) that prints it; `total` counts them all."""
+        if within is not None and within not in SEARCH_WITHIN:
+            raise ValueError(f"search within {within!r}: give one of {', '.join(SEARCH_WITHIN)}.")
         if not has_words(query) or limit <= 0:
-            return SearchResults(query)
+            return SearchResults(query, limit=max(limit, 0), offset=max(offset, 0))
+        offset = max(offset, 0)
         where = SearchFilter(
             report=self._report(report)[0] if report else None,
             product=product,
             since=_date_bound(since, "since"),
             until=_date_bound(until, "until"),
+            roles=SEARCH_WITHIN[within] if within else None,
         )
         text = fts5_query(query) if self._db.dialect == "sqlite" else query
-        matches = self._db.search(text, where, limit)
-        if not matches:
-            return SearchResults(query)
+        found = self._db.search(text, where, limit, offset)
+        if not found.matches:
+            return SearchResults(query, total=found.total, reports=found.reports, limit=limit, offset=offset)
+        matches = found.matches
         citations = self._citations([m.passage for m in matches], where)
         reports = self._report_rows({m.report for m in matches})
         groups: dict[int, list[Hit]] = {}
-        for m in matches:
-            cited = citations.get(m.passage, ())
-            if not cited:
+        for rank, m in enumerate(matches, offset + 1):
+            cited = citations.get(m.passage)
+            if cited is None:
                 continue
             plain, marks = unmark(m.marked)
-            groups.setdefault(m.report, []).append(Hit(plain, marks, cited, m.score))
+            groups.setdefault(m.report, []).append(
+                Hit(plain, marks, cited.citations, m.score, m.role, rank, cited.sentences, cited.editions)
+            )
         return SearchResults(
             query,
             tuple(
                 ReportHits(reports[pk][0], reports[pk][1], reports[pk][2], tuple(hits)) for pk, hits in groups.items()
             ),
+            total=found.total,
+            reports=found.reports,
+            limit=limit,
+            offset=offset,
         )
 
     def _report_rows(self, pks: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:
@@ -1306,15 +1261,39 @@ class Library:
             )
         }
 
-    def _citations(self, passages: Sequence[int], where: SearchFilter) -> dict[int, tuple[Citation, ...]]:
-        """For each passage, the sentences (in edition order) that print it."""
+    def _citations(self, passages: Sequence[int], where: SearchFilter) -> dict[int, _Cited]:
+        """For each passage, how many sentences and editions (within `where`'s dates) print it, and the
+        citations its hit carries: the first sentence of the edition it was first seen in and of the newest
+        editions, `CITED_PER_HIT` at most, in edition order. Read as one row per edition, never per sentence."""
         marks = ", ".join("?" * len(passages))
-        found = self._db.query(
-            "SELECT s.passage_pk, s.idx, s.section, e.report_pk, e.pk FROM sentences s "
-            f"JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks})",
+        per_edition = self._db.query(
+            "SELECT passage_pk, report_pk, edition_pk, n, idx, section FROM ("
+            "  SELECT s.passage_pk, e.report_pk, s.edition_pk, s.idx, s.section, count(*) OVER w AS n,"
+            "   row_number() OVER (w ORDER BY s.idx) AS r"
+            f"  FROM sentences s JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks})"
+            "  WINDOW w AS (PARTITION BY s.passage_pk, s.edition_pk)"
+            ") AS cited WHERE r = 1",
             tuple(passages),
         )
-        report_pks = {int(r[3]) for r in found}
+        position = self._edition_positions({int(r[1]) for r in per_edition})
+        keys = {pk: v[0] for pk, v in self._report_rows({int(r[1]) for r in per_edition}).items()}
+        printed: dict[int, list[tuple[int, int, Citation]]] = {}  # passage → (position, count, citation)
+        for passage_pk, report_pk, edition_pk, count, idx, section in per_edition:
+            i, row, ref = position[int(edition_pk)]
+            if _dated_within(row.date, where):
+                citation = Citation(
+                    keys[int(report_pk)], row.id, ref, row.date, row.version, int(idx), _codec.read_section(section)
+                )
+                printed.setdefault(int(passage_pk), []).append((i, int(count), citation))
+        out: dict[int, _Cited] = {}
+        for passage_pk, editions in printed.items():
+            editions.sort(key=lambda e: e[0])
+            chosen = editions if len(editions) <= CITED_PER_HIT else [editions[0], *editions[1 - CITED_PER_HIT :]]
+            out[passage_pk] = _Cited(tuple(c for _, _, c in chosen), sum(n for _, n, _ in editions), len(editions))
+        return out
+
+    def _edition_positions(self, report_pks: set[int]) -> dict[int, tuple[int, _Row, str]]:
+        """Edition pk → (position in its report, row, reference), for every edition of these reports."""
         if not report_pks:
             return {}
         keys = {pk: v[0] for pk, v in self._report_rows(report_pks).items()}
@@ -1328,25 +1307,62 @@ class Library:
             by_report.setdefault(int(r[7]), []).append(
                 _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
             )
-        position: dict[int, tuple[int, _Row, str]] = {}  # edition pk → (position, row, reference)
+        position: dict[int, tuple[int, _Row, str]] = {}
         for report_pk, rows in by_report.items():
             ordered = _ordered(rows)
             for i, ref in enumerate(_refs(keys[report_pk], ordered)):
                 position[ordered[i].pk] = (i, ordered[i], ref)
-        sections: dict[str, tuple[str, ...]] = {}
-        out: dict[int, list[tuple[int, Citation]]] = {}
-        for passage_pk, idx, section, report_pk, edition_pk in found:
-            i, row, ref = position[int(edition_pk)]
-            day = row.date.isoformat() if row.date else None
-            if (where.since and (day is None or day < where.since)) or (
-                where.until and (day is None or day > where.until)
-            ):
+        return position
+
+    def citations(
+        self,
+        ref: str,
+        sentence: int,
+        *,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Citations:
+        """Every sentence (within `since`/`until`) that prints the wording of sentence `sentence` (from 0) of
+        edition `ref`, in edition order, `offset` to `offset + limit`: the citations a search hit leaves out
+        (a hit names its latest one, so `citations(hit.latest.ref, hit.latest.sentence)` pages through all)."""
+        offset, limit = max(offset, 0), max(limit, 0)
+        _, key, rows, position = self._resolve(ref)
+        row = rows[position]
+        found = self._db.query(
+            "SELECT s.passage_pk, p.text FROM sentences s JOIN passages p ON p.pk = s.passage_pk "
+            "WHERE s.edition_pk = ? AND s.idx = ?",
+            (row.pk, sentence),
+        )
+        if not found:
+            raise NotFoundError(f"{_ref(key, row, rows)} has no sentence {sentence} (it has {row.sentences}).")
+        passage_pk, text = int(found[0][0]), str(found[0][1])
+        where = SearchFilter(since=_date_bound(since, "since"), until=_date_bound(until, "until"))
+        counts = {
+            int(pk): int(n)
+            for pk, n in self._db.query(
+                "SELECT edition_pk, count(*) FROM sentences WHERE passage_pk = ? GROUP BY edition_pk", (passage_pk,)
+            )
+        }
+        refs = _refs(key, rows)
+        printing = [(r, refs[i], counts[r.pk]) for i, r in enumerate(rows) if r.pk in counts]
+        printing = [p for p in printing if _dated_within(p[0].date, where)]
+        citations: list[Citation] = []
+        before = 0  # citations in the editions before the current one
+        for r, r_ref, n in printing:
+            skip = max(offset - before, 0)
+            take = min(n - skip, offset + limit - before - skip)
+            before += n
+            if take <= 0 or skip >= n:
                 continue
-            if section not in sections:
-                sections[section] = _codec.read_section(section)
-            citation = Citation(keys[int(report_pk)], row.id, ref, row.date, row.version, int(idx), sections[section])
-            out.setdefault(int(passage_pk), []).append((i, citation))
-        return {pk: tuple(c for _, c in sorted(cs, key=lambda x: (x[0], x[1].sentence))) for pk, cs in out.items()}
+            for idx, section in self._db.query(
+                "SELECT idx, section FROM sentences WHERE edition_pk = ? AND passage_pk = ? ORDER BY idx "
+                "LIMIT ? OFFSET ?",
+                (r.pk, passage_pk, take, skip),
+            ):
+                citations.append(Citation(key, r.id, r_ref, r.date, r.version, int(idx), _codec.read_section(section)))
+        return Citations(key, text, tuple(citations), before, len(printing), offset, limit)
 
     def first_seen(self, text: str, *, report: str | None = None, limit: int = 20) -> list[FirstSeen]:
         """For each report whose editions print `text` (a sentence or phrase), the earliest edition that says
@@ -1495,10 +1511,27 @@ class Library:
                 on_report(key)
         return made
 
+    def unprepared(self) -> list[str]:
+        """The reports whose kept summary is missing or older than their editions or the engine (as an add
+        stopped before `prepare` leaves them), by key, in two queries: what `prepare` has to make."""
+        if not self._derived:
+            return []
+        by_report: dict[int, tuple[str, list[_Row]]] = {}
+        for r in self._db.query(
+            "SELECT e.pk, e.id, e.date, e.version, e.title, e.product, e.sentence_count, r.pk, r.key "
+            "FROM editions e JOIN reports r ON r.pk = e.report_pk"
+        ):
+            row = _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
+            by_report.setdefault(int(r[7]), (str(r[8]), []))[1].append(row)
+        kept = {
+            int(pk): (str(made_from), str(engine))
+            for pk, made_from, engine in self._db.query("SELECT report_pk, editions, engine FROM summaries")
+        }
+        return sorted(key for pk, (key, rows) in by_report.items() if kept.get(pk) != _summary_stamp(_ordered(rows)))
+
     def _summary(self, report_pk: int, key: str) -> tuple[ReportSummary, bool]:
         rows = self._rows(self._db, report_pk)
-        made_from = _codec.passage_hash(",".join(r.id for r in rows))
-        engine = f"{_compare.ENGINE} {report_summary.VERSION}"
+        made_from, engine = _summary_stamp(rows)
         kept = (
             self._db.query("SELECT editions, engine, body FROM summaries WHERE report_pk = ?", (report_pk,))
             if self._derived
@@ -1605,6 +1638,94 @@ class Library:
                 )
             )
         return [facts[r.pk] for r in rows]
+
+    # --- Watch list and change notices (`library.notices`) ----------------------------------------------------
+
+    def watch(self, reports: Iterable[str]) -> list[str]:
+        """Put reports on the watch list (report numbers, or reports of the library named in any case); a report
+        may be watched before it is in the library. Returns the keys watched. Watching one twice is no error."""
+        if isinstance(reports, str):
+            raise TypeError("watch takes a sequence of reports; for one, give [report]")
+        return self._db.write(lambda db: change_notices.add_watches(db, reports))
+
+    def unwatch(self, reports: Iterable[str]) -> list[str]:
+        """Take reports off the watch list; raises `LibraryError` (and removes none) for one not on it."""
+        if isinstance(reports, str):
+            raise TypeError("unwatch takes a sequence of reports; for one, give [report]")
+        return self._db.write(lambda db: change_notices.remove_watches(db, reports))
+
+    def watched(self) -> list[Watch]:
+        """The watch list, by report key, with what the library holds of each report."""
+        return change_notices.watches(self._db)
+
+    def record_notice(self, new: str, old: str | None = None) -> Notice | None:
+        """Compare the edition `new` names with `old` (default: the edition before it in its report) and keep the
+        change notice: the editions, when it was recorded, the brief's headline lines (figure changes first), the
+        number of figure changes. Recording the same pair again returns the notice kept, unchanged. None when
+        `new` is its report's first edition (nothing to compare it with)."""
+        _, key, rows, position = self._resolve(new)
+        if old is None:
+            if position == 0:
+                return None
+            old_rows, old_position = rows, position - 1
+        else:
+            _, old_key, old_rows, old_position = self._resolve(old)
+            if old_key != key:
+                raise LibraryError(
+                    f"a notice compares two editions of one report; {old} is of {old_key}, {new} of {key}."
+                )
+        old_row, new_row = old_rows[old_position], rows[position]
+        found = change_notices.find(self._db, old_row.id, new_row.id)
+        if found is not None:
+            return found
+        comparison = self._compare_pks(old_row.pk, new_row.pk)
+        old_edition = NoticeEdition(old_row.id, _ref(key, old_row, old_rows), old_row.date, old_row.version)
+        new_edition = NoticeEdition(new_row.id, _ref(key, new_row, rows), new_row.date, new_row.version)
+        title = rows[-1].title
+        return self._db.write(lambda db: change_notices.store(db, key, title, old_edition, new_edition, comparison))
+
+    def notices(
+        self,
+        *,
+        since: dt.date | dt.datetime | str | None = None,
+        report: str | None = None,
+        watched_only: bool = False,
+        limit: int | None = None,
+    ) -> list[Notice]:
+        """Change notices, newest first: recorded at or after `since` (a date, a datetime, or YYYY[-MM[-DD]]), of
+        `report` only (a report of the library or one watched), of watched reports only, at most `limit`."""
+        key = None
+        if report is not None:
+            try:
+                key = self._report(report)[1]
+            except NotFoundError:
+                key = change_notices.watch_key(self._db, report)
+        return change_notices.select(
+            self._db,
+            since=change_notices.since_bound(since),
+            report=key,
+            watched_only=watched_only,
+            limit=limit,
+        )
+
+    def pending_notices(self, target: Target, *, backlog: dt.timedelta) -> list[Notice]:
+        """The notices not yet delivered to `target`, oldest first (`library.notices.pending`: a target seen for
+        the first time gets those of the `backlog` before then)."""
+        return change_notices.pending(self._db, target, backlog)
+
+    def record_delivery(self, notice: int, target: Target, error: str | None = None) -> int:
+        """Record one attempt to deliver notice `notice` (its id) to `target`: delivered when `error` is None,
+        else failed with that error (and pending still). Returns how many attempts it has had."""
+        return self._db.write(lambda db: change_notices.record_delivery(db, notice, target, error))
+
+
+def _dated_within(date: dt.date | None, where: SearchFilter) -> bool:
+    """Whether an edition of this date is within the search's `since`/`until` (an undated one is not, when
+    either is given)."""
+    day = date.isoformat() if date else None
+    if where.since and (day is None or day < where.since):
+        return False
+    return not (where.until and (day is None or day > where.until))
 
 
 def _date_bound(value: dt.date | str | None, name: str) -> str | None:

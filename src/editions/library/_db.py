@@ -35,6 +35,23 @@ class Match:
     report: int
     marked: str
     score: float
+    role: str | None
+    """The passage's role (`model.Role` value); None in a library made before roles were stored."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One page of a search: its matches, best first, and how many passages (and reports) match in all."""
+
+    matches: list[Match]
+    total: int
+    reports: int | None
+    """None when there are more than `REPORTS_COUNTED` matches."""
+
+
+ARGUMENT_ROLES = ("body", "table")
+"""The roles of the report's argument (`model.Role.is_argument`), ranked first; a passage without a role (a
+library made before roles were stored) counts as argument."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +60,8 @@ class SearchFilter:
     product: str | None = None
     since: str | None = None
     until: str | None = None
+    roles: tuple[str, ...] | None = None
+    """Only passages of these roles (None: every role)."""
 
 
 MARK_OPEN = "\x02"
@@ -85,7 +104,10 @@ class Database(ABC):
         """Run an INSERT … RETURNING pk; None when ON CONFLICT DO NOTHING skipped the row. Inside `write` only."""
 
     @abstractmethod
-    def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]: ...
+    def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
+        """The matches ranked `offset` to `offset + limit`: prose, then table rows and fragments, then captions,
+        notes, sources and references (`SEARCH_TIERS`); within each the newest `RANK_WINDOW` (the backend's) by
+        relevance, then the older ones newest first; and the total count."""
 
     @abstractmethod
     def size_bytes(self) -> int: ...
@@ -162,6 +184,13 @@ def filter_sql(where: SearchFilter) -> tuple[str, list[Any]]:
     if where.product is not None:
         clauses.append("AND p.report_pk IN (SELECT pk FROM reports WHERE lower(product) = lower(?))")
         params.append(where.product)
+    if where.roles is not None:
+        marks = ", ".join("?" * len(where.roles))
+        if set(ARGUMENT_ROLES) <= set(where.roles):
+            clauses.append(f"AND (p.role IS NULL OR p.role IN ({marks}))")
+        else:
+            clauses.append(f"AND p.role IN ({marks})")
+        params += list(where.roles)
     if where.since is not None or where.until is not None:
         clauses.append(
             "AND EXISTS (SELECT 1 FROM sentences s JOIN editions e ON e.pk = s.edition_pk "
@@ -169,3 +198,25 @@ def filter_sql(where: SearchFilter) -> tuple[str, list[Any]]:
         )
         params += [where.since or "0000", where.until or "9999"]
     return " ".join(clauses), params
+
+
+SEARCH_TIERS = 3
+"""Search ranks the report's prose first, then table rows and fragments, then captions, notes, sources and
+references (`schema.SEARCH_TIER`: NULL, 1, 2)."""
+
+REPORTS_COUNTED = 1000
+"""Up to how many matches a search also counts the reports they are in: that count reads every match's row,
+which for an unspecific word in a large library costs more than the search itself."""
+
+
+def tier_segments(counts: Sequence[int], offset: int, limit: int) -> list[tuple[int, int, int]]:
+    """(tier, first, stop): the positions within each tier (of `counts` matches each, in tier order) that the
+    search's hits `offset` to `offset + limit` are."""
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    for tier, n in enumerate(counts):
+        first, stop = max(offset - start, 0), min(offset + limit - start, n)
+        if first < stop:
+            out.append((tier, first, stop))
+        start += n
+    return out

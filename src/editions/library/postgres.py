@@ -17,12 +17,14 @@ from editions.library._db import (
     MARK_CLOSE,
     MARK_OPEN,
     Database,
+    Found,
     LibraryError,
     Match,
     Row,
     SearchFilter,
     T,
     filter_sql,
+    tier_segments,
 )
 
 if TYPE_CHECKING:
@@ -32,7 +34,9 @@ WRITE_LOCK = 0x0ED17105
 """The advisory lock every write transaction takes (any number, the same in every Editions process)."""
 WRITE_DEADLINE_S = 120.0
 RANK_WINDOW = 2000
-"""How many matching passages one search ranks at most (the first found in table order)."""
+"""How many matching passages of a tier (the newest) a search orders by relevance; older ones follow, newest
+first: ts_rank reads each match's tsvector, so an unspecific word matching much of a large library would
+otherwise cost time in proportion. Every match keeps its place, so totals and pages stay exact."""
 HEADLINE_OPTIONS = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true"
 
 
@@ -124,22 +128,52 @@ class PostgresDatabase(Database):
         rows = self.query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
         return {r[0] for r in rows}
 
-    def search(self, query: str, where: SearchFilter, limit: int) -> list[Match]:
+    def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
         clauses, params = filter_sql(where)
-        # Ranked among the first RANK_WINDOW matches in table order (mostly the oldest passages): ranking reads
-        # each match's tsvector, so an unspecific word matching much of a large library would otherwise cost
-        # time in proportion to it. (Newest-first, as on SQLite, would need every match's heap row first.)
-        sql = (
-            "SELECT pk, report_pk, ts_headline('english'::regconfig, text, q, ?), score FROM ("
-            "  SELECT pk, report_pk, text, q, ts_rank(tsv, q) AS score FROM ("
-            "    SELECT p.pk, p.report_pk, p.text, p.tsv, q"
-            "    FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q"
-            f"    WHERE p.tsv @@ q {clauses} LIMIT ?"
-            "  ) AS window_ ORDER BY score DESC LIMIT ?"
-            ") AS found ORDER BY score DESC"
-        )
-        rows = self.query(sql, (HEADLINE_OPTIONS, query, *params, RANK_WINDOW, limit))
-        return [Match(int(r[0]), int(r[1]), str(r[2]), -float(r[3])) for r in rows]
+        found_in = f"FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q WHERE p.tsv @@ q {clauses}"
+        tier_of = ("p.tier IS NULL", "p.tier = 1", "p.tier = 2")
+        # One pass over the matches (each one's row is read to count it anyway): the count of each tier, the
+        # reports, and the newest RANK_WINDOW-th match of each tier, from which relevance orders them.
+        counted = ", ".join(f"count(*) FILTER (WHERE {c})" for c in tier_of)
+        edges = ", ".join(f"(array_agg(p.pk ORDER BY p.pk DESC) FILTER (WHERE {c}))[{RANK_WINDOW}]" for c in tier_of)
+        row = self.query(f"SELECT count(DISTINCT p.report_pk), {counted}, {edges} {found_in}", (query, *params))[0]
+        reports, counts, edge = int(row[0]), [int(n) for n in row[1:4]], [int(e or 0) for e in row[4:7]]
+        total = sum(counts)
+        if not total or offset >= total:
+            return Found([], total, reports)
+        ranked: list[tuple[int, float]] = []
+        for tier, first, stop in tier_segments(counts, offset, limit):
+            ranked_count = min(counts[tier], RANK_WINDOW)
+            of_tier = f"{found_in} AND {tier_of[tier]}"
+            if first < ranked_count:
+                ranked += [
+                    (int(pk), float(score))
+                    for pk, score in self.query(
+                        f"SELECT p.pk, ts_rank(p.tsv, q) AS score {of_tier} AND p.pk >= ? "
+                        "ORDER BY score DESC, p.pk DESC LIMIT ? OFFSET ?",
+                        (query, *params, edge[tier], min(stop, ranked_count) - first, first),
+                    )
+                ]
+            if stop > ranked_count:
+                start = max(first, ranked_count)
+                ranked += [
+                    (int(pk), 0.0)
+                    for (pk,) in self.query(
+                        f"SELECT p.pk {of_tier} AND p.pk < ? ORDER BY p.pk DESC LIMIT ? OFFSET ?",
+                        (query, *params, edge[tier], stop - start, start - ranked_count),
+                    )
+                ]
+        # Highlighting (ts_headline reads the text) only for the page returned.
+        marks = ", ".join("?" * len(ranked))
+        found = {
+            int(pk): (int(report), str(marked), role)
+            for pk, report, marked, role in self.query(
+                "SELECT p.pk, p.report_pk, ts_headline('english'::regconfig, p.text, q, ?), p.role "
+                f"FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q WHERE p.pk IN ({marks})",
+                (HEADLINE_OPTIONS, query, *(pk for pk, _ in ranked)),
+            )
+        }
+        return Found([Match(pk, *found[pk][:2], -score, found[pk][2]) for pk, score in ranked], total, reports)
 
     def size_bytes(self) -> int:
         return int(self.query("SELECT pg_database_size(current_database())")[0][0])

@@ -14,8 +14,8 @@ What is stored (the same for both backends):
 - `sources` — every source an edition was read from (its PDF, HTML and Markdown are one edition with three
   sources), each with `reading`, the id of its own text, and `url`, the address the source states (if any); the
   sources not shown (see `library.identity`) keep their text and body.
-- `passages` — each distinct sentence text of a report, once: consecutive editions repeat most sentences, so
-  the full-text index holds each wording once, and "which editions say this" is a join.
+- `passages` — each distinct sentence text of a report, once, with its role: consecutive editions repeat most
+  sentences, so the full-text index holds each wording once, and "which editions say this" is a join.
 - `sentences` — edition × sentence index → passage, with the sentence's section.
 - `facts` — the edition's facts as rows, for timelines.
 - `comparisons` — comparison results between consecutive editions, computed on demand and kept.
@@ -23,6 +23,9 @@ What is stored (the same for both backends):
   is counted from before a pair is compared), kept when an edition is added.
 - `summaries` — each report's page summary (the latest brief, the figures charted), kept with the editions it
   was made from, so a report page does not trace its figures on every first view.
+- `watches` — the reports a reader follows (a report may be watched before it is in the library).
+- `notices` — one change notice per new edition compared with the one before (`library.notices`); `notify_targets`
+  and `deliveries` — where alerts go (a hash of each URL, never the URL) and each notice's delivery to each.
 """
 
 from __future__ import annotations
@@ -211,17 +214,18 @@ _V2_POSTGRES = (
 )
 
 # Version 3: PostgreSQL's GIN index without its pending list. With `fastupdate` on (the default), new entries
-# wait in an unsorted list of up to 4 MB that every search scans in full until vacuum merges it: in a library
-# being added to, that made searches 3-5x slower (p50 120 ms at 2,000 editions in benchmarks/library.py). Without
-# it, each add updates the index in place. Nothing to do on SQLite (FTS5 merges its segments as it goes).
+# wait in an unsorted list (up to `gin_pending_list_limit`) that every search scans in full until vacuum merges
+# it: in a library being added to, that made searches several times slower (benchmarks/library.py; figures in
+# docs/quality.md). Without it, each add updates the index in place. Nothing to do on SQLite (FTS5 merges its
+# segments as it goes).
 _V3_POSTGRES = (
     """ALTER INDEX passages_tsv SET (fastupdate = off)""",
     """SELECT gin_clean_pending_list('passages_tsv'::regclass)""",
 )
 
 # Version 4: what pages read on their first view, kept when editions are added (`Library.prepare`) instead of
-# computed then: the library page counted every latest pair's shared sentences (~0.2 s at 2,000 editions),
-# a report page traced its figures through every edition (up to 0.5 s).
+# computed then: the library page counted every latest pair's shared sentences, a report page traced its
+# figures through every edition, each growing with the library (benchmarks/web.py; figures in docs/quality.md).
 _V4_SQLITE = (
     """CREATE TABLE sentence_overlaps (
         old_pk INTEGER NOT NULL REFERENCES editions(pk),
@@ -271,6 +275,90 @@ _V5_COMMON = (
 # link), for provenance; NULL where the source does not state one, as for every source stored before.
 _V6_COMMON = ("""ALTER TABLE sources ADD COLUMN url TEXT""",)
 
+# Watch list, change notices and their deliveries (`library.notices`). Notices name their editions by id and
+# keep the references, dates and versions they had when recorded, so a notice outlives a removed edition. An alert
+# target is kept as a hash of its URL and the URL with its secrets hidden (Apprise's privacy form): URLs of
+# Slack, mail or ntfy hold tokens and passwords that a library file should not.
+_WATCH_TABLES = (
+    """CREATE TABLE watches (report TEXT PRIMARY KEY, added_at TEXT NOT NULL)""",
+    """CREATE TABLE notify_targets (target TEXT PRIMARY KEY, label TEXT NOT NULL, first_seen_at TEXT NOT NULL)""",
+)
+_NOTICE_COLUMNS = """report TEXT NOT NULL,
+        title TEXT,
+        old_id TEXT NOT NULL,
+        old_ref TEXT NOT NULL,
+        old_date TEXT,
+        old_version INTEGER,
+        new_id TEXT NOT NULL,
+        new_ref TEXT NOT NULL,
+        new_date TEXT,
+        new_version INTEGER,
+        created_at TEXT NOT NULL,
+        figures INTEGER NOT NULL,
+        changed DOUBLE PRECISION,
+        headline TEXT NOT NULL,
+        UNIQUE (old_id, new_id)"""
+_DELIVERY_COLUMNS = """target TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        last_attempt_at TEXT NOT NULL,
+        delivered_at TEXT,
+        error TEXT,
+        PRIMARY KEY (notice_pk, target)"""
+_NOTICES_SQLITE = (
+    *_WATCH_TABLES,
+    f"""CREATE TABLE notices (pk INTEGER PRIMARY KEY, {_NOTICE_COLUMNS})""",
+    """CREATE INDEX notices_report ON notices (report, created_at)""",
+    """CREATE INDEX notices_created ON notices (created_at)""",
+    f"""CREATE TABLE deliveries (notice_pk INTEGER NOT NULL REFERENCES notices(pk), {_DELIVERY_COLUMNS})""",
+)
+_NOTICES_POSTGRES = (
+    *_WATCH_TABLES,
+    f"""CREATE TABLE notices (pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, {_NOTICE_COLUMNS})""",
+    """CREATE INDEX notices_report ON notices (report, created_at)""",
+    """CREATE INDEX notices_created ON notices (created_at)""",
+    f"""CREATE TABLE deliveries (notice_pk BIGINT NOT NULL REFERENCES notices(pk), {_DELIVERY_COLUMNS})""",
+)
+
+# Version 7: each passage's role (body, table, caption, note, source, reference; `model.Role`), as structure
+# decided it for the sentence first stored with that text, so that search ranks the report's argument above what
+# stands around it and filters by role. NULL in a library made before: its passages rank as argument until the
+# edition is added again. And its search tier, derived from role and text (`SEARCH_TIER`), in the full-text
+# index, so that a search counts and ranks each tier from the index alone instead of reading every match's row.
+FRAGMENT_WORDS = 4
+"""A sentence of fewer words is a fragment (a label, a run-in heading): search ranks it after whole sentences."""
+
+SEARCH_TIER = (
+    "CASE WHEN role IS NOT NULL AND role NOT IN ('body', 'table') THEN 2 "
+    f"WHEN role = 'table' OR length(text) - length(replace(text, ' ', '')) < {FRAGMENT_WORDS - 1} THEN 1 END"
+)
+"""How a passage ranks before relevance: NULL for a sentence of the report's prose (most passages, so the index
+holds no tier for them), 1 for a table row or a fragment of prose (fewer than `FRAGMENT_WORDS` words: a run-in
+label such as "Funding." says little on its own), 2 for captions, notes, source lines and references (roles
+outside `model.Role.is_argument`). A passage without a role (stored before roles) counts as prose."""
+
+_V7_SQLITE = (
+    """ALTER TABLE passages ADD COLUMN role TEXT""",
+    f"""ALTER TABLE passages ADD COLUMN tier INTEGER GENERATED ALWAYS AS ({SEARCH_TIER}) VIRTUAL""",
+    """DROP TRIGGER passages_fts_insert""",
+    """DROP TRIGGER passages_fts_delete""",
+    """DROP TABLE passages_fts""",
+    """CREATE VIRTUAL TABLE passages_fts USING fts5(
+        text, tier, content='passages', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN
+        INSERT INTO passages_fts (rowid, text, tier) VALUES (new.pk, new.text, new.tier);
+    END""",
+    """CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
+        INSERT INTO passages_fts (passages_fts, rowid, text, tier) VALUES ('delete', old.pk, old.text, old.tier);
+    END""",
+    """INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')""",
+)
+
+_V7_POSTGRES = (
+    """ALTER TABLE passages ADD COLUMN role TEXT""",
+    f"""ALTER TABLE passages ADD COLUMN tier SMALLINT GENERATED ALWAYS AS ({SEARCH_TIER}) STORED""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "reports, editions, sources, passages, sentences, facts, comparisons", _V1_SQLITE, _V1_POSTGRES),
     Migration(2, "full-text index over passages", _V2_SQLITE, _V2_POSTGRES),
@@ -278,6 +366,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "overlaps of consecutive editions and report summaries, kept at add time", _V4_SQLITE, _V4_POSTGRES),
     Migration(5, "one edition, many sources: each source's own reading", _V5_COMMON, _V5_COMMON),
     Migration(6, "each source's stated address (URL)", _V6_COMMON, _V6_COMMON),
+    Migration(7, "each passage's role and search tier, for ranking and filtering search", _V7_SQLITE, _V7_POSTGRES),
+    Migration(8, "watch list, change notices and their deliveries", _NOTICES_SQLITE, _NOTICES_POSTGRES),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -1,8 +1,9 @@
 """A report's summary, as its page shows it: the latest edition's brief and the figures worth charting.
 
-Tracing figures through every edition costs a read of all the report's facts and a search per figure (up to
-0.5 s for a report of 60 editions), so `Library.prepare` makes the summary when editions are added and the
-library keeps it, as JSON, with the editions it was made from; `Library.summary` reads it back.
+Tracing figures through every edition costs a read of all the report's facts and a search per figure, too slow
+for a page's first view (benchmarks/web.py's report page; docs/quality.md), so `Library.prepare` makes the
+summary when editions are added and the library keeps it, as JSON, with the editions it was made from;
+`Library.summary` reads it back.
 """
 
 from __future__ import annotations

@@ -11,12 +11,14 @@ for the output (HTML entities, Markdown backslashes, rich `Text` objects rather 
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -25,7 +27,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from editions.compare.brief import section_name, with_min_change
+from editions.compare.brief import lead_name, section_name, with_min_change
 from editions.compare.words import EQUAL
 from editions.model import (
     COMPARISON_SCHEMA_VERSION,
@@ -38,7 +40,7 @@ from editions.model import (
     Link,
     LinkKind,
 )
-from editions.render.json import fact_to_dict
+from editions.render.json import fact_to_dict, write_streamed
 
 __all__ = [
     "ComparisonView",
@@ -57,6 +59,13 @@ __all__ = [
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as JSON-ready data, following DESIGN.md's contract (`"schema": 2`: each link carries
     compare's verdict, each brief item whether it is in the headline, its group and the fact changes it shows)."""
+    fields = _comparison_fields(comparison)
+    return {key: list(value) if isinstance(value, Iterator) else value for key, value in fields.items()}
+
+
+def _comparison_fields(comparison: Comparison) -> dict[str, Any]:
+    """The comparison's JSON fields in order; its sentences, links, fact changes and brief as iterators, so a
+    writer can make and write them one at a time."""
     c = comparison
     return {
         "schema": COMPARISON_SCHEMA_VERSION,
@@ -64,9 +73,9 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "new": _edition_head(c.new),
         "old_text": c.old.text,
         "new_text": c.new.text,
-        "old_sentences": [_sentence(c.old, k) for k in range(len(c.old.sentences))],
-        "new_sentences": [_sentence(c.new, k) for k in range(len(c.new.sentences))],
-        "links": [
+        "old_sentences": (_sentence(c.old, k) for k in range(len(c.old.sentences))),
+        "new_sentences": (_sentence(c.new, k) for k in range(len(c.new.sentences))),
+        "links": (
             {
                 "old": list(link.old),
                 "new": list(link.new),
@@ -77,8 +86,8 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "changed": link.changed,
             }
             for link in c.links
-        ],
-        "fact_changes": [
+        ),
+        "fact_changes": (
             {
                 "kind": str(fc.kind),
                 "measure": fc.measure,
@@ -86,9 +95,9 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "new": fact_to_dict(fc.new) if fc.new else None,
             }
             for fc in c.fact_changes
-        ],
+        ),
         "stats": dict(c.stats),
-        "brief": [brief_item_to_dict(item) for item in c.brief],
+        "brief": map(brief_item_to_dict, c.brief),
     }
 
 
@@ -107,7 +116,79 @@ def brief_item_to_dict(item: BriefItem) -> dict[str, Any]:
 
 def render_json(comparison: Comparison, *, indent: int | None = 2) -> str:
     """The comparison as a JSON document (UTF-8 text, not ASCII-escaped), ending in a newline."""
-    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=indent) + "\n"
+    if indent is None:
+        return json.dumps(comparison_to_dict(comparison), ensure_ascii=False) + "\n"
+    out = io.StringIO()
+    write_json(comparison, out, indent=indent)
+    return out.getvalue()
+
+
+def write_json(comparison: Comparison, out: TextIO, *, indent: int = 2) -> None:
+    """Write `render_json`'s document to `out` element by element (`render.json.write_streamed`), so that a
+    large comparison is never held whole as text and dicts."""
+    write_streamed(_comparison_fields(comparison), out, indent=indent)
+
+
+FIGURE_CSV_COLUMNS = (
+    "kind",
+    "section",
+    "measure",
+    "old_figure",
+    "new_figure",
+    "old_value",
+    "new_value",
+    "unit",
+    "old_sentence",
+    "new_sentence",
+    "old_text",
+    "new_text",
+    "in_brief",
+)
+"""The columns of `editions diff --format csv` and `/api/compare/{old}/{new}.csv`: one row per figure change (see
+the README)."""
+
+
+def render_figures_csv(comparison: Comparison) -> str:
+    """Every figure change of the comparison as CSV (`FIGURE_CSV_COLUMNS`), in the comparison's order: what
+    changed (changed, added, removed), the section (the new edition's, or the old one's for a removed figure),
+    what the figure measures, each side's figure as printed and as a value, the sentence indices (from 0, as in
+    the JSON) and texts, and whether the brief shows it (figures in notes and references are not shown)."""
+    c = comparison
+    in_brief = {n for item in c.brief for n in item.fact_changes}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIGURE_CSV_COLUMNS)
+    for n, fc in enumerate(c.fact_changes):
+        old, new = fc.old, fc.new
+        stated = new or old
+        section = section_name(c.new, new.sentence) if new else section_name(c.old, old.sentence) if old else ""
+        writer.writerow(
+            (
+                str(fc.kind),
+                section,
+                fc.measure,
+                _fact_text(c.old, old),
+                _fact_text(c.new, new),
+                _csv_value(old.value) if old else "",
+                _csv_value(new.value) if new else "",
+                (stated.unit or "") if stated else "",
+                old.sentence if old else "",
+                new.sentence if new else "",
+                c.old.text_of(c.old.sentences[old.sentence]) if old else "",
+                c.new.text_of(c.new.sentences[new.sentence]) if new else "",
+                "yes" if n in in_brief else "no",
+            )
+        )
+    return out.getvalue()
+
+
+def _csv_value(value: object) -> str:
+    """A fact's value in a CSV cell: a whole number without a decimal point."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _edition_head(edition: Edition) -> dict[str, Any]:
@@ -151,8 +232,9 @@ def shown(link: Link, min_change: float) -> bool:
     return link.changed >= min_change
 
 
-def _section_of(c: Comparison, link: Link) -> str:
-    return section_name(c.new, link.new[0]) if link.new else section_name(c.old, link.old[0])
+def _section_of(c: Comparison, link: Link, leads: tuple[str, str]) -> str:
+    """The section a link is listed under; `leads` are the old and new editions' `lead_name`s, found once."""
+    return section_name(c.new, link.new[0], leads[1]) if link.new else section_name(c.old, link.old[0], leads[0])
 
 
 def _sections(c: Comparison, min_change: float) -> Iterator[tuple[str, list[Link], int]]:
@@ -160,8 +242,9 @@ def _sections(c: Comparison, min_change: float) -> Iterator[tuple[str, list[Link
     current: str | None = None
     changed: list[Link] = []
     unchanged = 0
+    leads = lead_name(c.old), lead_name(c.new)
     for link in c.links:
-        name = _section_of(c, link)
+        name = _section_of(c, link, leads)
         if name != current:
             if current is not None:
                 yield current, changed, unchanged
@@ -226,6 +309,7 @@ def _fact_text(edition: Edition, fact: Fact | None) -> str:
 def _figure_rows(c: Comparison) -> list[tuple[str, str, str, str, FactChange]]:
     """The changed figures the brief shows (not those of notes and references)."""
     rows = []
+    lead = lead_name(c.new)
     shown_changes = sorted({n for item in c.brief for n in item.fact_changes})
     for fc in (c.fact_changes[n] for n in shown_changes):
         if fc.kind is not FactChangeKind.CHANGED:
@@ -233,7 +317,7 @@ def _figure_rows(c: Comparison) -> list[tuple[str, str, str, str, FactChange]]:
         assert fc.old is not None and fc.new is not None
         rows.append(
             (
-                section_name(c.new, fc.new.sentence),
+                section_name(c.new, fc.new.sentence, lead),
                 _fact_text(c.old, fc.old),
                 _fact_text(c.new, fc.new),
                 cite_sentences((fc.old.sentence,), (fc.new.sentence,)),
@@ -459,6 +543,7 @@ h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid
 table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #e0e0e0;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f6f6f6}.side td{width:50%}.same td{color:#888}ul{padding-left:1.2rem}li{margin:.25rem 0}
+body{overflow-wrap:anywhere}.side{table-layout:fixed}@media(max-width:40rem){body{padding:.5rem}}
 """
 
 
@@ -535,8 +620,9 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
         f'<h2>Side by side</h2><table class="side"><tr><th>{_h(_label(c.old))}</th><th>{_h(_label(c.new))}</th></tr>'
     )
     current: str | None = None
+    leads = lead_name(c.old), lead_name(c.new)
     for link in c.links:
-        name = _section_of(c, link)
+        name = _section_of(c, link, leads)
         if name != current:
             current = name
             out.append(f'<tr><th colspan="2">{_h(name)}</th></tr>')

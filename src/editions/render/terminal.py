@@ -7,6 +7,8 @@ Rich writes plain text when the output is not a terminal, so the same renderable
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -66,12 +68,18 @@ def section_tree(edition: Edition) -> RenderableType:
     if not headings:
         return Text("No section headings.", style=MISSING)
     root = Tree(Text("Sections", style="bold"), guide_style="dim")
+    # One pass over the sentences counts each under every heading path it sits in, so the tree costs
+    # headings + sentences × depth, not headings × sentences.
+    under: Counter[tuple[str, ...]] = Counter()
+    for sentence in edition.sentences:
+        for depth in range(1, len(sentence.section) + 1):
+            under[sentence.section[:depth]] += 1
     nodes: dict[tuple[str, ...], Tree] = {}
     for block in headings:
         path = (*block.section, edition.text_of(block))
         if path in nodes:
             continue
-        count = sum(1 for s in edition.sentences if s.section[: len(path)] == path)
+        count = under[path]
         label = Text(" ".join(path[-1].split()))
         label.append(f"  {count} sentence{'' if count == 1 else 's'}", style="dim")
         parent = nodes.get(tuple(block.section), root)

@@ -10,9 +10,10 @@ import re
 from editions.model import Block, BlockKind, Document, Edition, Sentence, Span
 from editions.structure.roles import RoleReader
 from editions.structure.sentences import split_sentences
+from editions.vocabulary import CAPTION_LABEL
 
 BLOCK_SEPARATOR = "\n\n"
-_CAPTION_LABEL = re.compile(r"(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\.", re.I)
+_CAPTION_LABEL = re.compile(rf"{CAPTION_LABEL}\.", re.I)
 
 
 def build(document: Document) -> Edition:

@@ -12,10 +12,8 @@ import re
 from collections.abc import Sequence
 
 from editions.model import BlockKind, Role
+from editions.vocabulary import CAPTION_START, NOTE_LINE, SOURCE_LINE
 
-_SOURCE_LINE = re.compile(r"^(?:Data\s+)?Sources?\s*:", re.I)
-_NOTE_LINE = re.compile(r"^(?:Table\s+|Figure\s+|General\s+)?Notes?\s*:", re.I)
-_CAPTION_LABEL = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
 # A note under a table, keyed by the letter or sign its entries carry: "a. Bureaus with …", "* Estimate.", "† …".
 _LETTERED_NOTE = re.compile(r"^(?:[a-z][.)]?\s+[A-Z(\"“‘']|(?:\*{1,3}|[†‡§¶])\s*\S)")
 # A heading over a list of readings or products rather than over argument: "Additional Resources",
@@ -77,13 +75,13 @@ class RoleReader:
             return Role.NOTE
         if kind is BlockKind.TABLE:
             return Role.TABLE
-        if _SOURCE_LINE.match(text):
+        if SOURCE_LINE.match(text):
             return Role.SOURCE
-        if _NOTE_LINE.match(text):
+        if NOTE_LINE.match(text):
             return Role.NOTE
         trail = self._trail
         if kind is BlockKind.CAPTION:
-            if _CAPTION_LABEL.match(text) or trail in (None, Role.TABLE, Role.CAPTION):
+            if CAPTION_START.match(text) or trail in (None, Role.TABLE, Role.CAPTION):
                 return Role.CAPTION
             return trail  # the next line of a source or of the notes
         if trail is not None and _LETTERED_NOTE.match(text):
@@ -101,9 +99,9 @@ def sentence_roles(block_role: Role, sentences: Sequence[str]) -> list[Role]:
     current = block_role
     for sentence in sentences:
         if current is not Role.TABLE:
-            if _SOURCE_LINE.match(sentence):
+            if SOURCE_LINE.match(sentence):
                 current = Role.SOURCE
-            elif _NOTE_LINE.match(sentence):
+            elif NOTE_LINE.match(sentence):
                 current = Role.NOTE
         roles.append(Role.REFERENCE if current is Role.BODY and _is_citation(sentence) else current)
     return roles

@@ -4,7 +4,7 @@
 >>> from editions.web import create_app
 >>> app = create_app(Library("editions.db"), token=None)   # serve with uvicorn, or: editions serve
 
-Needs the `web` extra (FastAPI, uvicorn, Jinja2, python-multipart).
+Its dependencies (FastAPI, uvicorn, Jinja2, python-multipart) are installed with Editions.
 """
 
 from __future__ import annotations

@@ -11,21 +11,17 @@ filtered or searched part of a page in place. Every URL is stable and names what
     /search?q=…                         sentences of every edition, cited, with where they first appeared
     /add                                add an edition (only when the server has a token)
 
-Security: Jinja autoescape on, and every text from an edition escaped where HTML is built in Python; a
-Content-Security-Policy that allows scripts and styles only from this server (no inline ones); every URL
-parameter that names something is checked against a strict pattern before it reaches the library; request
-bodies are limited to `max_upload` (plus room for the form); adding editions is refused unless a token was
-configured, and then needs it.
+Security: Jinja autoescape on, and every text from an edition escaped where HTML is built in Python; every URL
+parameter that names something is checked against a strict pattern before it reaches the library; the Host
+check, the token and its throttle, body limits and security headers are `security.Guard`'s.
 """
 
 from __future__ import annotations
 
-import hmac
-import json
 import re
 import time
 import warnings
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
@@ -38,7 +34,6 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import editions
@@ -46,11 +41,15 @@ from editions.compare import collector_paused
 from editions.errors import EditionsError, InputWarning
 from editions.ingest import format_size
 from editions.library import AddStatus, Library, NotFoundError
+from editions.library.search import search_csv
 from editions.library.timeline import Timeline
 from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
+from editions.render import comparison as render_comparison
 from editions.render.json import edition_to_dict
-from editions.web import views
+from editions.web import api_doc, memory, security, views
+from editions.web.routes import changes
+from editions.web.security import TOKEN_NEEDED, TOKEN_WRONG, UPLOADS_OFF, bearer, token_ok
 from editions.web.views import Caches
 
 HERE = Path(__file__).resolve().parent
@@ -58,23 +57,11 @@ DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
 """Largest edition accepted over the web (bytes); `editions show` allows 100 MB from disk."""
 FORM_ROOM = 64 * 1024
 """Room for the multipart envelope and the other form fields, beyond the file itself."""
-UPLOAD_PATHS = frozenset({"/api/editions", "/add"})
 
 REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_@~+-]{0,119}$"
 """A report key or an edition reference: IF10199, IF10199@2022-07-21, IF10199~1, IF10199@v47, a slug, an id.
 No dot, slash, backslash, percent or space: nothing that could walk a path."""
 _REF = re.compile(REF_PATTERN)
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = (
-    ("content-security-policy", CSP),
-    ("x-content-type-options", "nosniff"),
-    ("referrer-policy", "same-origin"),
-    ("x-frame-options", "DENY"),
-    ("cross-origin-opener-policy", "same-origin"),
-)
 
 RefParam = Annotated[
     str,
@@ -101,6 +88,15 @@ SourceParam = Annotated[
 Report = Annotated[str, Query(max_length=120, description="Only this report.")]
 DateBound = Annotated[str, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="At most this many sentences.")]
+SearchWithinParam = Annotated[
+    Literal["", "body", "captions", "notes"],
+    Query(
+        alias="in",
+        description="Only body sentences (prose, table rows), captions, or notes (notes, sources, references).",
+    ),
+]
+OffsetParam = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many hits (with `limit`, a page).")]
+PageParam = Annotated[int, Query(alias="page", ge=1, le=100_000, description="Which page of hits, from 1.")]
 
 
 def _clean_query(text: str) -> str:
@@ -114,110 +110,6 @@ def _file_name(name: str | None) -> str:
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
     base = "".join(ch for ch in base if ch.isprintable()).strip()[:200]
     return "upload" if base in ("", ".", "..") else base
-
-
-# --- Middleware: security headers, early refusals, body size ---------------------------------------------------
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-
-class _Guard:
-    """Adds the security headers to every response; refuses uploads before reading them when the server takes
-    none or the API call lacks the token; reads request bodies whole up to the limit (413 beyond it, before
-    anything parses them)."""
-
-    def __init__(self, app: ASGIApp, *, token: str | None, max_body: int, max_upload: int) -> None:
-        self.app = app
-        self.token = token
-        self.max_body = max_body
-        self.max_upload = max_upload
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_secured(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS:
-                    if name not in headers:
-                        headers[name] = value
-            await send(message)
-
-        if scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
-            path = scope["path"]
-            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-            if path in UPLOAD_PATHS and self.token is None:
-                await _refuse(scope, send_secured, 403, UPLOADS_OFF)
-                return
-            if path == "/api/editions" and not _token_ok(self.token, _bearer(headers.get("authorization"))):
-                await _refuse(scope, send_secured, 401, TOKEN_NEEDED, {"www-authenticate": "Bearer"})
-                return
-            length = headers.get("content-length")
-            too_big = f"the upload is over the {format_size(self.max_upload)} limit."
-            if length is not None and (not length.isdigit() or int(length) > self.max_body):
-                await _refuse(scope, send_secured, 413, too_big)
-                return
-            body = bytearray()
-            while True:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    return
-                body += message.get("body", b"")
-                if len(body) > self.max_body:
-                    await _refuse(scope, send_secured, 413, too_big)
-                    return
-                if not message.get("more_body", False):
-                    break
-            replayed = False
-
-            async def replay() -> Message:
-                nonlocal replayed
-                if not replayed:
-                    replayed = True
-                    return {"type": "http.request", "body": bytes(body), "more_body": False}
-                return await receive()
-
-            await self.app(scope, replay, send_secured)
-            return
-        await self.app(scope, receive, send_secured)
-
-
-UPLOADS_OFF = "adding editions over the web is off; start the server with a token: editions serve --token T."
-TOKEN_NEEDED = "adding editions needs the server's token (Authorization: Bearer T)."
-TOKEN_WRONG = "that is not the server's token."
-
-
-def _bearer(header: str | None) -> str | None:
-    if not header:
-        return None
-    scheme, _, value = header.partition(" ")
-    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
-
-
-def _token_ok(expected: str | None, given: str | None) -> bool:
-    if expected is None or given is None:
-        return False
-    return hmac.compare_digest(expected.encode("utf-8"), given.encode("utf-8"))
-
-
-async def _refuse(scope: Scope, send: Send, status: int, message: str, extra: dict[str, str] | None = None) -> None:
-    if scope["path"].startswith("/api"):
-        body = json.dumps({"error": message}).encode()
-        kind = "application/json"
-    else:
-        html = _page_env().get_template("error.html").render(**_globals(None), status=status, message=message)
-        body = html.encode()
-        kind = "text/html; charset=utf-8"
-    headers = [(b"content-type", kind.encode()), (b"content-length", str(len(body)).encode())]
-    headers += [(k.encode(), v.encode()) for k, v in (extra or {}).items()]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
 
 
 # --- Templates -----------------------------------------------------------------------------------------------
@@ -283,12 +175,21 @@ def _version() -> str:
 # --- The app -------------------------------------------------------------------------------------------------
 
 
-def create_app(library: Library, *, token: str | None = None, max_upload: int = DEFAULT_MAX_UPLOAD) -> FastAPI:
+def create_app(
+    library: Library,
+    *,
+    token: str | None = None,
+    max_upload: int = DEFAULT_MAX_UPLOAD,
+    hosts: Iterable[str] | None = security.LOOPBACK_HOSTS,
+    throttle: security.TokenThrottle | None = None,
+) -> FastAPI:
     """The web app over `library` (which the caller opens and closes). With `token`, editions can be added
     (upload form and `POST /api/editions`) by whoever gives it; without, adding is refused. Uploads over
-    `max_upload` bytes are refused."""
+    `max_upload` bytes are refused. Requests must name one of `hosts` (with the loopback names) in their Host
+    header (None: any); `throttle` counts wrong tokens (default: 5 a minute per address)."""
     if token is not None and not token.strip():
         token = None
+    throttle = throttle or security.TokenThrottle()
     app = FastAPI(
         title="Editions",
         version=_version(),
@@ -296,6 +197,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         "comparisons and search as JSON.",
         docs_url=None,
         redoc_url=None,
+        responses=api_doc.READ_ERRORS,
     )
     app.router.redirect_slashes = False  # one URL per page; "/reports/x/" is no page, not a redirect
     caches = Caches()
@@ -339,6 +241,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         return response
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(changes.router(lib, page))  # before /reports/{report}, which would take IF10199.atom
 
     # --- Library ---------------------------------------------------------------------------------------------
 
@@ -449,6 +352,7 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         "/api/reports/{report}/timeline.csv",
         tags=["library"],
         response_class=Response,
+        responses=api_doc.CSV_ANSWER,
         summary="One figure through every edition of a report, as CSV (columns in the README)",
     )
     def api_timeline_csv(
@@ -524,6 +428,17 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         return HTMLResponse(caches.compare_pages.get(key, render))
 
     @app.get(
+        "/api/compare/{old}/{new}.csv",
+        tags=["editions"],
+        response_class=Response,
+        responses=api_doc.CSV_ANSWER,
+        summary="The comparison's figure changes as CSV, one row per figure (README)",
+    )
+    def api_compare_csv(old: RefParam, new: RefParam) -> Response:
+        comparison = views.compare_refs(lib, caches, old, new)
+        return Response(render_comparison.render_figures_csv(comparison), media_type="text/csv; charset=utf-8")
+
+    @app.get(
         "/api/compare/{old}/{new}",
         tags=["editions"],
         summary="What changed from one edition to another (DESIGN.md's Comparison JSON)",
@@ -534,7 +449,9 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
 
     # --- Search ----------------------------------------------------------------------------------------------
 
-    def run_search(q: str, report: str, since: str, until: str, product: str, limit: int) -> Any:
+    def run_search(
+        q: str, report: str, since: str, until: str, product: str, within: str, limit: int, offset: int
+    ) -> Any:
         if report and not _REF.match(report):
             raise NotFoundError(f"no report {report!r} in the library.")
         return lib.search(
@@ -543,7 +460,9 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
             since=since or None,
             until=until or None,
             product=_clean_query(product) or None,
+            within=within or None,
             limit=limit,
+            offset=offset,
         )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
@@ -553,22 +472,68 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         since: DateBound = "",
         until: DateBound = "",
         product: TextQuery = "",
+        within: SearchWithinParam = "",
         limit: Limit = 20,
+        page_number: PageParam = 1,
     ) -> HTMLResponse:
-        results = run_search(q, report, since, until, product, limit) if q.strip() else None
+        offset = (page_number - 1) * limit
+        results = run_search(q, report, since, until, product, within, limit, offset) if q.strip() else None
+        filters = {"report": report, "since": since, "until": until, "product": product, "in": within}
+        if limit != 20:
+            filters["limit"] = str(limit)
+        csv_query = urlencode({"q": q, **{k: v for k, v in filters.items() if v}, "limit": limit, "offset": offset})
         return page("search.html", q=_clean_query(q), results=results, report=report, since=since, until=until,
-                    product=product, highlighted=views.highlighted)  # fmt: skip
+                    product=product, within=within, filters=filters, csv_query=csv_query,
+                    highlighted=views.highlighted)  # fmt: skip
 
-    @app.get("/api/search", tags=["library"], summary="Sentences of every edition that say it, cited")
+    @app.get("/api/search", tags=["library"], summary="Sentences of every edition that say it, cited, a page at a time")
     def api_search(
         q: Annotated[str, Query(max_length=300, description='Words that must all appear; "quoted phrases".')],
         report: Report = "",
         since: DateBound = "",
         until: DateBound = "",
         product: TextQuery = "",
+        within: SearchWithinParam = "",
         limit: Limit = 20,
+        offset: OffsetParam = 0,
     ) -> JSONResponse:
-        return JSONResponse(views.search_to_dict(run_search(q, report, since, until, product, limit)))
+        return JSONResponse(views.search_to_dict(run_search(q, report, since, until, product, within, limit, offset)))
+
+    @app.get(
+        "/api/search.csv",
+        tags=["library"],
+        response_class=Response,
+        responses=api_doc.CSV_ANSWER,
+        summary="The same hits as CSV, one row per sentence (README)",
+    )
+    def api_search_csv(
+        q: Annotated[str, Query(max_length=300, description='Words that must all appear; "quoted phrases".')],
+        report: Report = "",
+        since: DateBound = "",
+        until: DateBound = "",
+        product: TextQuery = "",
+        within: SearchWithinParam = "",
+        limit: Limit = 20,
+        offset: OffsetParam = 0,
+    ) -> Response:
+        results = run_search(q, report, since, until, product, within, limit, offset)
+        return Response(search_csv(results), media_type="text/csv; charset=utf-8")
+
+    @app.get(
+        "/api/editions/{ref}/sentences/{sentence}/citations",
+        tags=["library"],
+        summary="Every sentence that prints this sentence's wording, a page at a time (a search hit's other citations)",
+    )
+    def api_citations(
+        ref: RefParam,
+        sentence: Annotated[int, PathParam(ge=0, le=10_000_000, description="The sentence's index, from 0.")],
+        since: DateBound = "",
+        until: DateBound = "",
+        limit: Limit = 50,
+        offset: OffsetParam = 0,
+    ) -> JSONResponse:
+        cited = lib.citations(ref, sentence, since=since or None, until=until or None, offset=offset, limit=limit)
+        return JSONResponse(views.citations_to_dict(cited))
 
     # --- Adding ----------------------------------------------------------------------------------------------
 
@@ -595,21 +560,25 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
         name = _file_name(file.filename)
         if len(data) > max_upload:
             raise editions.InputError(f"{name} is over the {format_size(max_upload)} limit.")
-        return await run_in_threadpool(add_bytes, data, name)
+        large = len(data) >= memory.RELEASE_AFTER
+        try:
+            return await run_in_threadpool(add_bytes, data, name)
+        finally:
+            del data
+            if large:
+                await run_in_threadpool(memory.release)
 
     @app.post(
         "/api/editions",
         tags=["editions"],
         summary="Add an edition (needs the server's token: Authorization: Bearer T)",
         status_code=201,
-        responses={200: {"description": "Already in the library"}, 400: {"description": "Not an edition"},
-                   401: {"description": "No token or the wrong one"}, 403: {"description": "Adding is off"},
-                   413: {"description": "Too large"}},
+        responses={200: {"description": "Already in the library"}, **api_doc.UPLOAD_ERRORS},
     )  # fmt: skip
     async def api_add(request: Request, file: Annotated[UploadFile, File(description="An edition file.")]) -> Response:
         if not uploads:
             return problem(request, 403, UPLOADS_OFF)
-        if not _token_ok(token, _bearer(request.headers.get("authorization"))):
+        if not token_ok(token, bearer(request.headers.get("authorization"))):
             return JSONResponse({"error": TOKEN_NEEDED}, status_code=401, headers={"www-authenticate": "Bearer"})
         result = await receive_upload(file)
         return JSONResponse(result, status_code=201 if result["status"] == "added" else 200)
@@ -626,7 +595,9 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
     ) -> Response:
         if not uploads:
             return page("error.html", status_code=403, status=403, message=UPLOADS_OFF)
-        if not _token_ok(token, token_field):
+        if not token_ok(token, token_field):
+            if token_field and request.client is not None:
+                throttle.failed(request.client.host)
             return page("error.html", status_code=401, status=401, message=TOKEN_WRONG if token_field else TOKEN_NEEDED)
         result = await receive_upload(file)
         return page("add.html", status_code=201 if result["status"] == "added" else 200, result=result,
@@ -647,7 +618,20 @@ def create_app(library: Library, *, token: str | None = None, max_upload: int = 
                 operations.append((method.upper(), path, op.get("summary", ""), params))
         return page("docs.html", operations=operations, title=schema["info"]["title"])
 
+    @app.get("/api", tags=["library"], summary="This index of the API: every call, what it is for, and where "
+             "the full description is")  # fmt: skip
+    @app.get("/api/", include_in_schema=False)
+    def api_index() -> JSONResponse:
+        return JSONResponse(api_doc.api_index(app.openapi()))
+
+    plain_openapi = app.openapi
+    app.openapi = lambda: api_doc.without_validation_answers(plain_openapi())  # type: ignore[method-assign]
     app.state.library = lib
     app.state.caches = caches
-    app.add_middleware(_Guard, token=token, max_body=max_upload + FORM_ROOM, max_upload=max_upload)
+    app.add_middleware(
+        security.Guard, token=token, max_body=max_upload + FORM_ROOM, max_upload=max_upload, throttle=throttle,
+        hosts=None if hosts is None else security.allowed_hosts(hosts),
+        error_page=lambda status, message: _page_env().get_template("error.html").render(
+            **_globals(uploads), status=status, message=message),
+    )  # fmt: skip
     return app

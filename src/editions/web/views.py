@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from editions.compare import collector_paused
 from editions.compare.brief import section_name, with_min_change
 from editions.compare.words import EQUAL
-from editions.library import EditionInfo, Library, ReportInfo, SearchResults, Timeline
+from editions.library import Citations, EditionInfo, Library, ReportInfo, SearchResults, Timeline
 from editions.model import SCHEMA_VERSION, Block, BlockKind, BriefItem, Comparison, Edition, Fact, Link, LinkKind
 from editions.render.comparison import (
     ComparisonView,
@@ -673,6 +673,10 @@ def search_to_dict(results: SearchResults) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "query": results.query,
+        "total": results.total,
+        "reports": results.reports,
+        "offset": results.offset,
+        "limit": results.limit,
         "groups": [
             {
                 "report": g.report,
@@ -681,8 +685,12 @@ def search_to_dict(results: SearchResults) -> dict[str, Any]:
                 "hits": [
                     {
                         "text": h.text,
+                        "role": h.role,
+                        "rank": h.rank,
                         "marks": [[m.start, m.end] for m in h.marks],
                         "first_seen": h.first_seen.ref,
+                        "editions": h.editions,
+                        "sentences": h.sentences,
                         "citations": [
                             {"ref": c.ref, "edition": c.edition, "date": iso(c.date), "sentence": c.sentence,
                              "section": list(c.section)}
@@ -695,6 +703,29 @@ def search_to_dict(results: SearchResults) -> dict[str, Any]:
             for g in results.groups
         ],
     }  # fmt: skip
+
+
+def citations_to_dict(cited: Citations) -> dict[str, Any]:
+    """One page of the sentences that print a hit's wording (`Library.citations`)."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "report": cited.report,
+        "text": cited.text,
+        "total": cited.total,
+        "editions": cited.editions,
+        "offset": cited.offset,
+        "limit": cited.limit,
+        "citations": [
+            {
+                "ref": c.ref,
+                "edition": c.edition,
+                "date": iso(c.date),
+                "sentence": c.sentence,
+                "section": list(c.section),
+            }
+            for c in cited.citations
+        ],
+    }
 
 
 def highlighted(text: str, marks: Iterable[Any]) -> Markup:
