@@ -19,10 +19,11 @@ from editions.ingest.pdf.columns import page_lines
 from editions.ingest.pdf.extract import _Page
 from editions.ingest.pdf.footnotes import Footnotes
 from editions.ingest.pdf.furniture import remove_furniture
-from editions.ingest.pdf.lines import _CAPTION_START, _SOURCE_START, _Line
+from editions.ingest.pdf.lines import _Line
 from editions.ingest.pdf.tables import _header_above, _lone_row_leads_on, _table_at, _table_goes_on
 from editions.ingest.repair import join_hyphenated_lines
 from editions.model import Author, BlockKind, RawBlock
+from editions.vocabulary import CAPTION_FOLLOWER, CAPTION_START
 
 
 def _dot_leader(text: str) -> bool:
@@ -166,7 +167,7 @@ class _Layout:
         if not ((line.bold and line.size >= self.body - 1.6) or line.size >= self.body + 1.4):
             return False
         text = line.text
-        if not text or len(text) > 200 or _CAPTION_START.match(text) or _SOURCE_START.match(text):
+        if not text or len(text) > 200 or CAPTION_START.match(text) or CAPTION_FOLLOWER.match(text):
             return False
         return not (text[-1] in ".,;" or _BULLET.match(text) or _dot_leader(text))
 
@@ -229,7 +230,7 @@ class _Layout:
         if _is_subtitle(group, line):
             return True
         text = line.text
-        if _BULLET.match(text) or _CAPTION_START.match(text) or _SOURCE_START.match(text):
+        if _BULLET.match(text) or CAPTION_START.match(text) or CAPTION_FOLLOWER.match(text):
             return True
         if line.size < self.body - 0.4 and _NOTE_MARK.match(text) and _ends_with_stop(prev.text):
             return True  # a table note under the one before: "e. There is no …" after "… respectively."
@@ -260,7 +261,7 @@ def _is_subtitle(group: list[_Line], line: _Line) -> bool:
         group[0].bold
         and group[-1].bold
         and not line.bold
-        and bool(_CAPTION_START.match(group[0].text))
+        and bool(CAPTION_START.match(group[0].text))
         and len(line.text) < 120
     )
 

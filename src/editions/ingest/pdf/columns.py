@@ -9,8 +9,9 @@ from __future__ import annotations
 import bisect
 
 from editions.ingest.pdf.extract import _Frag, _Page
-from editions.ingest.pdf.lines import _CAPTION_START, _Line, _lines, _same_line
+from editions.ingest.pdf.lines import _Line, _lines, _same_line
 from editions.ingest.pdf.tables import _table_band
+from editions.vocabulary import CAPTION_START
 
 
 def page_lines(page: _Page, body: float) -> tuple[list[_Line], list[_Line]]:
@@ -30,7 +31,7 @@ def page_lines(page: _Page, body: float) -> tuple[list[_Line], list[_Line]]:
     if gutter is None:
         # Two columns of prose over a full-width table or figure, whose cells cross the gutter: the gutter
         # holds above the float's caption.
-        for cap in sorted((f for f in frags if _CAPTION_START.match(f.text)), key=lambda f: -f.y1):
+        for cap in sorted((f for f in frags if CAPTION_START.match(f.text)), key=lambda f: -f.y1):
             above = [f for f in frags if f.y0 > cap.y1 - 0.5]
             if above and (gutter := _gutter(above, page.width)) is not None:
                 below = [f for f in frags if f.y0 <= cap.y1 - 0.5]

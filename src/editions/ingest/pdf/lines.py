@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 
 from editions.ingest.pdf.extract import _ORDINAL_SUFFIXES, _Frag
 
-_CAPTION_START = re.compile(r"^(?:Figure|Table|Map|Chart|Exhibit|Graph)\s+(?:[A-Z]-)?\d+[A-Za-z]?\s*[.:]", re.I)
-_SOURCE_START = re.compile(r"^(?:Sources?|Notes?|Data)\s*:", re.I)
 _LIST_MARK = re.compile(r"[•▪◦●○■□➢·–\-\ue000-\uf8ff]|o|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]")
 
 

@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editions.ingest.pdf.lines import _CAPTION_START, _SOURCE_START, _cells, _Line
+from editions.ingest.pdf.lines import _cells, _Line
 from editions.ingest.repair import join_hyphenated_lines
+from editions.vocabulary import CAPTION_FOLLOWER, CAPTION_START
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ def _table_goes_on(
             prev = line
             k += 1
             continue
-        if not line.cells or line.x1 > right or _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
+        if not line.cells or line.x1 > right or CAPTION_FOLLOWER.match(line.text) or CAPTION_START.match(line.text):
             return None
         if step < TABLE.tight_step * pitch:
             if not labels or len(prev.cells) != 1:
@@ -133,7 +134,7 @@ def _table_at(lines: list[_Line], i: int, above: list[_Line] | None = None) -> t
     first_col = 0.0  # the right edge of the widest first-column cell of a line with cells
     while j < len(lines):
         line = lines[j]
-        if _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
+        if CAPTION_FOLLOWER.match(line.text) or CAPTION_START.match(line.text):
             break
         # A gap as wide as two blank lines ends the table; measured on the baselines too, since glyph boxes
         # shrink on lines with no descender or capital ("covered institutions." over the next entry).
@@ -239,7 +240,7 @@ def _row_steps_ahead(lines: list[_Line], j: int, count: int = 10) -> list[float]
     steps: list[float] = []
     for k in range(j + 1, min(len(lines), j + 1 + count)):
         line, above = lines[k], lines[k - 1]
-        if _SOURCE_START.match(line.text) or _CAPTION_START.match(line.text):
+        if CAPTION_FOLLOWER.match(line.text) or CAPTION_START.match(line.text):
             break
         if len(line.cells) >= 2 and not line.bold and not above.bold:
             steps.append(above.base - line.base)
