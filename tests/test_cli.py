@@ -370,7 +370,7 @@ def test_invalid_utf8_is_a_warning_and_a_best_effort_read(tmp_path: Path) -> Non
     assert warnings[0].startswith("editions: warning: ") and "UTF-8" in warnings[0]
     doc = json.loads(result.stdout)
     check_contract(doc)
-    assert "The caf\ufffd at Port Ilvane reopened in 2024." in sentences_of(doc)
+    assert "The caf\u00e9 at Port Ilvane reopened in 2024." in sentences_of(doc)  # read as Windows-1252
     assert "Trade rose to $8.1 billion." in sentences_of(doc)
 
 

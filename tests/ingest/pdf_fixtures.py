@@ -5,6 +5,7 @@ Every test PDF is generated here, so no corpus text is copied into the repositor
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 
 PAGE_WIDTH = 612
@@ -25,6 +26,8 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     extra: bytes = b""
     """Raw content-stream operators appended after the lines (drawings, glyph bombs)."""
+    padding: int = 0
+    """Spaces after the operators, with the stream then compressed (FlateDecode): a decompression bomb."""
 
 
 def _escape(text: str) -> bytes:
@@ -39,6 +42,20 @@ def content(page: Page) -> bytes:
             b"BT /%s %g Tf %g %g Td (%s) Tj ET" % (line.font.encode(), line.size, line.x, line.y, _escape(line.text))
         )
     return b"\n".join(ops) + b"\n" + page.extra
+
+
+def _deflated(data: bytes, padding: int) -> bytes:
+    """`data` then `padding` spaces (a multiple of 1 MiB), as a zlib stream made without compressing them all:
+    after a full flush deflate's blocks refer to nothing before them, so one compressed MiB of spaces repeats."""
+    chunk = b" " * (1 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate: the zlib header and checksum are ours
+    head = compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    checksum = zlib.adler32(data)
+    for _ in range(padding // len(chunk)):
+        checksum = zlib.adler32(chunk, checksum)
+    final = b"\x03\x00"  # an empty last block of fixed codes
+    return b"\x78\xda" + head + block * (padding // len(chunk)) + final + checksum.to_bytes(4, "big")
 
 
 def build(pages: list[Page], *, encrypt: bool = False, shared_pages: int = 0) -> bytes:
@@ -58,7 +75,11 @@ def build(pages: list[Page], *, encrypt: bool = False, shared_pages: int = 0) ->
     streams = []
     for page in pages:
         data = content(page)
-        stream = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data))
+        if page.padding:
+            data = _deflated(data, page.padding)
+            stream = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data))
+        else:
+            stream = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data))
         streams.append(stream)
         kids.append(
             add(

@@ -54,11 +54,36 @@ def test_one_line_of_a_million_characters(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8_is_a_warning_and_a_best_effort_read(tmp_path: Path) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Title\n\nThe caf\xe9 opened in 2020. It closed in 2021.\n".encode("latin-1"))
+    # UTF-8 ("façade") with one stray byte: the byte is replaced, the rest read as UTF-8.
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(
+        "Title\n\nThe fa\u00e7ade of the caf".encode() + b"\xe9" + b" opened in 2020. It closed in 2021.\n"
+    )
     with pytest.warns(InputWarning, match="1 invalid UTF-8 byte sequence"):
         edition = editions.read(path)
-    assert [edition.text_of(s) for s in edition.sentences] == ["The caf\ufffd opened in 2020.", "It closed in 2021."]
+    assert [edition.text_of(s) for s in edition.sentences] == [
+        "The fa\u00e7ade of the caf\ufffd opened in 2020.",
+        "It closed in 2021.",
+    ]
+
+
+@pytest.mark.parametrize("name", ["latin1.txt", "latin1.md", "latin1.html"])
+def test_windows_1252_text_is_read_with_a_warning(tmp_path: Path, name: str) -> None:
+    # A legacy 8-bit text: accents on most lines (refused as "not text" before), and cp1252's curly quotes and dash.
+    lines = ["R\u00e9sum\u00e9 des r\u00e9formes fran\u00e7aises", ""]
+    lines += [
+        f"L\u2019\u00e9t\u00e9 {year}, le caf\u00e9 a ferm\u00e9 \u2013 \u00ab d\u00e9j\u00e0 \u00bb."
+        for year in range(2000, 2020)
+    ]
+    text = "\n".join(lines) + "\n"
+    path = tmp_path / name
+    path.write_bytes(("<p>" + text + "</p>" if name.endswith(".html") else text).encode("cp1252"))
+    with pytest.warns(InputWarning, match="is not UTF-8: read as Windows-1252"):
+        edition = editions.read(path)
+    assert (
+        "\u00e9t\u00e9 2019, le caf\u00e9 a ferm\u00e9 \u2013 \u00ab d\u00e9j\u00e0 \u00bb." in edition.text
+    )  # (quotes are made straight)
+    assert "\ufffd" not in edition.text
 
 
 def test_unknown_extension(tmp_path: Path) -> None:

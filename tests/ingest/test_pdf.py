@@ -13,6 +13,7 @@ import pytest
 import editions
 from editions.errors import InputError
 from editions.ingest import pdf
+from editions.ingest.pdf import extract
 from editions.model import BlockKind, Edition
 
 sys.path.insert(0, str(Path(__file__).parent))  # the generator of test PDFs sits beside this file
@@ -319,7 +320,7 @@ def test_a_paragraph_cut_after_an_abbreviation_at_a_column_break_is_joined() -> 
 
 def _text_width(text: str, size: float) -> float:
     """How wide pdfium finds `text` set in Helvetica at `size`: where to place a run that follows it."""
-    pages, _, _ = pdf._extract(build([Page([Line(0, 700, text, size=size)])]), "width.pdf", pdf.DEFAULT_LIMITS)
+    pages, _, _ = extract._extract(build([Page([Line(0, 700, text, size=size)])]), "width.pdf", pdf.DEFAULT_LIMITS)
     return max(f.x1 for f in pages[0].frags)
 
 

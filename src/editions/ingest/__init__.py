@@ -59,7 +59,16 @@ def load(
         raise InputError(f"{label}: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
     reader = _reader(fmt)
     parsed = reader(data, label)
-    return finish(parsed, Source(fmt, name or (None if isinstance(source, bytes) else str(source))))
+    document = finish(parsed, Source(fmt, name or (None if isinstance(source, bytes) else str(source))))
+    if not any(_VISIBLE.search(b.text) for b in document.blocks):
+        # Stored, it would be an edition of the empty text, which every later empty input would match.
+        raise InputError(f"{label} has no text to read: only markup, images or invisible characters.")
+    return document
+
+
+# A character that shows: not white space, nor an invisible format character (zero-width spaces and joiners,
+# word joiners, direction marks, byte-order marks, soft hyphens).
+_VISIBLE = re.compile(r"[^\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 
 
 def finish(parsed: Parsed, source: Source) -> Document:
@@ -169,7 +178,8 @@ def sniff(data: bytes) -> str:
 
 
 def decode(data: bytes, label: str) -> tuple[str, list[str]]:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM; invalid bytes replaced with a warning.
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, Windows-1252 (Latin-1) with a warning when
+    no character is written as UTF-8 writes it; otherwise invalid bytes replaced with a warning.
     Raises InputError for binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -183,11 +193,20 @@ def decode(data: bytes, label: str) -> tuple[str, list[str]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        decoded = data.decode("utf-8-sig", errors="replace")
+        pass
+    if not data.startswith(b"\xef\xbb\xbf") and _UTF8_SEQUENCE.search(data) is None:
+        # Not one character above ASCII is written as UTF-8 writes it: a legacy 8-bit text, read as Windows-1252
+        # (Latin-1 with typographic quotes and dashes where Latin-1 has control codes), as a browser reads it.
+        return data.decode("cp1252", errors="replace"), [f"{label} is not UTF-8: read as Windows-1252 (Latin-1)."]
+    decoded = data.decode("utf-8-sig", errors="replace")
     bad = decoded.count("\ufffd")
     if bad > max(16, len(decoded) * 0.05):
         raise InputError(f"{label} is not text: {bad} of its {len(decoded)} characters are not valid UTF-8.")
     return decoded, [f"{label}: {bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD."]
+
+
+# A character above ASCII as UTF-8 writes it: a lead byte and its continuation bytes.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _normalize_newlines(s: str) -> str:
@@ -201,21 +220,27 @@ def _read_text(data: bytes, label: str) -> Parsed:
 
 def _read_markdown(data: bytes, label: str) -> Parsed:
     decoded, warnings = decode(data, label)
-    blocks, meta = markdown.read(_normalize_newlines(decoded))
+    blocks, meta = markdown.read(_normalize_newlines(decoded), label)
     return Parsed(blocks, meta, warnings)
 
 
+def _read_html(data: bytes, label: str) -> Parsed:
+    from editions.ingest import html  # imported on first use, as the PDF reader: most runs read one format
+
+    return html.read(data, label)
+
+
+def _read_pdf(data: bytes, label: str) -> Parsed:
+    from editions.ingest import pdf  # pdfium is loaded only when a PDF is read
+
+    return pdf.read(data, label)
+
+
+READERS: dict[str, Reader] = {"text": _read_text, "markdown": _read_markdown, "html": _read_html, "pdf": _read_pdf}
+"""Each format's reader, all with one signature: the bytes and the name to use in messages."""
+
+
 def _reader(fmt: str) -> Reader:
-    if fmt == "text":
-        return _read_text
-    if fmt == "markdown":
-        return _read_markdown
-    if fmt == "html":
-        from editions.ingest import html
-
-        return html.read
-    if fmt == "pdf":
-        from editions.ingest import pdf
-
-        return pdf.read
-    raise InputError(f"unknown format {fmt!r}")
+    if (reader := READERS.get(fmt)) is None:
+        raise InputError(f"unknown format {fmt!r}")
+    return reader

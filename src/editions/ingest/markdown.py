@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from editions.errors import InputError
 from editions.ingest import inline
 from editions.ingest.metadata import parse_front_matter
 from editions.ingest.repair import join_hyphenated_lines
@@ -133,14 +134,21 @@ def _restore_document_ordinals(blocks: list[RawBlock], text: str) -> list[RawBlo
     return [RawBlock(b.kind, pattern.sub(_restore_ordinal, b.text), b.level) for b in blocks]
 
 
-def read(text: str) -> tuple[list[RawBlock], Metadata]:
-    """Blocks of a Markdown document, in reading order, and what its front matter states."""
+MAX_TABLE_CELLS = 100_000
+"""The most cells one table may hold: every cell is read for figures, at a cost that grows with the cells, and a
+table this large is data, not a report's table."""
+
+
+def read(text: str, label: str = "input") -> tuple[list[RawBlock], Metadata]:
+    """Blocks of a Markdown document, in reading order, and what its front matter states. Raises `InputError` for
+    a table of over `MAX_TABLE_CELLS` cells (`label` names the document)."""
     lines = text.split("\n")
     metadata, body_start = parse_front_matter(lines)
     if m := _PDF_LINK.search(text):
         # A saved page names its own PDF: ".../IF13199/IF13199.1.pdf" is version 1 of IF13199.
         metadata = metadata.merged(Metadata(report=m.group(1), version=int(m.group(2))))
-    blocks = _restore_document_ordinals(_drop_repeated_runs(list(_blocks(_join_cell_lines(lines[body_start:])))), text)
+    blocks = list(_blocks(_join_cell_lines(lines[body_start:]), label))
+    blocks = _restore_document_ordinals(_drop_repeated_runs(blocks), text)
     if body_start:
         header = " ".join(line.strip() for line in lines[:body_start] if line.strip())
         blocks.insert(0, RawBlock(BlockKind.BOILERPLATE, inline.to_text(header)))
@@ -360,7 +368,19 @@ def _stacked_rows_joined(table: list[str]) -> list[list[str]]:
     return rows
 
 
-def _blocks(lines: list[str]) -> Iterator[RawBlock]:
+def _check_table_size(table: list[str], label: str) -> None:
+    """Refuse a table of over `MAX_TABLE_CELLS` cells, counted from its lines' pipes before any cell is read."""
+    cells = 0
+    for line in table:
+        if not _TABLE_SEPARATOR.match(line):
+            cells += line.strip().removeprefix("|").removesuffix("|").count("|") + 1
+    if cells > MAX_TABLE_CELLS:
+        raise InputError(
+            f"{label} holds a table of {cells:,} cells, over the limit of {MAX_TABLE_CELLS:,} cells per table."
+        )
+
+
+def _blocks(lines: list[str], label: str) -> Iterator[RawBlock]:
     paragraph: list[str] = []
     table: list[str] = []
     item: list[str] = []
@@ -384,6 +404,7 @@ def _blocks(lines: list[str]) -> Iterator[RawBlock]:
                 yield RawBlock(BlockKind.PARAGRAPH, text)
             paragraph.clear()
         if table:
+            _check_table_size(table, label)
             rows = [" | ".join(cells) for cells in _stacked_rows_joined(table)]
             rows = [r for r in rows if r.replace("|", "").strip()]
             if rows:

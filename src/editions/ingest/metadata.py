@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from editions.model import Author, Metadata
 from editions.vocabulary import MONTHS
@@ -191,3 +191,63 @@ def from_furniture(texts: Iterable[str]) -> Metadata:
         same_day = [v for day, v in history if day == date]
         version = max(same_day) if same_day else None
     return Metadata(report=report, date=date, version=version, product=product, authors=authors)
+
+
+# A PDF's own statements: its Info dictionary (Title, Author, Keywords "Cover Date: …"), its running footers
+# ("R48905 · VERSION 2 · NEW", or the number alone) and a dated line near its top ("Updated July 21, 2022").
+_VERSION_FOOTER = re.compile(r"(" + REPORT_NUMBER.pattern + r")\s*·\s*VERSION\s+(\d+)", re.I)
+_NUMBER_FOOTER = re.compile(r"\s*(" + REPORT_NUMBER.pattern + r")\s*")
+_COVER_DATE = re.compile(r"Cover Date:\s*(.+)$")
+_DATE_LINE = re.compile(r"(?:Updated\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+_INFO_AUTHORS = re.compile(r";|,(?!\s*(?:Jr|Sr)\.)")
+_SPACES = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """The text with each run of white space one space, trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def from_pdf(
+    info: Mapping[str, str],
+    furniture: Sequence[str],
+    texts: Sequence[str],
+    authors: Sequence[Author],
+    cover_title: str | None,
+) -> Metadata:
+    """Metadata of a PDF: from its Info dictionary `info`, the running `furniture` removed from its pages, the
+    `texts` of its blocks, the `authors` its author section names and the title set large on its cover."""
+    title = squash(info.get("Title", "")) or cover_title
+    report = version = None
+    for text in furniture:
+        if m := _VERSION_FOOTER.search(text):
+            report, version = m.group(1), int(m.group(2))
+            break
+    if report is None:
+        for text in furniture:
+            if m := _NUMBER_FOOTER.fullmatch(text):
+                report = m.group(1)
+                break
+    date = None
+    if m := _COVER_DATE.search(info.get("Keywords", "")):
+        date = parse_date(m.group(1))
+    if date is None:
+        for text in texts[:40]:
+            if _DATE_LINE.fullmatch(text.strip()):
+                date = parse_date(text)
+                break
+    found = list(authors)
+    if not found:
+        found = [a for t in texts if (m := AUTHOR_LINE.match(t)) and (a := Author(m["name"], m["role"]))]
+    if not found and info.get("Author"):
+        found = [Author(name.strip()) for name in _INFO_AUTHORS.split(info["Author"]) if name]
+    return Metadata(report=report, title=title, date=date, version=version, authors=tuple(_unique(found)))
+
+
+def _unique(authors: list[Author]) -> list[Author]:
+    """Each author once: the first with a role, else the first."""
+    seen: dict[str, Author] = {}
+    for author in authors:
+        if author.name not in seen or (author.role and not seen[author.name].role):
+            seen[author.name] = author
+    return list(seen.values())
