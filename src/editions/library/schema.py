@@ -271,6 +271,13 @@ _V5_COMMON = (
 # link), for provenance; NULL where the source does not state one, as for every source stored before.
 _V6_COMMON = ("""ALTER TABLE sources ADD COLUMN url TEXT""",)
 
+# Provenance of a fetched file (`editions fetch`): the SHA-256 of the bytes retrieved and the version number the
+# publisher's catalogue gave for it; NULL for sources added from files on disk.
+_PROVENANCE_COMMON = (
+    """ALTER TABLE sources ADD COLUMN sha256 TEXT""",
+    """ALTER TABLE sources ADD COLUMN api_version INTEGER""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "reports, editions, sources, passages, sentences, facts, comparisons", _V1_SQLITE, _V1_POSTGRES),
     Migration(2, "full-text index over passages", _V2_SQLITE, _V2_POSTGRES),
@@ -278,7 +285,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "overlaps of consecutive editions and report summaries, kept at add time", _V4_SQLITE, _V4_POSTGRES),
     Migration(5, "one edition, many sources: each source's own reading", _V5_COMMON, _V5_COMMON),
     Migration(6, "each source's stated address (URL)", _V6_COMMON, _V6_COMMON),
+    Migration(7, "each source's provenance (SHA-256, catalogue version)", _PROVENANCE_COMMON, _PROVENANCE_COMMON),
 )
+
+PROVENANCE_VERSION = next(m.version for m in MIGRATIONS if m.sqlite is _PROVENANCE_COMMON)
+"""The schema version from which sources keep their provenance (found, not written, so renumbering is safe)."""
 
 LATEST = MIGRATIONS[-1].version
 
