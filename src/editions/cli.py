@@ -683,6 +683,14 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    update_every: Annotated[
+        str | None,
+        typer.Option(
+            "--update-every",
+            help="Run `editions update` in the background this often (e.g. 1h), with $CONGRESS_API_KEY.",
+            show_default=False,
+        ),
+    ] = None,
     samples: Annotated[
         bool,
         typer.Option(
@@ -718,6 +726,8 @@ def serve(
             for result in lib.add_files([folder]):
                 if not result.ok:
                     warn(f"{result.path}: {result.error}")
+        if update_every:
+            stack.enter_context(_background_updates(lib.location, update_every))
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         # IPPROTO_TCP said outright: asyncio sets TCP_NODELAY only on such sockets, and without it every response
         # waited ~40 ms for the client's delayed ACK (Nagle), small pages included.
@@ -909,6 +919,106 @@ def fetch(
     sys.stdout.write(line + "\n")
     if failed:
         raise typer.Exit(EXIT_ERROR)
+
+
+def _followed(library: Library, reports: list[str], all_reports: bool) -> list[str] | None:
+    """The reports an update follows: those named, else (without --all) the library's numbered reports."""
+    from editions.fetch.update import library_reports
+
+    if all_reports:
+        return None
+    return reports or library_reports(library)
+
+
+@app.command()
+def update(
+    reports: Annotated[
+        list[str] | None,
+        typer.Argument(help="Follow these reports (default: the library's numbered reports).", show_default=False),
+    ] = None,
+    library: Annotated[str | None, _LIBRARY_OPTION] = None,
+    all_reports: Annotated[bool, typer.Option("--all", help="Every report in the catalogue.")] = False,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Where a first run starts (YYYY-MM-DD); later runs go on from there.")
+    ] = None,
+    api_key: Annotated[str | None, _API_KEY_OPTION] = None,
+    api_url: Annotated[str, _API_URL_OPTION] = "https://api.congress.gov/v3",
+    formats: Annotated[str, _FORMATS_OPTION] = "pdf,html",
+    cache: Annotated[Path | None, _CACHE_OPTION] = None,
+    rate: Annotated[float, _RATE_OPTION] = 1.0,
+    jobs: Annotated[int, _JOBS_OPTION] = 1,
+) -> None:
+    """Poll Congress.gov for reports updated since the last run (newest first, until it meets what the last run
+    saw) and fetch their new editions; an update that brings no new edition is told as metadata-only. Safe to run
+    again and from cron or a systemd timer: a second run finds nothing new. Exit code 1 if any report failed."""
+    from editions.fetch import open_fetcher
+    from editions.fetch.update import update as run_update
+
+    if all_reports and reports:
+        usage_error("give report numbers or --all, not both.")
+    settings = _fetch_settings(api_key, api_url, formats, cache, rate, jobs)
+    with _user_errors():
+        lib = Library(library)
+    with _user_errors(), lib, open_fetcher(lib, settings) as fetcher:
+        result = run_update(lib, fetcher, followed=_followed(lib, reports or [], all_reports), since=since)
+    for fetched in result.fetched:
+        for note in fetched.notes:
+            warn(note)
+        if fetched.error:
+            error(f"{fetched.report}: {fetched.error}")
+    for edition in result.new_editions:
+        sys.stdout.write(f"{'new edition':<14} {edition.ref:<28} {edition.url}\n")
+    for report in result.metadata_only:
+        sys.stdout.write(f"{'metadata only':<14} {report}\n")
+    n = len(result.looked_at)
+    sys.stdout.write(
+        f"{n} report{'s' if n != 1 else ''} looked at: {len(result.new_editions)} new editions, "
+        f"{len(result.metadata_only)} metadata-only updates, {len(result.failed)} failed\n"
+    )
+    if result.failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@contextmanager
+def _background_updates(location: str, every: str) -> Iterator[None]:
+    """`editions update` every `every` in a background thread of `serve` (own library connection, one run at a
+    time, logged on stderr), with the key from $CONGRESS_API_KEY."""
+    import logging
+
+    from editions.fetch import FetchSettings, open_fetcher
+    from editions.fetch.update import LOG, UpdateResult, UpdateScheduler, parse_duration
+    from editions.fetch.update import update as run_update
+
+    try:
+        seconds = parse_duration(every)
+    except ValueError:
+        usage_error(f"--update-every {every!r} is not a duration; write it like 1h, 30m or 90s.")
+    settings = FetchSettings(
+        api_key=os.environ.get("CONGRESS_API_KEY", ""),
+        api_url=os.environ.get("EDITIONS_CONGRESS_API") or "https://api.congress.gov/v3",
+        cache_dir=Path(os.environ["EDITIONS_CACHE"]) if os.environ.get("EDITIONS_CACHE") else None,
+    )
+    if not settings.api_key.strip():
+        error(
+            "--update-every needs a Congress.gov API key in $CONGRESS_API_KEY (free from https://api.data.gov/signup/)."
+        )
+        raise typer.Exit(EXIT_ERROR)
+
+    def run() -> UpdateResult:
+        with Library(location) as lib, open_fetcher(lib, settings) as fetcher:
+            return run_update(lib, fetcher, followed=_followed(lib, [], False))
+
+    if not LOG.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s editions: %(message)s"))
+        LOG.addHandler(handler)
+        LOG.setLevel(logging.INFO)
+    scheduler = UpdateScheduler(run, seconds)
+    scheduler.start()
+    try:
+        yield
+    finally:
+        scheduler.stop(timeout=5)
 
 
 # --- Sizes ---------------------------------------------------------------------------------------------------

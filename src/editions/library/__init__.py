@@ -409,6 +409,21 @@ class Library:
     def schema_version(self) -> int:
         return self._db.schema_version()
 
+    def setting(self, key: str) -> str | None:
+        """A value kept in the library for a tool that works on it (e.g. where `editions update` got to)."""
+        rows = self._db.query("SELECT value FROM library_info WHERE key = ?", (f"setting:{key}",))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        def store(db: Database) -> None:
+            db.execute(
+                "INSERT INTO library_info (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (f"setting:{key}", value),
+            )
+
+        self._db.write(store)
+
     def size_bytes(self) -> int:
         return self._db.size_bytes()
 
