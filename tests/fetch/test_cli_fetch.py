@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -13,7 +14,7 @@ import pytest
 from cli_runner import run_editions
 from fake_congress import FakeCongress, harbor_report
 
-from editions.library import Library
+from editions.library import Library, NotFoundError
 
 
 def _args(fake: FakeCongress, tmp_path: Path, *extra: str) -> list[str]:
@@ -111,13 +112,13 @@ def test_kill_9_in_the_middle_of_a_download_then_the_rerun_completes(tmp_path: P
     for record in cache.glob("*.json"):
         entry = json.loads(record.read_text())
         data = record.with_suffix(".data").read_bytes()
-        assert __import__("hashlib").sha256(data).hexdigest() == entry["sha256"]
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
     half = report.pdf(2)[: len(report.pdf(2)) // 2]
     assert all(p.read_bytes() != half for p in cache.rglob("*") if p.is_file())
     with Library(tmp_path / "lib.db") as library:
         try:
             before = {e.version: e.id for e in library.editions("IF90001")}
-        except Exception:  # noqa: BLE001 (killed before the first edition was stored)
+        except NotFoundError:  # killed before the first edition was stored
             before = {}
         for version in before:
             assert library.get(f"IF90001@v{version}").sentences  # whole editions only
