@@ -196,9 +196,15 @@ class Fetcher:
         """Each report's current formats and (with `backfill`) its earlier versions; then the page summary of
         each report that gained an edition is made (`Library.prepare`)."""
         results: list[ReportFetched] = []
-        with ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="editions-fetch") as pool:
+        # One job runs in the calling thread: a single worker thread would only trade the GIL back and forth
+        # with the writer at every network read.
+        pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="editions-fetch") if self.jobs > 1 else None
+        try:
             for report_id, planned in self._plans(reports, backfill):
                 results.append(self._run(report_id, planned, pool))
+        finally:
+            if pool is not None:
+                pool.shutdown()
         touched = sorted({f.ref.split("@")[0] for r in results for f in r.added if f.ref})
         self.library.prepare(touched)
         return results
@@ -250,7 +256,7 @@ class Fetcher:
         self,
         report_id: str,
         planned: tuple[ReportDetail, list[FileTask], set[str], int] | str,
-        pool: ThreadPoolExecutor,
+        pool: ThreadPoolExecutor | None,
     ) -> ReportFetched:
         if isinstance(planned, str):
             return ReportFetched(report_id, None, (), 0, error=planned)
@@ -258,12 +264,16 @@ class Fetcher:
         results: list[Fetched] = []
         notes: list[str] = []
         pending: deque[Future[_Read]] = deque()
+        challenged = False
         for task in tasks:
             if task.format == "pdf" and task.url in known:
                 results.append(self._tell(Fetched(task, Outcome.KNOWN)))
+            elif pool is None:
+                read = self._download_and_read(task)
+                challenged = challenged or (read.outcome is Outcome.CHALLENGED and read.task.format == "html")
+                results.append(self._tell(self._write(read)))
             else:
                 pending.append(pool.submit(self._download_and_read, task))
-        challenged = False
         while pending:
             read = pending.popleft().result()
             challenged = challenged or (read.outcome is Outcome.CHALLENGED and read.task.format == "html")
