@@ -104,6 +104,10 @@ class FakeCongress:
         self.app_errors: set[str] = set()
         self.requests: list[tuple[str, str, int]] = []
         self.throttle_queue: list[str] = []
+        self.fail_queue: list[int] = []
+        """Statuses (5xx) the next API requests answer with, before answering again."""
+        self.remaining = 4999
+        """`X-RateLimit-Remaining` of the API's answers (of 5,000)."""
         self.hold: str | None = None
         self.held = threading.Event()
         self.release = threading.Event()
@@ -307,7 +311,11 @@ class FakeCongress:
 
     def api(self, path: str, query: dict[str, str], headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         def js(status: int, body: object, extra: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-            base = {"Content-Type": "application/json", "X-RateLimit-Limit": "5000", "X-RateLimit-Remaining": "4999"}
+            base = {
+                "Content-Type": "application/json",
+                "X-RateLimit-Limit": "5000",
+                "X-RateLimit-Remaining": str(self.remaining),
+            }
             return status, {**base, **(extra or {})}, json.dumps(body).encode()
 
         key = headers.get("x-api-key") or query.get("api_key")
@@ -321,6 +329,9 @@ class FakeCongress:
             return 200, {"Content-Type": "application/xml"}, b"<api-root><error>XML is the default</error></api-root>"
         with self.lock:
             wait = self.throttle_queue.pop(0) if self.throttle_queue else None
+            failure = self.fail_queue.pop(0) if self.fail_queue else None
+        if failure is not None:
+            return failure, {"Content-Type": "text/html"}, b"<html><body>Service Unavailable</body></html>"
         if wait is not None:
             body = {"error": {"code": "OVER_RATE_LIMIT", "message": "You have exceeded your rate limit."}}
             return js(429, body, {"Retry-After": wait, "X-RateLimit-Remaining": "0"})

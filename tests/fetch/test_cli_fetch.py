@@ -134,3 +134,14 @@ def test_kill_9_in_the_middle_of_a_download_then_the_rerun_completes(tmp_path: P
         assert len(names) == len(set(names)) == 6  # five PDFs and the HTML, none twice
     for version in before:  # what the killed run stored was not asked for again
         assert fake.count(f"/crs_external_products/IF/PDF/IF90001/IF90001.{version}.pdf") == 1
+
+
+def test_fetch_from_a_mirror_folder(tmp_path: Path, fake: FakeCongress) -> None:
+    fake.add(harbor_report(versions=3))
+    folder = fake.write_mirror(tmp_path / "mirror")
+    done = run_editions(*_args(fake, tmp_path, "IF90001", "--from", str(folder)), env={"CONGRESS_API_KEY": ""})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].startswith("1 report: 3 editions added")
+    assert fake.requests == []  # a folder: nothing asked of any server
+    missing = run_editions(*_args(fake, tmp_path, "IF90009", "--from", str(folder)))
+    assert missing.returncode == 1 and "the mirror has no report IF90009" in missing.stderr

@@ -208,3 +208,29 @@ def test_import_from_an_everycrsreport_mirror_folder_and_url_checks_every_sha1(
     failed = [f for f in local.files if f.outcome is Outcome.FAILED]
     assert len(failed) == 1 and "SHA-1" in (failed[0].message or "")
     assert len(third.editions("IF90001")) == 3
+
+
+def test_server_errors_are_retried_with_back_off_and_a_low_budget_slows_the_pace(
+    tmp_path: Path, fake: FakeCongress, clock: FakeClock
+) -> None:
+    fake.add(harbor_report(versions=1))
+    fake.fail_queue.extend([503, 502])
+    library = Library(tmp_path / "lib.db")
+    (result,) = _fetch(library, fake, clock, tmp_path / "cache", ["IF90001"], rate=0)
+    assert result.error is None and len(library.editions("IF90001")) == 1
+    assert clock.sleeps[:2] == [2.0, 4.0]  # backing off 2, then 4 seconds
+    # Under a tenth of the hour's 5,000 requests left: requests are spread at 5,000 an hour (0.72 s apart).
+    fake.remaining = 100
+    clock.sleeps.clear()
+    _fetch(library, fake, clock, tmp_path / "cache", ["IF90001"], rate=0)
+    assert clock.sleeps and all(abs(s - 0.72) < 1e-6 for s in clock.sleeps)
+
+
+def test_parallel_jobs_fetch_the_same_editions(tmp_path: Path, fake: FakeCongress, clock: FakeClock) -> None:
+    fake.add(harbor_report("IF90001", versions=5))
+    fake.add(harbor_report("IF90002", versions=3))
+    library = Library(tmp_path / "lib.db")
+    results = _fetch(library, fake, clock, tmp_path / "cache", ["IF90001", "IF90002"], jobs=3)
+    assert [len(r.added) for r in results] == [5, 3]
+    assert [e.version for e in library.editions("IF90001")] == [1, 2, 3, 4, 5]
+    assert [e.version for e in library.editions("IF90002")] == [1, 2, 3]

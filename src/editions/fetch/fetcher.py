@@ -1,22 +1,23 @@
 """Fetch a report's editions from Congress.gov into a library: its current formats, then its earlier versions
 from the numbered PDF URLs down to version 1 (a missing number is a gap, skipped).
 
-Downloads and reading (parsing) run in up to `jobs` threads; the calling thread alone writes to the library, one
-transaction per file, so an interrupted run leaves whole editions only and a re-run picks up where it stopped:
+With `jobs` > 1, files are downloaded in that many threads and read (parsed) in that many processes; the calling
+thread alone writes to the library, one transaction per file, so an interrupted run leaves whole editions only and a re-run picks up where it stopped:
 a versioned PDF already a source in the library is not asked for again (its URL names one version forever), the
 HTML page (one URL for every version) is asked for conditionally.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import multiprocessing
 import re
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -162,6 +163,18 @@ def read_download(task: FileTask, download: Download) -> Edition:
     return dataclasses.replace(edition, source=source, version=version)
 
 
+def read_file(task: FileTask, download: Download) -> _Read:
+    """`read_download`, with its warnings and its one-sentence error kept (run in a reader process too)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            edition = read_download(task, download)
+        except EditionsError as exc:
+            return _Read(task, None, Outcome.FAILED, download.fresh, " ".join(str(exc).split()), ())
+    notes = tuple(str(w.message) for w in caught if issubclass(w.category, InputWarning))
+    return _Read(task, edition, Outcome.EXISTS, download.fresh, None, notes)
+
+
 @dataclass(frozen=True, slots=True)
 class _Read:
     task: FileTask
@@ -198,13 +211,18 @@ class Fetcher:
         results: list[ReportFetched] = []
         # One job runs in the calling thread: a single worker thread would only trade the GIL back and forth
         # with the writer at every network read.
-        pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="editions-fetch") if self.jobs > 1 else None
-        try:
+        with contextlib.ExitStack() as stack:
+            pool = readers = None
+            if self.jobs > 1:
+                pool = stack.enter_context(
+                    ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="editions-fetch")
+                )
+                # Spawned, not forked: a fork copies this process's threads' locks (HTTP pool, a server's) held.
+                readers = stack.enter_context(
+                    ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"))
+                )
             for report_id, planned in self._plans(reports, backfill):
-                results.append(self._run(report_id, planned, pool))
-        finally:
-            if pool is not None:
-                pool.shutdown()
+                results.append(self._run(report_id, planned, pool, readers))
         touched = sorted({f.ref.split("@")[0] for r in results for f in r.added if f.ref})
         self.library.prepare(touched)
         return results
@@ -257,6 +275,7 @@ class Fetcher:
         report_id: str,
         planned: tuple[ReportDetail, list[FileTask], set[str], int] | str,
         pool: ThreadPoolExecutor | None,
+        readers: ProcessPoolExecutor | None = None,
     ) -> ReportFetched:
         if isinstance(planned, str):
             return ReportFetched(report_id, None, (), 0, error=planned)
@@ -273,7 +292,7 @@ class Fetcher:
                 challenged = challenged or (read.outcome is Outcome.CHALLENGED and read.task.format == "html")
                 results.append(self._tell(self._write(read)))
             else:
-                pending.append(pool.submit(self._download_and_read, task))
+                pending.append(pool.submit(self._download_and_read, task, readers))
         while pending:
             read = pending.popleft().result()
             challenged = challenged or (read.outcome is Outcome.CHALLENGED and read.task.format == "html")
@@ -296,8 +315,9 @@ class Fetcher:
             self.on_file(fetched)
         return fetched
 
-    def _download_and_read(self, task: FileTask) -> _Read:
-        """In a worker thread: the file's bytes and their reading; nothing touches the library here."""
+    def _download_and_read(self, task: FileTask, readers: ProcessPoolExecutor | None = None) -> _Read:
+        """The file's bytes (in a download thread when jobs > 1) and their reading (in a reader process when jobs
+        > 1: PDFium is not thread-safe, and reading is what takes the time); nothing touches the library here."""
         try:
             download = self.downloader.get(task.url)
         except BotChallenge as exc:
@@ -306,14 +326,9 @@ class Fetcher:
             return _Read(task, None, Outcome.FAILED, False, str(exc), ())
         if download is None:
             return _Read(task, None, Outcome.MISSING, False, None, ())
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", InputWarning)
-            try:
-                edition = read_download(task, download)
-            except EditionsError as exc:
-                return _Read(task, None, Outcome.FAILED, download.fresh, " ".join(str(exc).split()), ())
-        notes = tuple(str(w.message) for w in caught if issubclass(w.category, InputWarning))
-        return _Read(task, edition, Outcome.EXISTS, download.fresh, None, notes)
+        if readers is None:
+            return read_file(task, download)
+        return readers.submit(read_file, task, download).result()
 
     def _write(self, read: _Read) -> Fetched:
         """In the calling thread: the reading added to the library (one transaction)."""
@@ -353,7 +368,7 @@ class FetchSettings:
     formats: tuple[str, ...] = FORMATS
 
 
-@contextmanager
+@contextlib.contextmanager
 def open_fetcher(
     library: Library,
     settings: FetchSettings,
