@@ -510,7 +510,7 @@ def list_(
             data = [
                 {"ref": e.ref, "id": e.id, "report": e.report, "title": e.title, "date": _date(e.date) or None,
                  "version": e.version, "product": e.product, "changed": e.changed, "sentences": e.sentences,
-                 "sources": [{"format": s.format, "name": s.name, "url": s.url} for s in e.sources]}
+                 "sources": [render_json.source_fields(s) for s in e.sources]}
                 for e in found
             ]  # fmt: skip
     if output_format is OutputFormat.json:

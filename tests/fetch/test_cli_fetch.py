@@ -33,7 +33,7 @@ def _args(fake: FakeCongress, tmp_path: Path, *extra: str) -> list[str]:
 
 
 def test_fetch_prints_a_line_per_edition_and_a_summary(tmp_path: Path, fake: FakeCongress) -> None:
-    fake.add(harbor_report(versions=3))
+    report = fake.add(harbor_report(versions=3))
     done = run_editions(*_args(fake, tmp_path, "IF90001"), env={"CONGRESS_API_KEY": "test-key"})
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -48,6 +48,19 @@ def test_fetch_prints_a_line_per_edition_and_a_summary(tmp_path: Path, fake: Fak
         "1 report: 3 editions added, 1 new sources, 0 already in the library, 0 version numbers missing, 0 failed; "
         "4 files downloaded"
     )
+    listed = run_editions("list", "IF90001", "--library", tmp_path / "lib.db", "--format", "json")
+    (first, *_) = json.loads(listed.stdout)
+    assert first["sources"] == [
+        {
+            "format": "pdf",
+            "name": fake.pdf_url(report, 1),
+            "url": fake.pdf_url(report, 1),
+            "retrieved_at": first["sources"][0]["retrieved_at"],
+            "sha256": hashlib.sha256(report.pdf(1)).hexdigest(),
+            "api_version": 1,
+        }
+    ]
+    assert first["sources"][0]["retrieved_at"].endswith("+00:00")
     again = run_editions(*_args(fake, tmp_path, "IF90001"), env={"CONGRESS_API_KEY": "test-key"})
     assert again.returncode == 0 and again.stdout.splitlines()[-1].startswith("1 report: 0 editions added")
     assert again.stdout.splitlines()[-1].endswith("0 files downloaded")

@@ -2,9 +2,9 @@
 from the numbered PDF URLs down to version 1 (a missing number is a gap, skipped).
 
 With `jobs` > 1, files are downloaded in that many threads and read (parsed) in that many processes; the calling
-thread alone writes to the library, one transaction per file, so an interrupted run leaves whole editions only and a re-run picks up where it stopped:
-a versioned PDF already a source in the library is not asked for again (its URL names one version forever), the
-HTML page (one URL for every version) is asked for conditionally.
+thread alone writes to the library, one transaction per file, so an interrupted run leaves whole editions only
+and a re-run picks up where it stopped: a versioned PDF already a source in the library is not asked for again
+(its URL names one version forever), the HTML page (one URL for every version) is asked for conditionally.
 """
 
 from __future__ import annotations
