@@ -29,6 +29,7 @@ from editions.render.comparison import (
     comparison_view,
     shown,
 )
+from editions.render.json import source_fields
 from editions.web.chart import chart
 
 T = TypeVar("T")
@@ -168,7 +169,7 @@ def edition_to_row(e: EditionInfo) -> dict[str, Any]:
         "position": e.position,
         "changed": e.changed,
         "sentences": e.sentences,
-        "sources": [{"format": s.format, "name": s.name, "url": s.url} for s in e.sources],
+        "sources": [source_fields(s) for s in e.sources],
     }
 
 
