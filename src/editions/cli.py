@@ -1033,6 +1033,7 @@ _API_KEY_OPTION = typer.Option(
     help="Your Congress.gov API key (free from https://api.data.gov/signup/).",
     show_default=False,
 )
+DEFAULT_API_URL = "https://api.congress.gov/v3"
 _API_URL_OPTION = typer.Option(
     "--api-url", envvar="EDITIONS_CONGRESS_API", help="The Congress.gov API, or a mirror or test server standing in."
 )
@@ -1130,7 +1131,7 @@ def fetch(
     ] = False,
     since: Annotated[str | None, typer.Option("--since", help="With --all: updated on or after (YYYY-MM-DD).")] = None,
     api_key: Annotated[str | None, _API_KEY_OPTION] = None,
-    api_url: Annotated[str, _API_URL_OPTION] = "https://api.congress.gov/v3",
+    api_url: Annotated[str, _API_URL_OPTION] = DEFAULT_API_URL,
     formats: Annotated[str, _FORMATS_OPTION] = "pdf,html",
     cache: Annotated[Path | None, _CACHE_OPTION] = None,
     rate: Annotated[float, _RATE_OPTION] = 1.0,
@@ -1160,7 +1161,13 @@ def fetch(
             dt.date.fromisoformat(since[:10])
         except ValueError:
             usage_error(f"--since {since!r} is not a date; write it like 2026-10-01.")
-    settings = _fetch_settings(api_key, api_url, formats, cache, rate, jobs)
+    from editions.config import load_config
+
+    with _user_errors():
+        config = load_config()
+    if api_url == DEFAULT_API_URL and config.api_url:
+        api_url = config.api_url
+    settings = _fetch_settings(api_key or config.api_key, api_url, formats, cache, rate, jobs)
     results: list[ReportFetched] = []
     with _user_errors():
         lib = Library(library)
@@ -1198,45 +1205,92 @@ def fetch(
 
 
 def _followed(library: Library, reports: list[str], all_reports: bool) -> list[str] | None:
-    """The reports an update follows: those named, else (without --all) the library's numbered reports."""
-    from editions.fetch.update import library_reports
+    """The reports an update follows: those named, else (without --all) the watch list, else the library's
+    numbered reports."""
+    from editions.fetch.update import followed_reports
 
     if all_reports:
         return None
-    return reports or library_reports(library)
+    return reports or followed_reports(library)
+
+
+def _deliver(lib: Library, targets: list[str], base_url: str | None) -> bool:
+    """Send the notices not yet delivered to each target; a line per delivery. False when one failed (it is
+    kept and tried again next time)."""
+    from editions.notify import deliver_pending
+
+    made = deliver_pending(lib, targets, base_url=base_url)
+    for d in made:
+        if d.delivered:
+            sys.stdout.write(f"sent {d.notice.title} to {d.target}\n")
+        else:
+            error(
+                f"could not send {d.notice.title} to {d.target} (attempt {d.attempts}; kept for next time): {d.error}"
+            )
+    return all(d.delivered for d in made)
 
 
 @app.command()
 def update(
     reports: Annotated[
         list[str] | None,
-        typer.Argument(help="Follow these reports (default: the library's numbered reports).", show_default=False),
+        typer.Argument(
+            help="Follow these reports (default: the watch list, or the library's numbered reports when nothing "
+            "is watched).",
+            show_default=False,
+        ),
     ] = None,
     library: Annotated[str | None, _LIBRARY_OPTION] = None,
     all_reports: Annotated[bool, typer.Option("--all", help="Every report in the catalogue.")] = False,
+    notify_urls: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--notify",
+            help="Send each change notice to this Apprise URL (repeatable; also the settings file's notify list).",
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", help="The settings file (default: $XDG_CONFIG_HOME/editions/config.toml)."),
+    ] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="Where a first run starts (YYYY-MM-DD); later runs go on from there.")
     ] = None,
     api_key: Annotated[str | None, _API_KEY_OPTION] = None,
-    api_url: Annotated[str, _API_URL_OPTION] = "https://api.congress.gov/v3",
+    api_url: Annotated[str, _API_URL_OPTION] = DEFAULT_API_URL,
     formats: Annotated[str, _FORMATS_OPTION] = "pdf,html",
     cache: Annotated[Path | None, _CACHE_OPTION] = None,
     rate: Annotated[float, _RATE_OPTION] = 1.0,
     jobs: Annotated[int, _JOBS_OPTION] = 1,
 ) -> None:
     """Poll Congress.gov for reports updated since the last run (newest first, until it meets what the last run
-    saw) and fetch their new editions; an update that brings no new edition is told as metadata-only. Safe to run
-    again and from cron or a systemd timer: a second run finds nothing new. Exit code 1 if any report failed."""
+    saw) and fetch their new editions; an update that brings no new edition is told as metadata-only. Each new
+    edition is compared with the one before it and a change notice kept (editions changes lists them; the feeds
+    show them), then sent to each --notify URL. Safe to run again and from cron or a systemd timer: a second run
+    finds nothing new, and a notice not delivered is sent by the next. Exit code 1 if any report or delivery
+    failed."""
+    from editions.config import load_config
     from editions.fetch import open_fetcher
     from editions.fetch.update import update as run_update
 
     if all_reports and reports:
         usage_error("give report numbers or --all, not both.")
-    settings = _fetch_settings(api_key, api_url, formats, cache, rate, jobs)
+    with _user_errors():
+        config = load_config(config_file)
+    targets = [*config.notify, *(notify_urls or [])]
+    if api_url == DEFAULT_API_URL and config.api_url:
+        api_url = config.api_url
+    settings = _fetch_settings(api_key or config.api_key, api_url, formats, cache, rate, jobs)
     with _user_errors():
         lib = Library(library)
-    with _user_errors(), lib, open_fetcher(lib, settings) as fetcher:
-        result = run_update(lib, fetcher, followed=_followed(lib, reports or [], all_reports), since=since)
+    with _user_errors(), lib:
+        with open_fetcher(lib, settings) as fetcher:
+            result = run_update(lib, fetcher, followed=_followed(lib, reports or [], all_reports), since=since)
+        for notice in result.notices:
+            sys.stdout.write(f"{'notice':<14} {notice.title}\n")
+            for line in notice.lines[:3]:
+                sys.stdout.write(f"{'':<14} {line}\n")
+        delivered = _deliver(lib, targets, config.base_url) if targets else True
     for fetched in result.fetched:
         for note in fetched.notes:
             warn(note)
@@ -1251,7 +1305,7 @@ def update(
         f"{n} report{'s' if n != 1 else ''} looked at: {len(result.new_editions)} new editions, "
         f"{len(result.metadata_only)} metadata-only updates, {len(result.failed)} failed\n"
     )
-    if result.failed:
+    if result.failed or not delivered:
         raise typer.Exit(EXIT_ERROR)
 
 
@@ -1261,17 +1315,21 @@ def _background_updates(location: str, every: str) -> Iterator[None]:
     time, logged on stderr), with the key from $CONGRESS_API_KEY."""
     import logging
 
+    from editions.config import load_config
     from editions.fetch import FetchSettings, open_fetcher
     from editions.fetch.update import LOG, UpdateResult, UpdateScheduler, parse_duration
     from editions.fetch.update import update as run_update
+    from editions.notify import deliver_pending
 
     try:
         seconds = parse_duration(every)
     except ValueError:
         usage_error(f"--update-every {every!r} is not a duration; write it like 1h, 30m or 90s.")
+    with _user_errors():
+        config = load_config()
     settings = FetchSettings(
-        api_key=os.environ.get("CONGRESS_API_KEY", ""),
-        api_url=os.environ.get("EDITIONS_CONGRESS_API") or "https://api.congress.gov/v3",
+        api_key=os.environ.get("CONGRESS_API_KEY", "") or (config.api_key or ""),
+        api_url=os.environ.get("EDITIONS_CONGRESS_API") or config.api_url or DEFAULT_API_URL,
         cache_dir=Path(os.environ["EDITIONS_CACHE"]) if os.environ.get("EDITIONS_CACHE") else None,
     )
     if not settings.api_key.strip():
@@ -1281,8 +1339,12 @@ def _background_updates(location: str, every: str) -> Iterator[None]:
         raise typer.Exit(EXIT_ERROR)
 
     def run() -> UpdateResult:
-        with Library(location) as lib, open_fetcher(lib, settings) as fetcher:
-            return run_update(lib, fetcher, followed=_followed(lib, [], False))
+        with Library(location) as lib:
+            with open_fetcher(lib, settings) as fetcher:
+                result = run_update(lib, fetcher, followed=_followed(lib, [], False))
+            if config.notify:  # a failed delivery is kept and sent by a later run
+                deliver_pending(lib, list(config.notify), base_url=config.base_url)
+            return result
 
     if not LOG.handlers:
         handler = logging.StreamHandler(sys.stderr)

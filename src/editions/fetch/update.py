@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from editions.fetch.fetcher import Fetcher, Outcome, ReportFetched
 from editions.fetch.http import FetchError
-from editions.library import Library, NotFoundError
+from editions.library import Library, NotFoundError, Notice
 
 LOG = logging.getLogger("editions.update")
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
@@ -50,6 +50,8 @@ class UpdateResult:
     fetched: tuple[ReportFetched, ...]
     seen_until: str | None
     """The newest catalogue update date this run saw: where the next run stops."""
+    notices: tuple[Notice, ...] = ()
+    """The change notice of each new edition (against the edition before it), as the library keeps it."""
 
     @property
     def failed(self) -> tuple[ReportFetched, ...]:
@@ -78,6 +80,12 @@ def parse_duration(text: str) -> float:
 def library_reports(library: Library) -> list[str]:
     """The reports with a printed number in the library: what `update` follows when told no watch list."""
     return [r.report for r in library.reports() if r.numbered]
+
+
+def followed_reports(library: Library) -> list[str]:
+    """What `update` follows when given no report numbers: the watch list, or, when nothing is watched, the
+    library's numbered reports."""
+    return [w.report for w in library.watched()] or library_reports(library)
 
 
 def _has_editions(library: Library, report: str) -> bool:
@@ -132,7 +140,10 @@ def update(
             new.extend(fresh)
         elif not result.added:
             metadata_only.append(result.report)
-    outcome = UpdateResult(tuple(looked_at), tuple(new), tuple(metadata_only), tuple(results), newest)
+    # Each new edition is compared with the one before it and the notice kept, before anything is told or sent:
+    # a run killed after this point leaves notices that `editions notify` (or the next update) still delivers.
+    notices = tuple(n for e in new if (n := library.record_notice(e.edition_id)) is not None)
+    outcome = UpdateResult(tuple(looked_at), tuple(new), tuple(metadata_only), tuple(results), newest, notices)
     if new and on_new is not None:
         on_new(library, outcome.new_editions)
     if not outcome.failed and newest is not None and (last is None or newest > last):
