@@ -1286,25 +1286,26 @@ def update(
     with _user_errors(), lib:
         with open_fetcher(lib, settings) as fetcher:
             result = run_update(lib, fetcher, followed=_followed(lib, reports or [], all_reports), since=since)
+        for fetched in result.fetched:
+            for note in fetched.notes:
+                warn(note)
+            if fetched.error:
+                error(f"{fetched.report}: {fetched.error}")
+        for edition in result.new_editions:
+            sys.stdout.write(f"{'new edition':<14} {edition.ref:<28} {edition.url}\n")
+        for report in result.metadata_only:
+            sys.stdout.write(f"{'metadata only':<14} {report}\n")
         for notice in result.notices:
             sys.stdout.write(f"{'notice':<14} {notice.title}\n")
             for line in notice.lines[:3]:
                 sys.stdout.write(f"{'':<14} {line}\n")
+        n = len(result.looked_at)
+        sys.stdout.write(
+            f"{n} report{'s' if n != 1 else ''} looked at: {len(result.new_editions)} new editions, "
+            f"{len(result.metadata_only)} metadata-only updates, {len(result.failed)} failed\n"
+        )
+        sys.stdout.flush()
         delivered = _deliver(lib, targets, config.base_url) if targets else True
-    for fetched in result.fetched:
-        for note in fetched.notes:
-            warn(note)
-        if fetched.error:
-            error(f"{fetched.report}: {fetched.error}")
-    for edition in result.new_editions:
-        sys.stdout.write(f"{'new edition':<14} {edition.ref:<28} {edition.url}\n")
-    for report in result.metadata_only:
-        sys.stdout.write(f"{'metadata only':<14} {report}\n")
-    n = len(result.looked_at)
-    sys.stdout.write(
-        f"{n} report{'s' if n != 1 else ''} looked at: {len(result.new_editions)} new editions, "
-        f"{len(result.metadata_only)} metadata-only updates, {len(result.failed)} failed\n"
-    )
     if result.failed or not delivered:
         raise typer.Exit(EXIT_ERROR)
 

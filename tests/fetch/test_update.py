@@ -104,10 +104,13 @@ def test_update_cli_prints_new_editions_and_metadata_only(tmp_path: Path, fake: 
     report.update_date = "2026-02-01T00:00:00Z"
     done = run_editions("update", *args, "--since", "2026-01-01", env=env)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [
+    lines = done.stdout.splitlines()
+    assert lines[:2] == [
         f"new edition    IF90001@2025-05-12           {fake.pdf_url(report, 3)}",
-        "1 report looked at: 1 new editions, 0 metadata-only updates, 0 failed",
+        "notice         IF90001 updated: v3, 2025-05-12",  # then the notice's headline lines, indented
     ]
+    assert lines[2].startswith(" " * 15 + "figure — ") and "“16” → “19”" in done.stdout
+    assert lines[-1] == "1 report looked at: 1 new editions, 0 metadata-only updates, 0 failed"
     report.update_date = "2026-02-02T00:00:00Z"
     done = run_editions("update", *args, env=env)
     assert done.stdout.splitlines() == [

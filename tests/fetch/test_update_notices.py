@@ -5,19 +5,16 @@ update is none of them; a receiver that was down gets the notice on the next run
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import feedparser
 from cli_runner import run_editions
 from fake_congress import FakeCongress, harbor_report, harbor_version
 from fastapi.testclient import TestClient
+from http_receiver import Receiver
 
 from editions.library import Library
 from editions.web import create_app
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/http_receiver.py
-from http_receiver import Receiver  # noqa: E402
 
 
 def _update(fake: FakeCongress, tmp_path: Path, *extra: str) -> list[str]:
@@ -90,7 +87,8 @@ def test_a_new_version_is_one_notice_one_feed_entry_and_one_alert(tmp_path: Path
 def test_a_notice_the_receiver_missed_is_sent_by_the_next_update(tmp_path: Path, fake: FakeCongress) -> None:
     report = fake.add(harbor_report(versions=2))
     with Receiver() as receiver:
-        assert run_editions(*_update(fake, tmp_path, "IF90001", "--notify", receiver.url()), env=_env(tmp_path)).returncode == 0
+        first = run_editions(*_update(fake, tmp_path, "IF90001", "--notify", receiver.url()), env=_env(tmp_path))
+        assert first.returncode == 0, first.stderr
         report.versions[3] = harbor_version(3)
         report.update_date = "2026-02-09T18:00:00Z"
         receiver.status = 500  # down while the new edition comes in
