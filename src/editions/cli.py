@@ -659,7 +659,7 @@ def search(
         lines += [_page_line(results), ""]
         sys.stdout.write("\n".join(lines))
         return
-    console = Console(highlight=False)
+    console = _stdout_console()
     for g in results.groups:
         console.print(
             Text.assemble((g.report, "bold"), "  ", g.title or "", (f"  ({g.product})" if g.product else "", "dim"))
@@ -696,6 +696,14 @@ def _page_line(results: object) -> str:
         line += f" (page {results.page} of {results.pages}"
         line += f"; next: --page {results.page + 1})" if results.page < results.pages else ")"
     return line
+
+
+def _stdout_console() -> Console:
+    """Rich output on stdout: wrapped to a terminal's width; into a pipe or a file never wrapped, so that each
+    line printed is one line for grep and friends."""
+    console = Console(highlight=False)
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 def _citation(hit: object) -> str:
@@ -752,7 +760,7 @@ def timeline(
                 )
         sys.stdout.write("\n".join(lines) + "\n")
         return
-    console = Console(highlight=False)
+    console = _stdout_console()
     console.print(f"[bold]{found.report}[/bold]  {found.title or ''}  [dim]figure: {words}[/dim]\n")
     sys.stdout.write(render_chart(found))
     sys.stdout.write("\n")
