@@ -37,7 +37,8 @@ GOAL_SECONDS, GOAL_BYTES, REFUSE_SECONDS = 30.0, 10**9, 5.0
 MB = 10**6
 
 # The launcher: runs argv (stdout to a file, stderr kept), waits at most `timeout` seconds, then prints a JSON
-# line with the exit code, the seconds taken, the child's peak RSS and the last line of its stderr.
+# line with the exit code, the seconds taken, the child's peak RSS and the last line of its stderr (or of the
+# "failed" lines `add` prints on stdout).
 _LAUNCHER = """
 import json, resource, subprocess, sys, time
 argv, timeout, out = json.loads(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
@@ -54,6 +55,9 @@ with open(out, "wb") as stdout:
 seconds = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 lines = [l for l in err.decode("utf-8", "replace").splitlines() if l.strip()]
+if not lines:  # `editions add` says why a file failed on stdout, in its "failed" line
+    with open(out, "rb") as said:
+        lines = [l.strip() for l in said.read().decode("utf-8", "replace").splitlines() if l.startswith("failed")]
 print(json.dumps({"code": code, "seconds": seconds, "peak": peak, "stderr": lines[-1] if lines else ""}))
 """
 
