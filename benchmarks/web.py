@@ -74,7 +74,9 @@ def build_library(path: Path, shared: Path, n: int, seed: int) -> tuple[list[str
         f"{time.perf_counter() - t0:.0f} s",
         flush=True,
     )
-    return keys, queries, (old.ref, new.ref)
+    # By id: the pair's two editions are undated, so a reference taken when the first was added alone
+    # (`…@undated`) no longer names it once the second is in.
+    return keys, queries, (old.id, new.id)
 
 
 class Server:
