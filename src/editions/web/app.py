@@ -24,13 +24,12 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from editions.errors import EditionsError
 from editions.library import Library, NotFoundError
-from editions.web import api_doc, security, views
-from editions.web.pages import HERE, Pages, url_compare, url_edition, url_report, url_search, version
+from editions.web import api_doc, security
+from editions.web.pages import HERE, Pages, environment, version
 from editions.web.routes import add, changes, compare, docs, editions, reports, search
 from editions.web.views import Caches
 
@@ -38,36 +37,6 @@ DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024
 """Largest edition accepted over the web (bytes); `editions show` allows 100 MB from disk."""
 FORM_ROOM = 64 * 1024
 """Room for the multipart envelope and the other form fields, beyond the file itself."""
-
-
-# --- Templates -----------------------------------------------------------------------------------------------
-
-_ENV: Environment | None = None
-
-
-def _page_env() -> Environment:
-    global _ENV
-    if _ENV is None:
-        env = Environment(
-            loader=FileSystemLoader(str(HERE / "templates")),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        env.globals.update(
-            url_edition=url_edition,
-            url_report=url_report,
-            url_compare=url_compare,
-            url_search=url_search,
-            percent=views.percent,
-            iso=views.iso,
-            edition_label=views.edition_label,
-        )
-        for name in env.list_templates(extensions=["html"]):
-            env.get_template(name)  # compiled now, not on a page's first view (compare.html: ~30 ms)
-        _ENV = env
-    return _ENV
 
 
 # --- The app -------------------------------------------------------------------------------------------------
@@ -100,7 +69,7 @@ def create_app(
     app.router.redirect_slashes = False  # one URL per page; "/reports/x/" is no page, not a redirect
     caches = Caches()
     lib = library
-    pages = Pages(_page_env(), uploads=token is not None)
+    pages = Pages(environment(), uploads=token is not None)
 
     @app.exception_handler(EditionsError)
     async def _editions_error(request: Request, exc: EditionsError) -> Response:
@@ -140,6 +109,7 @@ def create_app(
     app.openapi = lambda: api_doc.without_validation_answers(plain_openapi())  # type: ignore[method-assign]
     app.state.library = lib
     app.state.caches = caches
+    app.state.pages = pages  # its Jinja environment: the templates, compiled once per app
     app.add_middleware(
         security.Guard, token=token, max_body=max_upload + FORM_ROOM, max_upload=max_upload, throttle=throttle,
         hosts=None if hosts is None else security.allowed_hosts(hosts),

@@ -10,7 +10,10 @@ from urllib.parse import quote, urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from editions import vocabulary
+from editions.web import views
 
 HERE = Path(__file__).resolve().parent
 
@@ -39,6 +42,31 @@ def version() -> str:
         return metadata.version("editions")
     except metadata.PackageNotFoundError:
         return "unknown"
+
+
+def environment() -> Environment:
+    """The templates' environment, every template compiled now (not on a page's first view), with the helpers
+    the templates call."""
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        url_edition=url_edition,
+        url_report=url_report,
+        url_compare=url_compare,
+        url_search=url_search,
+        percent=views.percent,
+        iso=views.iso,
+        edition_label=views.edition_label,
+        section_label=vocabulary.section_label,
+    )
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
+    return env
 
 
 @dataclass(frozen=True)

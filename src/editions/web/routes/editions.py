@@ -29,7 +29,10 @@ def router(lib: Library, caches: Caches, pages: Pages) -> APIRouter:
         key = f"{info.id}:{shown}"  # an edition is shown from its primary source unless ?source= names another
         edition = caches.editions.get(key, lambda: lib.get(info.ref, source=source))
         body = caches.edition_pages.get(
-            key, lambda: Markup(pages.env.get_template("edition_body.html").render(view=views.edition_view(edition)))
+            key,
+            lambda: Markup(
+                pages.env.get_template("edition_body.html").render(view=views.edition_view(edition, caches.indexes))
+            ),
         )
         return pages.page(
             "edition.html",
