@@ -20,9 +20,8 @@ from markupsafe import Markup, escape
 from editions.compare import collector_paused
 from editions.compare.brief import section_name, with_min_change
 from editions.compare.words import EQUAL
-from editions.library import Citations, EditionInfo, Library, ReportInfo, SearchResults, Timeline
+from editions.library import EditionInfo, Library, ReportInfo, Timeline
 from editions.model import (
-    SCHEMA_VERSION,
     Block,
     BlockKind,
     BriefItem,
@@ -41,6 +40,7 @@ from editions.render.comparison import (
     comparison_view,
     shown,
 )
+from editions.render.results import report_to_dict
 from editions.web.chart import chart
 
 T = TypeVar("T")
@@ -142,14 +142,8 @@ class ReportRow:
     previous: EditionInfo | None
 
     def to_dict(self) -> dict[str, Any]:
-        r = self.info
         return {
-            "report": r.report,
-            "title": r.title,
-            "product": r.product,
-            "editions": r.editions,
-            "first": iso(r.first),
-            "latest": iso(r.latest),
+            **report_to_dict(self.info),
             "latest_ref": self.latest.ref,
             "latest_id": self.latest.id,
             "previous_ref": None if self.previous is None else self.previous.ref,
@@ -194,22 +188,6 @@ def library_rows(
 
 
 # --- Report ----------------------------------------------------------------------------------------------------
-
-
-def edition_to_row(e: EditionInfo) -> dict[str, Any]:
-    return {
-        "ref": e.ref,
-        "id": e.id,
-        "report": e.report,
-        "title": e.title,
-        "date": iso(e.date),
-        "version": e.version,
-        "product": e.product,
-        "position": e.position,
-        "changed": e.changed,
-        "sentences": e.sentences,
-        "sources": [{"format": s.format, "name": s.name, "url": s.url} for s in e.sources],
-    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -675,66 +653,6 @@ def comparison_json(c: Comparison, min_change: float) -> dict[str, Any]:
 
 
 # --- Search ----------------------------------------------------------------------------------------------------
-
-
-def search_to_dict(results: SearchResults) -> dict[str, Any]:
-    """The shape `editions search --format json` writes, with each hit's first-seen edition named."""
-    return {
-        "schema": SCHEMA_VERSION,
-        "query": results.query,
-        "total": results.total,
-        "reports": results.reports,
-        "offset": results.offset,
-        "limit": results.limit,
-        "groups": [
-            {
-                "report": g.report,
-                "title": g.title,
-                "product": g.product,
-                "hits": [
-                    {
-                        "text": h.text,
-                        "role": h.role,
-                        "rank": h.rank,
-                        "marks": [[m.start, m.end] for m in h.marks],
-                        "first_seen": h.first_seen.ref,
-                        "editions": h.editions,
-                        "sentences": h.sentences,
-                        "citations": [
-                            {"ref": c.ref, "edition": c.edition, "date": iso(c.date), "sentence": c.sentence,
-                             "section": list(c.section)}
-                            for c in h.citations
-                        ],
-                    }
-                    for h in g.hits
-                ],
-            }
-            for g in results.groups
-        ],
-    }  # fmt: skip
-
-
-def citations_to_dict(cited: Citations) -> dict[str, Any]:
-    """One page of the sentences that print a hit's wording (`Library.citations`)."""
-    return {
-        "schema": SCHEMA_VERSION,
-        "report": cited.report,
-        "text": cited.text,
-        "total": cited.total,
-        "editions": cited.editions,
-        "offset": cited.offset,
-        "limit": cited.limit,
-        "citations": [
-            {
-                "ref": c.ref,
-                "edition": c.edition,
-                "date": iso(c.date),
-                "sentence": c.sentence,
-                "section": list(c.section),
-            }
-            for c in cited.citations
-        ],
-    }
 
 
 def highlighted(text: str, marks: Iterable[Any]) -> Markup:

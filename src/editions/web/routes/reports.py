@@ -13,6 +13,7 @@ from editions.library import Library, NotFoundError
 from editions.library.timeline import Timeline
 from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
+from editions.render.results import edition_info_to_dict, timeline_to_dict
 from editions.web import api_doc, views
 from editions.web.pages import Pages
 from editions.web.routes.params import ReportParam, TextQuery, clean_query
@@ -99,7 +100,7 @@ def router(lib: Library, caches: Caches, pages: Pages) -> APIRouter:
                 "report": data["key"],
                 "title": rows[-1].title if rows else None,
                 "product": rows[-1].product if rows else None,
-                "editions": [views.edition_to_row(e) for e in rows],
+                "editions": [edition_info_to_dict(e) for e in rows],
                 "figures": [t.to_dict() for t in data["timelines"]],
                 "latest_brief": None
                 if brief is None
@@ -122,7 +123,7 @@ def router(lib: Library, caches: Caches, pages: Pages) -> APIRouter:
         words: Annotated[str, Query(min_length=1, max_length=300, description='What the figure is about, e.g. '
                          '"troops".')],
     ) -> JSONResponse:  # fmt: skip
-        return JSONResponse({"schema": SCHEMA_VERSION, **found_timeline(report, words).to_dict()})
+        return JSONResponse(timeline_to_dict(found_timeline(report, words)))
 
     @routes.get(
         "/api/reports/{report}/timeline.csv",

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from editions.library import Library, NotFoundError, SearchResults
 from editions.library.search import search_csv
+from editions.render.results import citations_to_dict, search_to_dict
 from editions.web import api_doc, views
 from editions.web.pages import Pages
 from editions.web.routes.params import (
@@ -82,7 +83,7 @@ def router(lib: Library, pages: Pages) -> APIRouter:
         limit: Limit = 20,
         offset: OffsetParam = 0,
     ) -> JSONResponse:
-        return JSONResponse(views.search_to_dict(run_search(q, report, since, until, product, within, limit, offset)))
+        return JSONResponse(search_to_dict(run_search(q, report, since, until, product, within, limit, offset)))
 
     @routes.get(
         "/api/search.csv",
@@ -118,6 +119,6 @@ def router(lib: Library, pages: Pages) -> APIRouter:
         offset: OffsetParam = 0,
     ) -> JSONResponse:
         cited = lib.citations(ref, sentence, since=since or None, until=until or None, offset=offset, limit=limit)
-        return JSONResponse(views.citations_to_dict(cited))
+        return JSONResponse(citations_to_dict(cited))
 
     return routes
