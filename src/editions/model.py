@@ -126,6 +126,11 @@ class Source:
     url: str | None = None
     """Where the document says it was published (a saved page's source field, an HTML page's canonical link);
     None when it does not say."""
+    sha256: str | None = None
+    """SHA-256 of the file's bytes, for a file fetched from its publisher (`editions fetch`); else None."""
+    api_version: int | None = None
+    """The version number the publisher's catalogue gave for the file (Congress.gov's `currentVersion`, or the
+    number in a versioned PDF's name); None when the file did not come from a catalogue."""
 
 
 def edition_id(text: str) -> str:

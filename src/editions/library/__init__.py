@@ -51,6 +51,7 @@ from editions.library.refs import EditionRow as _Row
 from editions.library.refs import name as _ref
 from editions.library.refs import names as _refs
 from editions.library.refs import ordered as _ordered
+from editions.library.schema import PROVENANCE_VERSION
 from editions.library.search import (
     CITED_PER_HIT,
     SEARCH_WITHIN,
@@ -358,6 +359,7 @@ class Library:
         self._merging = _schema is None or _schema >= 5
         self._urls = _schema is None or _schema >= 6
         self._roles = _schema is None or _schema >= 7
+        self._provenance = _schema is None or _schema >= PROVENANCE_VERSION
         try:
             self._db.migrate(_schema)
             if self._merging and self._db.query("SELECT 1 FROM library_info WHERE key = 'merge_sources'"):
@@ -385,6 +387,21 @@ class Library:
 
     def schema_version(self) -> int:
         return self._db.schema_version()
+
+    def setting(self, key: str) -> str | None:
+        """A value kept in the library for a tool that works on it (e.g. where `editions update` got to)."""
+        rows = self._db.query("SELECT value FROM library_info WHERE key = ?", (f"setting:{key}",))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        def store(db: Database) -> None:
+            db.execute(
+                "INSERT INTO library_info (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (f"setting:{key}", value),
+            )
+
+        self._db.write(store)
 
     def size_bytes(self) -> int:
         return self._db.size_bytes()
@@ -587,9 +604,21 @@ class Library:
             )
         )
 
-    def _url_column(self, source: Source) -> tuple[str, tuple[str | None, ...]]:
-        """The `sources.url` column and its value for an insert, or nothing in a library older than schema 6."""
-        return (", url", (source.url,)) if self._urls else ("", ())
+    def _url_column(self, source: Source) -> tuple[str, tuple[str | int | None, ...]]:
+        """The `sources.url` column (and the provenance columns) and their values for an insert, or nothing in a
+        library older than the schema that has them."""
+        if not self._urls:
+            return "", ()
+        if not self._provenance:
+            return ", url", (source.url,)
+        return ", url, sha256, api_version", (source.url, source.sha256, source.api_version)
+
+    def _source_columns(self, prefix: str = "s.") -> str:
+        """The columns `_codec.read_source` takes after (format, name, retrieved_at), NULL where the schema lacks
+        them."""
+        url = f"{prefix}url" if self._urls else "NULL"
+        provenance = f"{prefix}sha256, {prefix}api_version" if self._provenance else "NULL, NULL"
+        return f"{url}, {provenance}"
 
     def _add_source(self, db: Database, pk: int, report_pk: int, edition: Edition, now: str) -> Added:
         """`edition` as a further source of the stored edition `pk`: kept with its own reading, and shown instead
@@ -807,7 +836,7 @@ class Library:
         """Move every source of edition `gone_pk` (with its reading) to `keep_pk`, delete `gone_pk`, and show
         the best source of what is left."""
         gone_id, gone_text, gone_body = db.query("SELECT id, text, body FROM editions WHERE pk = ?", (gone_pk,))[0]
-        url_column = ", url" if self._urls else ""
+        url_column = ", url, sha256, api_version" if self._provenance else ", url" if self._urls else ""
         for fmt, name, retrieved, added_at, reading, text, body, *url in db.query(
             f"SELECT format, name, retrieved_at, added_at, reading, text, body{url_column} FROM sources "
             "WHERE edition_pk = ? ORDER BY seq",
@@ -926,14 +955,14 @@ class Library:
         """Each edition's sources, the one shown first, then in the order they were added."""
         out: dict[int, list[tuple[bool, int, Source]]] = {}
         shown = "s.reading IS NOT NULL AND s.reading <> e.id" if self._merging else "0 = 1"
-        url = "s.url" if self._urls else "NULL"
-        for pk, fmt, name, retrieved, address, other, seq in _query_in(
+        columns = self._source_columns()
+        for pk, fmt, name, retrieved, address, sha256, api_version, other, seq in _query_in(
             db,
-            f"SELECT s.edition_pk, s.format, s.name, s.retrieved_at, {url}, {shown}, s.seq FROM sources s "
+            f"SELECT s.edition_pk, s.format, s.name, s.retrieved_at, {columns}, {shown}, s.seq FROM sources s "
             "JOIN editions e ON e.pk = s.edition_pk WHERE s.edition_pk IN ({marks})",
             pks,
         ):
-            source = _codec.read_source(fmt, name, retrieved, address)
+            source = _codec.read_source(fmt, name, retrieved, address, sha256, api_version)
             out.setdefault(int(pk), []).append((bool(other), int(seq), source))
         return {pk: tuple(src for _, _, src in sorted(v, key=lambda x: x[:2])) for pk, v in out.items()}
 
@@ -1140,28 +1169,29 @@ class Library:
             "SELECT text, body, report, title, date, version, product, authors FROM editions WHERE pk = ?", (pk,)
         )[0]
         sources = self._sources(self._db, [pk]).get(pk, ())
-        url = "s.url" if self._urls else "NULL"
+        columns = self._source_columns()
         shown = (
             self._db.query(
-                f"SELECT s.format, s.name, s.retrieved_at, {url} FROM sources s JOIN editions e ON e.pk = s.edition_pk "
+                f"SELECT s.format, s.name, s.retrieved_at, {columns} FROM sources s "
+                "JOIN editions e ON e.pk = s.edition_pk "
                 "WHERE s.edition_pk = ? AND (s.reading IS NULL OR s.reading = e.id) ORDER BY s.seq",
                 (pk,),
             )
             if self._merging
-            else [(*_codec.source_row(s), s.url) for s in sources]
+            else [(*_codec.source_row(s), s.url, s.sha256, s.api_version) for s in sources]
         )
         primary = [_codec.read_source(*r) for r in shown]
         source = next((s for s in primary if s.format == fmt), primary[0] if primary else Source("text"))
         if fmt is not None and (source.format != fmt or not primary):
             found = self._db.query(
-                f"SELECT format, name, retrieved_at, text, body, {url.removeprefix('s.')} FROM sources "
+                f"SELECT format, name, retrieved_at, text, body, {self._source_columns('')} FROM sources "
                 "WHERE edition_pk = ? AND format = ? AND text IS NOT NULL ORDER BY seq LIMIT 1",
                 (pk, fmt),
             )
             if not found:
                 formats = ", ".join(dict.fromkeys(s.format for s in sources))
                 raise NotFoundError(f"this edition has no {fmt} source; its sources are {formats}.")
-            source = _codec.read_source(found[0][0], found[0][1], found[0][2], found[0][5])
+            source = _codec.read_source(*found[0][:3], *found[0][5:])
             text, body = found[0][3], found[0][4]
         return _codec.decode(
             text=text,

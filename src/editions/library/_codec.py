@@ -82,9 +82,17 @@ def source_row(source: Source) -> tuple[str, str, str | None]:
     return source.format, source.name or "", retrieved
 
 
-def read_source(format: str, name: str, retrieved_at: str | None, url: str | None = None) -> Source:
+def read_source(
+    format: str,
+    name: str,
+    retrieved_at: str | None,
+    url: str | None = None,
+    sha256: str | None = None,
+    api_version: int | None = None,
+) -> Source:
     retrieved = None if retrieved_at is None else dt.datetime.fromisoformat(retrieved_at)
-    return Source(format, name or None, retrieved, url or None)
+    version = None if api_version is None else int(api_version)
+    return Source(format, name or None, retrieved, url or None, sha256 or None, version)
 
 
 _ROLE_OF_BLOCK = {

@@ -359,6 +359,13 @@ _V7_POSTGRES = (
     f"""ALTER TABLE passages ADD COLUMN tier SMALLINT GENERATED ALWAYS AS ({SEARCH_TIER}) STORED""",
 )
 
+# Provenance of a fetched file (`editions fetch`): the SHA-256 of the bytes retrieved and the version number the
+# publisher's catalogue gave for it; NULL for sources added from files on disk.
+_PROVENANCE_COMMON = (
+    """ALTER TABLE sources ADD COLUMN sha256 TEXT""",
+    """ALTER TABLE sources ADD COLUMN api_version INTEGER""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "reports, editions, sources, passages, sentences, facts, comparisons", _V1_SQLITE, _V1_POSTGRES),
     Migration(2, "full-text index over passages", _V2_SQLITE, _V2_POSTGRES),
@@ -368,7 +375,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "each source's stated address (URL)", _V6_COMMON, _V6_COMMON),
     Migration(7, "each passage's role and search tier, for ranking and filtering search", _V7_SQLITE, _V7_POSTGRES),
     Migration(8, "watch list, change notices and their deliveries", _NOTICES_SQLITE, _NOTICES_POSTGRES),
+    Migration(9, "each source's provenance (SHA-256, catalogue version)", _PROVENANCE_COMMON, _PROVENANCE_COMMON),
 )
+
+PROVENANCE_VERSION = next(m.version for m in MIGRATIONS if m.sqlite is _PROVENANCE_COMMON)
+"""The schema version from which sources keep their provenance (found, not written, so renumbering is safe)."""
 
 LATEST = MIGRATIONS[-1].version
 

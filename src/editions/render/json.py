@@ -35,7 +35,7 @@ def _fields(edition: Edition) -> dict[str, Any]:
         "blocks": map(_block, edition.blocks),
         "sentences": map(_sentence, edition.sentences),
         "facts": map(fact_to_dict, edition.facts),
-        "source": _source(edition.source),
+        "source": source_fields(edition.source),
     }
 
 
@@ -118,5 +118,10 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
     }
 
 
-def _source(source: Source) -> dict[str, Any]:
-    return {"format": source.format, "name": source.name, "url": source.url}
+def source_fields(source: Source) -> dict[str, Any]:
+    """A source as JSON; a fetched file's provenance (`editions fetch`) as additive keys when it has one."""
+    fields: dict[str, Any] = {"format": source.format, "name": source.name, "url": source.url}
+    if source.sha256 is not None:
+        retrieved = None if source.retrieved_at is None else source.retrieved_at.isoformat()
+        fields.update(retrieved_at=retrieved, sha256=source.sha256, api_version=source.api_version)
+    return fields

@@ -11,6 +11,7 @@ from typing import Any
 
 from editions.library import Citation, Citations, EditionInfo, ReportInfo, SearchResults, Timeline
 from editions.model import SCHEMA_VERSION
+from editions.render.json import source_fields
 
 
 def iso(value: dt.date | None) -> str | None:
@@ -42,7 +43,7 @@ def edition_info_to_dict(e: EditionInfo) -> dict[str, Any]:
         "position": e.position,
         "changed": e.changed,
         "sentences": e.sentences,
-        "sources": [{"format": s.format, "name": s.name, "url": s.url} for s in e.sources],
+        "sources": [source_fields(s) for s in e.sources],
     }
 
 
