@@ -33,6 +33,7 @@ from editions.model import SCHEMA_VERSION, Edition
 from editions.render import comparison as render_comparison
 from editions.render import json as render_json
 from editions.render import markdown as render_markdown
+from editions.render import results as render_results
 from editions.render import terminal as render_terminal
 from editions.vocabulary import section_label
 
@@ -533,11 +534,7 @@ def list_(
                 [r.report, str(r.editions), _date(r.first), _date(r.latest), r.product or "", r.title or ""]
                 for r in reports
             ]
-            data: list[dict[str, object]] = [
-                {"report": r.report, "title": r.title, "product": r.product, "editions": r.editions,
-                 "first": _date(r.first) or None, "latest": _date(r.latest) or None}
-                for r in reports
-            ]  # fmt: skip
+            data: list[dict[str, object]] = [render_results.report_to_dict(r) for r in reports]
         else:
             found = lib.editions(report, compare=True)
             header = ["#", "Reference", "Date", "Version", "Changed", "Sentences", "Sources"]
@@ -546,12 +543,7 @@ def list_(
                  ", ".join(s.format for s in e.sources)]
                 for e in found
             ]  # fmt: skip
-            data = [
-                {"ref": e.ref, "id": e.id, "report": e.report, "title": e.title, "date": _date(e.date) or None,
-                 "version": e.version, "product": e.product, "changed": e.changed, "sentences": e.sentences,
-                 "sources": [render_json.source_fields(s) for s in e.sources]}
-                for e in found
-            ]  # fmt: skip
+            data = [render_results.edition_info_to_dict(e) for e in found]
     if output_format is OutputFormat.json:
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
     elif output_format is OutputFormat.markdown:
@@ -630,17 +622,7 @@ def search(
         sys.stdout.write(search_csv(results))
         return
     if output_format is SearchFormat.json:
-        out = [
-            {"report": g.report, "title": g.title, "product": g.product,
-             "hits": [{"text": h.text, "role": h.role, "rank": h.rank, "marks": [[m.start, m.end] for m in h.marks],
-                       "editions": h.editions, "sentences": h.sentences,
-                       "citations": [{"ref": c.ref, "edition": c.edition, "date": _date(c.date) or None,
-                                      "sentence": c.sentence, "section": list(c.section)} for c in h.citations]}
-                      for h in g.hits]}
-            for g in results.groups
-        ]  # fmt: skip
-        counts = {"total": results.total, "reports": results.reports, "offset": results.offset, "limit": limit}
-        sys.stdout.write(json.dumps({"query": query, **counts, "groups": out}, indent=2) + "\n")
+        sys.stdout.write(json.dumps(render_results.search_to_dict(results), indent=2) + "\n")
         return
     if not results.groups:
         if results.total:
@@ -738,7 +720,7 @@ def timeline(
     with _user_errors(), Library(library, create=False) as lib:
         found = lib.timeline(report, words)
     if output_format is TimelineFormat.json:
-        sys.stdout.write(json.dumps(found.to_dict(), indent=2) + "\n")
+        sys.stdout.write(json.dumps(render_results.timeline_to_dict(found), indent=2) + "\n")
         return
     if not found.found:
         error(f"no figure about {words!r} in {found.report}; try other words, or: editions search {words!r}")

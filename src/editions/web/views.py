@@ -4,6 +4,7 @@ and facts marked, a comparison's redline). Every piece of edition text goes thro
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -19,8 +20,18 @@ from markupsafe import Markup, escape
 from editions.compare import collector_paused
 from editions.compare.brief import section_name, with_min_change
 from editions.compare.words import EQUAL
-from editions.library import Citations, EditionInfo, Library, ReportInfo, SearchResults, Timeline
-from editions.model import SCHEMA_VERSION, Block, BlockKind, BriefItem, Comparison, Edition, Fact, Link, LinkKind
+from editions.library import EditionInfo, Library, ReportInfo, Timeline
+from editions.model import (
+    Block,
+    BlockKind,
+    BriefItem,
+    Comparison,
+    Edition,
+    Fact,
+    Link,
+    LinkKind,
+    Sentence,
+)
 from editions.render.comparison import (
     ComparisonView,
     brief_item_to_dict,
@@ -29,7 +40,7 @@ from editions.render.comparison import (
     comparison_view,
     shown,
 )
-from editions.render.json import source_fields
+from editions.render.results import report_to_dict
 from editions.web.chart import chart
 
 T = TypeVar("T")
@@ -65,6 +76,33 @@ class Cache(Generic[T]):
                 self._items.popitem(last=False)
 
 
+class EditionIndexes:
+    """Per edition (by id): its facts grouped by sentence, and where its sentences start (to find the sentences
+    of a block by bisection), each made once for the few editions being shown."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._facts: Cache[dict[int, list[Fact]]] = Cache(size)
+        self._starts: Cache[list[int]] = Cache(size)
+
+    def facts_by_sentence(self, edition: Edition) -> dict[int, list[Fact]]:
+        def make() -> dict[int, list[Fact]]:
+            found: dict[int, list[Fact]] = {}
+            for f in sorted(edition.facts, key=lambda f: (f.span.start, -f.span.end)):
+                found.setdefault(f.sentence, []).append(f)
+            return found
+
+        return self._facts.get(edition.id, make)
+
+    def sentences_in(self, edition: Edition, start: int, end: int) -> Iterable[Sentence]:
+        starts = self._starts.get(edition.id, lambda: [s.span.start for s in edition.sentences])
+        i = max(0, bisect.bisect_right(starts, start) - 1)
+        while i < len(edition.sentences) and edition.sentences[i].span.start < end:
+            s = edition.sentences[i]
+            if s.span.end > start:
+                yield s
+            i += 1
+
+
 @dataclass
 class Caches:
     latest: Cache[EditionInfo] = field(default_factory=lambda: Cache(4096))
@@ -75,6 +113,7 @@ class Caches:
     edition_pages: Cache[Markup] = field(default_factory=lambda: Cache(32))
     report_pages: Cache[str] = field(default_factory=lambda: Cache(128))
     library_pages: Cache[str] = field(default_factory=lambda: Cache(64))
+    indexes: EditionIndexes = field(default_factory=EditionIndexes)
     compared: dict[str, int] = field(default_factory=dict)
     """How many comparisons of each report this app has had the library keep (each can change its % changed)."""
 
@@ -103,14 +142,8 @@ class ReportRow:
     previous: EditionInfo | None
 
     def to_dict(self) -> dict[str, Any]:
-        r = self.info
         return {
-            "report": r.report,
-            "title": r.title,
-            "product": r.product,
-            "editions": r.editions,
-            "first": iso(r.first),
-            "latest": iso(r.latest),
+            **report_to_dict(self.info),
             "latest_ref": self.latest.ref,
             "latest_id": self.latest.id,
             "previous_ref": None if self.previous is None else self.previous.ref,
@@ -155,22 +188,6 @@ def library_rows(
 
 
 # --- Report ----------------------------------------------------------------------------------------------------
-
-
-def edition_to_row(e: EditionInfo) -> dict[str, Any]:
-    return {
-        "ref": e.ref,
-        "id": e.id,
-        "report": e.report,
-        "title": e.title,
-        "date": iso(e.date),
-        "version": e.version,
-        "product": e.product,
-        "position": e.position,
-        "changed": e.changed,
-        "sentences": e.sentences,
-        "sources": [source_fields(s) for s in e.sources],
-    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,13 +275,16 @@ def _fact_title(edition: Edition, fact: Fact) -> str:
     return f"{fact.kind}: {'~' if fact.approximate else ''}{shown}{unit}{about}"
 
 
-def marked_text(edition: Edition, start: int, end: int, *, anchors: set[int], prefix: str = "s") -> Markup:
+def marked_text(
+    edition: Edition, start: int, end: int, *, anchors: set[int], indexes: EditionIndexes, prefix: str = "s"
+) -> Markup:
     """The text [start, end) escaped, each sentence in a span (with id `{prefix}{index}` the first time it is
     seen, recorded in `anchors`), each fact in a <mark> whose title says its kind, value and what it measures."""
     text = edition.text
     out: list[str] = []
     pos = start
-    for s in _sentences_in(edition, start, end):
+    facts = indexes.facts_by_sentence(edition)
+    for s in indexes.sentences_in(edition, start, end):
         s_start, s_end = max(s.span.start, start), min(s.span.end, end)
         if s_start > pos:
             out.append(str(escape(text[pos:s_start])))
@@ -274,7 +294,7 @@ def marked_text(edition: Edition, start: int, end: int, *, anchors: set[int], pr
             ident = f' id="{prefix}{s.index}"'
         out.append(f'<span class="s"{ident}>')
         inner = s_start
-        for f in _facts_by_sentence(edition).get(s.index, ()):
+        for f in facts.get(s.index, ()):
             f_start, f_end = max(f.span.start, inner), min(f.span.end, s_end)
             if f_start >= f_end:
                 continue
@@ -290,42 +310,6 @@ def marked_text(edition: Edition, start: int, end: int, *, anchors: set[int], pr
     if pos < end:
         out.append(str(escape(text[pos:end])))
     return Markup("".join(out))
-
-
-_FACT_INDEX: dict[str, dict[int, list[Fact]]] = {}
-_SENTENCE_STARTS: dict[str, list[int]] = {}
-_INDEX_LOCK = threading.Lock()
-
-
-def _facts_by_sentence(edition: Edition) -> dict[int, list[Fact]]:
-    with _INDEX_LOCK:
-        found = _FACT_INDEX.get(edition.id)
-        if found is None:
-            found = {}
-            for f in sorted(edition.facts, key=lambda f: (f.span.start, -f.span.end)):
-                found.setdefault(f.sentence, []).append(f)
-            if len(_FACT_INDEX) > 64:
-                _FACT_INDEX.clear()
-            _FACT_INDEX[edition.id] = found
-        return found
-
-
-def _sentences_in(edition: Edition, start: int, end: int) -> Iterable[Any]:
-    import bisect
-
-    with _INDEX_LOCK:
-        starts = _SENTENCE_STARTS.get(edition.id)
-        if starts is None:
-            starts = [s.span.start for s in edition.sentences]
-            if len(_SENTENCE_STARTS) > 64:
-                _SENTENCE_STARTS.clear()
-            _SENTENCE_STARTS[edition.id] = starts
-    i = max(0, bisect.bisect_right(starts, start) - 1)
-    while i < len(edition.sentences) and edition.sentences[i].span.start < end:
-        s = edition.sentences[i]
-        if s.span.end > start:
-            yield s
-        i += 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,7 +332,7 @@ class EditionView:
     """(heading level, anchor, text) of every section heading."""
 
 
-def edition_view(edition: Edition) -> EditionView:
+def edition_view(edition: Edition, indexes: EditionIndexes) -> EditionView:
     """The edition's blocks as HTML pieces: headings (levels mapped to h2… without skips, for the table of
     contents), paragraphs, list items, tables (cells), captions, footnotes; page furniture set apart."""
     anchors: set[int] = set()
@@ -361,9 +345,9 @@ def edition_view(edition: Edition) -> EditionView:
         if block.kind is BlockKind.TITLE:
             continue
         if block.kind is BlockKind.TABLE:
-            body.append(TextBlock("table", Markup(), rows=_table_rows(edition, block, anchors)))
+            body.append(TextBlock("table", Markup(), rows=_table_rows(edition, block, anchors, indexes)))
             continue
-        html = marked_text(edition, block.span.start, block.span.end, anchors=anchors)
+        html = marked_text(edition, block.span.start, block.span.end, anchors=anchors, indexes=indexes)
         if block.kind is BlockKind.BOILERPLATE:
             furniture.append(TextBlock("boilerplate", html))
         elif block.kind is BlockKind.HEADING:
@@ -377,14 +361,16 @@ def edition_view(edition: Edition) -> EditionView:
     return EditionView(edition, tuple(body), tuple(furniture), tuple(toc))
 
 
-def _table_rows(edition: Edition, block: Block, anchors: set[int]) -> tuple[tuple[Markup, ...], ...]:
+def _table_rows(
+    edition: Edition, block: Block, anchors: set[int], indexes: EditionIndexes
+) -> tuple[tuple[Markup, ...], ...]:
     rows = []
     pos = block.span.start
     for line in edition.text_of(block).split("\n"):
         cells = []
         cell_start = pos
         for cell in line.split(" | "):
-            cells.append(marked_text(edition, cell_start, cell_start + len(cell), anchors=anchors))
+            cells.append(marked_text(edition, cell_start, cell_start + len(cell), anchors=anchors, indexes=indexes))
             cell_start += len(cell) + 3
         rows.append(tuple(cells))
         pos += len(line) + 1
@@ -667,66 +653,6 @@ def comparison_json(c: Comparison, min_change: float) -> dict[str, Any]:
 
 
 # --- Search ----------------------------------------------------------------------------------------------------
-
-
-def search_to_dict(results: SearchResults) -> dict[str, Any]:
-    """The shape `editions search --format json` writes, with each hit's first-seen edition named."""
-    return {
-        "schema": SCHEMA_VERSION,
-        "query": results.query,
-        "total": results.total,
-        "reports": results.reports,
-        "offset": results.offset,
-        "limit": results.limit,
-        "groups": [
-            {
-                "report": g.report,
-                "title": g.title,
-                "product": g.product,
-                "hits": [
-                    {
-                        "text": h.text,
-                        "role": h.role,
-                        "rank": h.rank,
-                        "marks": [[m.start, m.end] for m in h.marks],
-                        "first_seen": h.first_seen.ref,
-                        "editions": h.editions,
-                        "sentences": h.sentences,
-                        "citations": [
-                            {"ref": c.ref, "edition": c.edition, "date": iso(c.date), "sentence": c.sentence,
-                             "section": list(c.section)}
-                            for c in h.citations
-                        ],
-                    }
-                    for h in g.hits
-                ],
-            }
-            for g in results.groups
-        ],
-    }  # fmt: skip
-
-
-def citations_to_dict(cited: Citations) -> dict[str, Any]:
-    """One page of the sentences that print a hit's wording (`Library.citations`)."""
-    return {
-        "schema": SCHEMA_VERSION,
-        "report": cited.report,
-        "text": cited.text,
-        "total": cited.total,
-        "editions": cited.editions,
-        "offset": cited.offset,
-        "limit": cited.limit,
-        "citations": [
-            {
-                "ref": c.ref,
-                "edition": c.edition,
-                "date": iso(c.date),
-                "sentence": c.sentence,
-                "section": list(c.section),
-            }
-            for c in cited.citations
-        ],
-    }
 
 
 def highlighted(text: str, marks: Iterable[Any]) -> Markup:
