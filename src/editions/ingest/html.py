@@ -98,7 +98,9 @@ _SPACES = re.compile(r"\s+")
 MAX_DEPTH = 256
 """Elements nested deeper than this are unwrapped before parsing: an HTML5 tree builder spends time
 proportional to the depth on every tag (100,000 nested `<div>`s take lexbor half a minute)."""
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+# A tag's inside holds no "<": an unclosed "<a href=" then fails where the next tag starts instead of scanning to
+# the end of the text from every such opening (quadratic).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )

@@ -73,6 +73,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
     title_seen = False
     seen_title = title  # the title as given, else the line read as the title
     markup_levels: list[int] = []  # levels of headings the markup itself declares
+    content_before = _ContentSeen(out)
     for i, block in enumerate(blocks):
         text = block.text
         kind = block.kind
@@ -87,12 +88,12 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
                 skip_list
                 or _CHROME_HEADING.match(text)
                 or _DATED_HEADING.match(text)
-                or (not _any_content(out) and (_BANNER.match(text) or _BARE_DATE.match(text)))
+                or (not content_before() and (_BANNER.match(text) or _BARE_DATE.match(text)))
             ):
                 # A chronology may head a section with a date; only before any text is a bare date the
                 # edition's own.
                 out.append(RawBlock(BlockKind.BOILERPLATE, text, block.level))
-            elif not title_seen and title is None and not _any_content(out):
+            elif not title_seen and title is None and not content_before():
                 out.append(RawBlock(BlockKind.TITLE, text))
                 title_seen, seen_title = True, text
             else:
@@ -136,7 +137,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             _DISCLAIMER.match(text)
             or _CHROME.match(text)
             or _DATE_LINE.match(text)
-            or (not _any_content(out) and (_BANNER.match(text) or _BARE_DATE.match(text)))
+            or (not content_before() and (_BANNER.match(text) or _BARE_DATE.match(text)))
             or (title_seen and seen_title is not None and _same_title(text, seen_title))  # again, as a heading is
             or (text.rstrip().endswith(_TITLE_DATE_LINE_ENDS) and _TITLE_DATE_LINE.search(text))
             or _is_code(text)
@@ -145,7 +146,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             kind = BlockKind.BOILERPLATE
         elif len(text) < 300 and EDITION_DATE.search(text) and not _SENTENCE_INSIDE.search(text):
             kind = BlockKind.BOILERPLATE  # "ListenTitle Updated April 23, 2026 (IF10753)"
-        elif (not title_seen and title is None and not _any_content(out) and _is_heading_line(text, nxt)) or (
+        elif (not title_seen and title is None and not content_before() and _is_heading_line(text, nxt)) or (
             title is not None and not title_seen and _same_title(text, title)
         ):
             kind = BlockKind.TITLE
@@ -200,8 +201,25 @@ def _next_kind(blocks: Sequence[RawBlock], i: int) -> BlockKind | None:
     return blocks[i + 1].kind if i + 1 < len(blocks) else None
 
 
-def _any_content(blocks: Sequence[RawBlock]) -> bool:
-    return any(b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE) for b in blocks)
+class _ContentSeen:
+    """Whether any content block (paragraph, list item, table) is among `blocks` yet. `classify` only appends
+    to its output, so each block is looked at once: asking again for every block was quadratic in a document
+    with no content before its end."""
+
+    def __init__(self, blocks: list[RawBlock]) -> None:
+        self._blocks = blocks
+        self._checked = 0
+        self._found = False
+
+    def __call__(self) -> bool:
+        while not self._found and self._checked < len(self._blocks):
+            self._found = self._blocks[self._checked].kind in (
+                BlockKind.PARAGRAPH,
+                BlockKind.LIST_ITEM,
+                BlockKind.TABLE,
+            )
+            self._checked += 1
+        return self._found
 
 
 def _same_title(text: str, title: str) -> bool:
