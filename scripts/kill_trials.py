@@ -73,7 +73,11 @@ def expected_editions(folder: Path) -> dict[str, editions.Edition]:
 
 
 def search_words(sentence: str) -> str | None:
-    words = sorted(set(WORD.findall(sentence)), key=len, reverse=True)[:5]
+    """Up to five of the sentence's longest words, each standing between spaces and ASCII punctuation: a word
+    joined to another by a dash is left out (PostgreSQL's parser in a C-locale cluster reads
+    "measurements—to" as one word; scripts/kill_trials.py checks the add, not that)."""
+    tokens = (t.strip(".,;:!?()[]\"'") for t in sentence.split())
+    words = sorted({t for t in tokens if WORD.fullmatch(t)}, key=len, reverse=True)[:5]
     return " ".join(words) if len(words) >= 2 else None
 
 
