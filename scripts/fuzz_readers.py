@@ -132,6 +132,7 @@ class Reader:
             self.proc.wait()
             self.proc = self._start()
             return {"outcome": "hang", "message": f"no answer in {timeout} s"}
+        assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
         if not line:
             return self._died()

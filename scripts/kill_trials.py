@@ -21,7 +21,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -199,9 +199,11 @@ def main() -> int:
             shutil.copyfile(path, folder / f"{n:03d}-{path.name}")  # numbered: two files may share a name
         expected = expected_editions(folder)
         backend = "postgres" if args.postgres else "sqlite"
-        library = (
-            (lambda n: postgres_library(args.postgres, n)) if args.postgres else (lambda n: sqlite_library(root, n))
-        )
+        server: str | None = args.postgres
+
+        def library(n: int) -> AbstractContextManager[str]:
+            return postgres_library(server, n) if server else sqlite_library(root, n)
+
         with library(0) as url:  # one uninterrupted add: what every trial must end with, and how long it takes
             Library(url).close()
             start = time.monotonic()
