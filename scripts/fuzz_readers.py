@@ -165,7 +165,12 @@ def main() -> int:
     parser.add_argument("--max-kb", type=int, default=2048, help="seed files up to this size")
     parser.add_argument("--cap-mb", type=float, default=8, help="no mutated input is larger")
     parser.add_argument("--case-timeout", type=float, default=120, help="a read longer than this is a hang")
-    parser.add_argument("--failures", type=Path, default=Path("fuzz-failures"), help="where failures are saved")
+    parser.add_argument(
+        "--failures",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "editions-fuzz-failures",
+        help="where failures are saved (outside the repository)",
+    )
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
