@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import time
-import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -38,16 +37,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import editions
 from editions.compare import collector_paused
-from editions.errors import EditionsError, InputWarning
+from editions.errors import EditionsError
 from editions.ingest import format_size
-from editions.library import AddStatus, Library, NotFoundError
+from editions.library import Library, NotFoundError
 from editions.library.search import search_csv
 from editions.library.timeline import Timeline
 from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
 from editions.render import comparison as render_comparison
 from editions.render.json import edition_to_dict
-from editions.web import api_doc, memory, security, views
+from editions.web import api_doc, memory, security, upload, views
 from editions.web.routes import changes
 from editions.web.security import TOKEN_NEEDED, TOKEN_WRONG, UPLOADS_OFF, bearer, token_ok
 from editions.web.views import Caches
@@ -538,26 +537,13 @@ def create_app(
     # --- Adding ----------------------------------------------------------------------------------------------
 
     def add_bytes(data: bytes, name: str) -> dict[str, Any]:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", InputWarning)
-            edition = editions.read(data, max_bytes=max_upload, name=name)
-        added = lib.add(edition)
-        e = added.edition
-        if added.status == AddStatus.ADDED:
-            lib.prepare([e.report])  # the report's page then opens at once
-        return {
-            "status": added.status.value,
-            "ref": e.ref,
-            "id": e.id,
-            "report": e.report,
-            "title": e.title,
-            "date": views.iso(e.date),
-            "warnings": [str(w.message) for w in caught if issubclass(w.category, InputWarning)],
-        }
+        return upload.add_edition(lib, data, name, max_upload)
 
     async def receive_upload(file: UploadFile) -> dict[str, Any]:
-        data = await file.read(max_upload + 1)
         name = _file_name(file.filename)
+        if upload.in_child(lib, file):  # a large one: its memory and CPU stay out of the server
+            return await upload.add_in_child(lib, file, name, max_upload)
+        data = await file.read(max_upload + 1)
         if len(data) > max_upload:
             raise editions.InputError(f"{name} is over the {format_size(max_upload)} limit.")
         large = len(data) >= memory.RELEASE_AFTER
