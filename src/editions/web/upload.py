@@ -10,12 +10,13 @@ A small upload stays in the server, where it does not pay for starting a process
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -62,30 +63,36 @@ def in_child(lib: Library, file: UploadFile) -> bool:
     return size is not None and size >= IN_CHILD_FROM and lib.location not in ("", ":memory:")
 
 
-def _child_add(location: str, path: str, name: str, max_upload: int) -> tuple[dict[str, Any] | None, str, str]:
-    """The child's work: opens the library at `location`, adds the edition in the file at `path`. Returns
-    (result, "", "") or (None, the error's kind, its sentence): an exception object could carry more than a
-    sentence back, and one whose class takes other arguments would not cross at all."""
+def _child_add(request: dict[str, Any]) -> dict[str, Any]:
+    """The child's work: opens the library at the request's location and adds the edition in the file at its
+    path. Answers {"result": …} or {"error": kind, "message": the reader's sentence}."""
     try:
-        data = Path(path).read_bytes()
-        with Library(location, create=False) as lib:
-            return add_edition(lib, data, name, max_upload), "", ""
+        data = Path(request["path"]).read_bytes()
+        with Library(request["location"], create=False) as lib:
+            return {"result": add_edition(lib, data, request["name"], request["max_upload"])}
     except NotFoundError as exc:
-        return None, "not-found", str(exc)
+        return {"error": "not-found", "message": str(exc)}
     except EditionsError as exc:
-        return None, "input", str(exc) or type(exc).__name__
+        return {"error": "input", "message": str(exc) or type(exc).__name__}
 
 
 def _run_child(location: str, path: str, name: str, max_upload: int) -> dict[str, Any]:
-    # "spawn": a fresh interpreter, not a fork of the server with its threads, connections and caches.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context, max_tasks_per_child=1) as pool:
-        result, kind, message = pool.submit(_child_add, location, path, name, max_upload).result()
-    if result is not None:
-        return result
-    if kind == "not-found":
-        raise NotFoundError(message)
-    raise editions.InputError(message)
+    # A fresh interpreter running this module (not multiprocessing's "spawn", which runs the parent's main
+    # script again in the child and so breaks a server started from a script without a __main__ guard). The
+    # request goes on stdin, not argv, where a PostgreSQL URL's password would be visible to other users.
+    request = {"location": location, "path": path, "name": name, "max_upload": max_upload}
+    done = subprocess.run(
+        [sys.executable, "-m", "editions.web.upload"],
+        input=json.dumps(request), capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"the child process adding {name} failed ({done.returncode}): {done.stderr[-2000:]}")
+    answer = json.loads(done.stdout.splitlines()[-1])  # its last line: anything printed before is not the answer
+    if "result" in answer:
+        return dict(answer["result"])
+    if answer["error"] == "not-found":
+        raise NotFoundError(answer["message"])
+    raise editions.InputError(answer["message"])
 
 
 def _spool(source: UploadFile, folder: str, max_upload: int, name: str) -> str:
@@ -108,3 +115,7 @@ async def add_in_child(lib: Library, file: UploadFile, name: str, max_upload: in
     with tempfile.TemporaryDirectory(prefix="editions-upload-") as folder:
         path = await run_in_threadpool(_spool, file, folder, max_upload, name)
         return await run_in_threadpool(_run_child, lib.location, path, name, max_upload)
+
+
+if __name__ == "__main__":  # the child: python -m editions.web.upload, its request as JSON on stdin
+    json.dump(_child_add(json.load(sys.stdin)), sys.stdout)
