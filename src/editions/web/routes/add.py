@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -10,10 +9,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 import editions
-from editions.errors import InputWarning
 from editions.ingest import format_size
-from editions.library import AddStatus, Library
-from editions.web import api_doc, memory, security, views
+from editions.library import Library
+from editions.web import api_doc, memory, security, upload
 from editions.web.pages import Pages
 from editions.web.security import TOKEN_NEEDED, TOKEN_WRONG, UPLOADS_OFF, bearer, token_ok
 
@@ -35,26 +33,13 @@ def router(
     uploads = token is not None
 
     def add_bytes(data: bytes, name: str) -> dict[str, Any]:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", InputWarning)
-            edition = editions.read(data, max_bytes=max_upload, name=name)
-        added = lib.add(edition)
-        e = added.edition
-        if added.status == AddStatus.ADDED:
-            lib.prepare([e.report])  # the report's page then opens at once
-        return {
-            "status": added.status.value,
-            "ref": e.ref,
-            "id": e.id,
-            "report": e.report,
-            "title": e.title,
-            "date": views.iso(e.date),
-            "warnings": [str(w.message) for w in caught if issubclass(w.category, InputWarning)],
-        }
+        return upload.add_edition(lib, data, name, max_upload)
 
     async def receive_upload(file: UploadFile) -> dict[str, Any]:
-        data = await file.read(max_upload + 1)
         name = file_name(file.filename)
+        if upload.in_child(lib, file):  # a large upload: its memory goes with the child process
+            return await upload.add_in_child(lib, file, name, max_upload)
+        data = await file.read(max_upload + 1)
         if len(data) > max_upload:
             raise editions.InputError(f"{name} is over the {format_size(max_upload)} limit.")
         large = len(data) >= memory.RELEASE_AFTER
