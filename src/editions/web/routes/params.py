@@ -36,6 +36,7 @@ SourceParam = Annotated[
     Literal["html", "markdown", "pdf", "text"] | None,
     Query(description="Which source of the edition to read (by format); default: its primary source."),
 ]
+SearchWords = Annotated[str, Query(max_length=300, description='Words that must all appear; "quoted phrases".')]
 Report = Annotated[str, Query(max_length=120, description="Only this report.")]
 DateBound = Annotated[str, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="At most this many sentences.")]

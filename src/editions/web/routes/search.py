@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
@@ -24,6 +24,7 @@ from editions.web.routes.params import (
     RefParam,
     Report,
     SearchWithinParam,
+    SearchWords,
     TextQuery,
     clean_query,
 )
@@ -74,7 +75,7 @@ def router(lib: Library, pages: Pages) -> APIRouter:
         "/api/search", tags=["library"], summary="Sentences of every edition that say it, cited, a page at a time"
     )
     def api_search(
-        q: Annotated[str, Query(max_length=300, description='Words that must all appear; "quoted phrases".')],
+        q: SearchWords,
         report: Report = "",
         since: DateBound = "",
         until: DateBound = "",
@@ -93,7 +94,7 @@ def router(lib: Library, pages: Pages) -> APIRouter:
         summary="The same hits as CSV, one row per sentence (README)",
     )
     def api_search_csv(
-        q: Annotated[str, Query(max_length=300, description='Words that must all appear; "quoted phrases".')],
+        q: SearchWords,
         report: Report = "",
         since: DateBound = "",
         until: DateBound = "",
