@@ -18,6 +18,10 @@ The method follows what sentence-level diff tools converge on (NewsEdits, wikidi
 5. **Kinds.** The heaviest order-preserving subset of the 1→1 links keeps its place; the others are `moved`.
 
 Every sentence of both sides ends up in exactly one link.
+
+Steps 2, 4 and 5 are `align` itself, here; the rest are modules: `anchors` (1), `gap` (3: the programme) and
+`second_pass` (3: what it left), `candidates` (3 for large gaps, and 4), `pairs` (a pair, the heaviest chain,
+best first), `similarity` (the keys, the lexical score, content words) and `settings` (`AlignParams`).
 """
 
 from __future__ import annotations
@@ -27,11 +31,11 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from editions.compare.align.anchors import _anchors
-from editions.compare.align.candidates import _candidates
-from editions.compare.align.gap import _dp_gap, _split_holds
-from editions.compare.align.pairs import _greedy, _heaviest_chain, _Pair
-from editions.compare.align.second_pass import _second_pass
+from editions.compare.align.anchors import exact_anchors
+from editions.compare.align.candidates import candidate_pairs
+from editions.compare.align.gap import pair_gap
+from editions.compare.align.pairs import Pair, best_first, heaviest_chain
+from editions.compare.align.second_pass import pair_leftovers
 from editions.compare.align.settings import DEFAULT_PARAMS, AlignParams
 from editions.compare.align.similarity import (
     MAX_KEY_CHARS,
@@ -50,7 +54,6 @@ __all__ = [
     "AlignParams",
     "Matrix",
     "SimilarityFn",
-    "_split_holds",
     "align",
     "content_words",
     "exact_key",
@@ -58,9 +61,6 @@ __all__ = [
     "similarity_key",
     "sort_links",
 ]
-
-
-# --- the whole -----------------------------------------------------------------------------------------------
 
 
 def align(
@@ -79,7 +79,7 @@ def align(
     ids: dict[str, int] = {}
     a = [ids.setdefault(k, len(ids)) for k in old_exact]
     b = [ids.setdefault(k, len(ids)) for k in new_exact]
-    pairs: list[_Pair] = [_Pair((i,), (j,), 1.0) for i, j in _anchors(a, b)]
+    pairs: list[Pair] = [Pair((i,), (j,), 1.0) for i, j in exact_anchors(a, b)]
     used_old = {i for q in pairs for i in q.old}
     used_new = {j for q in pairs for j in q.new}
     # Similarity keys only for what the anchors left: an unchanged edition costs no similarity work.
@@ -95,11 +95,11 @@ def align(
     for j, x in enumerate(b):
         if j not in used_new:
             left_b[x].append(j)
-    moved_exact: list[_Pair] = []
+    moved_exact: list[Pair] = []
     for x, occ in left_a.items():
         other = left_b.get(x)
         if other and len(occ) == 1 and len(other) == 1:
-            moved_exact.append(_Pair((occ[0],), (other[0],), 1.0))
+            moved_exact.append(Pair((occ[0],), (other[0],), 1.0))
             used_old.add(occ[0])
             used_new.add(other[0])
 
@@ -112,11 +112,11 @@ def align(
         if not olds or not news:
             continue
         if len(olds) * len(news) <= p.dp_max_cells:
-            found = _dp_gap(olds, news, old_keys, new_keys, sim, p)
-            found = _second_pass(found, olds, news, old_keys, new_keys, sim, p)
+            found = pair_gap(olds, news, old_keys, new_keys, sim, p)
+            found = pair_leftovers(found, olds, news, old_keys, new_keys, sim, p)
         else:
-            cands = _candidates(olds, news, old_keys, new_keys, sim, p.threshold, p)
-            found = [_Pair((cands[k][1],), (cands[k][2],), cands[k][0]) for k in _heaviest_chain(cands)]
+            cands = candidate_pairs(olds, news, old_keys, new_keys, sim, p.threshold, p)
+            found = [Pair((cands[k][1],), (cands[k][2],), cands[k][0]) for k in heaviest_chain(cands)]
         for q in found:
             pairs.append(q)
             used_old.update(q.old)
@@ -127,14 +127,14 @@ def align(
     rest_old = [i for i in range(len(old)) if i not in used_old]
     rest_new = [j for j in range(len(new)) if j not in used_new]
     if rest_old and rest_new:
-        cands = _candidates(rest_old, rest_new, old_keys, new_keys, sim, p.move_threshold, p)
-        pairs.extend(_greedy(cands, used_old, used_new))
+        cands = candidate_pairs(rest_old, rest_new, old_keys, new_keys, sim, p.move_threshold, p)
+        pairs.extend(best_first(cands, used_old, used_new))
 
     return _links(pairs, old_exact, new_exact, len(old), len(new), used_old, used_new)
 
 
 def _links(
-    pairs: list[_Pair],
+    pairs: list[Pair],
     old_exact: Sequence[str],
     new_exact: Sequence[str],
     n_old: int,
@@ -148,7 +148,7 @@ def _links(
     if all(chain_input[x][2] < chain_input[y][2] for x, y in itertools.pairwise(by_old)):
         in_order = set(range(len(pairs)))  # nothing crosses: the usual case, no chain to search
     else:
-        in_order = set(_heaviest_chain(chain_input))
+        in_order = set(heaviest_chain(chain_input))
     links: list[Link] = []
     for k, q in enumerate(pairs):
         if len(q.new) > 1:

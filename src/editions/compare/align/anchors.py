@@ -7,12 +7,14 @@ import difflib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from editions.compare.align.pairs import _heaviest_chain
+from editions.compare.align.pairs import heaviest_chain
 
-# --- 1. exact anchors -------------------------------------------------------------------------------------------
+DIFFLIB_MAX_WORK = 2_000_000
+"""Most element visits difflib's longest-match search may make (every occurrence in one side of every element
+of the other) before the linear in-order matching takes its place."""
 
 
-def _anchors(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
+def exact_anchors(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
     """Monotone pairs (i, j) with a[i] == b[j]: prefix, suffix, then difflib (or a linear fallback)."""
     n, m = len(a), len(b)
     lo = 0
@@ -40,7 +42,7 @@ def _unique_first(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
     unique = [(1.0, i, where_b[x]) for i, x in enumerate(a) if count_a[x] == 1 and x in where_b]
     if len(unique) < 2:
         return _matching(a, b)
-    chain = [unique[k] for k in _heaviest_chain(unique)]
+    chain = [unique[k] for k in heaviest_chain(unique)]
     out: list[tuple[int, int]] = []
     i0 = j0 = -1
     for _, i1, j1 in [*chain, (0.0, len(a), len(b))]:
@@ -58,7 +60,7 @@ def _matching(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
     in_b = Counter(b)
     # difflib's longest-match search touches every occurrence in b of every element of a.
     work = sum(in_b.get(x, 0) for x in a)
-    if work > 2_000_000:
+    if work > DIFFLIB_MAX_WORK:
         return _greedy_in_order(a, b)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return [(block.a + k, block.b + k) for block in matcher.get_matching_blocks() for k in range(block.size)]

@@ -10,17 +10,21 @@ import numpy as np
 
 from editions.compare.align.settings import AlignParams
 from editions.compare.align.similarity import (
-    _WORD,
+    WORD,
     SimilarityFn,
-    _lexical_reaching,
-    _scores,
-    _shares_enough,
     content_words,
+    lexical_reaching,
     lexical_similarity,
+    shares_enough,
+    similarities,
 )
 
+LEAST_POSTINGS_CAP = 50
+"""A word in more new sentences than this (or than the square root of their number, if larger) says nothing
+about which sentence is an old one's partner: its postings are not read."""
 
-def _candidates(
+
+def candidate_pairs(
     olds: Sequence[int],
     news: Sequence[int],
     old_keys: Sequence[str],
@@ -38,21 +42,21 @@ def _candidates(
             for c in range(0, len(news), p.block):
                 cols = news[c : c + p.block]
                 if sim is lexical_similarity:
-                    scores = _lexical_reaching([old_keys[i] for i in rows], [new_keys[j] for j in cols], threshold)
+                    scores = lexical_reaching([old_keys[i] for i in rows], [new_keys[j] for j in cols], threshold)
                 else:
-                    scores = _scores(old_keys, new_keys, rows, cols, sim)
+                    scores = similarities(old_keys, new_keys, rows, cols, sim)
                 for x, y in zip(*np.nonzero(scores >= threshold), strict=True):
                     out.append((float(scores[x, y]), rows[int(x)], cols[int(y)]))
         return _sharing(out, old_keys, new_keys, p)
     # Inverted index over the new side's words; words in too many sentences say nothing.
     postings: dict[str, list[int]] = defaultdict(list)
     for j in news:
-        for w in set(_WORD.findall(new_keys[j])):
+        for w in set(WORD.findall(new_keys[j])):
             postings[w].append(j)
-    cap = max(50, int(len(news) ** 0.5))
+    cap = max(LEAST_POSTINGS_CAP, int(len(news) ** 0.5))
     for i in olds:
         shared: Counter[int] = Counter()
-        for w in set(_WORD.findall(old_keys[i])):
+        for w in set(WORD.findall(old_keys[i])):
             post = postings.get(w)
             if post and len(post) <= cap:
                 shared.update(post)
@@ -72,4 +76,4 @@ def _sharing(
         return cands
     old_words = {i: content_words(old_keys[i]) for i in {c[1] for c in cands}}
     new_words = {j: content_words(new_keys[j]) for j in {c[2] for c in cands}}
-    return [c for c in cands if _shares_enough(old_words[c[1]], new_words[c[2]], p.min_shared_words)]
+    return [c for c in cands if shares_enough(old_words[c[1]], new_words[c[2]], p.min_shared_words)]

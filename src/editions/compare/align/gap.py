@@ -8,14 +8,16 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from editions.compare.align.pairs import _Pair
+from editions.compare.align.pairs import Pair
 from editions.compare.align.settings import AlignParams
-from editions.compare.align.similarity import SimilarityFn, _scores, _shares_enough, content_words
+from editions.compare.align.similarity import SimilarityFn, content_words, shares_enough, similarities
 
-# --- 3. pairing inside a gap ---------------------------------------------------------------------------------
+SPLIT_WEIGHT = 1.5
+"""How a 1→2 or 2→1 link's gain over the threshold counts against a 1→1 link's: it covers three sentences
+where a 1→1 link covers two."""
 
 
-def _split_holds(
+def split_holds(
     joined_sim: float, first_sim: float, second_sim: float, first: str, second: str, whole: str, p: AlignParams
 ) -> bool:
     """Whether two sentences (similarity keys `first`, `second`) are the split or merged sentence `whole`.
@@ -38,18 +40,18 @@ def _split_holds(
     return min(covers) >= p.split_cover and (gain >= p.split_margin or weaker == 1.0)
 
 
-def _dp_gap(
+def pair_gap(
     olds: Sequence[int],
     news: Sequence[int],
     old_keys: Sequence[str],
     new_keys: Sequence[str],
     sim: SimilarityFn,
     p: AlignParams,
-) -> list[_Pair]:
+) -> list[Pair]:
     """Monotone alignment of one small gap with 1→1, 1→2 and 2→1 steps, maximizing Σ (similarity − threshold)
     weighted by the sentences a link covers."""
     n, m = len(olds), len(news)
-    s11 = _scores(old_keys, new_keys, olds, news, sim)
+    s11 = similarities(old_keys, new_keys, olds, news, sim)
     join_new = [new_keys[news[j]] + " " + new_keys[news[j + 1]] for j in range(m - 1)]
     join_old = [old_keys[olds[i]] + " " + old_keys[olds[i + 1]] for i in range(n - 1)]
     s12 = sim([old_keys[i] for i in olds], join_new) if m > 1 else np.zeros((n, 0), np.float32)
@@ -59,7 +61,7 @@ def _dp_gap(
     new_content = [content_words(new_keys[j]) for j in news]
 
     def share_enough(x: int, y: int) -> bool:
-        return _shares_enough(old_content[x], new_content[y], p.min_shared_words)
+        return shares_enough(old_content[x], new_content[y], p.min_shared_words)
 
     best = np.zeros((n + 1, m + 1), dtype=np.float64)
     step = np.zeros((n + 1, m + 1), dtype=np.int8)  # 1 del, 2 add, 3 pair, 4 split, 5 merge
@@ -75,12 +77,12 @@ def _dp_gap(
                 v, k = best[i - 1, j - 1] + (s - t), 3
             if j >= 2:
                 s = float(s12[i - 1, j - 2])
-                g = 1.5 * (s - t) - p.split_penalty
+                g = SPLIT_WEIGHT * (s - t) - p.split_penalty
                 if (
                     s >= t
                     and g > 0
                     and best[i - 1, j - 2] + g > v
-                    and _split_holds(
+                    and split_holds(
                         s,
                         s11[i - 1, j - 2],
                         s11[i - 1, j - 1],
@@ -93,12 +95,12 @@ def _dp_gap(
                     v, k = best[i - 1, j - 2] + g, 4
             if i >= 2:
                 s = float(s21[i - 2, j - 1])
-                g = 1.5 * (s - t) - p.split_penalty
+                g = SPLIT_WEIGHT * (s - t) - p.split_penalty
                 if (
                     s >= t
                     and g > 0
                     and best[i - 2, j - 1] + g > v
-                    and _split_holds(
+                    and split_holds(
                         s,
                         s11[i - 2, j - 1],
                         s11[i - 1, j - 1],
@@ -111,7 +113,7 @@ def _dp_gap(
                     v, k = best[i - 2, j - 1] + g, 5
             best[i, j] = v
             step[i, j] = k
-    pairs: list[_Pair] = []
+    pairs: list[Pair] = []
     i, j = n, m
     while i > 0 or j > 0:
         k = int(step[i, j])
@@ -120,13 +122,13 @@ def _dp_gap(
         elif k == 2:
             j -= 1
         elif k == 3:
-            pairs.append(_Pair((olds[i - 1],), (news[j - 1],), float(s11[i - 1, j - 1])))
+            pairs.append(Pair((olds[i - 1],), (news[j - 1],), float(s11[i - 1, j - 1])))
             i, j = i - 1, j - 1
         elif k == 4:
-            pairs.append(_Pair((olds[i - 1],), (news[j - 2], news[j - 1]), float(s12[i - 1, j - 2])))
+            pairs.append(Pair((olds[i - 1],), (news[j - 2], news[j - 1]), float(s12[i - 1, j - 2])))
             i, j = i - 1, j - 2
         else:
-            pairs.append(_Pair((olds[i - 2], olds[i - 1]), (news[j - 1],), float(s21[i - 2, j - 1])))
+            pairs.append(Pair((olds[i - 2], olds[i - 1]), (news[j - 1],), float(s21[i - 2, j - 1])))
             i, j = i - 2, j - 1
     pairs.reverse()
     return pairs

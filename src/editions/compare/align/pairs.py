@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 
 @dataclass(slots=True)
-class _Pair:
+class Pair:
     old: tuple[int, ...]
     new: tuple[int, ...]
     similarity: float
 
 
-def _heaviest_chain(pairs: Sequence[tuple[float, int, int]]) -> list[int]:
+def heaviest_chain(pairs: Sequence[tuple[float, int, int]]) -> list[int]:
     """Indices of the pairs forming the heaviest chain strictly increasing in both old and new:
     O(k log k) with a Fenwick tree of prefix maxima over new positions."""
     if not pairs:
@@ -52,13 +52,13 @@ def _heaviest_chain(pairs: Sequence[tuple[float, int, int]]) -> list[int]:
     return chain
 
 
-def _greedy(cands: list[tuple[float, int, int]], used_old: set[int], used_new: set[int]) -> list[_Pair]:
+def best_first(cands: list[tuple[float, int, int]], used_old: set[int], used_new: set[int]) -> list[Pair]:
     """Pairs taken best first, each sentence at most once."""
-    out: list[_Pair] = []
+    out: list[Pair] = []
     for s, i, j in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
         if i in used_old or j in used_new:
             continue
         used_old.add(i)
         used_new.add(j)
-        out.append(_Pair((i,), (j,), s))
+        out.append(Pair((i,), (j,), s))
     return out

@@ -8,20 +8,20 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from editions.compare.align.pairs import _greedy, _Pair
+from editions.compare.align.pairs import Pair, best_first
 from editions.compare.align.settings import AlignParams
-from editions.compare.align.similarity import SimilarityFn, _scores, content_words
+from editions.compare.align.similarity import SimilarityFn, content_words, similarities
 
 
-def _second_pass(
-    found: list[_Pair],
+def pair_leftovers(
+    found: list[Pair],
     olds: Sequence[int],
     news: Sequence[int],
     old_keys: Sequence[str],
     new_keys: Sequence[str],
     sim: SimilarityFn,
     p: AlignParams,
-) -> list[_Pair]:
+) -> list[Pair]:
     """What the monotone 1→1/1→2/2→1 programme of one gap could not express, from the sentences it left over:
     a pair that crosses one of its links (a sentence moved a few places within the gap), and a part of a split
     or merge that is not next to its sibling (a sentence rewritten into two new ones with another between them,
@@ -57,13 +57,13 @@ def _drawn_splits(
     sim: SimilarityFn,
     content: Callable[[str, int], frozenset[str]],
     p: AlignParams,
-) -> list[_Pair]:
+) -> list[Pair]:
     """A left-over sentence rewritten as two or more shorter ones of the same gap (or two or more joined into
     one), none similar enough alone to be its edit: each part has `part_cover` of its content words in the
     sentence and brings `part_novel` of them that the parts before it do not, and the parts joined in reading
     order are as similar to the sentence as an edited pair must be. Longest sentences first; `left_old` and
     `left_new` lose what is taken."""
-    out: list[_Pair] = []
+    out: list[Pair] = []
     for side, pool_side in (("old", "new"), ("new", "old")):
         singles, pool = (left_old, left_new) if side == "old" else (left_new, left_old)
         for x in sorted(singles, key=lambda k: -len(content(side, k))):
@@ -88,7 +88,7 @@ def _drawn_splits(
             if len(parts) < 2:
                 continue
             parts.sort()
-            q = _Pair((x,), tuple(parts), 0.0) if side == "old" else _Pair(tuple(parts), (x,), 0.0)
+            q = Pair((x,), tuple(parts), 0.0) if side == "old" else Pair(tuple(parts), (x,), 0.0)
             q.similarity = float(sim([_joined(old_keys, q.old)], [_joined(new_keys, q.new)])[0, 0])
             if q.similarity < p.threshold:
                 continue
@@ -107,13 +107,13 @@ def _near_moves(
     sim: SimilarityFn,
     content: Callable[[str, int], frozenset[str]],
     p: AlignParams,
-) -> list[_Pair]:
+) -> list[Pair]:
     """Left-over pairs of one gap that are one sentence edited and moved a few places: as similar as an edited
     pair must be, and the shorter one's content words mostly (`near_move_cover`) in the other, at least
     `near_move_shared` of them. The move search across the whole edition asks for near-identity instead."""
     if not left_old or not left_new:
         return []
-    scores = _scores(old_keys, new_keys, left_old, left_new, sim)
+    scores = similarities(old_keys, new_keys, left_old, left_new, sim)
     cands: list[tuple[float, int, int]] = []
     for x, y in zip(*np.nonzero(scores >= p.near_move_threshold), strict=True):
         i, j = left_old[int(x)], left_new[int(y)]
@@ -121,11 +121,11 @@ def _near_moves(
         shared = len(a & b)
         if shared >= p.near_move_shared and shared >= p.near_move_cover * min(len(a), len(b)):
             cands.append((float(scores[x, y]), i, j))
-    return _greedy(cands, set(), set())
+    return best_first(cands, set(), set())
 
 
 def _extra_parts(
-    found: list[_Pair],
+    found: list[Pair],
     left_old: list[int],
     left_new: list[int],
     old_keys: Sequence[str],
@@ -133,13 +133,13 @@ def _extra_parts(
     sim: SimilarityFn,
     content: Callable[[str, int], frozenset[str]],
     p: AlignParams,
-) -> list[_Pair]:
+) -> list[Pair]:
     """Edited links of one gap grown by a left-over sentence of the same gap that is another part of them: at
     least `split_cover` of its content words are on the link's other side, at least `part_novel` of those are
     ones the link's own sentences on its side do not hold (the part says something its sibling does not), and
     the link's joined texts are at least as similar as before. Best part (most such words) first, repeatedly,
     up to `max_parts` sentences a side."""
-    out: list[_Pair] = []
+    out: list[Pair] = []
     for q in found:
         if q.similarity >= 1.0 and len(q.old) == len(q.new) == 1:
             out.append(q)  # the same words, punctuation or case aside: nothing was rewritten into a part
@@ -176,10 +176,10 @@ def _extra_parts(
     return out
 
 
-def _grown(q: _Pair, side: str, k: int) -> _Pair:
+def _grown(q: Pair, side: str, k: int) -> Pair:
     if side == "old":
-        return _Pair(tuple(sorted((*q.old, k))), q.new, q.similarity)
-    return _Pair(q.old, tuple(sorted((*q.new, k))), q.similarity)
+        return Pair(tuple(sorted((*q.old, k))), q.new, q.similarity)
+    return Pair(q.old, tuple(sorted((*q.new, k))), q.similarity)
 
 
 def _joined(keys: Sequence[str], idx: Sequence[int]) -> str:

@@ -23,7 +23,7 @@ default is lexical (`lexical_similarity`); an optional semantic scorer plugs in 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w%$.,]+|(?<!\d)[.,]|[.,](?!\d)")
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 MAX_KEY_CHARS = 4_000
 """Similarity is computed on at most this many characters of a sentence: keeps one comparison bounded."""
 
@@ -57,7 +57,7 @@ def lexical_similarity(old: Sequence[str], new: Sequence[str]) -> Matrix:
     return total / np.float32(100.0 * len(_SCORERS))
 
 
-def _lexical_reaching(old: Sequence[str], new: Sequence[str], threshold: float) -> Matrix:
+def lexical_reaching(old: Sequence[str], new: Sequence[str], threshold: float) -> Matrix:
     """`lexical_similarity(old, new)`, exactly, for every pair that can reach `threshold`; under it for the
     others. Each of the three scores is at most 100, so a pair whose `ratio` (by far the cheapest) is below
     300 × threshold − 200 cannot reach it, and the two token scores are computed only for the pairs left: the
@@ -87,14 +87,14 @@ def content_words(key: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in key.split() if w not in SIMILARITY_FUNCTION_WORDS)
 
 
-def _shares_enough(a: frozenset[str], b: frozenset[str], least: int) -> bool:
+def shares_enough(a: frozenset[str], b: frozenset[str], least: int) -> bool:
     """Whether two sentences' content words overlap in `least` words, or in half the words of a sentence that
     has fewer than `2 × least` of them."""
     need = min(least, (min(len(a), len(b)) + 1) // 2)
     return need <= 0 or len(a & b) >= need
 
 
-def _scores(
+def similarities(
     old_keys: Sequence[str], new_keys: Sequence[str], olds: Sequence[int], news: Sequence[int], sim: SimilarityFn
 ) -> Matrix:
     return sim([old_keys[i] for i in olds], [new_keys[j] for j in news])

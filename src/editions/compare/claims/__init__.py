@@ -30,13 +30,16 @@ Compatible measures (rules 1 and 2): in one sentence, only dates and years resta
 numbers in one sentence are two figures); in sentences the redline links, the value alone suffices;
 otherwise the measures' words, weighted by rarity, agree ≥ `RESTATED_THRESHOLD`, or ≥ `GENERIC_THRESHOLD`
 for a common value (a year, "60 days", "2", "June 2019": two statements of it are often two figures). Close
-by (`_NEAR` sentences), for a specific value, or when a measure has fewer than two words (the figure stands
+by (`NEAR` sentences), for a specific value, or when a measure has fewer than two words (the figure stands
 at a clause's edge: "(FY2037)"), the words around the figures may decide (`CONTEXT_THRESHOLD`); and the same
 `NEIGHBOURS` words right before or right after both figures ("the third and last LPB model") always do.
 A value stated very often is compared with its `MAX_CANDIDATES` nearest statements only.
 
 Values are compared at the precision both editions state (`stated_equal`): a date printed without its year
 ("On June 14") was given one by the reader, and two such readings of one edition date may differ.
+
+Rules 1 and 2 are `settle` itself, here; rule 3 is `across`; `values` holds what a fact states and the keys it
+is filed under, `side` one edition's facts as `settle` asks of them, `settings` the thresholds above.
 """
 
 from __future__ import annotations
@@ -45,28 +48,28 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from editions.compare.claims.across import _across
-from editions.compare.claims.agreement import STATUS_WORDS, _dice, measure_agreement
+from editions.compare.claims.across import changed_across
+from editions.compare.claims.agreement import STATUS_WORDS, dice, measure_agreement
 from editions.compare.claims.settings import (
-    _NEAR,
     ACROSS_THRESHOLD,
     CONTEXT_CHARS,
     CONTEXT_THRESHOLD,
     GENERIC_THRESHOLD,
     MAX_CANDIDATES,
+    NEAR,
     NEIGHBOUR_CHARS,
     NEIGHBOURS,
     RESTATED_THRESHOLD,
     SAME_SIZE,
 )
-from editions.compare.claims.side import _nearest, _Side
+from editions.compare.claims.side import EditionFacts, nearest
 from editions.compare.claims.values import (
     Key,
-    _filed,
-    _position,
-    _sought,
-    _specific,
+    filed_keys,
     group,
+    is_specific,
+    reading_position,
+    sought_keys,
     stated_equal,
     units_agree,
     year_written,
@@ -127,10 +130,10 @@ def settle(
     """The claim-level changes (see the module's docstring) from what was `found` sentence by sentence.
     `old_facts`, `new_facts`: every fact of the editions that states the argument (all sentences);
     `alone_old`, `alone_new`: the dropped and the added sentences; `weight`: rarity of measure words."""
-    o = _Side(old, old_facts, [f for f in old_facts if id(f) not in found.kept_old], weight)
-    n = _Side(new, new_facts, [f for f in new_facts if id(f) not in found.kept_new], weight)
+    o = EditionFacts(old, old_facts, [f for f in old_facts if id(f) not in found.kept_old], weight)
+    n = EditionFacts(new, new_facts, [f for f in new_facts if id(f) not in found.kept_new], weight)
 
-    def compatible(xs: _Side, x: Fact, ys: _Side, y: Fact, how: str) -> bool:
+    def compatible(xs: EditionFacts, x: Fact, ys: EditionFacts, y: Fact, how: str) -> bool:
         if xs is ys and x.sentence == y.sentence:
             # One sentence states a date twice to say one thing ("In 1988, … the Act of 1988"), but two
             # equal numbers in it are two figures ("the second-largest investor and second-largest holder").
@@ -138,7 +141,7 @@ def settle(
         if how == "linked":
             return True
         mx, my = xs.measure_words(x), ys.measure_words(y)
-        lenient = how == "near" or _specific(x)
+        lenient = how == "near" or is_specific(x)
         shared = mx & my
         if shared:
             # Dice with each word weighted by its rarity (`measure_agreement`), the totals kept per fact.
@@ -147,7 +150,7 @@ def settle(
                 score /= 2
             if score >= (RESTATED_THRESHOLD if lenient else GENERIC_THRESHOLD):
                 return True
-        if (lenient or min(len(mx), len(my)) < 2) and _dice(
+        if (lenient or min(len(mx), len(my)) < 2) and dice(
             xs.context_words(x), ys.context_words(y)
         ) >= CONTEXT_THRESHOLD:
             return True
@@ -156,7 +159,7 @@ def settle(
         (lx, rx), (ly, ry) = xs.neighbours(x), ys.neighbours(y)
         return (len(rx) == NEIGHBOURS and rx == ry) or (len(lx) == NEIGHBOURS and lx == ly)
 
-    def restates(xs: _Side, x: Fact, ys: _Side, y: Fact, how: str) -> bool:
+    def restates(xs: EditionFacts, x: Fact, ys: EditionFacts, y: Fact, how: str) -> bool:
         # A year and a date of that year restate each other only within one sentence ("In 2034 … on
         # May 4, 2034"); elsewhere the date says more ("by the end of FY2034" → "on September 30, 2034").
         # A month names its day ("the March 2034 draft plan", issued "on March 17, 2034").
@@ -172,10 +175,12 @@ def settle(
     changed_old = {id(a) for a, _ in found.changed}
     changed_new = {id(b) for _, b in found.changed}
 
-    def still_stated(xs: _Side, x: Fact, kept: frozenset[int], changed: set[int], ys: _Side, old_side: bool) -> bool:
+    def still_stated(
+        xs: EditionFacts, x: Fact, kept: frozenset[int], changed: set[int], ys: EditionFacts, old_side: bool
+    ) -> bool:
         """Rule 1: the value stays in the edition where it stayed or changed, or appears in the other one."""
         for y in xs.stating(x, xs.year(x), x.sentence):
-            how = "near" if abs(x.sentence - y.sentence) <= _NEAR else "far"
+            how = "near" if abs(x.sentence - y.sentence) <= NEAR else "far"
             if (id(y) in kept or id(y) in changed) and restates(xs, x, xs, y, how):
                 return True
         # A fact that stayed in the other edition has its twin among the facts that stayed in this one, just
@@ -193,16 +198,16 @@ def settle(
 
     changed: list[tuple[Fact, Fact]] = []
     changed_by_key: dict[tuple[Key, Key], list[tuple[Fact, Fact]]] = defaultdict(list)
-    for a, b in sorted(found.changed, key=lambda p: _position(p[1])):
-        keys = [(ka, kb) for ka in _sought(a, o.year(a)) for kb in _sought(b, n.year(b))]
+    for a, b in sorted(found.changed, key=lambda p: reading_position(p[1])):
+        keys = [(ka, kb) for ka in sought_keys(a, o.year(a)) for kb in sought_keys(b, n.year(b))]
         same = [p for key in keys for p in changed_by_key.get(key, ())[-MAX_CANDIDATES:]]
         if not any(restates(o, a, o, a2, "far") and restates(n, b, n, b2, "far") for a2, b2 in same):
             changed.append((a, b))
-            for ka in _filed(a, o.year(a)):
-                for kb in _filed(b, n.year(b)):
+            for ka in filed_keys(a, o.year(a)):
+                for kb in filed_keys(b, n.year(b)):
                     changed_by_key[(ka, kb)].append((a, b))
 
-    moved, removed, added = _across(o, n, removed, added, alone_old, alone_new, weight)
+    moved, removed, added = changed_across(o, n, removed, added, alone_old, alone_new, weight)
     changed.extend(moved)
 
     out = [FactChange(FactChangeKind.CHANGED, b.measure or a.measure, a, b) for a, b in changed]
@@ -212,16 +217,16 @@ def settle(
 
 
 def _one_per_claim(
-    side: _Side, facts: Iterable[Fact], restates: Callable[[_Side, Fact, _Side, Fact, str], bool]
+    side: EditionFacts, facts: Iterable[Fact], restates: Callable[[EditionFacts, Fact, EditionFacts, Fact, str], bool]
 ) -> list[Fact]:
     """Rule 2: of facts stating one claim, the first; of years of one value within one passage, the first;
     a range of years whose ends the passage states ("FY2034-FY2035" after "FY2034 and FY2035") not at all."""
     kept: list[Fact] = []
     by_key: dict[Key, list[Fact]] = defaultdict(list)
-    for f in sorted(facts, key=_position):
+    for f in sorted(facts, key=reading_position):
         if f.kind == "range" and _ends_stated(side, f):
             continue
-        same = [k for key in _sought(f, side.year(f)) for k in by_key.get(key, ())[-MAX_CANDIDATES:]]
+        same = [k for key in sought_keys(f, side.year(f)) for k in by_key.get(key, ())[-MAX_CANDIDATES:]]
         if any(
             (f.kind == "year" and k.kind == "year" and f.value == k.value and side.same_passage(f, k))
             or restates(side, f, side, k, "near" if side.section(f) == side.section(k) else "far")
@@ -229,12 +234,12 @@ def _one_per_claim(
         ):
             continue
         kept.append(f)
-        for key in _filed(f, side.year(f)):
+        for key in filed_keys(f, side.year(f)):
             by_key[key].append(f)
     return kept
 
 
-def _ends_stated(side: _Side, fact: Fact) -> bool:
+def _ends_stated(side: EditionFacts, fact: Fact) -> bool:
     """Whether both ends of a range of years are years stated in the range's passage."""
     ends = str(fact.value).split("/")
     if len(ends) != 2 or not all(len(e) == 4 and e.isdigit() for e in ends):
@@ -242,7 +247,7 @@ def _ends_stated(side: _Side, fact: Fact) -> bool:
     return all(
         any(
             y.kind == "year" and y.value == end and side.same_passage(fact, y)
-            for y in _nearest(side.stating_year(end), fact.sentence)
+            for y in nearest(side.stating_year(end), fact.sentence)
         )
         for end in ends
     )

@@ -7,8 +7,8 @@ import math
 from collections import defaultdict
 
 from editions.compare.claims.settings import ACROSS_THRESHOLD, SAME_SIZE
-from editions.compare.claims.side import _Side
-from editions.compare.claims.values import _position
+from editions.compare.claims.side import EditionFacts
+from editions.compare.claims.values import reading_position
 from editions.facts.measure import normalize_words
 from editions.model import Fact
 
@@ -17,9 +17,9 @@ _ACROSS_KINDS = frozenset({"count", "money", "percent"})
 another are as often two events as one event moved, and their unit (days, years) names no measure."""
 
 
-def _across(
-    o: _Side,
-    n: _Side,
+def changed_across(
+    o: EditionFacts,
+    n: EditionFacts,
     removed: list[Fact],
     added: list[Fact],
     alone_old: frozenset[int],
@@ -59,7 +59,7 @@ def _across(
             if agreement < ACROSS_THRESHOLD:
                 continue
             pairs.append((abs(math.log(va / vb)), -agreement, a, b))
-    pairs.sort(key=lambda p: (p[0], p[1], _position(p[2]), _position(p[3])))
+    pairs.sort(key=lambda p: (p[0], p[1], reading_position(p[2]), reading_position(p[3])))
     used: set[int] = set()
     moved: list[tuple[Fact, Fact]] = []
     for _, _, a, b in pairs:
@@ -74,13 +74,13 @@ def _across(
     )
 
 
-def _label_found(xs: _Side, x: Fact, ys: _Side, y: Fact) -> bool:
+def _label_found(xs: EditionFacts, x: Fact, ys: EditionFacts, y: Fact) -> bool:
     """A labelled list item's figure measures its label: the other figure's sentence must name it too."""
     label = xs.label(x)
     return not label or label <= ys.sentence_words(y)
 
 
-def _extended_words(side: _Side, fact: Fact) -> frozenset[str]:
+def _extended_words(side: EditionFacts, fact: Fact) -> frozenset[str]:
     """A fact's measure words with its section heading's and, in a list item, its lead-in's."""
     section = side.section(fact)
     heading = section[-1] if section else ""

@@ -16,7 +16,7 @@ def measure_agreement(a: frozenset[str], b: frozenset[str], weight: dict[str, fl
     return score / 2 if bool(a & STATUS_WORDS) != bool(b & STATUS_WORDS) else score
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return 2 * len(a & b) / (len(a) + len(b))

@@ -8,21 +8,26 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from editions.compare.claims.settings import CONTEXT_CHARS, MAX_CANDIDATES, NEIGHBOUR_CHARS, NEIGHBOURS
-from editions.compare.claims.values import _TIME, Key, _filed, _sought, year_written
+from editions.compare.claims.settings import (
+    ACRONYM_CHARS,
+    CONTEXT_CHARS,
+    COUNTED_NOUN_CHARS,
+    MAX_CANDIDATES,
+    NEIGHBOUR_CHARS,
+    NEIGHBOURS,
+)
+from editions.compare.claims.values import TIME_KINDS, Key, filed_keys, sought_keys, year_written
 from editions.facts.measure import lemma, normalize_words
 from editions.model import BlockKind, Edition, Fact
 
 _PLAIN_WORD = re.compile(r"[a-z][a-z'’-]*")
 _GLUE = frozenset(["a", "an", "the", "of", "in", "on", "to", "and", "or", "for", "by", "at", "as", "with", "from"])
-
-
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w-]*")
 _DEFINED = re.compile(r"\(([A-Z][A-Z0-9-]{1,9})\)")
 _COUNTED_NOUN = re.compile(r"\s*(?:[-–]\s*)?([A-Za-z][A-Za-z-]*)")
 
 
-class _Side:
+class EditionFacts:
     """One edition's facts with what `settle` asks of them, each computed when first asked."""
 
     def __init__(
@@ -49,12 +54,12 @@ class _Side:
         if self._times is None:
             self._times = defaultdict(set)
             for f in self.edition.facts:
-                if f.kind in _TIME and isinstance(f.value, str | int) and self.year(f):
+                if f.kind in TIME_KINDS and isinstance(f.value, str | int) and self.year(f):
                     self._times[f.sentence].add(str(f.value)[:4])
         return self._times.get(fact.sentence, set())
 
     def year(self, fact: Fact) -> bool:
-        if fact.kind not in _TIME or len(str(fact.value)) < 7:
+        if fact.kind not in TIME_KINDS or len(str(fact.value)) < 7:
             return True  # a number, or a year: nothing a reader could have supplied
         k = id(fact)
         if k not in self._year:
@@ -109,9 +114,9 @@ class _Side:
         if self._moving_by_key is None:
             self._moving_by_key = defaultdict(list)
             for f in self.moving:
-                for key in _filed(f, self.year(f)):
+                for key in filed_keys(f, self.year(f)):
                     self._moving_by_key[key].append(f)
-        return [f for key in _sought(fact, year) for f in self._moving_by_key.get(key, ())]
+        return [f for key in sought_keys(fact, year) for f in self._moving_by_key.get(key, ())]
 
     def stating_year(self, year: str) -> list[Fact]:
         """This edition's facts that may state the year `year` ("2025")."""
@@ -123,7 +128,7 @@ class _Side:
     def _index(self) -> None:
         self._by_key = defaultdict(list)
         for f in self.facts:
-            for key in _filed(f, self.year(f)):
+            for key in filed_keys(f, self.year(f)):
                 self._by_key[key].append(f)
 
     def stating(self, fact: Fact, year: bool, near: int) -> list[Fact]:
@@ -133,7 +138,7 @@ class _Side:
         if self._by_key is None:
             self._index()
         assert self._by_key is not None
-        return [f for key in _sought(fact, year) for f in _nearest(self._by_key.get(key, ()), near)]
+        return [f for key in sought_keys(fact, year) for f in nearest(self._by_key.get(key, ()), near)]
 
     def section(self, fact: Fact) -> tuple[str, ...]:
         return self.edition.sentences[fact.sentence].section
@@ -146,7 +151,7 @@ class _Side:
             unit = lemma(fact.unit)
             return self.head_noun(unit)
         sentence_end = self.edition.sentences[fact.sentence].span.end
-        text = self.edition.text[fact.span.end : min(sentence_end, fact.span.end + 60)]
+        text = self.edition.text[fact.span.end : min(sentence_end, fact.span.end + COUNTED_NOUN_CHARS)]
         text = _LEADING_OF.sub("", text)
         m = _COUNTED_NOUN.match(text)
         if m is None:
@@ -169,7 +174,7 @@ class _Side:
             at = self._defined.get(acronym, -1)
             if at > 0:
                 letters = acronym.replace("-", "")
-                before = _WORDS_BEFORE.findall(self.edition.text[max(0, at - 80) : at])[-len(letters) :]
+                before = _WORDS_BEFORE.findall(self.edition.text[max(0, at - ACRONYM_CHARS) : at])[-len(letters) :]
                 if len(before) >= 2 and "".join(w[0] for w in before).upper() == letters:
                     head = lemma(before[-1])
             self._acronyms[word] = head
@@ -218,7 +223,7 @@ _WHOLE = frozenset({"total", "overall", "all", "combined", "sum"})
 _LEADING_OF = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
-def _nearest(facts: Sequence[Fact], sentence: int) -> Sequence[Fact]:
+def nearest(facts: Sequence[Fact], sentence: int) -> Sequence[Fact]:
     """The `MAX_CANDIDATES` of `facts` (ordered by sentence) nearest to `sentence`."""
     if len(facts) <= MAX_CANDIDATES:
         return facts

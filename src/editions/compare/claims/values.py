@@ -8,13 +8,13 @@ import re
 
 from editions.model import Edition, Fact
 
-_TIME = frozenset({"date", "year"})
+TIME_KINDS = frozenset({"date", "year"})
 _YEAR_WRITTEN = re.compile(r"\d{4}|(?:FY|CY)\s?\d{2}\b|['’]\d{2}\b", re.IGNORECASE)
 
 
 def group(fact: Fact) -> str:
     """Kinds whose values compare with each other: a date and a year are both points in time."""
-    return "time" if fact.kind in _TIME else fact.kind
+    return "time" if fact.kind in TIME_KINDS else fact.kind
 
 
 def units_agree(a: Fact, b: Fact) -> bool:
@@ -55,13 +55,13 @@ def stated_equal(a: Fact, a_year: bool, b: Fact, b_year: bool, *, coarser: bool 
 Key = tuple[object, ...]
 
 
-def _filed(fact: Fact, year: bool) -> tuple[Key, ...]:
+def filed_keys(fact: Fact, year: bool) -> tuple[Key, ...]:
     """The keys a fact is filed under (`year`: whether its year is printed): its kind, value and unit (a unit
     left unsaid is a unit of its own here: the work saved is worth the rare restatement missed); a date under
     its kind and year and, when it has a month, under its month and day, and a date whose year is not printed
     also among those (where a date that prints its year looks for them)."""
     v = fact.value
-    if fact.kind not in _TIME:
+    if fact.kind not in TIME_KINDS:
         unit = fact.unit.lower() if fact.unit else None
         return ((fact.kind, v.lower() if isinstance(v, str) else v, unit),)
     text = str(v)
@@ -72,10 +72,10 @@ def _filed(fact: Fact, year: bool) -> tuple[Key, ...]:
     return ((fact.kind, text[:4]), (fact.kind, "day", text[5:10]), (fact.kind, "yearless", text[5:10]))
 
 
-def _sought(fact: Fact, year: bool) -> tuple[Key, ...]:
+def sought_keys(fact: Fact, year: bool) -> tuple[Key, ...]:
     """The keys under which the facts that may state `fact`'s value are filed (`stated_equal` decides)."""
-    if fact.kind not in _TIME:
-        return _filed(fact, year)
+    if fact.kind not in TIME_KINDS:
+        return filed_keys(fact, year)
     text = str(fact.value)
     if len(text) < 7:
         return ((fact.kind, text[:4]),)
@@ -84,12 +84,12 @@ def _sought(fact: Fact, year: bool) -> tuple[Key, ...]:
     return ((fact.kind, "day", text[5:10]),)
 
 
-def _specific(fact: Fact) -> bool:
+def is_specific(fact: Fact) -> bool:
     """Whether a value is unlikely to be stated for two measures by chance: a day, a number of three
     significant digits or more ("412", "17.25%"), a name; not "60 days", "2", "$5 million", "June 2019", nor a
     year (a report dates many things to its years)."""
     v = fact.value
-    if fact.kind in _TIME:
+    if fact.kind in TIME_KINDS:
         return len(str(v)) >= 10
     if isinstance(v, int | float):
         digits = f"{abs(float(v)):.6f}".replace(".", "").strip("0")
@@ -97,5 +97,5 @@ def _specific(fact: Fact) -> bool:
     return True
 
 
-def _position(fact: Fact) -> tuple[int, int]:
+def reading_position(fact: Fact) -> tuple[int, int]:
     return (fact.sentence, fact.span.start)

@@ -7,6 +7,9 @@ What is substantive, what share of a link changed, what the headline is: all rea
 decided again here. `min_change` (0–1) hides edits that change less than that share of their words (read from
 `Link.changed` and `BriefItem.changed`): they are shown as unchanged. Text from the editions is always escaped
 for the output (HTML entities, Markdown backslashes, rich `Text` objects rather than markup).
+
+One module each: `view` (the view and what the formats share), `data` (JSON and the figures CSV), `markdown`,
+`terminal` and `html_page`.
 """
 
 from __future__ import annotations

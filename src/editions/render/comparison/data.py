@@ -11,10 +11,8 @@ from typing import Any, TextIO
 
 from editions.compare.brief import section_name
 from editions.model import COMPARISON_SCHEMA_VERSION, BriefItem, Comparison, Edition
-from editions.render.comparison.view import _fact_text
+from editions.render.comparison.view import fact_text
 from editions.render.json import fact_to_dict, write_streamed
-
-# --- JSON ------------------------------------------------------------------------------------------------------
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
@@ -128,8 +126,8 @@ def render_figures_csv(comparison: Comparison) -> str:
                 str(fc.kind),
                 section,
                 fc.measure,
-                _fact_text(c.old, old),
-                _fact_text(c.new, new),
+                fact_text(c.old, old),
+                fact_text(c.new, new),
                 _csv_value(old.value) if old else "",
                 _csv_value(new.value) if new else "",
                 (stated.unit or "") if stated else "",

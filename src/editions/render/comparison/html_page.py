@@ -8,17 +8,15 @@ from editions.compare.brief import lead_name
 from editions.compare.words import EQUAL
 from editions.model import BriefItem, Comparison, Link, LinkKind
 from editions.render.comparison.view import (
-    _kind_label,
-    _label,
-    _new_text,
-    _old_text,
-    _section_of,
     cite_sentences,
     comparison_view,
+    edition_label,
+    kind_label,
+    link_new_text,
+    link_old_text,
+    section_of,
     shown,
 )
-
-# --- HTML ------------------------------------------------------------------------------------------------------
 
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1200px;padding:1rem 2rem;
@@ -56,7 +54,7 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
     two editions side by side."""
     c = comparison
     view = comparison_view(c, min_change)
-    title = f"Changes: {_label(c.old)} → {_label(c.new)}"
+    title = f"Changes: {edition_label(c.old)} → {edition_label(c.new)}"
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -96,7 +94,7 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
             continue
         out.append(f"<h3>{_h(name)}</h3><ul>")
         for link in changed:
-            kind = _kind_label(link)
+            kind = kind_label(link)
             out.append(
                 f'<li><span class="kind k-{_h(str(link.kind))}">{_h(kind)}</span> '
                 f'<span class="cite">[{_h(cite_sentences(link.old, link.new))}]</span> {_html_link_new(c, link)}</li>'
@@ -104,23 +102,22 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
         if unchanged:
             out.append(f'<li class="cite">{unchanged} unchanged sentence{"s" if unchanged > 1 else ""}</li>')
         out.append("</ul>")
-    out.append(
-        f'<h2>Side by side</h2><table class="side"><tr><th>{_h(_label(c.old))}</th><th>{_h(_label(c.new))}</th></tr>'
-    )
+    old_label, new_label = _h(edition_label(c.old)), _h(edition_label(c.new))
+    out.append(f'<h2>Side by side</h2><table class="side"><tr><th>{old_label}</th><th>{new_label}</th></tr>')
     current: str | None = None
     leads = lead_name(c.old), lead_name(c.new)
     for link in c.links:
-        name = _section_of(c, link, leads)
+        name = section_of(c, link, leads)
         if name != current:
             current = name
             out.append(f'<tr><th colspan="2">{_h(name)}</th></tr>')
         is_shown = shown(link, min_change)
         if link.kind is LinkKind.ADDED:
-            left, right = "", f"<ins>{_h(_new_text(c, link))}</ins>"
+            left, right = "", f"<ins>{_h(link_new_text(c, link))}</ins>"
         elif link.kind is LinkKind.DELETED:
-            left, right = f"<del>{_h(_old_text(c, link))}</del>", ""
+            left, right = f"<del>{_h(link_old_text(c, link))}</del>", ""
         elif not is_shown:
-            left, right = _h(_old_text(c, link)), _h(_new_text(c, link))
+            left, right = _h(link_old_text(c, link)), _h(link_new_text(c, link))
         else:
             left, right = _html_redline(link.words, "old"), _html_redline(link.words, "new")
         cls = "" if is_shown else ' class="same"'
@@ -131,9 +128,9 @@ def render_html(comparison: Comparison, *, min_change: float = 0.0) -> str:
 
 def _html_link_new(c: Comparison, link: Link) -> str:
     if link.kind is LinkKind.ADDED:
-        return f"<ins>{_h(_new_text(c, link))}</ins>"
+        return f"<ins>{_h(link_new_text(c, link))}</ins>"
     if link.kind is LinkKind.DELETED:
-        return f"<del>{_h(_old_text(c, link))}</del>"
+        return f"<del>{_h(link_old_text(c, link))}</del>"
     parts: list[str] = []
     for op, old, new in link.words:
         if op == EQUAL:

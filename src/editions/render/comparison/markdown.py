@@ -6,9 +6,14 @@ import re
 
 from editions.compare.words import EQUAL
 from editions.model import BriefItem, Comparison, LinkKind
-from editions.render.comparison.view import _kind_label, _label, _new_text, _old_text, cite_sentences, comparison_view
-
-# --- Markdown --------------------------------------------------------------------------------------------------
+from editions.render.comparison.view import (
+    cite_sentences,
+    comparison_view,
+    edition_label,
+    kind_label,
+    link_new_text,
+    link_old_text,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -38,7 +43,7 @@ def render_markdown(comparison: Comparison, *, min_change: float = 0.0) -> str:
     c = comparison
     view = comparison_view(c, min_change)
     lines = [
-        f"# Changes: {_md(_label(c.old))} → {_md(_label(c.new))}",
+        f"# Changes: {_md(edition_label(c.old))} → {_md(edition_label(c.new))}",
         "",
         _md(view.stat_line),
     ]
@@ -64,12 +69,12 @@ def render_markdown(comparison: Comparison, *, min_change: float = 0.0) -> str:
         for link in changed:
             cite = cite_sentences(link.old, link.new)
             if link.kind is LinkKind.ADDED:
-                body = f"**{_md(_new_text(c, link))}**"
+                body = f"**{_md(link_new_text(c, link))}**"
             elif link.kind is LinkKind.DELETED:
-                body = f"~~{_md(_old_text(c, link))}~~"
+                body = f"~~{_md(link_old_text(c, link))}~~"
             else:
                 body = _md_redline(link.words)
-            lines.append(f"- *{_kind_label(link)}* \\[{cite}\\]: {body}")
+            lines.append(f"- *{kind_label(link)}* \\[{cite}\\]: {body}")
         if unchanged:
             lines.append(f"- *{unchanged} unchanged sentence{'s' if unchanged > 1 else ''}*")
     return "\n".join(lines) + "\n"

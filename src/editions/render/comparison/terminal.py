@@ -12,9 +12,14 @@ from rich.text import Text
 
 from editions.compare.words import EQUAL
 from editions.model import BriefItem, Comparison, LinkKind
-from editions.render.comparison.view import _kind_label, _label, _new_text, _old_text, cite_sentences, comparison_view
-
-# --- terminal ----------------------------------------------------------------------------------------------------
+from editions.render.comparison.view import (
+    cite_sentences,
+    comparison_view,
+    edition_label,
+    kind_label,
+    link_new_text,
+    link_old_text,
+)
 
 _KIND_STYLE = {
     "figure": "bold yellow",
@@ -66,9 +71,9 @@ def render_terminal(comparison: Comparison, *, min_change: float = 0.0, plain: b
     parts: list[RenderableType] = []
     head = Text()
     head.append("old  ", style="bold cyan")
-    head.append(_label(c.old) + "\n")
+    head.append(edition_label(c.old) + "\n")
     head.append("new  ", style="bold cyan")
-    head.append(_label(c.new) + "\n")
+    head.append(edition_label(c.new) + "\n")
     head.append(view.stat_line, style="dim")
     parts.append(Panel(head, title="Comparison", title_align="left", box=box.ROUNDED, expand=False))
 
@@ -101,13 +106,13 @@ def render_terminal(comparison: Comparison, *, min_change: float = 0.0, plain: b
         parts.append(Text(name, style="bold magenta"))
         for link in changed:
             line = Text("  ")
-            line.append(f"{_kind_label(link)} ", style="bold")
+            line.append(f"{kind_label(link)} ", style="bold")
             line.append(f"[{cite_sentences(link.old, link.new)}] ", style="dim")
             if link.kind is LinkKind.ADDED:
-                added = _new_text(c, link)
+                added = link_new_text(c, link)
                 line.append("{+" + added + "+}" if plain else added, style="green")
             elif link.kind is LinkKind.DELETED:
-                dropped = _old_text(c, link)
+                dropped = link_old_text(c, link)
                 line.append("[-" + dropped + "-]" if plain else dropped, style="red strike")
             else:
                 line.append_text(_rich_redline(link.words, plain=plain))

@@ -11,10 +11,8 @@ from editions.compare.brief import lead_name, section_name, with_min_change
 from editions.compare.words import EQUAL
 from editions.model import BriefItem, Comparison, Edition, Fact, FactChange, FactChangeKind, Link, LinkKind
 
-# --- shared walk ---------------------------------------------------------------------------------------------
 
-
-def _label(edition: Edition) -> str:
+def edition_label(edition: Edition) -> str:
     parts = [edition.report or "", edition.title or edition.source.name or "untitled"]
     if edition.date:
         parts.append(edition.date.isoformat())
@@ -32,7 +30,7 @@ def shown(link: Link, min_change: float) -> bool:
     return link.changed >= min_change
 
 
-def _section_of(c: Comparison, link: Link, leads: tuple[str, str]) -> str:
+def section_of(c: Comparison, link: Link, leads: tuple[str, str]) -> str:
     """The section a link is listed under; `leads` are the old and new editions' `lead_name`s, found once."""
     return section_name(c.new, link.new[0], leads[1]) if link.new else section_name(c.old, link.old[0], leads[0])
 
@@ -44,7 +42,7 @@ def _sections(c: Comparison, min_change: float) -> Iterator[tuple[str, list[Link
     unchanged = 0
     leads = lead_name(c.old), lead_name(c.new)
     for link in c.links:
-        name = _section_of(c, link, leads)
+        name = section_of(c, link, leads)
         if name != current:
             if current is not None:
                 yield current, changed, unchanged
@@ -57,15 +55,15 @@ def _sections(c: Comparison, min_change: float) -> Iterator[tuple[str, list[Link
         yield current, changed, unchanged
 
 
-def _old_text(c: Comparison, link: Link) -> str:
+def link_old_text(c: Comparison, link: Link) -> str:
     return " ".join(c.old.text_of(c.old.sentences[i]) for i in link.old)
 
 
-def _new_text(c: Comparison, link: Link) -> str:
+def link_new_text(c: Comparison, link: Link) -> str:
     return " ".join(c.new.text_of(c.new.sentences[j]) for j in link.new)
 
 
-def _kind_label(link: Link) -> str:
+def kind_label(link: Link) -> str:
     if link.kind in (LinkKind.ADDED, LinkKind.DELETED, LinkKind.MOVED, LinkKind.SPLIT, LinkKind.MERGED):
         return str(link.kind)
     return "edited" if link.substantive else "edited (cosmetic)"
@@ -102,7 +100,7 @@ def _figure_count(stats: dict[str, float]) -> str:
     return f"{total} figure change{'s' if total != 1 else ''} ({changed} changed, {added} added, {removed} dropped)"
 
 
-def _fact_text(edition: Edition, fact: Fact | None) -> str:
+def fact_text(edition: Edition, fact: Fact | None) -> str:
     return edition.text_of(fact) if fact is not None else ""
 
 
@@ -118,8 +116,8 @@ def _figure_rows(c: Comparison) -> list[tuple[str, str, str, str, FactChange]]:
         rows.append(
             (
                 section_name(c.new, fc.new.sentence, lead),
-                _fact_text(c.old, fc.old),
-                _fact_text(c.new, fc.new),
+                fact_text(c.old, fc.old),
+                fact_text(c.new, fc.new),
                 cite_sentences((fc.old.sentence,), (fc.new.sentence,)),
                 fc,
             )
