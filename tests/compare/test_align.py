@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editions.compare.align import AlignParams, _split_holds, align
+from editions.compare.align import AlignParams, align
+from editions.compare.align.gap import split_holds as _split_holds
 from editions.model import LinkKind
 from tests.compare.conftest import assert_links_partition
 
