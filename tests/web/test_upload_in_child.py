@@ -7,8 +7,12 @@ Checked on live servers: the edition added is the one an in-process add makes an
 from __future__ import annotations
 
 import os
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -122,3 +126,76 @@ def test_the_servers_memory_after_a_large_upload_stays_near_where_it_was(tmp_pat
         server.terminate()
         server.wait(30)
     assert after < before + 100, f"{before:.0f} MB before the upload, {after:.0f} MB after"
+
+
+def _children_adding() -> list[int]:
+    """This process's children running `python -m editions.web.upload`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:  # it ended meanwhile
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == os.getpid() and b"editions.web.upload" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime, stime
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the child in /proc")
+def test_a_child_killed_mid_add_answers_500_stores_nothing_and_the_next_upload_works(tmp_path: Path) -> None:
+    data = large_edition(IN_CHILD_FROM + 100 * 1024)
+    library_path = tmp_path / "served.db"
+    lib = sample_library(library_path)
+    # Another connection holds the library's write lock, so the child reads the upload and then waits to
+    # write it: it is killed there, in the middle of its add.
+    blocker = sqlite3.connect(library_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    with (
+        ServerThread(create_app(lib, token=TOKEN)) as running,
+        httpx.Client(base_url=running.url, timeout=600) as client,
+        ThreadPoolExecutor(1) as pool,
+    ):
+        sent = pool.submit(client.post, "/api/editions", files={"file": ("large.md", data)}, headers=AUTH)
+        deadline = time.monotonic() + 120
+        while not (children := _children_adding()):
+            assert time.monotonic() < deadline and not sent.done(), "no child process started"
+            time.sleep(0.05)
+        child = children[0]
+        # Its CPU time stops growing once it waits for the lock (SQLite's busy handler sleeps).
+        last, still = _cpu_ticks(child), 0
+        while still < 8 and time.monotonic() < deadline:
+            time.sleep(0.25)
+            ticks = _cpu_ticks(child)
+            last, still = ticks, still + 1 if ticks == last else 0
+        os.kill(child, signal.SIGKILL)
+        answer = sent.result(timeout=60)
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        editions_after_kill = [
+            r["editions"] for r in client.get("/api/reports").json()["reports"] if r["report"] == REPORT
+        ]
+        again = client.post("/api/editions", files={"file": ("large.md", data)}, headers=AUTH)
+        editions_after_retry = [
+            r["editions"] for r in client.get("/api/reports").json()["reports"] if r["report"] == REPORT
+        ]
+    lib.close()
+    assert answer.status_code == 500
+    assert answer.json() == {
+        "error": "large.md could not be added: the process adding it was stopped by SIGKILL before it answered; "
+        "an edition is stored whole or not at all, so the upload can be sent again."
+    }
+    assert editions_after_kill == [2]
+    with sqlite3.connect(library_path) as check:
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert again.status_code == 201, again.text
+    assert again.json()["status"] == "added" and again.json()["date"] == "2026-05-01"
+    assert editions_after_retry == [3]

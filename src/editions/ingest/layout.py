@@ -74,6 +74,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
     seen_title = title  # the title as given, else the line read as the title
     markup_levels: list[int] = []  # levels of headings the markup itself declares
     content_before = _ContentSeen(out)
+    same_title = _SameTitle()
     for i, block in enumerate(blocks):
         text = block.text
         kind = block.kind
@@ -81,7 +82,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
         if kind is BlockKind.HEADING:
             skip_list = bool(_TOC_HEADING.match(text))
             in_footnotes = bool(_FOOTNOTES_HEADING.match(text))
-            if title is not None and _same_title(text, title):
+            if title is not None and same_title(text, title):
                 out.append(RawBlock(BlockKind.BOILERPLATE if title_seen else BlockKind.TITLE, text))
                 title_seen = True
             elif (
@@ -138,7 +139,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
             or _CHROME.match(text)
             or _DATE_LINE.match(text)
             or (not content_before() and (_BANNER.match(text) or _BARE_DATE.match(text)))
-            or (title_seen and seen_title is not None and _same_title(text, seen_title))  # again, as a heading is
+            or (title_seen and seen_title is not None and same_title(text, seen_title))  # again, as a heading is
             or (text.rstrip().endswith(_TITLE_DATE_LINE_ENDS) and _TITLE_DATE_LINE.search(text))
             or _is_code(text)
             or author_line(text)
@@ -147,7 +148,7 @@ def classify(blocks: Sequence[RawBlock], title: str | None = None) -> list[RawBl
         elif len(text) < 300 and EDITION_DATE.search(text) and not _SENTENCE_INSIDE.search(text):
             kind = BlockKind.BOILERPLATE  # "ListenTitle Updated April 23, 2026 (IF10753)"
         elif (not title_seen and title is None and not content_before() and _is_heading_line(text, nxt)) or (
-            title is not None and not title_seen and _same_title(text, title)
+            title is not None and not title_seen and same_title(text, title)
         ):
             kind = BlockKind.TITLE
             title_seen, seen_title = True, seen_title or text
@@ -222,11 +223,25 @@ class _ContentSeen:
         return self._found
 
 
-def _same_title(text: str, title: str) -> bool:
-    def norm(s: str) -> str:
-        return re.sub(r"\W+", " ", s).strip().lower()
+class _SameTitle:
+    """Whether a text is the title again (punctuation, spacing and case aside); each title's own form is made
+    once, not again for every paragraph it is compared with."""
 
-    return norm(text) == norm(title)
+    def __init__(self) -> None:
+        self._forms: dict[str, str] = {}
+
+    def __call__(self, text: str, title: str) -> bool:
+        form = self._forms.get(title)
+        if form is None:
+            form = self._forms[title] = _title_form(title)
+        return _title_form(text) == form
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def _title_form(text: str) -> str:
+    return _NON_WORD.sub(" ", text).strip().lower()
 
 
 def _after_figure(out: Sequence[RawBlock]) -> bool:

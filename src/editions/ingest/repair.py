@@ -342,8 +342,14 @@ def _terminal(text: str) -> bool:
 
 def _is_cut(text: str) -> bool:
     """A paragraph that stops mid-sentence: no terminal punctuation, and long enough not to be a label."""
-    if len(text.split(None, 4)) < 5:
-        return False
+    return _five_words(text) and _stops_mid_sentence(text)
+
+
+def _five_words(text: str) -> bool:
+    return len(text.split(None, 4)) >= 5
+
+
+def _stops_mid_sentence(text: str) -> bool:
     if not _terminal(text):
         return True
     tail = max(0, len(text) - 12)
@@ -363,35 +369,91 @@ _ITEM_CONTINUATION = re.compile(r"[a-z]+[.:]?[\"”’)]?\s")
 _ENDED = re.compile(r"[!?][\"”’)\]]*\s*$")
 
 
-def _continues(head: str, tail: str, item: bool = False) -> bool:
+def _continues(head: str, tail: str, item: bool = False, *, head_has_five_words: bool | None = None) -> bool:
+    """Whether paragraph `tail` goes on the sentence `head` left open. `head` may be only the end of the text
+    (see `_Joined.end`) when `head_has_five_words` says what the whole text's first words are."""
     continuation = _CONTINUATION.match(tail) or (item and _ITEM_CONTINUATION.match(tail) and not _terminal(head))
-    if not continuation or _ENDED.search(head) or len(head.split(None, 4)) < 5:
+    five_words = _five_words(head) if head_has_five_words is None else head_has_five_words
+    if not continuation or _ENDED.search(head) or not five_words:
         return False
     return _terminal(tail) or len(tail.split(None, 7)) >= 8  # not a chart label ("as of January 2026")
 
 
+class _Joined:
+    """A paragraph and the cut paragraphs joined to it so far, as parts joined once at the end: rebuilding the
+    growing text at each join, and reading it whole again to ask whether it still stops mid-sentence, made a
+    run of thousands of cut paragraphs cost their number times their length."""
+
+    def __init__(self, block: RawBlock) -> None:
+        self.block = block
+        self.parts = [block.text]
+        self.joins = 0
+
+    def end(self) -> str:
+        """Text from which every question about how the paragraph ends has the same answer as from the whole:
+        after a join, the glue and the last part. `_terminal`, `_ENDED` and the abbreviation patterns read back
+        from the end over whitespace, digits, closing marks, letters and periods only, so they stop at the glue
+        (a soft hyphen or a space) unless only whitespace follows it; then the whole text is read."""
+        if len(self.parts) > 2 and self.parts[-1].strip():
+            return self.parts[-2] + self.parts[-1]
+        return self.text()
+
+    def add(self, tail: str) -> None:
+        end = self.end()
+        glue = SOFT_HYPHEN if end.endswith("-") and tail[:1].islower() else " "
+        if glue == SOFT_HYPHEN:
+            if self.parts[-1]:
+                self.parts[-1] = self.parts[-1][:-1]
+            else:  # cannot happen after a strip, but the text's last character is then the last glue's
+                self.parts = [self.text()[:-1]]
+                self.joins = 0
+        self.parts += [glue, tail]
+        self.joins += 1
+
+    def text(self) -> str:
+        if len(self.parts) > 1:
+            self.parts = ["".join(self.parts)]
+        return self.parts[0]
+
+
 def _join_cut_paragraphs(blocks: Sequence[RawBlock]) -> list[RawBlock]:
-    out = list(blocks)
+    # A paragraph joined with the next one takes its text; that one's place is left empty (None) rather than
+    # deleted from the list, and the search for the next paragraph goes on after it: whatever was skipped on
+    # the way (a caption, a table) stays where it was, after the joined paragraph.
+    out: list[RawBlock | None] = list(blocks)
     i = 0
     while i < len(out):
         block = out[i]
-        if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-            # A list item has no need of a sentence end; only a lower-case paragraph after it is its tail, or one
-            # after a dotted abbreviation ("… however, 8 U.S.C." "§ 1225(b) directs").
-            cut = _is_cut(block.text) if block.kind is BlockKind.PARAGRAPH else _cut_at_abbreviation(block.text)
-            j = i + 1
-            while j < len(out) and out[j].kind in _SKIPPABLE:
+        if block is None or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            i += 1
+            continue
+        joined = _Joined(block)
+        j = i + 1
+        while True:
+            while j < len(out) and (candidate := out[j]) is not None and candidate.kind in _SKIPPABLE:
                 j += 1
-            if (
-                j < len(out)
-                and out[j].kind is BlockKind.PARAGRAPH
-                and (cut or _continues(block.text, out[j].text, block.kind is BlockKind.LIST_ITEM))
-            ):
-                tail = out[j].text
-                glue = SOFT_HYPHEN if block.text.endswith("-") and tail[:1].islower() else " "
-                head = block.text[:-1] if glue == SOFT_HYPHEN else block.text
-                out[i] = RawBlock(block.kind, head + glue + tail, block.level)
-                del out[j]
-                continue  # the joined paragraph may itself still be cut
+            following = out[j] if j < len(out) else None
+            if following is None or following.kind is not BlockKind.PARAGRAPH:
+                break
+            # A list item has no need of a sentence end; only a lower-case paragraph after it is its tail, or
+            # one after a dotted abbreviation ("… however, 8 U.S.C." "§ 1225(b) directs"). Once a paragraph
+            # has taken another, it has its five words (a join needs them), so only its end is read.
+            end = joined.end()
+            if joined.joins:
+                stops = (
+                    _stops_mid_sentence(end)
+                    if block.kind is BlockKind.PARAGRAPH
+                    else _ABBREVIATION_END.search(end) is not None
+                )
+            else:
+                stops = _is_cut(end) if block.kind is BlockKind.PARAGRAPH else _cut_at_abbreviation(end)
+            item = block.kind is BlockKind.LIST_ITEM
+            if not (stops or _continues(end, following.text, item, head_has_five_words=joined.joins > 0 or None)):
+                break
+            joined.add(following.text)
+            out[j] = None
+            j += 1
+        if joined.joins:
+            out[i] = RawBlock(block.kind, joined.text(), block.level)
         i += 1
-    return out
+    return [b for b in out if b is not None]

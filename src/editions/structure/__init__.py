@@ -22,6 +22,7 @@ def build(document: Document) -> Edition:
     blocks: list[Block] = []
     sentences: list[Sentence] = []
     path: list[tuple[int, str]] = []  # the open headings: (level, text)
+    open_section: tuple[str, ...] = ()  # their texts, made when a heading changes them, shared by the blocks
     offset = 0
     roles = RoleReader()
     for raw in document.blocks:
@@ -35,10 +36,11 @@ def build(document: Document) -> Edition:
             level = max(raw.level, 1)
             while path and path[-1][0] >= level:
                 path.pop()
-            section = tuple(text for _, text in path)
+            section = open_section[: len(path)]
             path.append((level, block_text))
+            open_section = (*section, block_text)
         else:
-            section = tuple(text for _, text in path) if raw.kind is not BlockKind.TITLE else ()
+            section = open_section if raw.kind is not BlockKind.TITLE else ()
         block_index = len(blocks)
         blocks.append(Block(raw.kind, span, raw.level, section))
         if raw.kind.is_content:

@@ -11,8 +11,10 @@ A small upload stays in the server, where it does not pay for starting a process
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -20,7 +22,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from fastapi import UploadFile
+from fastapi import HTTPException, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 import editions
@@ -28,6 +30,8 @@ from editions.errors import EditionsError, InputWarning
 from editions.ingest import format_size
 from editions.library import AddStatus, Library, NotFoundError
 from editions.web import memory, views
+
+_log = logging.getLogger(__name__)
 
 IN_CHILD_FROM = memory.RELEASE_AFTER
 """Uploads at least this large are added in a child process (a smaller one costs less than starting one)."""
@@ -85,14 +89,41 @@ def _run_child(location: str, path: str, name: str, max_upload: int) -> dict[str
         [sys.executable, "-m", "editions.web.upload"],
         input=json.dumps(request), capture_output=True, text=True, check=False,
     )  # fmt: skip
-    if done.returncode != 0:
-        raise RuntimeError(f"the child process adding {name} failed ({done.returncode}): {done.stderr[-2000:]}")
-    answer = json.loads(done.stdout.splitlines()[-1])  # its last line: anything printed before is not the answer
+    answer = _answer(done.stdout) if done.returncode == 0 else None
+    if answer is None:
+        # Killed (by the system for its memory, or by hand), or failed without a sentence of ours: the server
+        # answers at once, and the library holds what the child committed, an edition whole or nothing of it.
+        how = _how_it_ended(done.returncode)
+        _log.error("the process adding %s %s: %s", name, how, done.stderr[-4000:])
+        raise HTTPException(
+            500,
+            f"{name} could not be added: the process adding it {how} before it answered; an edition is stored "
+            "whole or not at all, so the upload can be sent again.",
+        )
     if "result" in answer:
         return dict(answer["result"])
     if answer["error"] == "not-found":
         raise NotFoundError(answer["message"])
     raise editions.InputError(answer["message"])
+
+
+def _answer(stdout: str) -> dict[str, Any] | None:
+    """The child's answer: its last line of output (anything printed before is not the answer), or None."""
+    lines = stdout.splitlines()
+    try:
+        answer = json.loads(lines[-1]) if lines else None
+    except json.JSONDecodeError:
+        return None
+    return answer if isinstance(answer, dict) and ("result" in answer or "error" in answer) else None
+
+
+def _how_it_ended(code: int) -> str:
+    if code < 0:
+        try:
+            return f"was stopped by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"was stopped by signal {-code}"
+    return f"ended with exit code {code}" if code else "ended without an answer"
 
 
 def _spool(source: UploadFile, folder: str, max_upload: int, name: str) -> str:
