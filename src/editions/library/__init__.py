@@ -37,7 +37,6 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +45,9 @@ from editions.library import _codec, _compare, identity, refs
 from editions.library import notices as change_notices
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
+from editions.library.answers import Added, AddStatus, EditionInfo, FileResult, Removed, ReportInfo
 from editions.library.notices import Notice, NoticeEdition, Target, Watch
+from editions.library.paths import Skipped, expand_paths, scan_paths
 from editions.library.refs import EditionRow as _Row
 from editions.library.refs import name as _ref
 from editions.library.refs import names as _refs
@@ -131,80 +132,6 @@ def open_database(location: str) -> Database:
     return SqliteDatabase(location)
 
 
-# --- What the library answers with ----------------------------------------------------------------------------
-
-
-class AddStatus(StrEnum):
-    ADDED = "added"
-    """A new edition."""
-    NEW_SOURCE = "new source"
-    """An edition already in the library, read from a source not seen before (e.g. its PDF after its HTML)."""
-    EXISTS = "exists"
-    """The same edition from the same source: nothing changed."""
-
-
-@dataclass(frozen=True, slots=True)
-class EditionInfo:
-    id: str
-    report: str
-    """The library's key for the report: the printed number, or a slug of the title."""
-    ref: str
-    title: str | None
-    date: dt.date | None
-    version: int | None
-    product: str | None
-    position: int
-    """1 for the report's first edition."""
-    sentences: int
-    sources: tuple[Source, ...]
-    """Every file the edition was read from; the first is the one shown (its primary reading)."""
-    changed: float | None = None
-    """Share of sentences changed since the previous edition (None for the first); see `Library.editions`."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReportInfo:
-    report: str
-    title: str | None
-    product: str | None
-    numbered: bool
-    """Whether `report` is a printed report number (else a slug of the title)."""
-    editions: int
-    first: dt.date | None
-    latest: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Added:
-    status: AddStatus
-    edition: EditionInfo
-
-
-@dataclass(frozen=True, slots=True)
-class Removed:
-    ref: str
-    """The edition's reference before it was removed."""
-    report: str
-    sources: tuple[Source, ...]
-    """The sources removed."""
-    edition: bool
-    """Whether the whole edition went (else only `sources` of it)."""
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    path: Path
-    added: Added | None
-    error: str | None = None
-    warnings: tuple[str, ...] = ()
-    skipped: str | None = None
-    """Why a file found in a folder was not read (it is not an edition); then `added` is None."""
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
 @dataclass(frozen=True, slots=True)
 class _Cited:
     """What a search hit cites: at most `CITED_PER_HIT` citations, and how many sentences and editions in all."""
@@ -282,60 +209,6 @@ def title_key(title: str | None) -> str:
 def _slug(title: str | None, edition_id: str) -> str:
     key = title_key(title).replace(" ", "-")[:60].strip("-")
     return key or f"untitled-{edition_id[:8]}"
-
-
-_NOT_EDITIONS = frozenset(
-    ("readme", "changelog", "changes", "license", "licence", "contributing", "notice", "manifest", "copying")
-)
-"""Words that, in a short file name (`SOURCE_README.md`, `LICENSE.txt`, `MANIFEST.md`), name a folder's own
-files, not editions."""
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file in a folder given to `add` that is not read, and why."""
-
-    path: Path
-    reason: str
-
-
-def scan_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path | Skipped]:
-    """The files to add: each file as given (always read), and for each directory every file in it
-    (recursively, hidden ones left out), in name order, those that are not editions as `Skipped`: files in a
-    format Editions does not read (CSV listings, manifests) and a folder's README, LICENSE, CHANGELOG …"""
-    from editions.ingest import EXTENSIONS
-
-    out: list[Path | Skipped] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            out.append(path)
-            continue
-        found = sorted(
-            p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts)
-        )
-        for p in found:
-            words = set(re.findall(r"[a-z]+", p.stem.lower()))
-            words = words if len(words) <= 3 else set()  # a short name ("SOURCE_README"), not a title
-            if p.suffix.lower() not in EXTENSIONS:
-                out.append(
-                    Skipped(
-                        p,
-                        "not an edition: Editions reads .md, .txt, .html and .pdf, not "
-                        + (p.suffix or "files without an extension"),
-                    )
-                )
-            elif words & _NOT_EDITIONS:
-                word = sorted(words & _NOT_EDITIONS)[0].upper()
-                out.append(Skipped(p, f"not an edition: named as a folder's {word} file"))
-            else:
-                out.append(p)
-    return out
-
-
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The files `scan_paths` would read."""
-    return [p for p in scan_paths(paths) if isinstance(p, Path)]
 
 
 # --- The library ------------------------------------------------------------------------------------------------
