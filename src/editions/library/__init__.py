@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import os
 import re
 import warnings
@@ -37,15 +36,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editions.errors import EditionsError, InputWarning
-from editions.library import _codec, _compare, identity
+from editions.library import _codec, _compare
 from editions.library import notices as change_notices
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
 from editions.library.answers import Added, AddStatus, EditionInfo, FileResult, Removed, ReportInfo
+from editions.library.changes import Changes, _engine_in
+from editions.library.figures import Figures
 from editions.library.notices import Notice, NoticeEdition, Target, Watch
-from editions.library.overlaps import _common_sentences, _share, _store_overlaps
 from editions.library.paths import Skipped, expand_paths, scan_paths
-from editions.library.reading import _query_in
 from editions.library.refs import EditionRow as _Row
 from editions.library.refs import name as _ref
 from editions.library.refs import names as _refs
@@ -65,18 +64,12 @@ from editions.library.search import (
     unmark,
 )
 from editions.library.store import TITLE_SIMILARITY as TITLE_SIMILARITY
-from editions.library.store import Store
 from editions.library.store import title_key as title_key
 from editions.library.summary import ReportSummary
 from editions.library.timeline import (
-    Alternative,
-    FactRow,
-    ReportFacts,
     Timeline,
     TimelinePoint,
-    figure_sentence_indices,
     render_chart,
-    trace_with_rivals,
 )
 from editions.model import Comparison, Edition, Source
 
@@ -145,15 +138,10 @@ def _summary_stamp(rows: Sequence[_Row]) -> tuple[str, str]:
     return _codec.passage_hash(",".join(r.id for r in rows)), f"{_compare.ENGINE} {report_summary.VERSION}"
 
 
-def _engine_in(fmt: str) -> str:
-    """How a comparison of two editions read from `fmt`, not both from the readings shown, is kept."""
-    return f"{_compare.ENGINE} @{fmt}"
-
-
 # --- The library ------------------------------------------------------------------------------------------------
 
 
-class Library(Store):
+class Library(Changes, Figures):
     """Editions grouped by report, in a SQLite file (default `./editions.db` or `$EDITIONS_LIBRARY`) or a
     PostgreSQL database (`postgresql://…`). Opening a library made by an older Editions upgrades it; opening
     anything else raises `LibraryError`, as does a missing library file with `create=False`."""
@@ -387,57 +375,6 @@ class Library(Store):
         changed = self._changes(rows)
         return [self._info(key, rows, i, sources.get(r.pk, ()), changed[i]) for i, r in enumerate(rows)]
 
-    def _changes(self, rows: Sequence[_Row]) -> list[float | None]:
-        """Share of sentences changed between consecutive editions: a cached comparison's figure when there is
-        one, else 1 − 2·common / (n_old + n_new) over sentences whose text is identical."""
-        shares = self._shares(list(itertools.pairwise(r.pk for r in rows)))
-        return [None, *(shares[(old.pk, new.pk)] for old, new in itertools.pairwise(rows))] if rows else []
-
-    def _shares(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], float]:
-        """`_changes`'s share for each (old pk, new pk) pair, in a few queries however many pairs there are."""
-        out: dict[tuple[int, int], float] = {}
-        wanted = set(pairs)
-        # A comparison in a format both editions share (`_engine_in`) wins over one of the readings shown.
-        for old_pk, new_pk, stats, _engine in sorted(
-            _query_in(
-                self._db,
-                "SELECT old_pk, new_pk, stats, engine FROM comparisons WHERE new_pk IN ({marks}) "
-                "AND (engine = ? OR substr(engine, 1, ?) = ?)",
-                sorted({new for _, new in wanted}),
-                after=(_compare.ENGINE, len(_engine_in("")), _engine_in("")),
-            ),
-            key=lambda r: r[3] != _compare.ENGINE,
-        ):
-            share = _compare.changed_share(json.loads(stats))
-            if share is not None and (int(old_pk), int(new_pk)) in wanted:
-                out[(int(old_pk), int(new_pk))] = share
-        counted = [pair for pair in pairs if pair not in out]
-        if not counted:
-            return out
-        common = self._overlaps(counted) if self._derived else {}
-        fresh = _common_sentences(self._db, [pair for pair in counted if pair not in common])
-        if fresh and self._derived:  # a library made before overlaps were kept: keep them now, once
-            self._db.write(lambda db: _store_overlaps(db, fresh))
-        common.update(fresh)
-        sizes = self._sentence_counts(pk for pair in counted for pk in pair)
-        for old_pk, new_pk in counted:
-            out[(old_pk, new_pk)] = _share(common[(old_pk, new_pk)], sizes.get(old_pk, 0) + sizes.get(new_pk, 0))
-        return out
-
-    def _overlaps(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
-        """The kept `sentence_overlaps` of those pairs that have one."""
-        wanted = set(pairs)
-        found = _query_in(
-            self._db,
-            "SELECT old_pk, new_pk, common FROM sentence_overlaps WHERE new_pk IN ({marks})",
-            sorted({new for _, new in wanted}),
-        )
-        return {(int(o), int(n)): int(common) for o, n, common in found if (int(o), int(n)) in wanted}
-
-    def _sentence_counts(self, pks: Iterable[int]) -> dict[int, int]:
-        found = _query_in(self._db, "SELECT pk, sentence_count FROM editions WHERE pk IN ({marks})", sorted(set(pks)))
-        return {int(pk): int(n) for pk, n in found}
-
     def info(self, ref: str) -> EditionInfo:
         """What the library knows about the edition `ref` names, without loading it."""
         _, key, rows, position = self._resolve(ref)
@@ -451,16 +388,6 @@ class Library(Store):
         format. Raises `NotFoundError` when it has no such source."""
         _, _, rows, position = self._resolve(ref)
         return self._load(rows[position].pk, source)
-
-    def _formats(self, pk: int) -> list[str]:
-        """The formats an edition can be read from, the one shown first."""
-        return list(dict.fromkeys(s.format for s in self._sources(self._db, [pk]).get(pk, ())))
-
-    def _common_format(self, old_pk: int, new_pk: int) -> str | None:
-        """The format to compare two editions in: the first in `identity.FORMAT_ORDER` that both were read
-        from, so that two readers' differences never show as changes; None when they share no format."""
-        shared = set(self._formats(old_pk)) & set(self._formats(new_pk))
-        return min(shared, key=identity.format_rank) if shared else None
 
     def sources(self, ref: str) -> tuple[Source, ...]:
         """Every source the edition was read from: the one shown first, then in the order they were added."""
@@ -692,39 +619,6 @@ class Library(Store):
                 return old_side[0]
         return None
 
-    def _links(
-        self, old_pk: int, new_pk: int, old: Edition | None = None, new: Edition | None = None
-    ) -> list[_compare.LinkRow] | None:
-        """compare(old, new)'s links, computed once and kept in the library; None without the compare stage."""
-        rows = self._db.query(
-            "SELECT links FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
-            (old_pk, new_pk, _compare.ENGINE),
-        )
-        if rows:
-            return [(tuple(o), tuple(n), str(k), float(s)) for o, n, k, s in json.loads(rows[0][0])]
-        aligned = _compare.align(old or self._load(old_pk), new or self._load(new_pk))
-        if aligned is None:
-            return None
-        self._keep_comparison(old_pk, new_pk, *aligned)
-        return aligned[0]
-
-    def _keep_comparison(
-        self,
-        old_pk: int,
-        new_pk: int,
-        links: list[_compare.LinkRow],
-        stats: dict[str, float],
-        engine: str = _compare.ENGINE,
-    ) -> None:
-        def store(db: Database) -> None:
-            db.execute(
-                "INSERT INTO comparisons (old_pk, new_pk, engine, stats, links) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
-                (old_pk, new_pk, engine, json.dumps(stats), json.dumps([list(x) for x in links])),
-            )
-
-        self._db.write(store)
-
     def compare(self, old: str, new: str, *, source: str | None = None) -> Comparison:
         """`editions.compare` of two editions named by reference (`IF10199~1`, `IF10199`), both read from the same
         format when they have one in common (`source` chooses it); its links and stats are kept, for
@@ -740,24 +634,6 @@ class Library(Store):
         _, _, new_rows, j = self._resolve(new)
         fmt = source or self._common_format(old_rows[i].pk, new_rows[j].pk)
         return self._load(old_rows[i].pk, fmt), self._load(new_rows[j].pk, fmt)
-
-    def _compare_pks(self, old_pk: int, new_pk: int, fmt: str | None = None) -> Comparison:
-        import editions
-
-        fmt = fmt or self._common_format(old_pk, new_pk)
-        old_formats, new_formats = self._formats(old_pk), self._formats(new_pk)
-        primaries = fmt is None or (old_formats[:1] == [fmt] and new_formats[:1] == [fmt])
-        comparison = editions.compare(self._load(old_pk, fmt), self._load(new_pk, fmt))
-        # Links count the sentences of the readings compared: kept under the engine's name only for the readings
-        # shown (what `_links` follows), else under `_engine_in(fmt)`, for its changed share alone.
-        engine = _compare.ENGINE if primaries else _engine_in(str(fmt))
-        cached = self._db.query(
-            "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?", (old_pk, new_pk, engine)
-        )
-        if not cached:
-            links, stats = _compare.rows_of(comparison)
-            self._keep_comparison(old_pk, new_pk, links, stats, engine)
-        return comparison
 
     # --- Report summaries -------------------------------------------------------------------------------------
 
@@ -843,72 +719,6 @@ class Library(Store):
             raise TypeError("timelines takes a sequence of figures' words; for one, use timeline")
         report_pk, key = self._report(report)
         return self._timelines(report_pk, key, self._rows(self._db, report_pk), words)
-
-    def _timelines(self, report_pk: int, key: str, rows: Sequence[_Row], words: Sequence[str]) -> list[Timeline]:
-        facts = ReportFacts(self._report_facts(report_pk, rows) if words else [])
-        refs = _refs(key, rows)
-        title = rows[-1].title if rows else None
-        out = []
-        for query in words:
-            chain = trace_with_rivals(query, facts)
-            points = []
-            for row, ref, (fact, similarity, rivals) in zip(rows, refs, chain, strict=True):
-                points.append(
-                    TimelinePoint(
-                        edition=row.id,
-                        ref=ref,
-                        date=row.date,
-                        version=row.version,
-                        value=None if fact is None else fact.value,
-                        kind=None if fact is None else fact.kind,
-                        unit=None if fact is None else fact.unit,
-                        approximate=False if fact is None else fact.approximate,
-                        text=None if fact is None else fact.surface,
-                        measure=None if fact is None else fact.measure,
-                        sentence=None if fact is None else fact.sentence,
-                        sentence_text=None if fact is None else fact.sentence_text,
-                        similarity=similarity,
-                        alternatives=tuple(
-                            Alternative(r.value, r.surface, r.sentence, r.sentence_text) for r in rivals
-                        ),
-                    )
-                )
-            out.append(Timeline(key, title, query, tuple(points)))
-        return out
-
-    def _report_facts(self, report_pk: int, rows: Sequence[_Row]) -> list[list[FactRow]]:
-        """Every fact of each edition of a report (in `rows`' order), with its sentence's text."""
-        found = self._db.query(
-            "SELECT f.edition_pk, f.sentence, f.kind, f.measure, f.value, f.unit, f.approximate, f.surface, "
-            "s.passage_pk FROM facts f JOIN editions e ON e.pk = f.edition_pk "
-            "JOIN sentences s ON s.edition_pk = f.edition_pk AND s.idx = f.sentence "
-            "WHERE e.report_pk = ? ORDER BY f.edition_pk, f.idx",
-            (report_pk,),
-        )
-        texts = self._passage_texts(sorted({int(r[8]) for r in found}))
-        # Structure decided each sentence's role and block when the edition was read; a timeline follows figures
-        # of the report's argument only, never a caption's, a heading's or a note's.
-        figure_sentences = {
-            int(pk): figure_sentence_indices(str(body))
-            for pk, body in self._db.query("SELECT pk, body FROM editions WHERE report_pk = ?", (report_pk,))
-        }
-        facts: dict[int, list[FactRow]] = {r.pk: [] for r in rows}
-        for edition_pk, sentence, kind, measure, value, unit, approximate, surface, passage_pk in found:
-            if int(sentence) not in figure_sentences.get(int(edition_pk), frozenset()):
-                continue
-            facts[int(edition_pk)].append(
-                FactRow(
-                    int(sentence),
-                    kind,
-                    measure,
-                    value,
-                    unit,
-                    bool(approximate),
-                    surface,
-                    texts[int(passage_pk)],
-                )
-            )
-        return [facts[r.pk] for r in rows]
 
     # --- Watch list and change notices (`library.notices`) ----------------------------------------------------
 
