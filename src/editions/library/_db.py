@@ -7,6 +7,7 @@ two (connecting, locking, full-text search, sizes) lives in `sqlite.py` and `pos
 from __future__ import annotations
 
 import datetime as dt
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,28 @@ MARK_CLOSE = "\x03"
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+WRITE_DEADLINE_S = 120.0
+"""How long a write keeps retrying a busy library before giving up with a clear error."""
+
+
+def retry_while_busy(transaction: Callable[[], T], busy: Callable[[Exception], bool], library: str) -> T:
+    """Run `transaction` until it is not refused as `busy` (another writer holds the library: SQLite's lock,
+    PostgreSQL's serialization failures), waiting longer each time, for `WRITE_DEADLINE_S` at most; then a
+    `LibraryError` naming `library` ("the library at …"). The backends' one retry loop."""
+    deadline = time.monotonic() + WRITE_DEADLINE_S
+    delay = 0.01
+    while True:
+        try:
+            return transaction()
+        except Exception as exc:
+            if not busy(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise LibraryError(f"{library} stayed busy for {WRITE_DEADLINE_S:.0f} s; try again.") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 class Database(ABC):
