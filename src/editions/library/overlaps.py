@@ -21,7 +21,7 @@ def _common_sentences(db: Database, pairs: Sequence[tuple[int, int]]) -> dict[tu
     a sentence said twice in both counts twice)."""
     # Each edition's passages come as one text ("12,12,40,…"): a Counter of its parts is built in C, where one
     # row per sentence cost several times as much (benchmarks/library.py's add throughput; docs/quality.md).
-    joined = "group_concat(passage_pk)" if db.dialect == "sqlite" else "string_agg(passage_pk::text, ',')"
+    joined = db.joined_text("passage_pk")
     bags: dict[int, Counter[str]] = {}
     for edition_pk, passages in _query_in(
         db,

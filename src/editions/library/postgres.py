@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from editions.library._db import (
@@ -88,6 +88,12 @@ class PostgresDatabase(Database):
     def insert_returning(self, sql: str, params: Sequence[Any]) -> int | None:
         row = self._conn.execute(_sql(sql), tuple(params)).fetchone()
         return None if row is None else int(row[0])
+
+    def joined_text(self, column: str) -> str:
+        return f"string_agg({column}::text, ',')"
+
+    def query_matching(self, sql: str, keys: Sequence[Any], before: Sequence[Any] = ()) -> Iterator[Row]:
+        return iter(self.query(sql.format(match="= ANY(?)"), (*before, list(keys))))
 
     def _raw(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._conn.execute(_sql(sql), tuple(params))

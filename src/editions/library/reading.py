@@ -8,24 +8,21 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from editions.library import _codec, refs
-from editions.library._db import Database, NotFoundError
+from editions.library._db import KEYS_PER_LIST, Database, NotFoundError
 from editions.library.answers import EditionInfo
 from editions.library.refs import EditionRow as _Row
 from editions.library.refs import name as _ref
 from editions.library.refs import ordered as _ordered
 from editions.model import Edition, Source
 
-_CHUNK = 500
-"""Keys per `IN (…)` list: SQLite allows 999 parameters in a statement (before 3.32)."""
-
 
 def _query_in(
     db: Database, sql: str, keys: Sequence[Any], before: Sequence[Any] = (), after: Sequence[Any] = ()
 ) -> Iterator[tuple[Any, ...]]:
-    """The rows of `sql` for all `keys`, sent `_CHUNK` at a time: `{marks}` in `sql` stands for one chunk's
+    """The rows of `sql` for all `keys`, sent `KEYS_PER_LIST` at a time: `{marks}` in `sql` stands for one chunk's
     placeholders; `before` and `after` are the parameters around them."""
-    for i in range(0, len(keys), _CHUNK):
-        chunk = keys[i : i + _CHUNK]
+    for i in range(0, len(keys), KEYS_PER_LIST):
+        chunk = keys[i : i + KEYS_PER_LIST]
         yield from db.query(sql.format(marks=", ".join("?" * len(chunk))), (*before, *chunk, *after))
 
 

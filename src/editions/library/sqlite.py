@@ -136,6 +136,9 @@ class SqliteDatabase(Database):
         row = self._conn.execute(sql, tuple(params)).fetchone()
         return None if row is None else int(row[0])
 
+    def joined_text(self, column: str) -> str:
+        return f"group_concat({column})"
+
     def _raw(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._conn.execute(sql, tuple(params))
 

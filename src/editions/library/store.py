@@ -17,7 +17,7 @@ from editions.library import _codec, identity
 from editions.library._db import Database
 from editions.library.answers import Added, AddStatus
 from editions.library.overlaps import _common_sentences, _store_overlaps
-from editions.library.reading import Reading, _query_in
+from editions.library.reading import Reading
 from editions.library.refs import EditionRow as _Row
 from editions.library.refs import name as _ref
 from editions.library.refs import ordered as _ordered
@@ -313,18 +313,10 @@ class Store(Reading):
 
     @staticmethod
     def _passage_pks(db: Database, report_pk: int, hashes: Sequence[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        if db.dialect == "postgres":
-            for pk, h in db.query(
-                "SELECT pk, hash FROM passages WHERE report_pk = ? AND hash = ANY(?)", (report_pk, list(hashes))
-            ):
-                out[str(h)] = int(pk)
-            return out
-        for pk, h in _query_in(
-            db, "SELECT pk, hash FROM passages WHERE report_pk = ? AND hash IN ({marks})", hashes, before=(report_pk,)
-        ):
-            out[str(h)] = int(pk)
-        return out
+        found = db.query_matching(
+            "SELECT pk, hash FROM passages WHERE report_pk = ? AND hash {match}", hashes, before=(report_pk,)
+        )
+        return {str(h): int(pk) for pk, h in found}
 
     def _group(self, db: Database, edition: Edition) -> int:
         """The report an edition belongs to: by printed number, else by title; created when new."""
