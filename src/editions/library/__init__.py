@@ -27,7 +27,6 @@ Printed references use the date, else the version, and an id only when nothing e
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 import re
 import warnings
@@ -36,12 +35,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editions.errors import EditionsError, InputWarning
-from editions.library import _codec, _compare
+from editions.library import _codec, _compare, prepared
 from editions.library import notices as change_notices
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
 from editions.library.answers import Added, AddStatus, EditionInfo, FileResult, Removed, ReportInfo
-from editions.library.changes import Changes, _engine_in
+from editions.library.changes import Changes
 from editions.library.figures import Figures
 from editions.library.notices import Notice, NoticeEdition, Target, Watch
 from editions.library.paths import Skipped, expand_paths, scan_paths
@@ -131,11 +130,6 @@ class _Cited:
     citations: tuple[Citation, ...]
     sentences: int
     editions: int
-
-
-def _summary_stamp(rows: Sequence[_Row]) -> tuple[str, str]:
-    """What a kept report summary records it was made from: its editions (in order) and the engine."""
-    return _codec.passage_hash(",".join(r.id for r in rows)), f"{_compare.ENGINE} {report_summary.VERSION}"
 
 
 # --- The library ------------------------------------------------------------------------------------------------
@@ -273,34 +267,8 @@ class Library(Changes, Figures):
         _, key, rows, position = self._resolve(ref)
         row = rows[position]
         name = _ref(key, row, rows)
-
-        def work(db: Database) -> Removed:
-            report_pk = int(db.query("SELECT report_pk FROM editions WHERE pk = ?", (row.pk,))[0][0])
-            sources = self._sources(db, [row.pk]).get(row.pk, ())
-            chosen = sources
-            if source is not None:
-                chosen = tuple(
-                    s
-                    for s in sources
-                    if s.format == source or s.name == source or (s.name and Path(s.name).name == source)
-                )
-                if not chosen:
-                    listed = ", ".join(s.name or s.format for s in sources)
-                    raise NotFoundError(f"{name} has no source {source!r}; its sources: {listed}.")
-            if len(chosen) == len(sources):
-                self._delete_edition(db, row.pk)
-                self._after_edition_change(db, report_pk)
-                return Removed(name, key, chosen, True)
-            for s in chosen:
-                db.execute(
-                    "DELETE FROM sources WHERE edition_pk = ? AND format = ? AND name = ?",
-                    (row.pk, *_codec.source_row(s)[:2]),
-                )
-            self._show_best(db, row.pk, report_pk)
-            self._after_edition_change(db, report_pk)
-            return Removed(name, key, chosen, False)
-
-        return self._db.write(work)
+        removed: Removed = self._db.write(lambda db: self._remove(db, row, key, name, source))
+        return removed
 
     # --- Reading --------------------------------------------------------------------------------------------
 
@@ -320,40 +288,7 @@ class Library(Changes, Figures):
         """For each report (every one, or those whose keys `reports` gives exactly), its last `depth` editions,
         oldest first, each as `info` describes it (`info("IF10199~1")`, `info("IF10199")`), in a few queries
         rather than `depth` lookups per report. Keyed by report key; a key that names no report is left out."""
-        wanted = None if reports is None else set(reports)
-        if wanted is not None and not wanted:
-            return {}
-        by_report: dict[str, list[_Row]] = {}
-        for r in self._db.query(
-            "SELECT e.pk, e.id, e.date, e.version, e.title, e.product, e.sentence_count, r.key FROM editions e "
-            "JOIN reports r ON r.pk = e.report_pk"
-        ):
-            if wanted is None or r[7] in wanted:
-                by_report.setdefault(str(r[7]), []).append(
-                    _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
-                )
-        chosen: dict[str, tuple[list[_Row], range]] = {}
-        for key, found in by_report.items():
-            rows = _ordered(found)
-            chosen[key] = (rows, range(max(0, len(rows) - depth), len(rows)))
-        shown = [rows[i] for rows, positions in chosen.values() for i in positions]
-        sources = self._sources(self._db, [r.pk for r in shown])
-        shares = self._shares(
-            [(rows[i - 1].pk, rows[i].pk) for rows, positions in chosen.values() for i in positions if i > 0]
-        )
-        return {
-            key: [
-                self._info(
-                    key,
-                    rows,
-                    i,
-                    sources.get(rows[i].pk, ()),
-                    shares[(rows[i - 1].pk, rows[i].pk)] if i > 0 else None,
-                )
-                for i in positions
-            ]
-            for key, (rows, positions) in sorted(chosen.items())
-        }
+        return self._latest(reports, depth)
 
     def editions(self, report: str, *, compare: bool = False) -> list[EditionInfo]:
         """A report's editions, oldest first, each with the share of sentences changed since the previous one:
@@ -362,15 +297,7 @@ class Library(Changes, Figures):
         report_pk, key = self._report(report)
         rows = self._rows(self._db, report_pk)
         if compare and _compare.available():
-            for old, new in itertools.pairwise(rows):
-                fmt = self._common_format(old.pk, new.pk)
-                if fmt is None or self._formats(old.pk)[:1] == self._formats(new.pk)[:1] == [fmt]:
-                    self._links(old.pk, new.pk)
-                elif not self._db.query(
-                    "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
-                    (old.pk, new.pk, _engine_in(fmt)),
-                ):
-                    self._compare_pks(old.pk, new.pk, fmt)
+            self._compare_consecutive(rows)
         sources = self._sources(self._db, [r.pk for r in rows])
         changed = self._changes(rows)
         return [self._info(key, rows, i, sources.get(r.pk, ()), changed[i]) for i, r in enumerate(rows)]
@@ -661,31 +588,15 @@ class Library(Changes, Figures):
     def unprepared(self) -> list[str]:
         """The reports whose kept summary is missing or older than their editions or the engine (as an add
         stopped before `prepare` leaves them), by key, in two queries: what `prepare` has to make."""
-        if not self._derived:
-            return []
-        by_report: dict[int, tuple[str, list[_Row]]] = {}
-        for r in self._db.query(
-            "SELECT e.pk, e.id, e.date, e.version, e.title, e.product, e.sentence_count, r.pk, r.key "
-            "FROM editions e JOIN reports r ON r.pk = e.report_pk"
-        ):
-            row = _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
-            by_report.setdefault(int(r[7]), (str(r[8]), []))[1].append(row)
-        kept = {
-            int(pk): (str(made_from), str(engine))
-            for pk, made_from, engine in self._db.query("SELECT report_pk, editions, engine FROM summaries")
-        }
-        return sorted(key for pk, (key, rows) in by_report.items() if kept.get(pk) != _summary_stamp(_ordered(rows)))
+        return prepared.unprepared(self._db) if self._derived else []
 
     def _summary(self, report_pk: int, key: str) -> tuple[ReportSummary, bool]:
+        """The report's summary, and whether it was made now (else it was kept)."""
         rows = self._rows(self._db, report_pk)
-        made_from, engine = _summary_stamp(rows)
-        kept = (
-            self._db.query("SELECT editions, engine, body FROM summaries WHERE report_pk = ?", (report_pk,))
-            if self._derived
-            else []
-        )
-        if kept and kept[0][0] == made_from and kept[0][1] == engine:
-            return report_summary.from_json(str(kept[0][2])), False
+        made_from = prepared.stamp(rows)
+        found = prepared.kept(self._db, report_pk, made_from) if self._derived else None
+        if found is not None:
+            return found, False
         latest = None
         if len(rows) >= 2 and _compare.available():
             latest = self._compare_pks(rows[-2].pk, rows[-1].pk)
@@ -693,17 +604,8 @@ class Library(Changes, Figures):
             None if latest is None else latest.brief,
             tuple(report_summary.tracked_figures(latest, lambda words: self._timelines(report_pk, key, rows, words))),
         )
-        if not self._derived:
-            return made, True
-        body = report_summary.to_json(made)
-        self._db.write(
-            lambda db: db.execute(
-                "INSERT INTO summaries (report_pk, editions, engine, body) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (report_pk) DO UPDATE SET editions = excluded.editions, engine = excluded.engine, "
-                "body = excluded.body",
-                (report_pk, made_from, engine, body),
-            )
-        )
+        if self._derived:
+            self._db.write(lambda db: prepared.keep(db, report_pk, made_from, made))
         return made, True
 
     # --- Timelines ------------------------------------------------------------------------------------------

@@ -8,11 +8,13 @@ import itertools
 import json
 from collections.abc import Iterable, Sequence
 
-from editions.library import _compare, identity
+from editions.library import _codec, _compare, identity
 from editions.library._db import Database
+from editions.library.answers import EditionInfo
 from editions.library.overlaps import _common_sentences, _share, _store_overlaps
 from editions.library.reading import _query_in
 from editions.library.refs import EditionRow as _Row
+from editions.library.refs import ordered as _ordered
 from editions.library.store import Store
 from editions.model import Comparison, Edition
 
@@ -136,3 +138,53 @@ class Changes(Store):
             links, stats = _compare.rows_of(comparison)
             self._keep_comparison(old_pk, new_pk, links, stats, engine)
         return comparison
+
+    def _latest(self, reports: Iterable[str] | None, depth: int) -> dict[str, list[EditionInfo]]:
+        """`Library.latest_editions`."""
+        wanted = None if reports is None else set(reports)
+        if wanted is not None and not wanted:
+            return {}
+        by_report: dict[str, list[_Row]] = {}
+        for r in self._db.query(
+            "SELECT e.pk, e.id, e.date, e.version, e.title, e.product, e.sentence_count, r.key FROM editions e "
+            "JOIN reports r ON r.pk = e.report_pk"
+        ):
+            if wanted is None or r[7] in wanted:
+                by_report.setdefault(str(r[7]), []).append(
+                    _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
+                )
+        chosen: dict[str, tuple[list[_Row], range]] = {}
+        for key, found in by_report.items():
+            rows = _ordered(found)
+            chosen[key] = (rows, range(max(0, len(rows) - depth), len(rows)))
+        shown = [rows[i] for rows, positions in chosen.values() for i in positions]
+        sources = self._sources(self._db, [r.pk for r in shown])
+        shares = self._shares(
+            [(rows[i - 1].pk, rows[i].pk) for rows, positions in chosen.values() for i in positions if i > 0]
+        )
+        return {
+            key: [
+                self._info(
+                    key,
+                    rows,
+                    i,
+                    sources.get(rows[i].pk, ()),
+                    shares[(rows[i - 1].pk, rows[i].pk)] if i > 0 else None,
+                )
+                for i in positions
+            ]
+            for key, (rows, positions) in sorted(chosen.items())
+        }
+
+    def _compare_consecutive(self, rows: Sequence[_Row]) -> None:
+        """Compare (and keep) each pair of consecutive editions of `rows` not compared yet: in the format they
+        share, their readings shown when those are of it."""
+        for old, new in itertools.pairwise(rows):
+            fmt = self._common_format(old.pk, new.pk)
+            if fmt is None or self._formats(old.pk)[:1] == self._formats(new.pk)[:1] == [fmt]:
+                self._links(old.pk, new.pk)
+            elif not self._db.query(
+                "SELECT 1 FROM comparisons WHERE old_pk = ? AND new_pk = ? AND engine = ?",
+                (old.pk, new.pk, _engine_in(fmt)),
+            ):
+                self._compare_pks(old.pk, new.pk, fmt)

@@ -12,10 +12,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from editions.library import _codec, identity
-from editions.library._db import Database
-from editions.library.answers import Added, AddStatus
+from editions.library._db import Database, NotFoundError
+from editions.library.answers import Added, AddStatus, Removed
 from editions.library.overlaps import _common_sentences, _store_overlaps
 from editions.library.reading import Reading
 from editions.library.refs import EditionRow as _Row
@@ -456,3 +457,28 @@ class Store(Reading):
             "UPDATE reports SET title = coalesce(?, title), title_key = ?, product = coalesce(?, product) WHERE pk = ?",
             (latest.title, title_key(latest.title) if latest.title else "", latest.product, report_pk),
         )
+
+    def _remove(self, db: Database, row: _Row, key: str, name: str, source: str | None) -> Removed:
+        """Remove the edition of `row` (named `name`, of report `key`), or only its sources that `source` names."""
+        report_pk = int(db.query("SELECT report_pk FROM editions WHERE pk = ?", (row.pk,))[0][0])
+        sources = self._sources(db, [row.pk]).get(row.pk, ())
+        chosen = sources
+        if source is not None:
+            chosen = tuple(
+                s for s in sources if s.format == source or s.name == source or (s.name and Path(s.name).name == source)
+            )
+            if not chosen:
+                listed = ", ".join(s.name or s.format for s in sources)
+                raise NotFoundError(f"{name} has no source {source!r}; its sources: {listed}.")
+        if len(chosen) == len(sources):
+            self._delete_edition(db, row.pk)
+            self._after_edition_change(db, report_pk)
+            return Removed(name, key, chosen, True)
+        for s in chosen:
+            db.execute(
+                "DELETE FROM sources WHERE edition_pk = ? AND format = ? AND name = ?",
+                (row.pk, *_codec.source_row(s)[:2]),
+            )
+        self._show_best(db, row.pk, report_pk)
+        self._after_edition_change(db, report_pk)
+        return Removed(name, key, chosen, False)
