@@ -442,14 +442,17 @@ def add(
             sys.stdout.flush()
         progress.advance(task)
 
+    def prepared(done: int, total: int) -> None:
+        if done == 0:
+            progress.add_task("preparing", total=total)
+        else:
+            progress.advance(progress.task_ids[-1])
+
     with _user_errors(), lib, progress:
         task = progress.add_task("adding", total=len(found))
-        lib.add_files(paths, on_result=report, prepare=False)
         # Then each report whose page summary is missing or stale gets it made and kept (`Library.prepare`):
         # those that gained an edition, and those an interrupted earlier add left unprepared.
-        unprepared = lib.unprepared()
-        preparing = progress.add_task("preparing", total=len(unprepared))
-        lib.prepare(unprepared, on_report=lambda _: progress.advance(preparing))
+        lib.add_files(paths, on_result=report, on_prepare=prepared)
     failed = sum(1 for r in results if not r.ok)
     skipped = sum(1 for r in results if r.skipped is not None)
     if output_format is OutputFormat.json:

@@ -27,6 +27,7 @@ Printed references use the date, else the version, and an id only when nothing e
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import warnings
@@ -35,11 +36,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editions.errors import EditionsError, InputWarning
+from editions.ingest import DEFAULT_MAX_BYTES
 from editions.library import _codec, _compare, prepared
 from editions.library import notices as change_notices
 from editions.library import summary as report_summary
 from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
-from editions.library.answers import Added, AddStatus, EditionInfo, FileResult, Removed, ReportInfo
+from editions.library.answers import (
+    Added,
+    AddStatus,
+    EditionInfo,
+    FileResult,
+    Neighbours,
+    Removed,
+    ReportInfo,
+    ReportOverview,
+)
 from editions.library.changes import Changes
 from editions.library.figures import Figures
 from editions.library.notices import Notice, NoticeEdition, Target, Watch
@@ -86,12 +97,14 @@ __all__ = [
     "Hit",
     "Library",
     "LibraryError",
+    "Neighbours",
     "NotFoundError",
     "Notice",
     "NoticeEdition",
     "Removed",
     "ReportHits",
     "ReportInfo",
+    "ReportOverview",
     "ReportSummary",
     "SearchResults",
     "Skipped",
@@ -222,17 +235,32 @@ class Library(Changes, Figures):
             warnings.warn(note, InputWarning, stacklevel=2)
         return added
 
+    def add_bytes(self, data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Added:
+        """Add an edition sent as bytes (an upload): `name` names its source and its extension picks the reader,
+        as a file's name does; more than `max_bytes` is refused with `InputError` (as `editions.read` does).
+        A new edition's report is prepared at once (`prepare`), so that its page opens without making its
+        summary. Issues `InputWarning`s as `add` does."""
+        import editions
+
+        edition = editions.read(data, max_bytes=max_bytes, name=name)
+        added = self.add(edition)
+        if added.status == AddStatus.ADDED:
+            self.prepare([added.edition.report])
+        return added
+
     def add_files(
         self,
         paths: Iterable[str | os.PathLike[str]],
         *,
         on_result: Callable[[FileResult], None] | None = None,
         prepare: bool = True,
+        on_prepare: Callable[[int, int], None] | None = None,
     ) -> list[FileResult]:
         """Add every file (directories expanded with `expand_paths`), each in its own transaction; a file that
         fails is reported in its result and the others are still added. Then, with `prepare`, `prepare` every
         report whose summary is missing or stale (`unprepared`): those that gained an edition, and those an
-        interrupted earlier add left without one."""
+        interrupted earlier add left without one. Progress: `on_result` is called with each file's result as it
+        is done, `on_prepare` with (reports prepared, reports to prepare), first (0, n) before preparing."""
         results: list[FileResult] = []
         for path in scan_paths(paths):
             result = (
@@ -242,7 +270,13 @@ class Library(Changes, Figures):
             if on_result is not None:
                 on_result(result)
         if prepare:
-            self.prepare(self.unprepared())
+            todo = self.unprepared()
+            if on_prepare is None:
+                self.prepare(todo)
+            else:
+                on_prepare(0, len(todo))
+                done = itertools.count(1)
+                self.prepare(todo, on_report=lambda _: on_prepare(next(done), len(todo)))
         return results
 
     def _add_file(self, path: Path) -> FileResult:
@@ -301,6 +335,33 @@ class Library(Changes, Figures):
         sources = self._sources(self._db, [r.pk for r in rows])
         changed = self._changes(rows)
         return [self._info(key, rows, i, sources.get(r.pk, ()), changed[i]) for i, r in enumerate(rows)]
+
+    def neighbours(self, ref: str) -> Neighbours:
+        """The edition `ref` names (as `info` describes it), with the editions before and after it in its report
+        (as `editions` lists them)."""
+        info = self.info(ref)
+        siblings = self.editions(info.report)
+        position = info.position - 1
+        return Neighbours(
+            info,
+            siblings[position - 1] if position > 0 else None,
+            siblings[position + 1] if position + 1 < len(siblings) else None,
+            len(siblings),
+        )
+
+    def overview(self, report: str, figure: str = "") -> ReportOverview:
+        """What a report's page shows (`report` may be any reference to one of its editions): its editions, the
+        latest brief and the figures charted (`summary`); with `figure`, that figure's timeline first, instead of
+        a charted one stating the same."""
+        key = self.info(report).report
+        summary = self.summary(key)  # first: making it may keep the latest comparison, which % changed reads
+        rows = self.editions(key)
+        timelines = list(summary.timelines)
+        asked = None
+        if figure:
+            asked = self.timeline(key, figure)
+            timelines = [asked, *[t for t in timelines if t.query != figure and t.statements != asked.statements]]
+        return ReportOverview(key, tuple(rows), summary.brief, tuple(timelines), asked)
 
     def info(self, ref: str) -> EditionInfo:
         """What the library knows about the edition `ref` names, without loading it."""

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from editions.model import Source
+from editions.library.timeline import Timeline
+from editions.model import BriefItem, Source
 
 
 class AddStatus(StrEnum):
@@ -80,3 +81,27 @@ class FileResult:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """An edition with the editions before and after it in its report (what an edition's page links to)."""
+
+    edition: EditionInfo
+    previous: EditionInfo | None
+    following: EditionInfo | None
+    count: int
+    """How many editions the report has."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOverview:
+    """What a report's page shows: its editions (oldest first, each with its share changed), the latest brief
+    (None with one edition) and the figures charted, first the one `figure` asked for when it was given."""
+
+    report: str
+    editions: tuple[EditionInfo, ...]
+    brief: tuple[BriefItem, ...] | None
+    timelines: tuple[Timeline, ...]
+    asked: Timeline | None
+    """The timeline of the figure asked for, if one was."""
