@@ -76,11 +76,7 @@ from editions.library.search import (
 from editions.library.store import TITLE_SIMILARITY as TITLE_SIMILARITY
 from editions.library.store import title_key as title_key
 from editions.library.summary import ReportSummary
-from editions.library.timeline import (
-    Timeline,
-    TimelinePoint,
-    render_chart,
-)
+from editions.library.timeline import Timeline, TimelinePoint, render_chart
 from editions.model import Comparison, Edition, Source
 
 __all__ = [
