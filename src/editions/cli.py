@@ -442,14 +442,17 @@ def add(
             sys.stdout.flush()
         progress.advance(task)
 
+    def prepared(done: int, total: int) -> None:
+        if done == 0:
+            progress.add_task("preparing", total=total)
+        else:
+            progress.advance(progress.task_ids[-1])
+
     with _user_errors(), lib, progress:
         task = progress.add_task("adding", total=len(found))
-        lib.add_files(paths, on_result=report, prepare=False)
         # Then each report whose page summary is missing or stale gets it made and kept (`Library.prepare`):
         # those that gained an edition, and those an interrupted earlier add left unprepared.
-        unprepared = lib.unprepared()
-        preparing = progress.add_task("preparing", total=len(unprepared))
-        lib.prepare(unprepared, on_report=lambda _: progress.advance(preparing))
+        lib.add_files(paths, on_result=report, on_prepare=prepared)
     failed = sum(1 for r in results if not r.ok)
     skipped = sum(1 for r in results if r.skipped is not None)
     if output_format is OutputFormat.json:
@@ -963,15 +966,12 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the library as web pages and an HTTP API (/api, described at /docs), until Ctrl-C."""
-    import socket
     import tempfile
     from contextlib import ExitStack
 
     try:
-        import uvicorn
-
-        from editions.web import create_app
         from editions.web.security import short_token
+        from editions.web.serve import serve as serve_library
     except ImportError as exc:
         error(f"editions serve needs {exc.name}, which comes with Editions: pip install --force-reinstall editions.")
         raise typer.Exit(EXIT_ERROR) from None
@@ -993,26 +993,16 @@ def serve(
                     warn(f"{result.path}: {result.error}")
         if update_every:
             stack.enter_context(_background_updates(lib.location, update_every))
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        # IPPROTO_TCP said outright: asyncio sets TCP_NODELAY only on such sockets, and without it every response
-        # waited ~40 ms for the client's delayed ACK (Nagle), small pages included.
-        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        stack.callback(sock.close)
-        try:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind((host, port))
-            sock.listen(2048)  # connections wait in the backlog from now on, so the URL printed below answers
-        except OSError as exc:
-            error(f"cannot listen on {host}:{port}: {exc.strerror or exc}.")
-            raise typer.Exit(EXIT_ERROR) from None
-        bound = sock.getsockname()[1]
-        url = f"http://{f'[{host}]' if family == socket.AF_INET6 else host}:{bound}/"
         uploads = "on (the token is needed)" if token else "off (start with --token to allow)"
-        sys.stdout.write(f"Serving {lib.location} at {url}\nAdding editions over the web: {uploads}. Ctrl-C stops.\n")
-        sys.stdout.flush()
-        app = create_app(lib, token=token, hosts=[host, *(allow_host or [])])
-        config = uvicorn.Config(app, log_level="warning", access_log=False)
-        uvicorn.Server(config).run(sockets=[sock])
+
+        def listening(url: str) -> None:
+            sys.stdout.write(
+                f"Serving {lib.location} at {url}\nAdding editions over the web: {uploads}. Ctrl-C stops.\n"
+            )
+            sys.stdout.flush()
+
+        with _user_errors():
+            serve_library(lib, host=host, port=port, token=token, hosts=allow_host or [], on_listening=listening)
 
 
 # --- Fetching from the publishers (editions.fetch) -------------------------------------------------------------

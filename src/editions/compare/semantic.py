@@ -19,6 +19,7 @@ Whether it helps is measured on ArgRewrite V.2 (`scripts/score_alignment.py --se
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import importlib.util
 import json
@@ -187,19 +188,15 @@ class MiniLM:
         return unit
 
 
-_MODEL: MiniLM | None = None
-
-
+@functools.cache
 def load_model() -> MiniLM:
-    """all-MiniLM-L6-v2 from the package's own folder (never a download); loaded once per process."""
-    global _MODEL
-    if _MODEL is None:
-        if not available():
-            raise SemanticUnavailable(_MISSING)
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        package = importlib.import_module(PACKAGE)
-        _MODEL = MiniLM(Path(package.get_model_path()))
-    return _MODEL
+    """all-MiniLM-L6-v2 from the package's own folder (never a download); loaded once per process (a failed
+    load is not kept: it raises again)."""
+    if not available():
+        raise SemanticUnavailable(_MISSING)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    package = importlib.import_module(PACKAGE)
+    return MiniLM(Path(package.get_model_path()))
 
 
 class SemanticSimilarity:

@@ -7,8 +7,9 @@ two (connecting, locking, full-text search, sizes) lives in `sqlite.py` and `pos
 from __future__ import annotations
 
 import datetime as dt
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -72,6 +73,30 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+KEYS_PER_LIST = 500
+"""Keys per `IN (…)` list: SQLite allows 999 parameters in a statement (before 3.32)."""
+WRITE_DEADLINE_S = 120.0
+"""How long a write keeps retrying a busy library before giving up with a clear error."""
+
+
+def retry_while_busy(transaction: Callable[[], T], busy: Callable[[Exception], bool], library: str) -> T:
+    """Run `transaction` until it is not refused as `busy` (another writer holds the library: SQLite's lock,
+    PostgreSQL's serialization failures), waiting longer each time, for `WRITE_DEADLINE_S` at most; then a
+    `LibraryError` naming `library` ("the library at …"). The backends' one retry loop."""
+    deadline = time.monotonic() + WRITE_DEADLINE_S
+    delay = 0.01
+    while True:
+        try:
+            return transaction()
+        except Exception as exc:
+            if not busy(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise LibraryError(f"{library} stayed busy for {WRITE_DEADLINE_S:.0f} s; try again.") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 class Database(ABC):
     """One connection to a library database. Thread-safe for use by one process; several processes may open
     the same library at once."""
@@ -102,6 +127,18 @@ class Database(ABC):
     @abstractmethod
     def insert_returning(self, sql: str, params: Sequence[Any]) -> int | None:
         """Run an INSERT … RETURNING pk; None when ON CONFLICT DO NOTHING skipped the row. Inside `write` only."""
+
+    @abstractmethod
+    def joined_text(self, column: str) -> str:
+        """SQL for the values of `column` in a group joined into one text, comma-separated (an aggregate)."""
+
+    def query_matching(self, sql: str, keys: Sequence[Any], before: Sequence[Any] = ()) -> Iterator[Row]:
+        """The rows of `sql` in which a column matches any of `keys`: `{match}` in `sql` follows that column
+        (`hash {match}`), `before` are the parameters ahead of it. Here `IN` lists, `KEYS_PER_LIST` keys at a
+        time; a backend with arrays sends them all at once."""
+        for i in range(0, len(keys), KEYS_PER_LIST):
+            chunk = keys[i : i + KEYS_PER_LIST]
+            yield from self.query(sql.format(match=f"IN ({', '.join('?' * len(chunk))})"), (*before, *chunk))
 
     @abstractmethod
     def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from editions.library._db import (
@@ -24,6 +23,7 @@ from editions.library._db import (
     SearchFilter,
     T,
     filter_sql,
+    retry_while_busy,
     tier_segments,
 )
 
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 WRITE_LOCK = 0x0ED17105
 """The advisory lock every write transaction takes (any number, the same in every Editions process)."""
-WRITE_DEADLINE_S = 120.0
 RANK_WINDOW = 2000
 """How many matching passages of a tier (the newest) a search orders by relevance; older ones follow, newest
 first: ts_rank reads each match's tsvector, so an unspecific word matching much of a large library would
@@ -90,6 +89,12 @@ class PostgresDatabase(Database):
         row = self._conn.execute(_sql(sql), tuple(params)).fetchone()
         return None if row is None else int(row[0])
 
+    def joined_text(self, column: str) -> str:
+        return f"string_agg({column}::text, ',')"
+
+    def query_matching(self, sql: str, keys: Sequence[Any], before: Sequence[Any] = ()) -> Iterator[Row]:
+        return iter(self.query(sql.format(match="= ANY(?)"), (*before, list(keys))))
+
     def _raw(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._conn.execute(_sql(sql), tuple(params))
 
@@ -98,18 +103,12 @@ class PostgresDatabase(Database):
         with self._lock:
             if self._in_write:
                 return work(self)
-            deadline = time.monotonic() + WRITE_DEADLINE_S
-            delay = 0.01
-            while True:
-                try:
-                    return self._transaction(lambda: work(self))
-                except (errors.SerializationFailure, errors.DeadlockDetected, errors.LockNotAvailable):
-                    if time.monotonic() > deadline:
-                        raise LibraryError(
-                            f"the library at {self.location} stayed busy for {WRITE_DEADLINE_S:.0f} s; try again."
-                        ) from None
-                    time.sleep(delay)
-                    delay = min(delay * 2, 0.5)
+            return retry_while_busy(
+                lambda: self._transaction(lambda: work(self)),
+                lambda exc: isinstance(exc, (errors.SerializationFailure, errors.DeadlockDetected,
+                                             errors.LockNotAvailable)),
+                f"the library at {self.location}",
+            )  # fmt: skip
 
     def _transaction(self, work: Callable[[], T]) -> T:
         with self._conn.transaction():

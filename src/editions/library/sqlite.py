@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,13 +25,12 @@ from editions.library._db import (
     SearchFilter,
     T,
     filter_sql,
+    retry_while_busy,
     tier_segments,
 )
 
 BUSY_TIMEOUT_MS = 30_000
 """How long one statement waits for another process's write before SQLite reports the library busy."""
-WRITE_DEADLINE_S = 120.0
-"""How long a write keeps retrying a busy library before giving up with a clear error."""
 RANK_WINDOW = 2000
 """How many matching passages of a tier (the newest) a search orders by relevance; older ones follow, newest
 first: BM25 is computed for each match it orders, so an unspecific word matching much of a large library would
@@ -138,6 +136,9 @@ class SqliteDatabase(Database):
         row = self._conn.execute(sql, tuple(params)).fetchone()
         return None if row is None else int(row[0])
 
+    def joined_text(self, column: str) -> str:
+        return f"group_concat({column})"
+
     def _raw(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._conn.execute(sql, tuple(params))
 
@@ -147,20 +148,11 @@ class SqliteDatabase(Database):
         with self._lock:
             if self._in_write:
                 return work(self)
-            deadline = time.monotonic() + WRITE_DEADLINE_S
-            delay = 0.01
-            while True:
-                try:
-                    return self._transaction(lambda: work(self))
-                except sqlite3.OperationalError as exc:
-                    if not _locked(exc) or time.monotonic() > deadline:
-                        if _locked(exc):
-                            raise LibraryError(
-                                f"the library {self.location} stayed busy for {WRITE_DEADLINE_S:.0f} s; try again."
-                            ) from None
-                        raise
-                    time.sleep(delay)
-                    delay = min(delay * 2, 0.5)
+            return retry_while_busy(
+                lambda: self._transaction(lambda: work(self)),
+                lambda exc: isinstance(exc, sqlite3.OperationalError) and _locked(exc),
+                f"the library {self.location}",
+            )
 
     def _transaction(self, work: Callable[[], T]) -> T:
         self._conn.execute("BEGIN IMMEDIATE")

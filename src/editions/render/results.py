@@ -9,8 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from editions.library import Citation, Citations, EditionInfo, ReportInfo, SearchResults, Timeline
+from editions.library import (
+    Citation,
+    Citations,
+    EditionInfo,
+    ReportInfo,
+    ReportOverview,
+    SearchResults,
+    Timeline,
+)
 from editions.model import SCHEMA_VERSION
+from editions.render.comparison import brief_item_to_dict
 from editions.render.json import source_fields
 
 
@@ -102,3 +111,19 @@ def citations_to_dict(cited: Citations) -> dict[str, Any]:
 def timeline_to_dict(t: Timeline) -> dict[str, Any]:
     """One figure through a report's editions."""
     return {"schema": SCHEMA_VERSION, **t.to_dict()}
+
+
+def report_overview_to_dict(o: ReportOverview) -> dict[str, Any]:
+    """A report as its page shows it (`Library.overview`): its editions, figures and latest brief."""
+    rows = o.editions
+    return {
+        "schema": SCHEMA_VERSION,
+        "report": o.report,
+        "title": rows[-1].title if rows else None,
+        "product": rows[-1].product if rows else None,
+        "editions": [edition_info_to_dict(e) for e in rows],
+        "figures": [t.to_dict() for t in o.timelines],
+        "latest_brief": None
+        if o.brief is None
+        else {"old": rows[-2].ref, "new": rows[-1].ref, "brief": [brief_item_to_dict(b) for b in o.brief]},
+    }

@@ -28,7 +28,7 @@ from fastapi.concurrency import run_in_threadpool
 import editions
 from editions.errors import EditionsError, InputWarning
 from editions.ingest import format_size
-from editions.library import AddStatus, Library, NotFoundError
+from editions.library import Library, NotFoundError
 from editions.web import memory, views
 
 _log = logging.getLogger(__name__)
@@ -40,15 +40,12 @@ _COPY_CHUNK = 1024 * 1024
 
 
 def add_edition(lib: Library, data: bytes, name: str, max_upload: int) -> dict[str, Any]:
-    """Reads `data` as an edition and adds it to `lib` (then prepares its report's page); returns what the
-    upload's answer shows: status, ref, id, report, title, date and the reader's warnings."""
+    """Adds the edition `data` holds to `lib` (`Library.add_bytes`); returns what the upload's answer shows:
+    status, ref, id, report, title, date and the warnings of reading and adding it."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
-        edition = editions.read(data, max_bytes=max_upload, name=name)
-    added = lib.add(edition)
+        added = lib.add_bytes(data, name, max_bytes=max_upload)
     e = added.edition
-    if added.status == AddStatus.ADDED:
-        lib.prepare([e.report])  # the report's page then opens at once
     return {
         "status": added.status.value,
         "ref": e.ref,

@@ -20,11 +20,8 @@ def router(lib: Library, caches: Caches, pages: Pages) -> APIRouter:
 
     @routes.get("/editions/{ref}", response_class=HTMLResponse, include_in_schema=False)
     def edition_page(ref: RefParam, source: SourceParam = None) -> HTMLResponse:
-        info = lib.info(ref)
-        siblings = lib.editions(info.report)
-        position = info.position - 1
-        previous = siblings[position - 1] if position > 0 else None
-        following = siblings[position + 1] if position + 1 < len(siblings) else None
+        place = lib.neighbours(ref)
+        info = place.edition
         shown = source or (info.sources[0].format if info.sources else None)
         key = f"{info.id}:{shown}"  # an edition is shown from its primary source unless ?source= names another
         edition = caches.editions.get(key, lambda: lib.get(info.ref, source=source))
@@ -39,9 +36,9 @@ def router(lib: Library, caches: Caches, pages: Pages) -> APIRouter:
             info=info,
             edition=edition,
             body=body,
-            previous=previous,
-            following=following,
-            count=len(siblings),
+            previous=place.previous,
+            following=place.following,
+            count=place.count,
             shown=edition.source,
             formats=list(dict.fromkeys(s.format for s in info.sources)),
         )

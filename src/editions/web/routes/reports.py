@@ -4,7 +4,7 @@ editions, charts of its figures, the latest brief), their JSON twins, and one fi
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -13,7 +13,7 @@ from editions.library import Library, NotFoundError
 from editions.library.timeline import Timeline
 from editions.library.timeline import to_csv as timeline_csv
 from editions.model import SCHEMA_VERSION
-from editions.render.results import edition_info_to_dict, timeline_to_dict
+from editions.render.results import report_overview_to_dict, timeline_to_dict
 from editions.web import api_doc, views
 from editions.web.pages import Pages
 from editions.web.routes.params import ReportParam, TextQuery, clean_query
@@ -43,27 +43,16 @@ def router(lib: Library, caches: Caches, pages: Pages) -> APIRouter:
         rows = views.library_rows(lib, caches, clean_query(q))
         return JSONResponse({"schema": SCHEMA_VERSION, "query": q, "reports": [r.to_dict() for r in rows]})
 
-    def report_data(report: str, figure: str) -> dict[str, Any]:
-        key = lib.info(report).report
-        summary = lib.summary(key)  # first: making it may keep the latest comparison, which % changed reads
-        rows = lib.editions(key)
-        timelines = list(summary.timelines)
-        asked = None
-        if figure:
-            asked = lib.timeline(key, figure)
-            timelines = [asked, *[t for t in timelines if t.query != figure and t.statements != asked.statements]]
-        return {"key": key, "rows": rows, "brief": summary.brief, "timelines": timelines, "asked": asked}
-
     @routes.get("/reports/{report}", response_class=HTMLResponse, include_in_schema=False)
     def report_page(report: ReportParam, figure: TextQuery = "") -> HTMLResponse:
         wanted = clean_query(figure)
 
         def render() -> str:
-            data = report_data(report, wanted)
-            charts = [views.figure_chart(t, n) for n, t in enumerate(data["timelines"])]
+            overview = lib.overview(report, wanted)
+            charts = [views.figure_chart(t, n) for n, t in enumerate(overview.timelines)]
             return pages.render(
-                "report.html", key=data["key"], rows=data["rows"], brief=data["brief"], charts=charts,
-                figure=wanted, asked=data["asked"],
+                "report.html", key=overview.report, rows=list(overview.editions), brief=overview.brief,
+                charts=charts, figure=wanted, asked=overview.asked,
             )  # fmt: skip
 
         if wanted:
@@ -91,22 +80,7 @@ def router(lib: Library, caches: Caches, pages: Pages) -> APIRouter:
 
     @routes.get("/api/reports/{report}", tags=["library"], summary="A report: its editions, figures and latest brief")
     def api_report(report: ReportParam, figure: TextQuery = "") -> JSONResponse:
-        data = report_data(report, clean_query(figure))
-        rows = data["rows"]
-        brief = data["brief"]
-        return JSONResponse(
-            {
-                "schema": SCHEMA_VERSION,
-                "report": data["key"],
-                "title": rows[-1].title if rows else None,
-                "product": rows[-1].product if rows else None,
-                "editions": [edition_info_to_dict(e) for e in rows],
-                "figures": [t.to_dict() for t in data["timelines"]],
-                "latest_brief": None
-                if brief is None
-                else {"old": rows[-2].ref, "new": rows[-1].ref, "brief": views.brief_to_dict(brief)},
-            }
-        )
+        return JSONResponse(report_overview_to_dict(lib.overview(report, clean_query(figure))))
 
     def found_timeline(report: str, words: str) -> Timeline:
         """The figure about `words` through the report's editions, or a 404 saying none was found."""
