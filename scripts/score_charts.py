@@ -1,8 +1,10 @@
 """How the charts of a library's report pages read: of the charts drawn by default (every report's summary
 timelines that state a number, on pages where some figure moved), the share that are flat lines, the steadiest
 figures offered folded where none moved, those whose points include a spelled-out number
-word (listed, so a determiner such as "One way that …" shows), and the points taken from a sentence that is
-not the report's argument (a caption, heading, title, note, source line or reference).
+word (listed, so a determiner such as "One way that …" shows), the points that read as an identifier (a number
+after an acronym, "No." or a word that numbers orders, directives, sections, plans and bills, or written as
+directives are: "3000.09"; listed), and the points taken from a sentence that is not the report's argument (a
+caption, heading, title, note, source line or reference).
 
     .venv/bin/python scripts/score_charts.py LIBRARY.db [--list]
 
@@ -13,6 +15,7 @@ kept are stale (`Library.summary`)."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from editions.library import Library
@@ -52,6 +55,18 @@ NUMBER_WORDS = frozenset(
     }
 )
 NOT_ARGUMENT_BLOCKS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.CAPTION})
+# Read independently of the facts stage's own rules, so that this count checks them.
+IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b[A-Z]{2,}|\bNos?\.|\b(?:Order|Directive|Instruction|Section|Title|Plan|Bill|Act|Law|H\.R\.|S\.|"
+    r"P\.L\.|Figure|Table|Part|Article|Rule)|§)\s*$"
+)
+IDENTIFIER_FORM = re.compile(r"^(?:No\.\s?\d|\d+\.\d{2,}$)")
+
+
+def identifier(text: str, sentence: str) -> bool:
+    """Whether a figure as printed (`text`, in `sentence`) reads as an identifier."""
+    at = sentence.find(text)
+    return IDENTIFIER_FORM.match(text) is not None or (at >= 0 and IDENTIFIER_BEFORE.search(sentence[:at]) is not None)
 
 
 def main() -> int:
@@ -61,6 +76,7 @@ def main() -> int:
     args = parser.parse_args()
     charts = flat = steadiest = 0
     worded: list[str] = []
+    identifiers: list[str] = []
     outside: list[str] = []
     with Library(args.library) as lib:
         for report in lib.reports():
@@ -78,6 +94,8 @@ def main() -> int:
                     print(line)
                 if any(set((p.text or "").lower().replace("-", " ").split()) & NUMBER_WORDS for p in stated):
                     worded.append(line)
+                if any(identifier(p.text or "", p.sentence_text or "") for p in stated):
+                    identifiers.append(line)
                 for p in timeline.points:
                     if p.sentence is None:
                         continue
@@ -91,6 +109,9 @@ def main() -> int:
     print(f"steadiest figures offered (folded) on pages where none moved: {steadiest}")
     print(f"charts with a spelled-out number word: {len(worded)}")
     for line in worded:
+        print("   ", line)
+    print(f"charts of an identifier: {len(identifiers)}")
+    for line in identifiers:
         print("   ", line)
     print(f"points outside the argument (caption, heading, title, note, source, reference): {len(outside)}")
     for line in outside:
