@@ -72,7 +72,7 @@ from editions.library.timeline import (
     ReportFacts,
     Timeline,
     TimelinePoint,
-    figure_sentence_indices,
+    figure_sentence_headings,
     render_chart,
     trace_with_rivals,
 )
@@ -1630,6 +1630,7 @@ class Library:
                         alternatives=tuple(
                             Alternative(r.value, r.surface, r.sentence, r.sentence_text) for r in rivals
                         ),
+                        heading=None if fact is None else fact.heading,
                     )
                 )
             out.append(Timeline(key, title, query, tuple(points)))
@@ -1648,12 +1649,13 @@ class Library:
         # Structure decided each sentence's role and block when the edition was read; a timeline follows figures
         # of the report's argument only, never a caption's, a heading's or a note's.
         figure_sentences = {
-            int(pk): figure_sentence_indices(str(body))
+            int(pk): figure_sentence_headings(str(body))
             for pk, body in self._db.query("SELECT pk, body FROM editions WHERE report_pk = ?", (report_pk,))
         }
         facts: dict[int, list[FactRow]] = {r.pk: [] for r in rows}
         for edition_pk, sentence, kind, measure, value, unit, approximate, surface, passage_pk in found:
-            if int(sentence) not in figure_sentences.get(int(edition_pk), frozenset()):
+            headings = figure_sentences.get(int(edition_pk), {})
+            if int(sentence) not in headings:
                 continue
             facts[int(edition_pk)].append(
                 FactRow(
@@ -1665,6 +1667,7 @@ class Library:
                     bool(approximate),
                     surface,
                     texts[int(passage_pk)],
+                    headings[int(sentence)],
                 )
             )
         return [facts[r.pk] for r in rows]

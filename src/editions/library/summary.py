@@ -203,6 +203,7 @@ def _point(p: TimelinePoint) -> list[Any]:
         p.sentence_text,
         p.similarity,
         [[a.value, a.text, a.sentence, a.sentence_text] for a in p.alternatives],
+        p.heading,
     ]
 
 
@@ -237,6 +238,7 @@ def from_json(text: str) -> ReportSummary:
                     sentence_text=p[11],
                     similarity=p[12],
                     alternatives=tuple(Alternative(*a) for a in (p[13] if len(p) > 13 else ())),
+                    heading=p[14] if len(p) > 14 else None,
                 )
                 for p in t["points"]
             ),
