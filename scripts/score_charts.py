@@ -4,9 +4,10 @@ figures offered folded where none moved, those whose points include a spelled-ou
 word (listed, so a determiner such as "One way that …" shows), the points that read as an identifier (a number
 after an acronym, "No." or a word that numbers orders, directives, sections, plans and bills, or written as
 directives are: "3000.09"; listed), and the points taken from a sentence that is not the report's argument (a
-caption, heading, title, note, source line or reference).
+caption, heading, title, note, source line or reference). With --titles, each chart's title (what its figure
+counts, `Timeline.measures`) beside the stating clause it replaced, and how many titles are that clause still.
 
-    .venv/bin/python scripts/score_charts.py LIBRARY.db [--list]
+    .venv/bin/python scripts/score_charts.py LIBRARY.db [--list] [--titles]
 
 LIBRARY.db: a library made with `editions add` (for the corpus and seeds:
 `editions add -L /tmp/corpus.db ../shared/corpus ../shared/seeds`). The summaries are made again if the ones
@@ -18,6 +19,7 @@ import argparse
 import re
 import sys
 
+from editions.facts.phrase import figure_clause
 from editions.library import Library
 from editions.model import BlockKind
 
@@ -73,10 +75,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("library")
     parser.add_argument("--list", action="store_true", help="print every chart's points")
+    parser.add_argument("--titles", action="store_true", help="print every chart's title and the clause before")
     args = parser.parse_args()
     charts = flat = steadiest = 0
     worded: list[str] = []
     identifiers: list[str] = []
+    clauses = 0
     outside: list[str] = []
     with Library(args.library) as lib:
         for report in lib.reports():
@@ -92,6 +96,11 @@ def main() -> int:
                 line = f"{report.report}: " + " → ".join(p.text or "—" for p in timeline.points)
                 if args.list:
                     print(line)
+                latest = stated[-1]
+                clause = figure_clause(latest.sentence_text or "", latest.text or "")
+                clauses += timeline.measures == clause
+                if args.titles:
+                    print(f"{report.report} [{latest.text}]\n    clause: {clause}\n    title:  {timeline.measures}")
                 if any(set((p.text or "").lower().replace("-", " ").split()) & NUMBER_WORDS for p in stated):
                     worded.append(line)
                 if any(identifier(p.text or "", p.sentence_text or "") for p in stated):
@@ -110,6 +119,7 @@ def main() -> int:
     print(f"charts with a spelled-out number word: {len(worded)}")
     for line in worded:
         print("   ", line)
+    print(f"titles that are the stating clause (no noun phrase found): {clauses} of {charts + steadiest}")
     print(f"charts of an identifier: {len(identifiers)}")
     for line in identifiers:
         print("   ", line)

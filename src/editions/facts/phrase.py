@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from editions.facts._found import words
 from editions.facts.measure import NATIONALITY_WORDS
+from editions.vocabulary import MONTHS
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?"  # U.S., U.N., P.L
@@ -93,6 +94,8 @@ _BACK_PREPOSITIONS = words("of for in on")
 """Prepositions a noun phrase read backwards may reach over ("appropriations for EDA programs")."""
 _PRONOUNS = words("it they them this these those he she we you i one ones which what who")
 _SCALES = words("thousand million billion trillion percent cents")
+_DATED = MONTHS.keys() | words("spring summer fall autumn winter")
+"""Words a year completes ("fall 2019", "May 2026")."""
 _OPENERS = frozenset("(—–[")
 _CLOSERS = {"(": ")", "[": "]", "—": "—", "–": "–"}
 _PUNCTUATION_STOPS = frozenset(',;:()[]—–!?"“”')
@@ -210,6 +213,9 @@ def _noun_phrase_after(
     while i < len(tokens) and len(out) < limit:
         t = tokens[i]
         low = t.low
+        if t.number and out and out[-1].low in _DATED and len(t.text) == 4 and t.text.isdigit():
+            out.append(t)  # "delivered in fall 2019": the year a season or month names
+            break
         if t.text in _PUNCTUATION_STOPS or t.number or not t.word:
             break
         if not out and low in _PREPOSITIONS and not preposition:
