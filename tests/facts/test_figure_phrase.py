@@ -45,6 +45,13 @@ from editions.facts.phrase import figure_clause, figure_title
          "Senate recommendation for the lighthouse program"),
         ("The rule would have increased required reserves by 7% for the largest ports.", "7%", "percent",
          "Increase in required reserves"),
+        ("Congress provided $41 million in grants for the canal, down from $45 million.", "$41 million", "money",
+         "Funding provided by Congress"),
+        # a participle after the noun, a date before the verb
+        ("The toll share going to the canal fund dropped to 2.1 cents per ton.", "2.1 cents", "money",
+         "Toll share going to the canal fund"),
+        ("Interest on the bonds paid to lenders in 2024 was $8.2 billion.", "$8.2 billion", "money",
+         "Interest on the bonds paid to lenders"),
     ],
 )  # fmt: skip
 def test_the_title_is_the_noun_phrase_the_figure_counts(sentence: str, figure: str, kind: str, title: str) -> None:
@@ -54,6 +61,8 @@ def test_the_title_is_the_noun_phrase_the_figure_counts(sentence: str, figure: s
 def test_a_bare_noun_takes_its_heading_as_context() -> None:
     assert figure_title("The harbor holds 12 cranes.", "12", "count", "Harbor Equipment") == "Cranes — Harbor Equipment"
     assert figure_title("The harbor holds 12 cranes.", "12", "count", "Overview") == "Cranes"  # says nothing
+    share = "About 30% of funding went to ferries."
+    assert figure_title(share, "About 30%", "percent", "Ferry Grants") == "Share of funding — Ferry Grants"
     row = "Oregon | 1,204 | 1,310 | 1,402"
     assert figure_title(row, "1,310", "count", "Inspectors by State") == "Oregon — Inspectors by State"
 

@@ -60,7 +60,7 @@ _APPROXIMATIONS = words(
 _IRREGULAR_VERBS = words(
     "cut set put rose rise rises fell fall falls grew grow grows spent spend spends paid pay pays made make makes "
     "led held hold holds hit left won lost sold bought took gave came met sent built kept reach reaches exceed "
-    "exceeds represent represents comprise comprises include includes employ employs split"
+    "exceeds represent represents comprise comprises include includes employ employs split went go goes got"
 )
 _ADVERBS = words(
     "currently now still also then later subsequently probably possibly likely roughly again already only just "
@@ -78,8 +78,6 @@ _DECISIONS = {
     "authorized": "authorization",
     "authorizes": "authorization",
     "allocated": "allocation",
-    "provided": "funding",
-    "provides": "funding",
     "awarded": "award",
     "budgeted": "budget",
 }
@@ -92,7 +90,11 @@ _RATE_HEADS = words(
 """Nouns whose value a percentage is itself ("a tax rate of 30%"): no "Share of" before them."""
 _BACK_PREPOSITIONS = words("of for in on")
 """Prepositions a noun phrase read backwards may reach over ("appropriations for EDA programs")."""
-_PRONOUNS = words("it they them this these those he she we you i one ones which what who")
+_PRONOUNS = words(
+    "it they them this these those he she we you i one ones which what who two three four five six seven eight "
+    "nine ten first second third fourth fifth sixth seventh eighth ninth tenth"
+)
+"""Words that point at or number things without naming them (pronouns, number words)."""
 _SCALES = words("thousand million billion trillion percent cents")
 _DATED = MONTHS.keys() | words("spring summer fall autumn winter")
 """Words a year completes ("fall 2019", "May 2026")."""
@@ -157,6 +159,26 @@ def _plain_word(token: _Token) -> bool:
     )
 
 
+_PARTICIPLES = words("paid made held sent given spent set built kept left sold bought")
+
+
+def _participle(token: _Token) -> bool:
+    low = token.low
+    return token.word and (low in _PARTICIPLES or (len(low) > 4 and low.endswith(("ed", "ing"))))
+
+
+def _continues_back(tokens: list[_Token], p: int) -> bool:
+    """Whether the preposition at `tokens[p]`, read backwards, continues a noun phrase: after a noun
+    ("appropriations for EDA programs") or after a participle that follows a noun ("the amount going to the
+    general fund", "interest paid to foreigners")."""
+    low = tokens[p].low
+    if low in _BACK_PREPOSITIONS and p > 0 and _plain_word(tokens[p - 1]):
+        return True
+    return (
+        (low in _NP_PREPOSITIONS or low == "to") and p > 1 and _participle(tokens[p - 1]) and _plain_word(tokens[p - 2])
+    )
+
+
 def _noun_phrase_before(tokens: list[_Token], end: int) -> list[_Token]:
     """The noun phrase that ends just before `tokens[end]`, walking back over nouns, adjectives and "of"
     phrases until a determiner, a verb, another preposition, a clause word or a punctuation mark."""
@@ -177,28 +199,37 @@ def _noun_phrase_before(tokens: list[_Token], end: int) -> list[_Token]:
             break
         if not t.word:
             break
-        article = low in ("the", "a", "an") and out and i >= 2 and tokens[i - 1].low in _BACK_PREPOSITIONS
-        if article and _plain_word(tokens[i - 2]):
+        if (
+            low in ("the", "a", "an")
+            and out
+            and i >= 2
+            and tokens[i - 1].low in _PREPOSITIONS
+            and _continues_back(tokens, i - 1)
+        ):
             out.append(t)  # "sailors in the harbor": the article of a noun after a preposition
             i -= 1
             continue
         if low in _DETERMINERS or low in _CLAUSE_WORDS or low in _AUXILIARIES:
             break
         if low in _PREPOSITIONS:
-            if not out or low not in _BACK_PREPOSITIONS or i == 0 or not _plain_word(tokens[i - 1]):
+            if not out or not _continues_back(tokens, i):
                 break  # "appropriations for EDA programs" goes on; "the right to base" stops
         elif low == "and":
             if not out or i == 0 or not tokens[i - 1].word or _verb_like(tokens[i - 1]):
                 break
-        elif _verb_like(t) and not (i > 0 and (_possessive(tokens[i - 1]) or tokens[i - 1].low in _DETERMINERS)):
+        elif (
+            _verb_like(t)
+            and not (i > 0 and (_possessive(tokens[i - 1]) or tokens[i - 1].low in _DETERMINERS))
+            and not (out and out[-1].low in _PREPOSITIONS and _continues_back(tokens, i + 1))
+        ):
             break  # "exports totaled": a verb ends the phrase; "States' associated costs" keeps its adjective
-        if i > 0 and tokens[i - 1].low == "to" and low not in _PREPOSITIONS:
+        if i > 0 and tokens[i - 1].low == "to" and low not in _PREPOSITIONS and not _continues_back(tokens, i - 1):
             break  # "the right to base U.S. troops": after "to", a verb
         out.append(t)
         i -= 1
     out.reverse()
-    while out and (out[0].low in _PREPOSITIONS or out[0].low == "and") and out[0].low != "per":
-        out.pop(0)
+    while out and (out[0].low in _PREPOSITIONS or out[0].low in _SCALES or out[0].low == "and") and out[0].low != "per":
+        out.pop(0)  # "1.7 billion pounds": the scale belongs to the number
     return out
 
 
@@ -515,11 +546,17 @@ def figure_phrase(sentence: str, start: int, end: int, kind: str) -> str | None:
         share = False  # "fees were cut from 12% to 9%": the percentage is the fee, not a share of it
     verb_at = _skip_back(tokens, i)
     verb = tokens[verb_at] if verb_at >= 0 else None
-    if verb is not None and verb.low in _DECISIONS:
+    if verb is not None and (verb.low in _DECISIONS or verb.low in ("provided", "provides")):
         subject = _subject_before(tokens, verb_at)
         purpose = (
             _noun_phrase_after(tokens, last + 1) if last < len(tokens) and tokens[last].low in ("for", "to") else []
         )
+        if verb.low in ("provided", "provides") and subject and _has_noun(subject):
+            # "Congress provided $562 million for ITA": funding, named by who provides it
+            noun = f"funding provided by {_determined(sentence, tokens, subject)}"
+            if purpose:
+                return _cased(f"{noun} {tokens[last].low} {_determined(sentence, tokens, purpose)}")
+            return _cased(noun)
         if subject and _has_noun(subject):
             noun = f"{_text(sentence, subject)} {_DECISIONS[verb.low]}"
             if purpose:
@@ -528,6 +565,8 @@ def figure_phrase(sentence: str, start: int, end: int, kind: str) -> str | None:
     j = verb_at
     while j >= 0 and (_verb_like(tokens[j]) or tokens[j].low in _ADVERBS or tokens[j].low.endswith("ly")):
         j -= 1
+    if j >= 1 and tokens[j].number and tokens[j - 1].low in _PREPOSITIONS:
+        j -= 2  # "interest paid to foreigners in 2025 was …": past the date to the subject
     subject = _noun_phrase_before(tokens, j + 1)
     if not _has_noun(subject):
         return None
@@ -594,6 +633,8 @@ def figure_clause(sentence: str, figure: str) -> str:
     return _shorten(sentence)
 
 
+_CONTENT = re.compile(r"\b(?!(?:[Ss]hare|[Rr]ank|[Nn]umber|of|among|the|in)\b)[A-Za-z][\w'’./-]*")
+"""The words of a title that say what it is about (not "Share of", "Rank among", "Number of")."""
 _GENERIC_HEADINGS = words("overview introduction background summary conclusion conclusions")
 
 
@@ -607,6 +648,6 @@ def figure_title(sentence: str, figure: str, kind: str, heading: str | None = No
     if phrase is None or len(phrase) > MAX_TITLE_CHARS:
         return figure_clause(sentence, figure)
     useful = heading and "|" not in heading and heading.strip().lower() not in _GENERIC_HEADINGS
-    if useful and heading and (" " not in phrase.strip() or "|" in sentence):
+    if useful and heading and (len(_CONTENT.findall(phrase)) < 2 or "|" in sentence):
         return f"{phrase} — {_shorten(heading, 60)}"
     return phrase
