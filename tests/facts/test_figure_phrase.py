@@ -47,6 +47,14 @@ from editions.facts.phrase import figure_clause, figure_title
          "Increase in required reserves"),
         ("Congress provided $41 million in grants for the canal, down from $45 million.", "$41 million", "money",
          "Funding provided by Congress"),
+        # a change: in what
+        ("The plan includes a cut of $12 million for the ferry program.", "$12 million", "money",
+         "Cut for the ferry program"),
+        ("The budget for harbor dredging would have seen a decrease of 40% next year.", "40%", "percent",
+         "Decrease in the budget for harbor dredging"),
+        # a bare counted noun and what the things counted did
+        ("By March, 31 ports had set fees on the use of private docks for cargo.", "31", "count",
+         "Ports that had set fees on the use of private docks for cargo"),
         # a participle after the noun, a date before the verb
         ("The toll share going to the canal fund dropped to 2.1 cents per ton.", "2.1 cents", "money",
          "Toll share going to the canal fund"),

@@ -41,7 +41,7 @@ _TOKEN = re.compile(
 _DETERMINERS = words("the a an this that these those its their his her our your my each every any some such")
 _PREPOSITIONS = words(
     "of in on for at to from with by under among into across within per over between through during after "
-    "before since toward towards against about around near beyond"
+    "before since toward towards against about around near beyond above below"
 )
 _NP_PREPOSITIONS = words("of in on for at from with by under among into across within per between")
 """Prepositions a noun phrase may continue with ("exports of corn", "troops in Japan")."""
@@ -261,7 +261,7 @@ def _noun_phrase_after(
             break  # "vehicles to be delivered": an infinitive
         if low in _PREPOSITIONS and low not in _NP_PREPOSITIONS:
             break
-        if out and _verb_like(t):
+        if out and _verb_like(t) and not (low.endswith("ed") and _possessive(out[-1])):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             participle = low.endswith("ed") and out[-1].low not in _NP_PREPOSITIONS
             if not participle or nxt is None or nxt.low not in _NP_PREPOSITIONS:
@@ -307,6 +307,24 @@ def _predicate(tokens: list[_Token], start: int) -> list[_Token]:
                 return [first, rest[0], *object_]
         return [first]
     return []
+
+
+def _verb_phrase(tokens: list[_Token], start: int) -> list[_Token]:
+    """The verb phrase right after a counted noun, when it says what the things counted did ("29 states had set
+    limits on acceptance of private contributions" → "had set limits on acceptance of private contributions"):
+    up to a punctuation mark, a clause word or a figure; none longer than MAX_PHRASE_WORDS."""
+    if start >= len(tokens) or not _verb_like(tokens[start]):
+        return []
+    out: list[_Token] = []
+    for t in tokens[start:]:
+        if t.text in _PUNCTUATION_STOPS or t.number or t.low in _CLAUSE_WORDS or not t.word:
+            break
+        if len(out) == MAX_PHRASE_WORDS:
+            return []
+        out.append(t)
+    while out and (out[-1].low in _PREPOSITIONS or out[-1].low in _DETERMINERS or out[-1].low == "and"):
+        out.pop()
+    return out if len(out) >= 2 else []
 
 
 def _text(sentence: str, tokens: list[_Token]) -> str:
@@ -443,6 +461,27 @@ def _change_phrase(sentence: str, tokens: list[_Token], by: int) -> str | None:
     return None
 
 
+_CHANGE_NOUNS = words("increase decrease reduction cut rise decline drop growth gain loss")
+
+
+def _changed_thing(sentence: str, tokens: list[_Token], change: list[_Token], last: int) -> str | None:
+    """What a change of a figure ("a reduction of $39.9 million") is in: the "for …"/"in …" after the figure
+    ("for the National Geospatial Program"), or the subject of the verb before the change ("the budget for X
+    would have seen a decrease of 55%" → "in the budget for X")."""
+    if last < len(tokens) and tokens[last].low in ("for", "in"):
+        target = _noun_phrase_after(tokens, last + 1)
+        if _has_noun(target):
+            return f"{tokens[last].low} {_determined(sentence, tokens, target)}"
+    i = tokens.index(change[0]) - 1
+    if i >= 0 and tokens[i].low in ("a", "an", "the"):
+        i -= 1
+    verb_at = _skip_back_auxiliaries(tokens, i)
+    if verb_at < 0 or not (_verb_like(tokens[verb_at]) or tokens[verb_at].low in ("saw", "see", "sees", "seen")):
+        return None
+    subject = _noun_phrase_before(tokens, _skip_back_auxiliaries(tokens, verb_at - 1) + 1)
+    return f"in {_determined(sentence, tokens, subject)}" if _has_noun(subject) else None
+
+
 def _skip_back_auxiliaries(tokens: list[_Token], i: int) -> int:
     """From `tokens[i]` back over the auxiliaries and adverbs before a verb ("have also rose")."""
     while i >= 0 and (tokens[i].low in _AUXILIARIES or tokens[i].low in _ADVERBS or tokens[i].low.endswith("ly")):
@@ -511,6 +550,10 @@ def figure_phrase(sentence: str, start: int, end: int, kind: str) -> str | None:
     before_low = tokens[first - 1].low if first > 0 else ""
     if before_low == "of":  # "a trade deficit of $41 billion", "an objective of 1,122 vehicles"
         subject = _noun_phrase_before(tokens, first - 1)
+        if _has_noun(subject) and _head(subject).low in _CHANGE_NOUNS:
+            changed = _changed_thing(sentence, tokens, subject, last)
+            if changed:
+                return _cased(f"{_text(sentence, subject)} {changed}")
         if _has_noun(subject):
             counted = _noun_phrase_after(tokens, last, limit=4) if kind == "count" else []
             counted_text = f" of {_text(sentence, counted)}" if _has_noun(counted) else ""
@@ -536,7 +579,13 @@ def figure_phrase(sentence: str, start: int, end: int, kind: str) -> str | None:
                 by = _determined(sentence, tokens, subject)
                 return _cased(f"{phrase} {tokens[verb_at].text} by {by}")
         predicate = _predicate(tokens, tokens.index(counted[-1]) + 1)
-        return _cased(phrase + (" " + _text(sentence, predicate) if predicate else ""))
+        if predicate:
+            return _cased(f"{phrase} {_text(sentence, predicate)}")
+        action = _verb_phrase(tokens, tokens.index(counted[-1]) + 1) if len(counted) <= 2 else []
+        while len(f"{phrase} that {_text(sentence, action)}") > MAX_TITLE_CHARS:
+            cut = max((k for k, t in enumerate(action) if k > 1 and t.low in _PREPOSITIONS), default=0)
+            action = action[:cut]  # "left the agency through … programs" → "left the agency"
+        return _cased(f"{phrase} that {_text(sentence, action)}" if action else phrase)
     # "exports totaled $171 billion", "the rate was cut from 35%", "the Senate recommended $32 million for X"
     i = first - 1
     if i >= 0 and tokens[i].low == "by":
