@@ -47,6 +47,10 @@ from editions.facts.phrase import figure_clause, figure_title
          "Increase in required reserves"),
         ("Congress provided $41 million in grants for the canal, down from $45 million.", "$41 million", "money",
          "Funding provided by Congress"),
+        # whose share, and a bracketed figure that restates the one before it
+        ("Ferry projects have been 41% of all projects chosen for grants.", "41%", "percent",
+         "Ferry projects' share of all projects chosen for grants"),
+        ("Nearly two-fifths (38%) of ferry riders paid the full fare.", "38%", "percent", "Share of ferry riders"),
         # a change: in what
         ("The plan includes a cut of $12 million for the ferry program.", "$12 million", "money",
          "Cut for the ferry program"),

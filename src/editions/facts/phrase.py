@@ -64,7 +64,7 @@ _IRREGULAR_VERBS = words(
 )
 _ADVERBS = words(
     "currently now still also then later subsequently probably possibly likely roughly again already only just "
-    "nearly almost approximately typically generally historically newly recently annually each"
+    "nearly almost approximately typically generally historically newly recently annually each up down"
 )
 _DECISIONS = {
     "recommended": "recommendation",
@@ -244,9 +244,14 @@ def _noun_phrase_after(
     while i < len(tokens) and len(out) < limit:
         t = tokens[i]
         low = t.low
-        if t.number and out and out[-1].low in _DATED and len(t.text) == 4 and t.text.isdigit():
+        year = len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+        if year and out and out[-1].low in _DATED:
             out.append(t)  # "delivered in fall 2019": the year a season or month names
             break
+        if year and out and _possessive(out[-1]) and i + 1 < len(tokens) and tokens[i + 1].word:
+            out.append(t)  # "Mexico's 2024 total trade": a year inside the phrase
+            i += 1
+            continue
         if t.text in _PUNCTUATION_STOPS or t.number or not t.word:
             break
         if not out and low in _PREPOSITIONS and not preposition:
@@ -482,6 +487,38 @@ def _changed_thing(sentence: str, tokens: list[_Token], change: list[_Token], la
     return f"in {_determined(sentence, tokens, subject)}" if _has_noun(subject) else None
 
 
+_SHARE_VERBS = words("accounted account accounts made make makes composed compose composes comprised represented")
+
+
+def _share_owner(sentence: str, tokens: list[_Token], first: int) -> str | None:
+    """Whose share a percentage is, when the clause says so before it ("Road projects have been 54% of …",
+    "the Gulf countries accounted for over 20% of …"): the subject, in the possessive."""
+    i = first - 1
+    if i >= 0 and tokens[i].low in ("for", "up"):
+        i -= 1
+    if i < 0 or not (tokens[i].low in _AUXILIARIES or tokens[i].low in _SHARE_VERBS):
+        return None
+    verb_group = i - 1 if tokens[i].low in _SHARE_VERBS else i
+    subject = _subject_before(tokens, _skip_back_auxiliaries(tokens, verb_group) + 1)
+    if not _has_noun(subject):
+        return None
+    name = _determined(sentence, tokens, subject).removeprefix("the ")
+    mark = "’" if "’" in sentence else "'"
+    return name + (mark if name.endswith("s") else mark + "s")
+
+
+_FRACTION_WORD = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)[-\s]?(?:halfs?|halves|thirds?|quarters?|fourths?|"
+    r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)|half|quarter",
+    re.IGNORECASE,
+)
+
+
+def _figure_word(token: _Token) -> bool:
+    """Whether a token is a figure itself: a number, a scale word or a fraction written out ("three-fifths")."""
+    return token.number or token.low in _SCALES or _FRACTION_WORD.fullmatch(token.text) is not None
+
+
 def _skip_back_auxiliaries(tokens: list[_Token], i: int) -> int:
     """From `tokens[i]` back over the auxiliaries and adverbs before a verb ("have also rose")."""
     while i >= 0 and (tokens[i].low in _AUXILIARIES or tokens[i].low in _ADVERBS or tokens[i].low.endswith("ly")):
@@ -535,6 +572,14 @@ def figure_phrase(sentence: str, start: int, end: int, kind: str) -> str | None:
     if kind == "rank":
         return _rank_phrase(sentence, tokens, first, last)
     enclosing = _enclosing(tokens, first, last)
+    if enclosing is not None and enclosing[0] > 0 and _figure_word(tokens[enclosing[0] - 1]):
+        # "Nearly three-fifths (58%) of tax filers": the bracketed figure restates the one before it, and
+        # measures what that one does
+        first = enclosing[0] - 1
+        while first > 0 and (_figure_word(tokens[first - 1]) or tokens[first - 1].low in _APPROXIMATIONS):
+            first -= 1
+        last = min(len(tokens), enclosing[1] + 1)
+        enclosing = None
     if enclosing is not None:
         before = _noun_phrase_before(tokens, enclosing[0])
         inside = _noun_phrase_after(tokens, last, limit=5, preposition=True)
@@ -552,8 +597,8 @@ def figure_phrase(sentence: str, start: int, end: int, kind: str) -> str | None:
         subject = _noun_phrase_before(tokens, first - 1)
         if _has_noun(subject) and _head(subject).low in _CHANGE_NOUNS:
             changed = _changed_thing(sentence, tokens, subject, last)
-            if changed:
-                return _cased(f"{_text(sentence, subject)} {changed}")
+            # a change of what is not said near it: the stating clause says more than "Reduction"
+            return _cased(f"{_text(sentence, subject)} {changed}") if changed else None
         if _has_noun(subject):
             counted = _noun_phrase_after(tokens, last, limit=4) if kind == "count" else []
             counted_text = f" of {_text(sentence, counted)}" if _has_noun(counted) else ""
@@ -566,6 +611,9 @@ def figure_phrase(sentence: str, start: int, end: int, kind: str) -> str | None:
             phrase = _determined(sentence, tokens, counted) if share else _text(sentence, counted)
             if predicate:
                 phrase += " " + _text(sentence, predicate)
+            owner = _share_owner(sentence, tokens, first) if share else None
+            if owner:
+                return _cased(f"{owner} share of {phrase}")  # "Road projects' share of all projects …"
             return _cased(f"share of {phrase}" if share else phrase)
     counted = _noun_phrase_after(tokens, last) if kind in ("count", "money") else []
     if counted and _has_noun(counted) and not (kind == "money" and counted[0].low in _NP_PREPOSITIONS):
