@@ -14,6 +14,8 @@ from editions.facts.phrase import figure_clause, figure_title
         # a rank: among what, and who ranks
         ("Norway is the third-largest EU fish supplier (Figure 2) and a top investor.", "third-largest", "rank",
          "Norway's rank among EU fish suppliers"),
+        ("Oslo is the second-busiest port in the North Sea.", "second-busiest", "rank",
+         "Oslo's rank among ports in the North Sea"),
         # a figure set off by dashes or by commas after "currently"
         ("The pact gives the navy the right to station U.S. sailors—currently about 3,100 on shore duty—and ships.",
          "about 3,100", "count", "U.S. sailors on shore duty"),
@@ -56,6 +58,8 @@ from editions.facts.phrase import figure_clause, figure_title
          "Cut for the ferry program"),
         ("The budget for harbor dredging would have seen a decrease of 40% next year.", "40%", "percent",
          "Decrease in the budget for harbor dredging"),
+        ("On average, the office receives 900 Section 12 permits per year.", "900", "count",
+         "Section 12 permits per year"),
         # a bare counted noun and what the things counted did
         ("By March, 31 ports had set fees on the use of private docks for cargo.", "31", "count",
          "Ports that had set fees on the use of private docks for cargo"),

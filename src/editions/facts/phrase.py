@@ -95,6 +95,8 @@ _PRONOUNS = words(
     "nine ten first second third fourth fifth sixth seventh eighth ninth tenth"
 )
 """Words that point at or number things without naming them (pronouns, number words)."""
+_NUMBERED = words("Section Title Part Chapter Form Article Rule Phase")
+"""Words a number names a thing with, inside a noun phrase ("Section 408 requests")."""
 _SCALES = words("thousand million billion trillion percent cents")
 _DATED = MONTHS.keys() | words("spring summer fall autumn winter")
 """Words a year completes ("fall 2019", "May 2026")."""
@@ -248,6 +250,10 @@ def _noun_phrase_after(
         if year and out and out[-1].low in _DATED:
             out.append(t)  # "delivered in fall 2019": the year a season or month names
             break
+        if t.number and out and out[-1].text in _NUMBERED and i + 1 < len(tokens) and tokens[i + 1].word:
+            out.append(t)  # "1,200 Section 408 requests": the number a section is named by
+            i += 1
+            continue
         if year and out and _possessive(out[-1]) and i + 1 < len(tokens) and tokens[i + 1].word:
             out.append(t)  # "Mexico's 2024 total trade": a year inside the phrase
             i += 1
@@ -337,12 +343,15 @@ def _text(sentence: str, tokens: list[_Token]) -> str:
     return " ".join(sentence[tokens[0].start : tokens[-1].end].split()) if tokens else ""
 
 
+_NOUN_ENDS = re.compile(r" (?:of|in|on|for|at|from|with|by|under|among|into|across|within|between) ")
+
+
 def _plural(phrase: str) -> str:
     """`phrase` with its noun in the plural ("U.S. trade partner" → "U.S. trade partners", "partner of the
     port authority" → "partners of the port authority")."""
-    before, of, after = phrase.partition(" of ")
-    if of:
-        return _plural(before) + of + after
+    head_end = _NOUN_ENDS.search(phrase)
+    if head_end is not None:  # "country in the Western Hemisphere" → "countries in the Western Hemisphere"
+        return _plural(phrase[: head_end.start()]) + phrase[head_end.start() :]
     head, _, last = phrase.rpartition(" ")
     low = last.lower()
     if low.endswith("s") or not last.isalpha() or last.isupper():
