@@ -732,7 +732,8 @@ def timeline(
         sys.stdout.write(timeline_csv(found))
         return
     if output_format is TimelineFormat.markdown:
-        lines = [f"## {found.report}: {words}", "", "| Date | Edition | Figure | Sentence |", "|---|---|---|---|"]
+        lines = [f"## {found.report}: {words}", "", f"What it measures: {render_markdown.escape(found.measures or '')}"]
+        lines += ["", "| Date | Edition | Figure | Sentence |", "|---|---|---|---|"]
         for p in found.points:
             lines.append(
                 f"| {_date(p.date)} | {p.ref} | {render_markdown.escape(p.text or '—', line_start=False)} | "
@@ -746,7 +747,8 @@ def timeline(
         sys.stdout.write("\n".join(lines) + "\n")
         return
     console = _stdout_console()
-    console.print(f"[bold]{found.report}[/bold]  {found.title or ''}  [dim]figure: {words}[/dim]\n")
+    console.print(f"[bold]{found.report}[/bold]  {found.title or ''}  [dim]figure: {words}[/dim]")
+    console.print(f"What it measures: {found.measures}\n", markup=False, highlight=False)
     sys.stdout.write(render_chart(found))
     sys.stdout.write("\n")
     previous: object = object()

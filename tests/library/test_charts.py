@@ -7,9 +7,10 @@ import csv
 import io
 from pathlib import Path
 
+from editions.facts.phrase import figure_clause
 from editions.library import Library
 from editions.library.timeline import CSV_COLUMNS, render_chart, sentence_similarity, to_csv
-from editions.web.views import figure_chart, figure_clause
+from editions.web.views import figure_chart
 from tests.library.conftest import write_edition
 
 OLD = [
@@ -97,12 +98,16 @@ def test_timeline_as_csv(tmp_path: Path) -> None:
     assert rows[1]["sentence"] == "1" and "active duty" in rows[1]["sentence_text"]
 
 
-def test_chart_title_is_the_clause_that_states_the_figure(tmp_path: Path) -> None:
+def test_chart_title_is_what_the_figure_counts(tmp_path: Path) -> None:
+    """Titled by the noun phrase the figure counts (issue 16), the stating clause kept as the fallback."""
     assert figure_clause(NEW[2], "fifth-largest") == "The harbor is the fifth-largest partner of the port authority"
     assert figure_clause(NEW[0], "about 4,600") == "currently about 4,600 on active duty"
     with harbor(tmp_path, OLD, NEW) as lib:
-        chart = figure_chart(lib.timeline("IF77101", "harbor partner"), 0)
-    assert chart.heading == "The harbor is the fifth-largest partner of the port authority" and chart.moved
+        partner = lib.timeline("IF77101", "harbor partner")
+        chart = figure_chart(partner, 0)
+        assert chart.heading == "Harbor's rank among partners of the port authority" and chart.moved
+        assert partner.to_dict()["measures"] == chart.heading
+        assert lib.summary("IF77101").timelines[0].measures is not None  # kept summaries carry the heading too
 
 
 def test_sentence_similarity() -> None:

@@ -8,7 +8,7 @@
   word that only opens its clause, a month, a preposition or a table label ("Total") does not make a name.
 - Enumerators: "First," or "Fourth," opening a clause; "1)" or "(2)" before the clause it numbers.
 - Determiners: "One open issue", "the two agencies": "one" or "two" that points at things rather
-  than counting them.
+  than counting them; "one" in a compound adjective ("one-way", "one-time").
 """
 
 from __future__ import annotations
@@ -57,6 +57,11 @@ def title_case(text: str) -> bool:
     return capitalized >= 2
 
 
+_IDENTIFIER_DIGITS = re.compile(r"\d{4,}(?:\.\d+)?(?![\d,])|\d+\.\d{2,}(?!\d)")
+"""A number as directives and orders are numbered: four digits or more with no thousands comma, or a point
+and two digits or more ("14347", "3000.09", "5000.01")."""
+
+
 def name_before(text: str, start: int) -> bool:
     """Whether the number at `start` is part of a name, judged from the capitalized word just before it."""
     if start < 2 or text[start - 1] != " ":
@@ -69,7 +74,11 @@ def name_before(text: str, start: int) -> bool:
     word = m.group("word")
     if word in _NOT_NAME_WORDS or (len(word) == 1 and word not in "IVX") or word.rsplit("-", 1)[-1].islower():
         return False  # "Senate-approved 2034 water bill": a capitalized compound adjective, not a name
-    return _CLAUSE_OPENS.search(text, max(0, m.start() - 3), m.start()) is None and not title_case(text)
+    if _CLAUSE_OPENS.search(text, max(0, m.start() - 3), m.start()) is None:
+        return not title_case(text)
+    # An acronym opening its clause names the number after it when that number is written as an identifier
+    # is ("DODD 3000.09 defines …", "EO 14347 directs …"): a count that large is written with a comma.
+    return len(word) > 1 and word.isupper() and _IDENTIFIER_DIGITS.match(text, start) is not None
 
 
 _CAPITALIZED_AFTER = re.compile(r"[ \u00a0](?P<word>[A-Z][A-Za-z]*(?:[.-][A-Za-z]+)*\.?)")
@@ -123,9 +132,11 @@ _ADJECTIVE_THEN_NOUN = re.compile(r" [a-z]+(?:-[a-z]+)*\b")
 
 def determiner(text: str, start: int, end: int) -> bool:
     """Whether the number word "one" or "two" at [start, end) points at things rather than counting them:
-    "One open issue" opening a sentence, "the two agencies", "these two bills". ("Two past
+    "One open issue" opening a sentence, "the two agencies", "these two bills", "one-way drones". ("Two past
     efforts …" opening a sentence does count them.)"""
     word = text[start:end]
+    if word.lower() == "one" and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+        return True  # "one-way attack drones", "a one-time payment": a compound adjective, a kind of thing
     if word == "One" and not text[:start].strip(" “\"'("):
         return _ADJECTIVE_THEN_NOUN.match(text, end) is not None  # "One open issue …"
     if word.lower() in ("one", "two"):

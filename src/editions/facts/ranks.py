@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from editions.facts._found import Found, lower
-from editions.facts.naming import enumerator_ordinal, name_after_ordinal
+from editions.facts.naming import enumerator_ordinal, name_after_ordinal, name_before
 from editions.facts.numbers import NumberToken, to_value
 
 SUPERLATIVES = (
@@ -81,5 +81,7 @@ def find_ranks(text: str, tokens: list[NumberToken]) -> list[Found]:
             start = the.start()
         found.append(Found(start, m.end(), "rank", 1, None))
     for m in _NUMBER_ONE.finditer(text):
+        if name_before(text, m.start()):
+            continue  # "Reorganization Plan No. 2 of 1953": the plan's number, not a rank
         found.append(Found(m.start(), m.end(), "rank", int(m.group("n")), None))
     return found

@@ -14,7 +14,7 @@ from editions.library.timeline import (
     ReportFacts,
     Timeline,
     TimelinePoint,
-    figure_sentence_indices,
+    figure_sentence_headings,
     trace_with_rivals,
 )
 
@@ -49,6 +49,7 @@ class Figures(Reading):
                         alternatives=tuple(
                             Alternative(r.value, r.surface, r.sentence, r.sentence_text) for r in rivals
                         ),
+                        heading=None if fact is None else fact.heading,
                     )
                 )
             out.append(Timeline(key, title, query, tuple(points)))
@@ -67,12 +68,13 @@ class Figures(Reading):
         # Structure decided each sentence's role and block when the edition was read; a timeline follows figures
         # of the report's argument only, never a caption's, a heading's or a note's.
         figure_sentences = {
-            int(pk): figure_sentence_indices(str(body))
+            int(pk): figure_sentence_headings(str(body))
             for pk, body in self._db.query("SELECT pk, body FROM editions WHERE report_pk = ?", (report_pk,))
         }
         facts: dict[int, list[FactRow]] = {r.pk: [] for r in rows}
         for edition_pk, sentence, kind, measure, value, unit, approximate, surface, passage_pk in found:
-            if int(sentence) not in figure_sentences.get(int(edition_pk), frozenset()):
+            headings = figure_sentences.get(int(edition_pk), {})
+            if int(sentence) not in headings:
                 continue
             facts[int(edition_pk)].append(
                 FactRow(
@@ -84,6 +86,7 @@ class Figures(Reading):
                     bool(approximate),
                     surface,
                     texts[int(passage_pk)],
+                    headings[int(sentence)],
                 )
             )
         return [facts[r.pk] for r in rows]

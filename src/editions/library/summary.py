@@ -29,7 +29,7 @@ SAME_MEASURE = 0.8
 CANDIDATES = 4 * MAX_CHARTS
 """How many of the latest edition's figures are traced to find the ones that moved."""
 _RANKS = frozenset({"rank", "ordinal"})
-VERSION = "summary-3"
+VERSION = "summary-4"
 """Stored with each summary (beside the compare engine); bump it when what a summary holds changes."""
 
 
@@ -122,14 +122,14 @@ def tracked_figures(latest: Comparison | None, timelines: Callable[[Sequence[str
     before stated too, those stated (as numbers) in at least two editions, the same figure throughout
     (`same_figure_throughout`), and that moved across the editions,
     ranked by how often and how much they moved; at most MAX_CHARTS. When none moved, the steadiest (at most
-    MAX_STEADY): those stated in the most editions (`Timeline.moved` tells the page which it is). The first
-    CANDIDATES candidates are traced together (`timelines`: `Library.timelines` of the report, its facts read
-    once)."""
+    MAX_STEADY): those written in digits and stated in the most editions (`Timeline.moved` tells the page which
+    it is). The first CANDIDATES candidates are traced together (`timelines`: `Library.timelines` of the
+    report, its facts read once)."""
     if latest is None:
         return []
     candidates = figure_candidates(latest)[:CANDIDATES]
     moving: list[tuple[tuple[int, float], int, Timeline]] = []
-    steady: list[tuple[int, bool, int, Timeline]] = []
+    steady: list[tuple[int, int, Timeline]] = []
     seen: set[tuple[tuple[str, int | None], ...]] = set()
     for n, timeline in enumerate(timelines(candidates) if candidates else []):
         numbers = [p.number for p in timeline.points if p.number is not None]
@@ -141,14 +141,14 @@ def tracked_figures(latest: Comparison | None, timelines: Callable[[Sequence[str
             continue
         if timeline.moved:
             moving.append((movement(timeline), n, timeline))
-        else:
-            # A figure written in digits before one spelled out ("two", "the largest"): in prose a number word
-            # is as often a determiner or a loose count as a figure a reader follows.
-            in_digits = all(any(c.isdigit() for c in p.text or "") for p in timeline.points if p.stated)
-            steady.append((len(numbers), not in_digits, n, timeline))
+        elif all(any(c.isdigit() for c in p.text or "") for p in timeline.points if p.stated):
+            # Only figures written in digits are offered as the steadiest: a number word that never changed
+            # ("two nonprofit organizations", "on three occasions", "the largest") is a loose count or a
+            # way of speaking in prose more often than a figure a reader follows.
+            steady.append((len(numbers), n, timeline))
     if moving:
         return [t for _, _, t in sorted(moving, key=lambda x: (-x[0][0], -x[0][1], x[1]))[:MAX_CHARTS]]
-    return [t for *_, t in sorted(steady, key=lambda x: (-x[0], x[1], x[2]))[:MAX_STEADY]]
+    return [t for *_, t in sorted(steady, key=lambda x: (-x[0], x[1]))[:MAX_STEADY]]
 
 
 # --- Kept as JSON ------------------------------------------------------------------------------------------------
@@ -203,6 +203,7 @@ def _point(p: TimelinePoint) -> list[Any]:
         p.sentence_text,
         p.similarity,
         [[a.value, a.text, a.sentence, a.sentence_text] for a in p.alternatives],
+        p.heading,
     ]
 
 
@@ -237,6 +238,7 @@ def from_json(text: str) -> ReportSummary:
                     sentence_text=p[11],
                     similarity=p[12],
                     alternatives=tuple(Alternative(*a) for a in (p[13] if len(p) > 13 else ())),
+                    heading=p[14] if len(p) > 14 else None,
                 )
                 for p in t["points"]
             ),

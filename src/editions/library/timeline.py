@@ -21,6 +21,7 @@ from typing import Any
 
 from editions.facts import measure_similarity
 from editions.facts.measure import normalize_words
+from editions.facts.phrase import figure_title
 from editions.library._codec import read_value, sentence_role
 from editions.model import FactValue
 
@@ -36,13 +37,18 @@ _NO_BAR = frozenset({"rank", "ordinal"})
 """Kinds whose size a bar would misstate: the largest (1) is not the smallest."""
 
 
-def figure_sentence_indices(body_json: str) -> frozenset[int]:
+def figure_sentence_headings(body_json: str) -> dict[int, str | None]:
     """The sentences of a stored edition (its body as the library keeps it) whose figures a timeline may
-    follow: those structure gave an argument role (body prose, a table row; a sentence stored before roles
-    existed takes its block's role, as the library reads it)."""
+    follow, each with the heading of its section (None outside any): those structure gave an argument role
+    (body prose, a table row; a sentence stored before roles existed takes its block's role, as the library
+    reads it)."""
     data = json.loads(body_json)
     block_kinds = [row[0] for row in data["blocks"]]
-    return frozenset(int(row[0]) for row in data["sentences"] if sentence_role(row, block_kinds).is_argument)
+    return {
+        int(row[0]): (str(row[4][-1]) if row[4] else None)
+        for row in data["sentences"]
+        if sentence_role(row, block_kinds).is_argument
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +64,8 @@ class FactRow:
     approximate: bool
     surface: str
     sentence_text: str
+    heading: str | None = None
+    """The heading of the sentence's section."""
 
     @property
     def value(self) -> FactValue:
@@ -96,6 +104,8 @@ class TimelinePoint:
     """How alike this point's measure is to the one it continues (1.0 for the starting point)."""
     alternatives: tuple[Alternative, ...] = ()
     """Other figures of this edition that continue the line as well (`RIVAL_MARGIN`), with other values."""
+    heading: str | None = None
+    """The heading of the section the sentence stands in."""
 
     @property
     def stated(self) -> bool:
@@ -123,6 +133,17 @@ class Timeline:
         return tuple((p.edition, p.sentence) for p in self.points)
 
     @property
+    def measures(self) -> str | None:
+        """What the figure counts, in a reader's words, read from the latest sentence that states it
+        (`facts.phrase.figure_title`: "U.S. troops on active duty", or the stating clause when no noun phrase
+        is found); None when no edition states it."""
+        stated = [p for p in self.points if p.stated and p.sentence_text]
+        if not stated:
+            return None
+        latest = stated[-1]
+        return figure_title(latest.sentence_text or "", latest.text or "", latest.kind or "", latest.heading)
+
+    @property
     def moved(self) -> bool:
         """Whether the figure takes two different values across the editions that state it as a number."""
         return len({p.number for p in self.points if p.number is not None}) > 1
@@ -136,6 +157,7 @@ class Timeline:
             "report": self.report,
             "title": self.title,
             "query": self.query,
+            "measures": self.measures,
             "points": [
                 {
                     "edition": p.edition,
@@ -150,6 +172,7 @@ class Timeline:
                     "measure": p.measure,
                     "sentence": p.sentence,
                     "sentence_text": p.sentence_text,
+                    "heading": p.heading,
                     "similarity": round(p.similarity, 3),
                     "alternatives": [
                         {"value": a.value, "text": a.text, "sentence": a.sentence, "sentence_text": a.sentence_text}

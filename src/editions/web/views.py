@@ -8,7 +8,6 @@ import bisect
 import datetime as dt
 import functools
 import itertools
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -213,28 +212,10 @@ def _shorten(text: str, limit: int = 110) -> str:
     return text[: cut if cut > limit // 2 else limit] + " …"
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:()\[\]—–]|,\s|\s-\s|\sand\s|\swhile\s|\swhich\s)\s*")
-
-
-def figure_clause(sentence: str, figure: str) -> str:
-    """The clause of `sentence` that states `figure` (the sentence cut at commas, semicolons, colons, dashes,
-    brackets and "and", "while", "which"): the words a reader would use for what the figure counts ("Japan is
-    the sixth-largest U.S. trade partner"), shortened. The whole sentence, shortened, when the figure is not
-    found in one clause."""
-    for clause in _CLAUSE_BREAK.split(sentence):
-        if figure and figure in clause and len(clause.split()) > len(figure.split()):
-            return _shorten(clause.rstrip(" ."), 90)
-    return _shorten(sentence)
-
-
 def figure_chart(timeline: Timeline, n: int) -> FigureChart:
-    """A chart titled by the clause of the latest sentence that states the figure."""
-    stated = [p for p in timeline.points if p.stated]
-    if not stated:
-        return FigureChart(timeline, chart(timeline, f"chart-{n}"), timeline.query)
-    latest = stated[-1]
-    heading = figure_clause(latest.sentence_text or "", latest.text or "") if latest.sentence_text else timeline.query
-    return FigureChart(timeline, chart(timeline, f"chart-{n}"), heading)
+    """A chart titled by what its figure counts (`Timeline.measures`), or by the words asked when no edition
+    states it."""
+    return FigureChart(timeline, chart(timeline, f"chart-{n}"), timeline.measures or timeline.query)
 
 
 def compare_refs(
