@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from editions.library import schema
 from editions.library._db import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -38,11 +39,22 @@ RANK_WINDOW = 2000
 first: ts_rank reads each match's tsvector, so an unspecific word matching much of a large library would
 otherwise cost time in proportion. Every match keeps its place, so totals and pages stay exact."""
 HEADLINE_OPTIONS = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true"
+QUERY = f"websearch_to_tsquery('english'::regconfig, {schema.search_words('?')})"
+"""The user's query as a tsquery, read with the same word separators as the indexed text."""
 
 
 def redact(url: str) -> str:
     """The URL with any password replaced, for messages."""
     return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
+def _restored(marked: str, text: str) -> str:
+    """The headline `marked` (of `text` with its word separators made spaces, and the matches marked) with the
+    text's own characters back; the marks stay where they are."""
+    if len(marked) - marked.count(MARK_OPEN) - marked.count(MARK_CLOSE) != len(text):
+        return marked  # not the whole text (ts_headline gives it whole with HighlightAll): keep what it gave
+    chars = iter(text)
+    return "".join(c if c in (MARK_OPEN, MARK_CLOSE) else next(chars) for c in marked)
 
 
 def _sql(sql: str) -> str:
@@ -130,7 +142,7 @@ class PostgresDatabase(Database):
 
     def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
         clauses, params = filter_sql(where)
-        found_in = f"FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q WHERE p.tsv @@ q {clauses}"
+        found_in = f"FROM passages p, {QUERY} q WHERE p.tsv @@ q {clauses}"
         tier_of = ("p.tier IS NULL", "p.tier = 1", "p.tier = 2")
         # One pass over the matches (each one's row is read to count it anyway): the count of each tier, the
         # reports, and the newest RANK_WINDOW-th match of each tier, from which relevance orders them.
@@ -166,10 +178,10 @@ class PostgresDatabase(Database):
         # Highlighting (ts_headline reads the text) only for the page returned.
         marks = ", ".join("?" * len(ranked))
         found = {
-            int(pk): (int(report), str(marked), role)
-            for pk, report, marked, role in self.query(
-                "SELECT p.pk, p.report_pk, ts_headline('english'::regconfig, p.text, q, ?), p.role "
-                f"FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q WHERE p.pk IN ({marks})",
+            int(pk): (int(report), _restored(str(marked), str(text)), role)
+            for pk, report, marked, text, role in self.query(
+                f"SELECT p.pk, p.report_pk, ts_headline('english'::regconfig, {schema.search_words('p.text')}, q, ?), "
+                f"p.text, p.role FROM passages p, {QUERY} q WHERE p.pk IN ({marks})",
                 (HEADLINE_OPTIONS, query, *(pk for pk, _ in ranked)),
             )
         }
