@@ -1,6 +1,6 @@
-"""Words joined by typographic punctuation (an em or en dash, an ellipsis) are found one by one, on SQLite and on PostgreSQL — whose text parser, in a cluster without a locale (the test server is made
-with `initdb --no-locale`), reads every non-ASCII character as a letter and so would index "cost—the" as one
-word."""
+"""Words joined by typographic punctuation (an em or en dash, an ellipsis) are found one by one, on SQLite and
+on PostgreSQL, whose text parser, in a cluster without a locale (the test server is made with `initdb
+--no-locale`), reads every non-ASCII character as a letter and so would index "cost—the" as one word."""
 
 from __future__ import annotations
 
@@ -68,3 +68,19 @@ def test_a_query_written_with_the_same_punctuation_finds_it(dashes: Library) -> 
     assert [h.text for h in dashes.search("cost\u2014the largest").hits] == [stored(dashes)[0]]
     assert [h.text for h in dashes.search("\u201cturning\u2014point\u201d").hits] == [stored(dashes)[1]]
     assert [h.text for h in dashes.search("said\u2026twice").hits] == [stored(dashes)[2]]
+
+
+def test_a_library_made_before_finds_them_once_migrated(library_url: str, tmp_path: Path, writers: Any) -> None:
+    path = writers.write_edition(tmp_path, "a.txt", "IF90002", "Shipbuilding: Background", "March 3, 2024", PARAGRAPHS)
+    with Library(library_url, _schema=9) as old:
+        old.add(path)
+    with Library(library_url) as lib:
+        assert [h.text for h in lib.search("cost").hits] == [stored(lib)[0]]
+        assert lib.search("twice").total == 1
+
+
+def test_a_removed_edition_leaves_no_words_to_find(dashes: Library) -> None:
+    assert dashes.search("shipyards").total == 1
+    dashes.remove("IF90002")
+    results = dashes.search("shipyards")
+    assert (results.total, results.hits) == (0, ())

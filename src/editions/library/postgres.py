@@ -1,6 +1,6 @@
-"""The team backend: a PostgreSQL database (psycopg 3), full-text search on a generated `tsvector` column with
-a GIN index. Writers take one transaction-scoped advisory lock, so concurrent `add`s queue instead of
-racing on new reports and passages; readers never wait.
+"""The team backend: a PostgreSQL database (psycopg 3), full-text search on a `tsvector` column with a GIN index,
+in a narrow table of its own (`passage_words`, kept by a trigger). Writers take one transaction-scoped advisory
+lock, so concurrent `add`s queue instead of racing on new reports and passages; readers never wait.
 
 Needs the `postgres` extra: `pip install 'editions[postgres]'`.
 """
@@ -142,28 +142,30 @@ class PostgresDatabase(Database):
 
     def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
         clauses, params = filter_sql(where)
-        found_in = f"FROM passages p, {QUERY} q WHERE p.tsv @@ q {clauses}"
-        tier_of = ("p.tier IS NULL", "p.tier = 1", "p.tier = 2")
+        # The narrow table alone when no filter needs the passage's own row (its role, dates, product).
+        joined = " JOIN passages p ON p.pk = w.pk" if clauses else ""
+        found_in = f"FROM passage_words w{joined}, {QUERY} q WHERE w.tsv @@ q {clauses}"
+        tier_of = ("w.tier IS NULL", "w.tier = 1", "w.tier = 2")
         # One pass over the matches (each one's row is read to count it anyway): the count of each tier, the
-        # reports, and the newest RANK_WINDOW-th match of each tier, from which relevance orders them.
+        # reports, and each tier's newest RANK_WINDOW matches, which relevance then orders by their keys alone.
         counted = ", ".join(f"count(*) FILTER (WHERE {c})" for c in tier_of)
-        edges = ", ".join(f"(array_agg(p.pk ORDER BY p.pk DESC) FILTER (WHERE {c}))[{RANK_WINDOW}]" for c in tier_of)
-        row = self.query(f"SELECT count(DISTINCT p.report_pk), {counted}, {edges} {found_in}", (query, *params))[0]
-        reports, counts, edge = int(row[0]), [int(n) for n in row[1:4]], [int(e or 0) for e in row[4:7]]
+        windows = ", ".join(f"(array_agg(w.pk ORDER BY w.pk DESC) FILTER (WHERE {c}))[:{RANK_WINDOW}]" for c in tier_of)
+        row = self.query(f"SELECT count(DISTINCT w.report_pk), {counted}, {windows} {found_in}", (query, *params))[0]
+        reports, counts = int(row[0]), [int(n) for n in row[1:4]]
+        window: list[list[int]] = [list(w or ()) for w in row[4:7]]
         total = sum(counts)
         if not total or offset >= total:
             return Found([], total, reports)
         ranked: list[tuple[int, float]] = []
         for tier, first, stop in tier_segments(counts, offset, limit):
-            ranked_count = min(counts[tier], RANK_WINDOW)
-            of_tier = f"{found_in} AND {tier_of[tier]}"
+            ranked_count = len(window[tier])
             if first < ranked_count:
                 ranked += [
                     (int(pk), float(score))
                     for pk, score in self.query(
-                        f"SELECT p.pk, ts_rank(p.tsv, q) AS score {of_tier} AND p.pk >= ? "
-                        "ORDER BY score DESC, p.pk DESC LIMIT ? OFFSET ?",
-                        (query, *params, edge[tier], min(stop, ranked_count) - first, first),
+                        f"SELECT w.pk, ts_rank(w.tsv, q) AS score FROM passage_words w, {QUERY} q "
+                        "WHERE w.pk = ANY(?) ORDER BY score DESC, w.pk DESC LIMIT ? OFFSET ?",
+                        (query, window[tier], min(stop, ranked_count) - first, first),
                     )
                 ]
             if stop > ranked_count:
@@ -171,8 +173,8 @@ class PostgresDatabase(Database):
                 ranked += [
                     (int(pk), 0.0)
                     for (pk,) in self.query(
-                        f"SELECT p.pk {of_tier} AND p.pk < ? ORDER BY p.pk DESC LIMIT ? OFFSET ?",
-                        (query, *params, edge[tier], stop - start, start - ranked_count),
+                        f"SELECT w.pk {found_in} AND {tier_of[tier]} AND w.pk < ? ORDER BY w.pk DESC LIMIT ? OFFSET ?",
+                        (query, *params, window[tier][-1], stop - start, start - ranked_count),
                     )
                 ]
         # Highlighting (ts_headline reads the text) only for the page returned.
