@@ -29,6 +29,7 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     403: _answer("Adding is off (the server has no token)"),
     413: _answer("Too large"),
     429: _answer("Too many wrong tokens from this address; Retry-After says when to try again"),
+    500: _answer("The process adding a large upload stopped before it answered; nothing of it was stored"),
 }
 
 
