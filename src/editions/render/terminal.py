@@ -9,6 +9,7 @@ A document can have a hundred thousand sections, and rich lays out every `Text` 
 at a cost per renderable many times that of the text itself. So the section tree and each run of plain blocks are
 one renderable each, which writes a line that fits the width as rich's own `Text` or `Tree` would write it, as the
 same segments, and hands anything else (a line to wrap, a tab, a narrow console) to rich's `Text` and `Tree` code.
+tests/test_render_terminal_fast_paths.py holds both to printing what rich's own renderables print.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from editions.model import Block, BlockKind, Edition
 LABEL = "bold cyan"
 MISSING = "dim italic"
 FURNITURE = "dim"
-TREE_GUIDES = "dim"
+TREE_GUIDE_STYLE = "dim"
 HEADING_STYLES = {1: "bold underline magenta", 2: "bold magenta", 3: "bold", 4: "bold italic"}
 
 
@@ -113,7 +114,7 @@ class SectionTree:
     children: dict[tuple[str, ...], list[tuple[str, ...]]]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        guide_style = console.get_style(TREE_GUIDES)
+        guide_style = console.get_style(TREE_GUIDE_STYLE)
         node_style = console.get_style("tree") + console.get_style("tree")  # the root's style, then each node's
         if options.ascii_only:
             guides = Tree.ASCII_GUIDES
@@ -141,14 +142,14 @@ class SectionTree:
             last = left == 1
             stack.append((siblings, before, left - 1))
             heading, count = self.labels[path]
-            label = Text(heading)
-            label.append(count, style="dim")
             prefix = [*before, end if last else fork]
+            # A label that fits in cells and in characters is one line, as in TextRun.
             fits = (
                 options.justify is None
                 and "\n" not in heading
                 and "\t" not in heading
-                and max(len(heading), cell_len(heading)) + len(count) <= options.max_width - 4 * len(prefix)
+                and max(len(heading), cell_len(heading)) + len(count)
+                <= options.max_width - space.cell_length * len(prefix)
                 and strip_control_codes(heading) == heading
             )
             if fits:
@@ -157,6 +158,8 @@ class SectionTree:
                 yield Segment(count, count_style)
                 yield Segment.line()
             else:
+                label = Text(heading)
+                label.append(count, style="dim")
                 yield from self._node(console, options, prefix, label, node_style, continued=space if last else above)
             under = self.children[path]
             if under:
@@ -222,7 +225,8 @@ class TextRun:
         styles: dict[str, Style] = {}
         for text, style, overflow in self.blocks:
             lines = strip_control_codes(text).split("\n")
-            # Without a justification asked for, Text leaves a line that fits, and has no tab to expand, as it is.
+            # Without a justification asked for, Text leaves a line that fits, and has no tab to expand, as it is;
+            # "fits" in characters too, as Text trims the end of a line longer in characters than the width.
             if options.justify is None and all(
                 "\t" not in line and max(len(line), cell_len(line)) <= width for line in lines
             ):
