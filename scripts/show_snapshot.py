@@ -40,7 +40,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--pdfs", type=int, default=40, help="How many of the corpus PDFs to show (every k-th).")
     args = parser.parse_args()
-    corpus = args.shared.absolute() / "corpus"
+    # Resolved: the Source line prints the path, so every checkout must name the files alike.
+    corpus = args.shared.resolve() / "corpus"
     files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".html"))
     pdfs = sorted(corpus.rglob("*.pdf"))
     files += pdfs[:: max(1, len(pdfs) // max(args.pdfs, 1))][: args.pdfs]
