@@ -29,13 +29,30 @@ def _sections_edition(tmp_path: Path, sections: int) -> Edition:
     return editions.read(path)
 
 
+def _printed(renderable: object) -> str:
+    console = Console(file=io.StringIO(), width=100, force_terminal=True, color_system="256")
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
 def test_section_tree_cost_grows_linearly(tmp_path: Path) -> None:
     small = _sections_edition(tmp_path, 150)
     large = _sections_edition(tmp_path, 300)
     module = render_terminal.__file__
-    small_steps = lines_run({module}, lambda: render_terminal.section_tree(small))
-    large_steps = lines_run({module}, lambda: render_terminal.section_tree(large))
+    # Built and printed: the tree draws its own lines.
+    small_steps = lines_run({module}, lambda: _printed(render_terminal.section_tree(small)))
+    large_steps = lines_run({module}, lambda: _printed(render_terminal.section_tree(large)))
     assert large_steps < 2.3 * small_steps, (small_steps, large_steps)
+
+
+def test_whole_terminal_rendering_cost_grows_linearly(tmp_path: Path) -> None:
+    small = _sections_edition(tmp_path, 150)
+    large = _sections_edition(tmp_path, 300)
+    module = render_terminal.__file__
+    small_steps = lines_run({module}, lambda: _printed(render_terminal.render_edition(small)))
+    large_steps = lines_run({module}, lambda: _printed(render_terminal.render_edition(large)))
+    assert large_steps < 2.3 * small_steps, (small_steps, large_steps)
+    assert "Part 299 holds one sentence." in _printed(render_terminal.render_edition(large))
 
 
 def test_section_tree_counts_sentences_under_each_heading(tmp_path: Path) -> None:
