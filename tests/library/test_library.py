@@ -371,19 +371,19 @@ def test_search_uses_the_full_text_index(samples: Library) -> None:
         plan = " ".join(str(r) for r in db.query("EXPLAIN QUERY PLAN " + _FTS_PLAN, ("personnel",)))
         assert "VIRTUAL TABLE INDEX" in plan
     else:
-        (definition,) = db.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'passages_tsv'")[0]
+        (definition,) = db.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'passage_words_tsv'")[0]
         assert "USING gin (tsv)" in definition
         # A tiny table: without sequential scans the planner shows that it can use the index.
         db.query("SELECT set_config('enable_seqscan', 'off', false)")
         plan = " ".join(
             str(r[0])
             for r in db.query(
-                "EXPLAIN SELECT pk FROM passages WHERE tsv @@ websearch_to_tsquery('english'::regconfig, ?)",
+                "EXPLAIN SELECT pk FROM passage_words WHERE tsv @@ websearch_to_tsquery('english'::regconfig, ?)",
                 ("personnel",),
             )
         )
         db.query("SELECT set_config('enable_seqscan', 'on', false)")
-        assert "passages_tsv" in plan
+        assert "passage_words_tsv" in plan
     assert samples.search("personnel").hits
 
 
@@ -498,8 +498,8 @@ def test_older_schema_migrates(library_url: str, older: int) -> None:
         assert lib.get("IF99001") == editions.read(SAMPLES[1])
         lib.add(SAMPLES[2])  # and what is added after the migration
         assert [c.ref for c in lib.search("democracy of about 9.5 million").hits[0].citations] == ["IF99001@2025-09-30"]
-        if lib.backend == "postgres":  # version 3: the GIN index is updated in place
-            (options,) = lib._db.query("SELECT reloptions FROM pg_class WHERE relname = 'passages_tsv'")[0]
+        if lib.backend == "postgres":  # versions 3 and 10: the GIN index is updated in place
+            (options,) = lib._db.query("SELECT reloptions FROM pg_class WHERE relname = 'passage_words_tsv'")[0]
             assert options == ["fastupdate=off"]
 
 

@@ -120,7 +120,7 @@ def _counted(results: object) -> str:
     assert isinstance(results, SearchResults)
     s = "" if results.total == 1 else "s"
     if results.reports is None:
-        return f"{results.total:,} sentence{s}"
+        return f"{results.total:,} sentence{s} (too many to count their reports)"
     r = "" if results.reports == 1 else "s"
     return f"{results.total} sentence{s} in {results.reports} report{r}"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,20 +27,13 @@ PRIORITY: dict[str, int] = {
 }
 
 
-_LAST_LOWER: tuple[str, str] = ("", "")
-
-
+@functools.lru_cache(maxsize=16)
 def lower(text: str) -> str:
     """`text` in lower case with its length kept (offsets stay valid). The finders and measures of one
-    sentence all ask for it: the last answer is kept."""
-    global _LAST_LOWER
-    last = _LAST_LOWER
-    if last[0] is text:
-        return last[1]
+    sentence all ask for it: a few recent answers are kept (a memo of a pure function, not state)."""
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    _LAST_LOWER = (text, low)
     return low
 
 

@@ -32,15 +32,14 @@ import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from editions.errors import EditionsError, InputWarning
 from editions.ingest import DEFAULT_MAX_BYTES
-from editions.library import _codec, _compare, prepared
+from editions.library import _codec, _compare, prepared, searching
 from editions.library import notices as change_notices
 from editions.library import summary as report_summary
-from editions.library._db import Database, LibraryError, NotFoundError, SearchFilter
+from editions.library._db import Database, LibraryError, NotFoundError
 from editions.library.answers import (
     Added,
     AddStatus,
@@ -55,13 +54,9 @@ from editions.library.changes import Changes
 from editions.library.figures import Figures
 from editions.library.notices import Notice, NoticeEdition, Target, Watch
 from editions.library.paths import Skipped, expand_paths, scan_paths
-from editions.library.refs import EditionRow as _Row
 from editions.library.refs import name as _ref
-from editions.library.refs import names as _refs
-from editions.library.refs import ordered as _ordered
 from editions.library.schema import PROVENANCE_VERSION
 from editions.library.search import (
-    CITED_PER_HIT,
     SEARCH_WITHIN,
     Citation,
     Citations,
@@ -69,9 +64,6 @@ from editions.library.search import (
     Hit,
     ReportHits,
     SearchResults,
-    fts5_query,
-    has_words,
-    unmark,
 )
 from editions.library.store import TITLE_SIMILARITY as TITLE_SIMILARITY
 from editions.library.store import title_key as title_key
@@ -130,15 +122,6 @@ def open_database(location: str) -> Database:
     from editions.library.sqlite import SqliteDatabase
 
     return SqliteDatabase(location)
-
-
-@dataclass(frozen=True, slots=True)
-class _Cited:
-    """What a search hit cites: at most `CITED_PER_HIT` citations, and how many sentences and editions in all."""
-
-    citations: tuple[Citation, ...]
-    sentences: int
-    editions: int
 
 
 # --- The library ------------------------------------------------------------------------------------------------
@@ -398,109 +381,17 @@ class Library(Changes, Figures):
         rows) first, then captions, notes, source lines and references; best first within each. `within` keeps
         one kind only (`SEARCH_WITHIN`: body, captions, notes). Hits `offset` to `offset + limit`, grouped by
         report, each citing every edition (within `since`/`until`) that prints it; `total` counts them all."""
-        if within is not None and within not in SEARCH_WITHIN:
-            raise ValueError(f"search within {within!r}: give one of {', '.join(SEARCH_WITHIN)}.")
-        if not has_words(query) or limit <= 0:
-            return SearchResults(query, limit=max(limit, 0), offset=max(offset, 0))
-        offset = max(offset, 0)
-        where = SearchFilter(
-            report=self._report(report)[0] if report else None,
-            product=product,
-            since=_date_bound(since, "since"),
-            until=_date_bound(until, "until"),
-            roles=SEARCH_WITHIN[within] if within else None,
-        )
-        text = fts5_query(query) if self._db.dialect == "sqlite" else query
-        found = self._db.search(text, where, limit, offset)
-        if not found.matches:
-            return SearchResults(query, total=found.total, reports=found.reports, limit=limit, offset=offset)
-        matches = found.matches
-        citations = self._citations([m.passage for m in matches], where)
-        reports = self._report_rows({m.report for m in matches})
-        groups: dict[int, list[Hit]] = {}
-        for rank, m in enumerate(matches, offset + 1):
-            cited = citations.get(m.passage)
-            if cited is None:
-                continue
-            plain, marks = unmark(m.marked)
-            groups.setdefault(m.report, []).append(
-                Hit(plain, marks, cited.citations, m.score, m.role, rank, cited.sentences, cited.editions)
-            )
-        return SearchResults(
+        return searching.search(
+            self,
             query,
-            tuple(
-                ReportHits(reports[pk][0], reports[pk][1], reports[pk][2], tuple(hits)) for pk, hits in groups.items()
-            ),
-            total=found.total,
-            reports=found.reports,
+            report=report,
+            product=product,
+            since=since,
+            until=until,
+            within=within,
             limit=limit,
             offset=offset,
         )
-
-    def _report_rows(self, pks: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:
-        keys = list(pks)
-        if not keys:
-            return {}
-        marks = ", ".join("?" * len(keys))
-        return {
-            int(pk): (str(key), title, product)
-            for pk, key, title, product in self._db.query(
-                f"SELECT pk, key, title, product FROM reports WHERE pk IN ({marks})", tuple(keys)
-            )
-        }
-
-    def _citations(self, passages: Sequence[int], where: SearchFilter) -> dict[int, _Cited]:
-        """For each passage, how many sentences and editions (within `where`'s dates) print it, and the
-        citations its hit carries: the first sentence of the edition it was first seen in and of the newest
-        editions, `CITED_PER_HIT` at most, in edition order. Read as one row per edition, never per sentence."""
-        marks = ", ".join("?" * len(passages))
-        per_edition = self._db.query(
-            "SELECT passage_pk, report_pk, edition_pk, n, idx, section FROM ("
-            "  SELECT s.passage_pk, e.report_pk, s.edition_pk, s.idx, s.section, count(*) OVER w AS n,"
-            "   row_number() OVER (w ORDER BY s.idx) AS r"
-            f"  FROM sentences s JOIN editions e ON e.pk = s.edition_pk WHERE s.passage_pk IN ({marks})"
-            "  WINDOW w AS (PARTITION BY s.passage_pk, s.edition_pk)"
-            ") AS cited WHERE r = 1",
-            tuple(passages),
-        )
-        position = self._edition_positions({int(r[1]) for r in per_edition})
-        keys = {pk: v[0] for pk, v in self._report_rows({int(r[1]) for r in per_edition}).items()}
-        printed: dict[int, list[tuple[int, int, Citation]]] = {}  # passage → (position, count, citation)
-        for passage_pk, report_pk, edition_pk, count, idx, section in per_edition:
-            i, row, ref = position[int(edition_pk)]
-            if _dated_within(row.date, where):
-                citation = Citation(
-                    keys[int(report_pk)], row.id, ref, row.date, row.version, int(idx), _codec.read_section(section)
-                )
-                printed.setdefault(int(passage_pk), []).append((i, int(count), citation))
-        out: dict[int, _Cited] = {}
-        for passage_pk, editions in printed.items():
-            editions.sort(key=lambda e: e[0])
-            chosen = editions if len(editions) <= CITED_PER_HIT else [editions[0], *editions[1 - CITED_PER_HIT :]]
-            out[passage_pk] = _Cited(tuple(c for _, _, c in chosen), sum(n for _, n, _ in editions), len(editions))
-        return out
-
-    def _edition_positions(self, report_pks: set[int]) -> dict[int, tuple[int, _Row, str]]:
-        """Edition pk → (position in its report, row, reference), for every edition of these reports."""
-        if not report_pks:
-            return {}
-        keys = {pk: v[0] for pk, v in self._report_rows(report_pks).items()}
-        marks = ", ".join("?" * len(report_pks))
-        by_report: dict[int, list[_Row]] = {}
-        for r in self._db.query(
-            "SELECT pk, id, date, version, title, product, sentence_count, report_pk FROM editions "
-            f"WHERE report_pk IN ({marks})",
-            tuple(report_pks),
-        ):
-            by_report.setdefault(int(r[7]), []).append(
-                _Row(int(r[0]), str(r[1]), _codec.read_date(r[2]), r[3], r[4], r[5], int(r[6]))
-            )
-        position: dict[int, tuple[int, _Row, str]] = {}
-        for report_pk, rows in by_report.items():
-            ordered = _ordered(rows)
-            for i, ref in enumerate(_refs(keys[report_pk], ordered)):
-                position[ordered[i].pk] = (i, ordered[i], ref)
-        return position
 
     def citations(
         self,
@@ -515,93 +406,16 @@ class Library(Changes, Figures):
         """Every sentence (within `since`/`until`) that prints the wording of sentence `sentence` (from 0) of
         edition `ref`, in edition order, `offset` to `offset + limit`: the citations a search hit leaves out
         (a hit names its latest one, so `citations(hit.latest.ref, hit.latest.sentence)` pages through all)."""
-        offset, limit = max(offset, 0), max(limit, 0)
-        _, key, rows, position = self._resolve(ref)
-        row = rows[position]
-        found = self._db.query(
-            "SELECT s.passage_pk, p.text FROM sentences s JOIN passages p ON p.pk = s.passage_pk "
-            "WHERE s.edition_pk = ? AND s.idx = ?",
-            (row.pk, sentence),
-        )
-        if not found:
-            raise NotFoundError(f"{_ref(key, row, rows)} has no sentence {sentence} (it has {row.sentences}).")
-        passage_pk, text = int(found[0][0]), str(found[0][1])
-        where = SearchFilter(since=_date_bound(since, "since"), until=_date_bound(until, "until"))
-        counts = {
-            int(pk): int(n)
-            for pk, n in self._db.query(
-                "SELECT edition_pk, count(*) FROM sentences WHERE passage_pk = ? GROUP BY edition_pk", (passage_pk,)
-            )
-        }
-        refs = _refs(key, rows)
-        printing = [(r, refs[i], counts[r.pk]) for i, r in enumerate(rows) if r.pk in counts]
-        printing = [p for p in printing if _dated_within(p[0].date, where)]
-        citations: list[Citation] = []
-        before = 0  # citations in the editions before the current one
-        for r, r_ref, n in printing:
-            skip = max(offset - before, 0)
-            take = min(n - skip, offset + limit - before - skip)
-            before += n
-            if take <= 0 or skip >= n:
-                continue
-            for idx, section in self._db.query(
-                "SELECT idx, section FROM sentences WHERE edition_pk = ? AND passage_pk = ? ORDER BY idx "
-                "LIMIT ? OFFSET ?",
-                (r.pk, passage_pk, take, skip),
-            ):
-                citations.append(Citation(key, r.id, r_ref, r.date, r.version, int(idx), _codec.read_section(section)))
-        return Citations(key, text, tuple(citations), before, len(printing), offset, limit)
+        return searching.citations(self, ref, sentence, since=since, until=until, offset=offset, limit=limit)
 
     def first_seen(self, text: str, *, report: str | None = None, limit: int = 20) -> list[FirstSeen]:
         """For each report whose editions print `text` (a sentence or phrase), the earliest edition that says
         it: found verbatim, then followed back through earlier editions along `editions.compare`'s alignment
         links (so a reworded sentence keeps its history). Without the compare stage, verbatim only."""
-        phrase = " ".join(text.replace('"', " ").split())
-        results = self.search(f'"{phrase}"', report=report, limit=limit)
-        out: list[FirstSeen] = []
-        for group in results.groups:
-            earliest = min((h.first_seen for h in group.hits), key=lambda c: self._position(c))
-            history = self._history(earliest)
-            out.append(FirstSeen(group.report, history[0][0], earliest, tuple(history)))
-        return out
+        return searching.first_seen(self, text, report=report, limit=limit)
 
     def _position(self, citation: Citation) -> int:
         return self.info(citation.ref).position
-
-    def _history(self, citation: Citation) -> list[tuple[Citation, str]]:
-        """The chain of wordings of one sentence back from `citation`, oldest first."""
-        _, key, rows, position = self._resolve(citation.ref)
-        current = self._load(rows[position].pk)
-        sentence = citation.sentence
-        chain = [(citation, current.text_of(current.sentences[sentence]))]
-        while position > 0:
-            older = self._load(rows[position - 1].pk)
-            back = self._align_back(rows[position - 1].pk, rows[position].pk, older, current, sentence)
-            if back is None:
-                break
-            position -= 1
-            current, sentence = older, back
-            row = rows[position]
-            s = current.sentences[sentence]
-            chain.append(
-                (
-                    Citation(key, row.id, _ref(key, row, rows), row.date, row.version, sentence, s.section),
-                    current.text_of(s),
-                )
-            )
-        chain.reverse()
-        return chain
-
-    def _align_back(self, old_pk: int, new_pk: int, old: Edition, new: Edition, sentence: int) -> int | None:
-        """The sentence of `old` that `new`'s sentence `sentence` continues, if any."""
-        links = self._links(old_pk, new_pk, old, new)
-        if links is None:  # no compare stage: identical text only
-            wording = new.text_of(new.sentences[sentence])
-            return next((s.index for s in old.sentences if old.text_of(s) == wording), None)
-        for old_side, new_side, kind, _ in links:
-            if sentence in new_side and old_side and kind not in ("added", "deleted"):
-                return old_side[0]
-        return None
 
     def compare(self, old: str, new: str, *, source: str | None = None) -> Comparison:
         """`editions.compare` of two editions named by reference (`IF10199~1`, `IF10199`), both read from the same
@@ -757,32 +571,3 @@ class Library(Changes, Figures):
         """Record one attempt to deliver notice `notice` (its id) to `target`: delivered when `error` is None,
         else failed with that error (and pending still). Returns how many attempts it has had."""
         return self._db.write(lambda db: change_notices.record_delivery(db, notice, target, error))
-
-
-def _dated_within(date: dt.date | None, where: SearchFilter) -> bool:
-    """Whether an edition of this date is within the search's `since`/`until` (an undated one is not, when
-    either is given)."""
-    day = date.isoformat() if date else None
-    if where.since and (day is None or day < where.since):
-        return False
-    return not (where.until and (day is None or day > where.until))
-
-
-def _date_bound(value: dt.date | str | None, name: str) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = value.strip()
-    try:
-        if re.fullmatch(r"\d{4}", text):
-            return f"{text}-01-01" if name == "since" else f"{text}-12-31"
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            start = dt.date.fromisoformat(text + "-01")
-            if name == "since":
-                return start.isoformat()
-            following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return (following - dt.timedelta(days=1)).isoformat()
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise LibraryError(f"{name} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.") from None

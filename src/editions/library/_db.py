@@ -241,9 +241,10 @@ SEARCH_TIERS = 3
 """Search ranks the report's prose first, then table rows and fragments, then captions, notes, sources and
 references (`schema.SEARCH_TIER`: NULL, 1, 2)."""
 
-REPORTS_COUNTED = 1000
-"""Up to how many matches a search also counts the reports they are in: that count reads every match's row,
-which for an unspecific word in a large library costs more than the search itself."""
+REPORTS_COUNTED = 10_000
+"""Up to how many matches a search on SQLite also counts the reports they are in (PostgreSQL always does): that
+count reads an index entry per match, which for an unspecific word in a large library costs more than the rest
+of the search. Past it the results say how many sentences, and that their reports were not counted."""
 
 
 def tier_segments(counts: Sequence[int], offset: int, limit: int) -> list[tuple[int, int, int]]:

@@ -14,7 +14,9 @@ from editions.library.answers import EditionInfo
 from editions.library.overlaps import _common_sentences, _share, _store_overlaps
 from editions.library.reading import _query_in
 from editions.library.refs import EditionRow as _Row
+from editions.library.refs import name as _ref
 from editions.library.refs import ordered as _ordered
+from editions.library.search import Citation
 from editions.library.store import Store
 from editions.model import Comparison, Edition
 
@@ -188,3 +190,38 @@ class Changes(Store):
                 (old.pk, new.pk, _engine_in(fmt)),
             ):
                 self._compare_pks(old.pk, new.pk, fmt)
+
+    def _history(self, citation: Citation) -> list[tuple[Citation, str]]:
+        """The chain of wordings of one sentence back from `citation`, oldest first."""
+        _, key, rows, position = self._resolve(citation.ref)
+        current = self._load(rows[position].pk)
+        sentence = citation.sentence
+        chain = [(citation, current.text_of(current.sentences[sentence]))]
+        while position > 0:
+            older = self._load(rows[position - 1].pk)
+            back = self._align_back(rows[position - 1].pk, rows[position].pk, older, current, sentence)
+            if back is None:
+                break
+            position -= 1
+            current, sentence = older, back
+            row = rows[position]
+            s = current.sentences[sentence]
+            chain.append(
+                (
+                    Citation(key, row.id, _ref(key, row, rows), row.date, row.version, sentence, s.section),
+                    current.text_of(s),
+                )
+            )
+        chain.reverse()
+        return chain
+
+    def _align_back(self, old_pk: int, new_pk: int, old: Edition, new: Edition, sentence: int) -> int | None:
+        """The sentence of `old` that `new`'s sentence `sentence` continues, if any."""
+        links = self._links(old_pk, new_pk, old, new)
+        if links is None:  # no compare stage: identical text only
+            wording = new.text_of(new.sentences[sentence])
+            return next((s.index for s in old.sentences if old.text_of(s) == wording), None)
+        for old_side, new_side, kind, _ in links:
+            if sentence in new_side and old_side and kind not in ("added", "deleted"):
+                return old_side[0]
+        return None

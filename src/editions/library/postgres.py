@@ -1,6 +1,6 @@
-"""The team backend: a PostgreSQL database (psycopg 3), full-text search on a generated `tsvector` column with
-a GIN index. Writers take one transaction-scoped advisory lock, so concurrent `add`s queue instead of
-racing on new reports and passages; readers never wait.
+"""The team backend: a PostgreSQL database (psycopg 3), full-text search on a `tsvector` column with a GIN index,
+in a narrow table of its own (`passage_words`, kept by a trigger). Writers take one transaction-scoped advisory
+lock, so concurrent `add`s queue instead of racing on new reports and passages; readers never wait.
 
 Needs the `postgres` extra: `pip install 'editions[postgres]'`.
 """
@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from editions.library import schema
 from editions.library._db import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -37,11 +38,22 @@ RANK_WINDOW = 2000
 first: ts_rank reads each match's tsvector, so an unspecific word matching much of a large library would
 otherwise cost time in proportion. Every match keeps its place, so totals and pages stay exact."""
 HEADLINE_OPTIONS = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true"
+QUERY = f"websearch_to_tsquery('english'::regconfig, {schema.search_words('?')})"
+"""The user's query as a tsquery, read with the same word separators as the indexed text."""
 
 
 def redact(url: str) -> str:
     """The URL with any password replaced, for messages."""
     return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
+def _restored(marked: str, text: str) -> str:
+    """The headline `marked` (of `text` with its word separators made spaces, and the matches marked) with the
+    text's own characters back; the marks stay where they are."""
+    if len(marked) - marked.count(MARK_OPEN) - marked.count(MARK_CLOSE) != len(text):
+        return marked  # not the whole text (ts_headline gives it whole with HighlightAll): keep what it gave
+    chars = iter(text)
+    return "".join(c if c in (MARK_OPEN, MARK_CLOSE) else next(chars) for c in marked)
 
 
 def _sql(sql: str) -> str:
@@ -129,28 +141,30 @@ class PostgresDatabase(Database):
 
     def search(self, query: str, where: SearchFilter, limit: int, offset: int = 0) -> Found:
         clauses, params = filter_sql(where)
-        found_in = f"FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q WHERE p.tsv @@ q {clauses}"
-        tier_of = ("p.tier IS NULL", "p.tier = 1", "p.tier = 2")
+        # The narrow table alone when no filter needs the passage's own row (its role, dates, product).
+        joined = " JOIN passages p ON p.pk = w.pk" if clauses else ""
+        found_in = f"FROM passage_words w{joined}, {QUERY} q WHERE w.tsv @@ q {clauses}"
+        tier_of = ("w.tier IS NULL", "w.tier = 1", "w.tier = 2")
         # One pass over the matches (each one's row is read to count it anyway): the count of each tier, the
-        # reports, and the newest RANK_WINDOW-th match of each tier, from which relevance orders them.
+        # reports, and each tier's newest RANK_WINDOW matches, which relevance then orders by their keys alone.
         counted = ", ".join(f"count(*) FILTER (WHERE {c})" for c in tier_of)
-        edges = ", ".join(f"(array_agg(p.pk ORDER BY p.pk DESC) FILTER (WHERE {c}))[{RANK_WINDOW}]" for c in tier_of)
-        row = self.query(f"SELECT count(DISTINCT p.report_pk), {counted}, {edges} {found_in}", (query, *params))[0]
-        reports, counts, edge = int(row[0]), [int(n) for n in row[1:4]], [int(e or 0) for e in row[4:7]]
+        windows = ", ".join(f"(array_agg(w.pk ORDER BY w.pk DESC) FILTER (WHERE {c}))[:{RANK_WINDOW}]" for c in tier_of)
+        row = self.query(f"SELECT count(DISTINCT w.report_pk), {counted}, {windows} {found_in}", (query, *params))[0]
+        reports, counts = int(row[0]), [int(n) for n in row[1:4]]
+        window: list[list[int]] = [list(w or ()) for w in row[4:7]]
         total = sum(counts)
         if not total or offset >= total:
             return Found([], total, reports)
         ranked: list[tuple[int, float]] = []
         for tier, first, stop in tier_segments(counts, offset, limit):
-            ranked_count = min(counts[tier], RANK_WINDOW)
-            of_tier = f"{found_in} AND {tier_of[tier]}"
+            ranked_count = len(window[tier])
             if first < ranked_count:
                 ranked += [
                     (int(pk), float(score))
                     for pk, score in self.query(
-                        f"SELECT p.pk, ts_rank(p.tsv, q) AS score {of_tier} AND p.pk >= ? "
-                        "ORDER BY score DESC, p.pk DESC LIMIT ? OFFSET ?",
-                        (query, *params, edge[tier], min(stop, ranked_count) - first, first),
+                        f"SELECT w.pk, ts_rank(w.tsv, q) AS score FROM passage_words w, {QUERY} q "
+                        "WHERE w.pk = ANY(?) ORDER BY score DESC, w.pk DESC LIMIT ? OFFSET ?",
+                        (query, window[tier], min(stop, ranked_count) - first, first),
                     )
                 ]
             if stop > ranked_count:
@@ -158,17 +172,17 @@ class PostgresDatabase(Database):
                 ranked += [
                     (int(pk), 0.0)
                     for (pk,) in self.query(
-                        f"SELECT p.pk {of_tier} AND p.pk < ? ORDER BY p.pk DESC LIMIT ? OFFSET ?",
-                        (query, *params, edge[tier], stop - start, start - ranked_count),
+                        f"SELECT w.pk {found_in} AND {tier_of[tier]} AND w.pk < ? ORDER BY w.pk DESC LIMIT ? OFFSET ?",
+                        (query, *params, window[tier][-1], stop - start, start - ranked_count),
                     )
                 ]
         # Highlighting (ts_headline reads the text) only for the page returned.
         marks = ", ".join("?" * len(ranked))
         found = {
-            int(pk): (int(report), str(marked), role)
-            for pk, report, marked, role in self.query(
-                "SELECT p.pk, p.report_pk, ts_headline('english'::regconfig, p.text, q, ?), p.role "
-                f"FROM passages p, websearch_to_tsquery('english'::regconfig, ?) q WHERE p.pk IN ({marks})",
+            int(pk): (int(report), _restored(str(marked), str(text)), role)
+            for pk, report, marked, text, role in self.query(
+                f"SELECT p.pk, p.report_pk, ts_headline('english'::regconfig, {schema.search_words('p.text')}, q, ?), "
+                f"p.text, p.role FROM passages p, {QUERY} q WHERE p.pk IN ({marks})",
                 (HEADLINE_OPTIONS, query, *(pk for pk, _ in ranked)),
             )
         }

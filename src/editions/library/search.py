@@ -143,7 +143,7 @@ class SearchResults:
     """How many distinct sentences match in all (one per wording per report), not only this page."""
     reports: int | None = 0
     """How many reports those sentences are in; None when there are too many sentences to count them cheaply
-    (`_db.REPORTS_COUNTED`)."""
+    (on SQLite, more than `_db.REPORTS_COUNTED`)."""
     limit: int = 20
     offset: int = 0
 

@@ -211,9 +211,11 @@ class SqliteDatabase(Database):
                 }
                 others, aside = [sum(1 for t in tier_of.values() if t == k) for k in (1, 2)], set(tier_of)
                 if total <= REPORTS_COUNTED:
+                    # From the index of (pk, report_pk): a few keys per page, where a row holds the whole text.
                     reports = self.query(
-                        "SELECT count(DISTINCT p.report_pk) FROM passages_fts JOIN passages p "
-                        "ON p.pk = passages_fts.rowid WHERE passages_fts MATCH ?",
+                        "SELECT count(DISTINCT p.report_pk) FROM passages_fts "
+                        "JOIN passages p INDEXED BY passages_report_of ON p.pk = passages_fts.rowid "
+                        "WHERE passages_fts MATCH ?",
                         (text,),
                     )[0][0]
                 tiers = [(text, ""), (f"{text} AND tier : 1", ""), (f"{text} AND tier : 2", "")]

@@ -12,6 +12,7 @@ from editions.compare import collector_paused
 from editions.library import Library
 from editions.render import comparison as render_comparison
 from editions.web import api_doc, views
+from editions.web import compare_page as compare_views
 from editions.web.pages import Pages, url_compare
 from editions.web.routes.params import REF_PATTERN, MinChange, RefParam
 from editions.web.views import Caches
@@ -36,10 +37,10 @@ def router(lib: Library, caches: Caches, pages: Pages) -> APIRouter:
         def render() -> str:
             with collector_paused():
                 comparison = views.compare_refs(lib, caches, old, new, infos=(old_info, new_info))
-                view = views.compare_view(comparison, min_change)
+                view = compare_views.compare_view(comparison, min_change)
                 return pages.render(
                     "compare.html", view=view, c=comparison, old_info=old_info, new_info=new_info,
-                    min_change=min_change, side=views.side_by_side_html(view),
+                    min_change=min_change, side=compare_views.side_by_side_html(view),
                 )  # fmt: skip
 
         # The page names the editions by id and by the references shown (which a newer edition can change).
@@ -64,6 +65,6 @@ def router(lib: Library, caches: Caches, pages: Pages) -> APIRouter:
     )
     def api_compare(old: RefParam, new: RefParam, min_change: MinChange = 0.0) -> JSONResponse:
         comparison = views.compare_refs(lib, caches, old, new)
-        return JSONResponse(views.comparison_json(comparison, min_change))
+        return JSONResponse(compare_views.comparison_json(comparison, min_change))
 
     return routes

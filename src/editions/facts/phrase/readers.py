@@ -1,184 +1,35 @@
-"""What a figure counts, in the words a reader would use: the noun phrase of its sentence that the figure
-measures ("U.S. troops on active duty", "Japan's rank among U.S. trade partners", "Senate recommendation for
-the program"), read by rules over the sentence's words, with the section heading as context.
-
-`figure_phrase` reads the phrase from the figure's place in its sentence (the last of a list of figures reads
-the words before the list: "rates of 84% and 78%"), the first of these that applies:
-
-- a rank: the noun after it, among which the subject ranks ("Japan is the sixth-largest U.S. trade partner" →
-  "Japan's rank among U.S. trade partners");
-- a figure set off by a dash or brackets: the noun phrase before the opening mark, with the words after the
-  figure inside ("U.S. troops—currently about 55,000 on active duty—" → "U.S. troops on active duty");
-- "a trade deficit of $41 billion": the noun phrase before "of";
-- "70% of all facilities … are in Okinawa": the noun phrase after "of" and what its verb says of it ("Share of
-  all facilities … in Okinawa");
-- "71,000 employees": the counted noun phrase, with its clause's subject when short ("USDA employees");
-- "exports totaled $171 billion", "the rate was cut from 35%", "the Senate recommended $32 million for X": the
-  subject before the verb ("Senate recommendation for X" where the verb names a decision);
-- "increased required capital by 9%": the change the verb names ("Increase in required capital");
-- a table row: its label, the first cell ("California").
-
-None when no rule gives a phrase with a noun in it; `figure_title` then falls back to the clause of the sentence
-that states the figure (`figure_clause`). English words are told apart by small closed lists (determiners,
-prepositions, auxiliaries, clause openers) and a few suffixes: no tagger, no model.
-"""
+"""The phrase readers: the noun phrase before or after a place in the sentence, its subject, a rank, a change,
+a share's owner, a list's start, a table row's label."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from editions.facts._found import words
 from editions.facts.measure import NATIONALITY_WORDS
-from editions.vocabulary import MONTHS
-
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?"  # U.S., U.N., P.L
-    r"|\$?\d[\d,.]*\d%?|\$?\d%?"  # numbers
-    r"|[A-Za-z][\w]*(?:['’][A-Za-z]+|['’](?=\s))?(?:[-/&][\w]+(?:['’][A-Za-z]+)?)*"  # words, hyphenated, possessives
-    r"|[^\w\s]"  # a punctuation mark
+from editions.facts.phrase.tokens import (
+    _ADVERBS,
+    _APPROXIMATIONS,
+    _AUXILIARIES,
+    _CLAUSE_WORDS,
+    _CLOSERS,
+    _DATED,
+    _DETERMINERS,
+    _NP_PREPOSITIONS,
+    _NUMBERED,
+    _OPENERS,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _PUNCTUATION_STOPS,
+    _SCALES,
+    MAX_PHRASE_WORDS,
+    _adverb,
+    _continues_back,
+    _possessive,
+    _Token,
+    _tokens,
+    _verb_like,
 )
-_DETERMINERS = words("the a an this that these those its their his her our your my each every any some such")
-_PREPOSITIONS = words(
-    "of in on for at to from with by under among into across within per over between through during after "
-    "before since toward towards against about around near beyond above below"
-)
-_NP_PREPOSITIONS = words("of in on for at from with by under among into across within per between")
-"""Prepositions a noun phrase may continue with ("exports of corn", "troops in Japan")."""
-_AUXILIARIES = words(
-    "is are was were be been being am has have had having will would shall should can could may might must do "
-    "does did remain remains remained become becomes became stood stands stand"
-)
-_CLAUSE_WORDS = words(
-    "which who whom whose that because although though while whereas when where if unless since as including "
-    "compared than so but or nor then according"
-)
-_APPROXIMATIONS = words(
-    "about around approximately roughly nearly almost some over under more less than at least most up to no "
-    "fewer just only estimated an additional another"
-)
-_IRREGULAR_VERBS = words(
-    "cut set put rose rise rises fell fall falls grew grow grows spent spend spends paid pay pays made make makes "
-    "led held hold holds hit left won lost sold bought took gave came met sent built kept reach reaches exceed "
-    "exceeds represent represents comprise comprises include includes employ employs split went go goes got"
-)
-_ADVERBS = words(
-    "currently now still also then later subsequently probably possibly likely roughly again already only just "
-    "nearly almost approximately typically generally historically newly recently annually each up down"
-)
-_DECISIONS = {
-    "recommended": "recommendation",
-    "recommends": "recommendation",
-    "requested": "request",
-    "requests": "request",
-    "proposed": "proposal",
-    "proposes": "proposal",
-    "appropriated": "appropriation",
-    "appropriates": "appropriation",
-    "authorized": "authorization",
-    "authorizes": "authorization",
-    "allocated": "allocation",
-    "awarded": "award",
-    "budgeted": "budget",
-}
-"""Verbs that state a decision on an amount, and the noun a reader names it by ("the Senate recommended $32
-million for X" → "Senate recommendation for X")."""
-_RATE_HEADS = words(
-    "rate rates share shares percentage percent proportion ratio margin level growth increase decrease decline "
-    "reduction cut rise drop majority minority portion fraction"
-)
-"""Nouns whose value a percentage is itself ("a tax rate of 30%"): no "Share of" before them."""
-_BACK_PREPOSITIONS = words("of for in on")
-"""Prepositions a noun phrase read backwards may reach over ("appropriations for EDA programs")."""
-_PRONOUNS = words(
-    "it they them this these those he she we you i one ones which what who two three four five six seven eight "
-    "nine ten first second third fourth fifth sixth seventh eighth ninth tenth"
-)
-"""Words that point at or number things without naming them (pronouns, number words)."""
-_NUMBERED = words("Section Title Part Chapter Form Article Rule Phase")
-"""Words a number names a thing with, inside a noun phrase ("Section 408 requests")."""
-_SCALES = words("thousand million billion trillion percent cents")
-_DATED = MONTHS.keys() | words("spring summer fall autumn winter")
-"""Words a year completes ("fall 2019", "May 2026")."""
-_OPENERS = frozenset("(—–[")
-_CLOSERS = {"(": ")", "[": "]", "—": "—", "–": "–"}
-_PUNCTUATION_STOPS = frozenset(',;:()[]—–!?"“”')
-MAX_PHRASE_WORDS = 12
-MAX_TITLE_CHARS = 90
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def number(self) -> bool:
-        """A number, or a word with digits in it ("FY2026", "2-44th"): a date or a name, not a noun a figure
-        counts."""
-        return any(c.isdigit() for c in self.text)
-
-
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _verb_like(token: _Token) -> bool:
-    """Whether a word reads as a verb where a noun phrase would end: an auxiliary, a common irregular verb, or a
-    past form ("totaled", "peaked")."""
-    low = token.low
-    return low in _AUXILIARIES or low in _IRREGULAR_VERBS or (low.endswith("ed") and len(low) > 4 and low != "speed")
-
-
-def _adverb(token: _Token) -> bool:
-    return token.low in _ADVERBS or token.low.endswith("ly")
-
-
-def _possessive(token: _Token) -> bool:
-    return token.text.endswith(("'s", "’s", "'", "’"))
-
-
-def _plain_word(token: _Token) -> bool:
-    """A word that can end a noun before a preposition: no determiner, auxiliary, clause word, verb form or
-    preposition."""
-    low = token.low
-    return (
-        token.word
-        and low not in _DETERMINERS
-        and low not in _AUXILIARIES
-        and low not in _CLAUSE_WORDS
-        and low not in _PREPOSITIONS
-        and not (low.endswith("ed") and len(low) > 4)
-    )
-
-
-_PARTICIPLES = words("paid made held sent given spent set built kept left sold bought")
-
-
-def _participle(token: _Token) -> bool:
-    low = token.low
-    return token.word and (low in _PARTICIPLES or (len(low) > 4 and low.endswith(("ed", "ing"))))
-
-
-def _continues_back(tokens: list[_Token], p: int) -> bool:
-    """Whether the preposition at `tokens[p]`, read backwards, continues a noun phrase: after a noun
-    ("appropriations for EDA programs") or after a participle that follows a noun ("the amount going to the
-    general fund", "interest paid to foreigners")."""
-    low = tokens[p].low
-    if low in _BACK_PREPOSITIONS and p > 0 and _plain_word(tokens[p - 1]):
-        return True
-    return (
-        (low in _NP_PREPOSITIONS or low == "to") and p > 1 and _participle(tokens[p - 1]) and _plain_word(tokens[p - 2])
-    )
 
 
 def _noun_phrase_before(tokens: list[_Token], end: int) -> list[_Token]:
@@ -564,124 +415,6 @@ def _cased(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:] if phrase[:1].islower() else phrase
 
 
-def figure_phrase(sentence: str, start: int, end: int, kind: str) -> str | None:
-    """The noun phrase the figure at [start, end) of `sentence` (a fact of `kind`) counts, capitalized; None
-    when no rule finds one (see the module's description)."""
-    tokens = _tokens(sentence)
-    found = _figure_index(tokens, start, end)
-    if found is None:
-        return None
-    first, last = found
-    if "|" in sentence:
-        return _table_row_label(sentence, start)
-    first = _list_start(tokens, first)
-    if first > 0 and tokens[first - 1].low == "than":
-        return None  # "bridges longer than 20 feet": a threshold, not what is counted
-    share = kind in ("percent", "fraction")
-    if kind == "rank":
-        return _rank_phrase(sentence, tokens, first, last)
-    enclosing = _enclosing(tokens, first, last)
-    if enclosing is not None and enclosing[0] > 0 and _figure_word(tokens[enclosing[0] - 1]):
-        # "Nearly three-fifths (58%) of tax filers": the bracketed figure restates the one before it, and
-        # measures what that one does
-        first = enclosing[0] - 1
-        while first > 0 and (_figure_word(tokens[first - 1]) or tokens[first - 1].low in _APPROXIMATIONS):
-            first -= 1
-        last = min(len(tokens), enclosing[1] + 1)
-        enclosing = None
-    if enclosing is not None:
-        before = _noun_phrase_before(tokens, enclosing[0])
-        inside = _noun_phrase_after(tokens, last, limit=5, preposition=True)
-        if before and _has_noun(before):
-            words_before = _text(sentence, before)
-            after = tokens[enclosing[1] + 1 : enclosing[1] + 2]
-            tail = (
-                _noun_phrase_after(tokens, enclosing[1] + 1, preposition=True) if after and after[0].low == "of" else []
-            )
-            extra = " " + _text(sentence, inside) if inside and inside[0].low in _NP_PREPOSITIONS else ""
-            joined = words_before + extra + (" " + _text(sentence, tail) if tail else "")
-            return _cased(joined)
-    before_low = tokens[first - 1].low if first > 0 else ""
-    if before_low == "of":  # "a trade deficit of $41 billion", "an objective of 1,122 vehicles"
-        subject = _noun_phrase_before(tokens, first - 1)
-        if _has_noun(subject) and _head(subject).low in _CHANGE_NOUNS:
-            changed = _changed_thing(sentence, tokens, subject, last)
-            # a change of what is not said near it: the stating clause says more than "Reduction"
-            return _cased(f"{_text(sentence, subject)} {changed}") if changed else None
-        if _has_noun(subject):
-            counted = _noun_phrase_after(tokens, last, limit=4) if kind == "count" else []
-            counted_text = f" of {_text(sentence, counted)}" if _has_noun(counted) else ""
-            return _cased(_text(sentence, subject) + counted_text)
-    if last < len(tokens) and tokens[last].low == "of":  # "70% of all facilities … are in Okinawa"
-        counted = _noun_phrase_after(tokens, last + 1)
-        if _has_noun(counted):
-            end_at = tokens.index(counted[-1]) + 1
-            predicate = _predicate(tokens, end_at)
-            phrase = _determined(sentence, tokens, counted) if share else _text(sentence, counted)
-            if predicate:
-                phrase += " " + _text(sentence, predicate)
-            owner = _share_owner(sentence, tokens, first) if share else None
-            if owner:
-                return _cased(f"{owner} share of {phrase}")  # "Road projects' share of all projects …"
-            return _cased(f"share of {phrase}" if share else phrase)
-    counted = _noun_phrase_after(tokens, last) if kind in ("count", "money") else []
-    if counted and _has_noun(counted) and not (kind == "money" and counted[0].low in _NP_PREPOSITIONS):
-        phrase = _text(sentence, counted)
-        verb_at = _skip_back(tokens, first - 1)
-        if verb_at >= 0 and tokens[verb_at].low.endswith("ed") and _verb_like(tokens[verb_at]):
-            subject = _subject_before(tokens, verb_at)
-            if subject and len(subject) == 1 and subject[0].text[:1].isupper():
-                return f"{subject[0].text} {phrase}"  # "USDA employed 71,000 employees" → "USDA employees"
-            if subject and _has_noun(subject):
-                by = _determined(sentence, tokens, subject)
-                return _cased(f"{phrase} {tokens[verb_at].text} by {by}")
-        predicate = _predicate(tokens, tokens.index(counted[-1]) + 1)
-        if predicate:
-            return _cased(f"{phrase} {_text(sentence, predicate)}")
-        action = _verb_phrase(tokens, tokens.index(counted[-1]) + 1) if len(counted) <= 2 else []
-        while len(f"{phrase} that {_text(sentence, action)}") > MAX_TITLE_CHARS:
-            cut = max((k for k, t in enumerate(action) if k > 1 and t.low in _PREPOSITIONS), default=0)
-            action = action[:cut]  # "left the agency through … programs" → "left the agency"
-        return _cased(f"{phrase} that {_text(sentence, action)}" if action else phrase)
-    # "exports totaled $171 billion", "the rate was cut from 35%", "the Senate recommended $32 million for X"
-    i = first - 1
-    if i >= 0 and tokens[i].low == "by":
-        return _change_phrase(sentence, tokens, i)
-    if i >= 0 and tokens[i].low in ("to", "from", "at"):
-        i -= 1
-        share = False  # "fees were cut from 12% to 9%": the percentage is the fee, not a share of it
-    verb_at = _skip_back(tokens, i)
-    verb = tokens[verb_at] if verb_at >= 0 else None
-    if verb is not None and (verb.low in _DECISIONS or verb.low in ("provided", "provides")):
-        subject = _subject_before(tokens, verb_at)
-        purpose = (
-            _noun_phrase_after(tokens, last + 1) if last < len(tokens) and tokens[last].low in ("for", "to") else []
-        )
-        if verb.low in ("provided", "provides") and subject and _has_noun(subject):
-            # "Congress provided $562 million for ITA": funding, named by who provides it
-            noun = f"funding provided by {_determined(sentence, tokens, subject)}"
-            if purpose:
-                return _cased(f"{noun} {tokens[last].low} {_determined(sentence, tokens, purpose)}")
-            return _cased(noun)
-        if subject and _has_noun(subject):
-            noun = f"{_text(sentence, subject)} {_DECISIONS[verb.low]}"
-            if purpose:
-                return _cased(f"{noun} {tokens[last].low} {_determined(sentence, tokens, purpose)}")
-            return _cased(noun)
-    j = verb_at
-    while j >= 0 and (_verb_like(tokens[j]) or tokens[j].low in _ADVERBS or tokens[j].low.endswith("ly")):
-        j -= 1
-    if j >= 1 and tokens[j].number and tokens[j - 1].low in _PREPOSITIONS:
-        j -= 2  # "interest paid to foreigners in 2025 was …": past the date to the subject
-    subject = _noun_phrase_before(tokens, j + 1)
-    if not _has_noun(subject):
-        return None
-    if share and _head(subject).low not in _RATE_HEADS:
-        participle = _predicate_after_share(tokens, last)
-        return _cased(f"share of {_determined(sentence, tokens, subject)}{participle}")
-    return _cased(_text(sentence, subject))
-
-
 def _head(phrase: list[_Token]) -> _Token:
     """The noun a phrase is about: its last word before "of" ("market share of ENERGY STAR products")."""
     for i, t in enumerate(phrase):
@@ -716,44 +449,3 @@ def _predicate_after_share(tokens: list[_Token], last: int) -> str:
         out.append(tokens[i])
         return " " + " ".join(t.text for t in out)
     return ""
-
-
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:()\[\]—–]|,\s|\s-\s|\sand\s|\swhile\s|\swhich\s)\s*")
-
-
-def _shorten(text: str, limit: int = 110) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit] + " …"
-
-
-def figure_clause(sentence: str, figure: str) -> str:
-    """The clause of `sentence` that states `figure` (the sentence cut at commas, semicolons, colons, dashes,
-    brackets and "and", "while", "which"), shortened; the whole sentence, shortened, when the figure is not
-    found in one clause."""
-    for clause in _CLAUSE_BREAK.split(sentence):
-        if figure and figure in clause and len(clause.split()) > len(figure.split()):
-            return _shorten(clause.rstrip(" ."), MAX_TITLE_CHARS)
-    return _shorten(sentence)
-
-
-_CONTENT = re.compile(r"\b(?!(?:[Ss]hare|[Rr]ank|[Nn]umber|of|among|the|in)\b)[A-Za-z][\w'’./-]*")
-"""The words of a title that say what it is about (not "Share of", "Rank among", "Number of")."""
-_GENERIC_HEADINGS = words("overview introduction background summary conclusion conclusions")
-
-
-def figure_title(sentence: str, figure: str, kind: str, heading: str | None = None) -> str:
-    """What a chart of the figure printed as `figure` in `sentence` is titled: the noun phrase it counts
-    (`figure_phrase`); a one-word phrase ("Employees") takes the section `heading` as context ("Employees —
-    USDA Workforce"), unless the heading says nothing of the subject ("Overview"). The stating clause
-    (`figure_clause`) when no phrase is found or the figure is not in the sentence."""
-    at = sentence.find(figure) if figure else -1
-    phrase = figure_phrase(sentence, at, at + len(figure), kind) if at >= 0 else None
-    if phrase is None or len(phrase) > MAX_TITLE_CHARS:
-        return figure_clause(sentence, figure)
-    useful = heading and "|" not in heading and heading.strip().lower() not in _GENERIC_HEADINGS
-    if useful and heading and (len(_CONTENT.findall(phrase)) < 2 or "|" in sentence):
-        return f"{phrase} — {_shorten(heading, 60)}"
-    return phrase
