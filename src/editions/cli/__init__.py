@@ -33,6 +33,7 @@ from editions.cli.common import (
 )
 from editions.cli.fetch import DEFAULT_API_URL
 from editions.cli.reading import DIFF_MAX_BYTES
+from editions.cli.search import _counted as _counted  # tests/library/test_search_counts.py reads it here
 
 __all__ = [
     "DEFAULT_API_URL",
